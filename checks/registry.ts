@@ -1,0 +1,18 @@
+/**
+ * The explicit list of detectors. A detector that is not listed here does not run; the
+ * catalog test fails when a rule file exists without an entry, docs or tests.
+ */
+import type { Rule } from '../src/engine/rule.js';
+import { fileOutsideAllowedStructure } from './file-outside-allowed-structure.js';
+import { stackNotComponentResource } from './stack-not-component-resource.js';
+import { syntaxError } from './syntax-error.js';
+import { truncatedFile } from './truncated-file.js';
+import { unsafeCodeExecution } from './unsafe-code-execution.js';
+
+export const detectors: readonly Rule[] = [
+  truncatedFile,
+  syntaxError,
+  stackNotComponentResource,
+  unsafeCodeExecution,
+  fileOutsideAllowedStructure,
+];

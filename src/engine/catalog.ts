@@ -1,0 +1,30 @@
+/**
+ * The failure taxonomy: every rule ID with its metadata and whether a detector implements
+ * it. JSON, SARIF, the README and suppressions all read from here.
+ */
+import { detectors } from '../../checks/registry.js';
+import { rulesWithoutDetector } from '../../checks/rules-without-detector.js';
+import { ENGINE_RULES } from './engine-rules.js';
+import type { RuleMeta } from './types.js';
+
+export interface CatalogEntry extends RuleMeta {
+  hasDetector: boolean;
+}
+
+export const DOCS_BASE_URL = 'https://github.com/iac-review/iac-review/blob/main/README.md';
+
+export function ruleDocsUrl(ruleId: string): string {
+  return `${DOCS_BASE_URL}#${ruleId.toLowerCase()}`;
+}
+
+export const catalog: readonly CatalogEntry[] = [
+  ...ENGINE_RULES.map((meta) => ({ ...meta, hasDetector: true })),
+  ...detectors.map((rule) => ({ ...rule.meta, hasDetector: true })),
+  ...rulesWithoutDetector.map((meta) => ({ ...meta, hasDetector: false })),
+].sort((a, b) => a.id.localeCompare(b.id));
+
+export const catalogIds: readonly string[] = catalog.map((entry) => entry.id);
+
+export function catalogEntry(ruleId: string): CatalogEntry | undefined {
+  return catalog.find((entry) => entry.id === ruleId);
+}

@@ -1,0 +1,83 @@
+/**
+ * Collects findings from detectors and turns unit-relative positions into file spans that
+ * always lie inside the file, with a normalised snippet for fingerprints.
+ */
+import type { FileRuleContext, ProjectReport, ProjectRuleContext, ReviewSettings, UnitReport } from './rule.js';
+import type { PythonUnit } from './source.js';
+import type { Finding, Point, RuleMeta, Severity, Span } from './types.js';
+
+const SNIPPET_LIMIT = 200;
+
+export function normalizeSnippet(text: string): string {
+  const collapsed = text.replace(/\s+/g, ' ').trim();
+  return collapsed.length > SNIPPET_LIMIT ? collapsed.slice(0, SNIPPET_LIMIT) : collapsed;
+}
+
+export class FindingCollector {
+  readonly findings: Finding[] = [];
+  private readonly lines = new Map<string, string[]>();
+
+  registerText(path: string, text: string): void {
+    this.lines.set(path, text.split(/\r?\n/));
+  }
+
+  fileContext(meta: RuleMeta, unit: PythonUnit, settings: ReviewSettings): FileRuleContext {
+    return { settings, report: (report) => this.addUnitReport(meta, unit, report) };
+  }
+
+  projectContext(meta: RuleMeta, settings: ReviewSettings): ProjectRuleContext {
+    return {
+      settings,
+      report: (report: ProjectReport) => {
+        if ('unit' in report) this.addUnitReport(meta, report.unit, report);
+        else this.addSpan(meta, report.path, report.span, report.message, report.snippet, report.severity);
+      },
+    };
+  }
+
+  /** A finding on the first line of a file (for whole-file problems). */
+  addAt(meta: RuleMeta, path: string, message: string): void {
+    const firstLine = this.lines.get(path)?.[0] ?? '';
+    this.addSpan(meta, path, { line: 1, column: 1, endLine: 1, endColumn: Math.max(1, firstLine.length) + 1 }, message, firstLine);
+  }
+
+  addSpan(meta: RuleMeta, path: string, span: Span, message: string, snippet?: string, severity?: Severity): void {
+    const clamped = this.clamp(path, span);
+    this.findings.push({
+      ruleId: meta.id,
+      severity: severity ?? meta.severity,
+      path,
+      ...clamped,
+      category: meta.category,
+      message,
+      snippet: normalizeSnippet(snippet ?? this.lines.get(path)?.[clamped.line - 1] ?? ''),
+    });
+  }
+
+  private addUnitReport(meta: RuleMeta, unit: PythonUnit, report: UnitReport): void {
+    const start: Point | undefined = report.node?.startPosition ?? report.start;
+    const end: Point | undefined = report.node?.endPosition ?? report.end ?? start;
+    if (!start || !end) throw new Error(`${meta.id} reported without a node or position`);
+    const span: Span = {
+      line: unit.lineOffset + start.row + 1,
+      column: unit.columnOffset + start.column + 1,
+      endLine: unit.lineOffset + end.row + 1,
+      endColumn: unit.columnOffset + end.column + 1,
+    };
+    const snippet = report.node ? report.node.text : unit.text.split('\n')[start.row];
+    this.addSpan(meta, unit.path, span, report.message, snippet, report.severity);
+  }
+
+  /** Keeps a span inside the file: lines within 1..lineCount, columns within each line. */
+  private clamp(path: string, span: Span): Span {
+    const lines = this.lines.get(path) ?? [''];
+    const lastLine = Math.max(1, lines.length);
+    const line = Math.min(Math.max(1, span.line), lastLine);
+    const endLine = Math.min(Math.max(line, span.endLine), lastLine);
+    const lineEnd = (lineNumber: number) => (lines[lineNumber - 1]?.length ?? 0) + 1;
+    const column = Math.min(Math.max(1, span.column), lineEnd(line));
+    let endColumn = Math.min(Math.max(1, span.endColumn), lineEnd(endLine));
+    if (endLine === line && endColumn < column) endColumn = column;
+    return { line, column, endLine, endColumn };
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * The engine: decode and parse each file once, run every enabled detector, map positions,
+ * apply suppressions and configured severities. Pure: no network, no GitHub, no file system.
+ */
+import picomatch from 'picomatch';
+import type { ResolvedConfig } from './config.js';
+import { decodeText } from './decode.js';
+import { FILE_NOT_ANALYZED, INVALID_SUPPRESSION } from './engine-rules.js';
+import { FindingCollector } from './finding-collector.js';
+import type { FileStatus, ProjectView, ReviewedFile, ReviewSettings, Rule } from './rule.js';
+import { deriveSettings } from './settings.js';
+import { languageOf, pythonUnitsOf, type PythonUnit } from './source.js';
+import {
+  isSuppressed,
+  suppressionsInHashCommentText,
+  suppressionsInUnit,
+  type Suppression,
+} from './suppressions.js';
+import type { Finding, RuleMeta } from './types.js';
+
+export interface InputFile {
+  path: string;
+  content: Uint8Array | string;
+  /** How the change touched it; `unchanged` in a plain scan. */
+  status?: FileStatus;
+}
+
+/** Project files beyond the reviewed ones (manifests, READMEs, stack files). */
+export interface ProjectSource {
+  readFile(path: string): string | undefined;
+  paths: readonly string[];
+}
+
+export interface ReviewOptions {
+  files: readonly InputFile[];
+  config: ResolvedConfig;
+  mode: ReviewSettings['mode'];
+  rules: readonly Rule[];
+  /** IDs every suppression may name (the catalog); defaults to the rules given. */
+  knownRuleIds?: readonly string[];
+  project?: ProjectSource;
+}
+
+export interface ReviewResult {
+  findings: Finding[];
+  settings: ReviewSettings;
+  /** Files whose content went through the detectors. */
+  filesAnalyzed: number;
+  /** Files left out by `paths.include` / `paths.exclude`. */
+  filesExcluded: number;
+}
+
+const HASH_COMMENT_FILES = /(^|\/)(requirements[^/]*\.txt|Pipfile|pyproject\.toml|[^/]+\.ya?ml)$/;
+
+function pathFilter(config: ResolvedConfig): (path: string) => boolean {
+  const included = config.include.length ? picomatch(config.include as string[], { dot: true }) : () => true;
+  const excluded = config.exclude.length ? picomatch(config.exclude as string[], { dot: true }) : () => false;
+  return (path) => included(path) && !excluded(path);
+}
+
+export function review(options: ReviewOptions): ReviewResult {
+  const { config, rules } = options;
+  const wanted = pathFilter(config);
+  const files = options.files.filter((file) => wanted(file.path));
+  const collector = new FindingCollector();
+  const suppressions: Suppression[] = [];
+  const reviewed: ReviewedFile[] = [];
+  let filesAnalyzed = 0;
+
+  for (const file of files) {
+    const language = languageOf(file.path);
+    const entry: ReviewedFile = { path: file.path, status: file.status ?? 'unchanged', text: undefined, units: [] };
+    reviewed.push(entry);
+    const size = typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength;
+    const decoded = decodeText(file.content);
+    const analysable = language !== 'other';
+    if (size > config.maxFileBytes) {
+      if (analysable) {
+        collector.addAt(FILE_NOT_ANALYZED, file.path, `not analyzed: ${size} bytes is over the ${config.maxFileBytes}-byte limit (limits.max_file_bytes)`);
+      }
+      continue;
+    }
+    if (!decoded.ok) {
+      if (analysable) collector.addAt(FILE_NOT_ANALYZED, file.path, `not analyzed: ${decoded.reason}`);
+      continue;
+    }
+    entry.text = decoded.text;
+    collector.registerText(file.path, decoded.text);
+    if (HASH_COMMENT_FILES.test(file.path)) suppressions.push(...suppressionsInHashCommentText(file.path, decoded.text));
+    if (!analysable) continue;
+    try {
+      entry.units = pythonUnitsOf(file.path, decoded.text);
+    } catch (error) {
+      collector.addAt(FILE_NOT_ANALYZED, file.path, `not analyzed: parse failed: ${(error as Error).message}`);
+      continue;
+    }
+    filesAnalyzed++;
+    for (const unit of entry.units) suppressions.push(...suppressionsInUnit(unit));
+  }
+
+  const project = projectView(reviewed, options.project);
+  const settings = deriveSettings(config, project, options.mode);
+  const enabled = rules.filter((rule) => config.ruleLevels.get(rule.meta.id) !== 'off');
+
+  for (const rule of enabled) {
+    if (rule.scope === 'file') {
+      for (const entry of reviewed) {
+        for (const unit of entry.units) runGuarded(rule.meta, entry.path, collector, () => rule.check(unit, collector.fileContext(rule.meta, unit, settings)));
+      }
+    } else {
+      runGuarded(rule.meta, '', collector, () => rule.check(project, collector.projectContext(rule.meta, settings)));
+    }
+  }
+
+  reportInvalidSuppressions(suppressions, options.knownRuleIds ?? rules.map((rule) => rule.meta.id), collector);
+
+  const findings = collector.findings
+    .filter((finding) => finding.ruleId === INVALID_SUPPRESSION.id || !isSuppressed(suppressions, finding.ruleId, finding.path, finding.line))
+    .map((finding) => {
+      const level = config.ruleLevels.get(finding.ruleId);
+      return level && level !== 'off' ? { ...finding, severity: level } : finding;
+    });
+  return { findings: sortFindings(dedupe(findings)), settings, filesAnalyzed, filesExcluded: options.files.length - files.length };
+}
+
+function runGuarded(meta: RuleMeta, path: string, collector: FindingCollector, run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    // One broken detector must not sink the review: say what was not checked.
+    collector.addAt(FILE_NOT_ANALYZED, path || '.', `not fully analyzed: detector ${meta.id} (${meta.name}) failed: ${(error as Error).message}`);
+  }
+}
+
+function reportInvalidSuppressions(suppressions: readonly Suppression[], known: readonly string[], collector: FindingCollector): void {
+  for (const suppression of suppressions) {
+    const span = { line: suppression.line, column: suppression.column, endLine: suppression.line, endColumn: suppression.endColumn };
+    const problems: string[] = [];
+    if (suppression.ruleIds.length === 0) problems.push('names no rule ID (there is no ignore-everything; write ignore[IAC307])');
+    const unknown = suppression.ruleIds.filter((id) => !known.includes(id));
+    if (unknown.length) problems.push(`unknown rule ID ${unknown.join(', ')}`);
+    if (!suppression.reason) problems.push('gives no reason');
+    if (problems.length) {
+      collector.addSpan(INVALID_SUPPRESSION, suppression.path, span, `Suppression ${problems.join(' and ')}.`, suppression.text);
+    }
+  }
+}
+
+function projectView(files: readonly ReviewedFile[], source: ProjectSource | undefined): ProjectView {
+  const byPath = new Map(files.map((file) => [file.path, file]));
+  const paths = [...new Set([...(source?.paths ?? []), ...byPath.keys()])].sort();
+  return {
+    files,
+    paths,
+    readFile: (path) => (byPath.has(path) ? byPath.get(path)?.text : source?.readFile(path)),
+  };
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = [finding.ruleId, finding.path, finding.line, finding.column, finding.endLine, finding.endColumn, finding.message].join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+}
+
+export type { PythonUnit };

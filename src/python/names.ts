@@ -1,0 +1,90 @@
+/**
+ * Name resolution over a module: which local names come from which imports, and the
+ * fully-qualified name behind an expression like `aws.ec2.Vpc` or `ec2.Vpc`.
+ */
+import type { SyntaxNode } from './parser.js';
+import { descendantsOfType } from './walk.js';
+
+/** Local name -> qualified name it is bound to by an import (`aws` -> `pulumi_aws`). */
+export type ImportTable = ReadonlyMap<string, string>;
+
+export interface ImportBinding {
+  local: string;
+  qualified: string;
+  /** The top-level module the binding needs installed (`pulumi_aws` for `from pulumi_aws import ec2`). */
+  module: string;
+  node: SyntaxNode;
+}
+
+/** All import bindings of a module, including imports nested in functions or try blocks. */
+export function importBindings(root: SyntaxNode): ImportBinding[] {
+  const bindings: ImportBinding[] = [];
+  for (const statement of descendantsOfType(root, ['import_statement', 'import_from_statement'])) {
+    if (statement.type === 'import_statement') {
+      for (const child of statement.namedChildren) {
+        if (child.type === 'dotted_name') {
+          // `import a.b` binds `a` to `a`.
+          const first = child.text.split('.')[0] ?? child.text;
+          bindings.push({ local: first, qualified: first, module: first, node: child });
+        } else if (child.type === 'aliased_import') {
+          const name = child.childForFieldName('name');
+          const alias = child.childForFieldName('alias');
+          if (name && alias) {
+            bindings.push({ local: alias.text, qualified: name.text, module: name.text.split('.')[0] ?? name.text, node: child });
+          }
+        }
+      }
+      continue;
+    }
+    const moduleNode = statement.childForFieldName('module_name');
+    if (!moduleNode || moduleNode.type === 'relative_import') continue;
+    const moduleName = moduleNode.text;
+    const topModule = moduleName.split('.')[0] ?? moduleName;
+    for (const child of statement.childrenForFieldName('name')) {
+      if (child.type === 'dotted_name') {
+        bindings.push({ local: child.text, qualified: `${moduleName}.${child.text}`, module: topModule, node: child });
+      } else if (child.type === 'aliased_import') {
+        const name = child.childForFieldName('name');
+        const alias = child.childForFieldName('alias');
+        if (name && alias) {
+          bindings.push({ local: alias.text, qualified: `${moduleName}.${name.text}`, module: topModule, node: child });
+        }
+      }
+    }
+  }
+  return bindings;
+}
+
+export function importTable(root: SyntaxNode): ImportTable {
+  const table = new Map<string, string>();
+  for (const binding of importBindings(root)) table.set(binding.local, binding.qualified);
+  return table;
+}
+
+/** `a.b.c` for identifier/attribute chains, undefined for anything else (calls, subscripts...). */
+export function dottedName(node: SyntaxNode): string | undefined {
+  if (node.type === 'identifier') return node.text;
+  if (node.type === 'attribute') {
+    const object = node.childForFieldName('object');
+    const attribute = node.childForFieldName('attribute');
+    if (!object || !attribute) return undefined;
+    const prefix = dottedName(object);
+    return prefix === undefined ? undefined : `${prefix}.${attribute.text}`;
+  }
+  return undefined;
+}
+
+/**
+ * The qualified name an expression refers to through the module's imports:
+ * with `import pulumi_aws as aws`, `aws.ec2.Vpc` resolves to `pulumi_aws.ec2.Vpc`.
+ * Names not bound by an import resolve to themselves (`exec` -> `exec`).
+ */
+export function qualifiedName(node: SyntaxNode, imports: ImportTable): string | undefined {
+  const dotted = dottedName(node);
+  if (dotted === undefined) return undefined;
+  const [head, ...rest] = dotted.split('.');
+  if (head === undefined) return undefined;
+  const bound = imports.get(head);
+  if (bound === undefined) return dotted;
+  return [bound, ...rest].join('.');
+}

@@ -1,0 +1,104 @@
+/**
+ * Decides whether a Python unit ends mid-construct, and where the unfinished construct
+ * starts. Shared by the truncation detector (IAC101) and the syntax-error detector (IAC102),
+ * which must not report the cut-off tail a second time.
+ */
+import type { SyntaxNode, Tree } from './parser.js';
+import { scanTail, type TailState } from './tail-scan.js';
+import { descendants } from './walk.js';
+
+export interface Truncation {
+  /** Index in the unit's text where the unfinished construct starts. */
+  startIndex: number;
+  /** Index just past the last significant character. */
+  endIndex: number;
+  reason: string;
+  /** Index of the innermost bracket still open at the end, if any. */
+  openBracketIndex?: number;
+}
+
+/** Keywords after which a statement cannot end. */
+const CONTINUING_KEYWORDS = new Set([
+  'and', 'as', 'assert', 'async', 'await', 'class', 'def', 'del', 'elif', 'else', 'except', 'finally',
+  'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'try', 'while', 'with',
+]);
+const CLOSING = new Set([')', ']', '}', '...']);
+
+/** Parents whose children are whole statements. */
+const STATEMENT_CONTAINERS = new Set(['block', 'module', 'ERROR']);
+/** Clauses of compound statements, reported on their own line (`else:` rather than its `if`). */
+const CLAUSES = new Set(['else_clause', 'elif_clause', 'except_clause', 'finally_clause', 'case_clause']);
+
+const cache = new WeakMap<Tree, Truncation | null>();
+
+export function findTruncation(text: string, tree: Tree): Truncation | undefined {
+  const cached = cache.get(tree);
+  if (cached !== undefined) return cached ?? undefined;
+  const result = analyse(text, tree.rootNode);
+  cache.set(tree, result ?? null);
+  return result;
+}
+
+function analyse(text: string, root: SyntaxNode): Truncation | undefined {
+  const tail = scanTail(text);
+  const last = tail.lastToken;
+  const endIndex = significantEnd(text, tail);
+  if (tail.openStringAt !== undefined) {
+    return { startIndex: tail.openStringAt, endIndex: text.trimEnd().length, reason: 'ends inside an unterminated string' };
+  }
+  const innermost = tail.openBrackets[tail.openBrackets.length - 1];
+  if (innermost) {
+    const outermost = tail.openBrackets[0] ?? innermost;
+    return {
+      startIndex: statementStart(text, root, outermost.index),
+      endIndex,
+      reason: `ends inside an unclosed \`${innermost.char}\``,
+      openBracketIndex: innermost.index,
+    };
+  }
+  if (!last) return undefined;
+  if (last.kind === 'continuation') {
+    return { startIndex: statementStart(text, root, last.index), endIndex, reason: 'ends with a line continuation `\\`' };
+  }
+  if (last.kind === 'operator' && last.text === ':') {
+    return { startIndex: statementStart(text, root, last.index), endIndex, reason: 'ends after a block opener with no body' };
+  }
+  if (last.kind === 'operator' && last.text === ',') {
+    return { startIndex: statementStart(text, root, last.index), endIndex, reason: 'ends after a trailing comma' };
+  }
+  if (last.kind === 'operator' && !CLOSING.has(last.text) && last.text !== ';') {
+    return { startIndex: statementStart(text, root, last.index), endIndex, reason: `ends after the operator \`${last.text}\`` };
+  }
+  if (last.kind === 'name' && CONTINUING_KEYWORDS.has(last.text)) {
+    return { startIndex: statementStart(text, root, last.index), endIndex, reason: `ends after the keyword \`${last.text}\`` };
+  }
+  const error = errorReachingEnd(root, endIndex);
+  if (error) return { startIndex: statementStart(text, root, error.startIndex), endIndex, reason: 'ends in an incomplete statement' };
+  return undefined;
+}
+
+function significantEnd(text: string, tail: TailState): number {
+  const last = tail.lastToken;
+  return last ? last.index + last.text.length : text.trimEnd().length;
+}
+
+/** An ERROR or MISSING node that touches the last significant character. */
+function errorReachingEnd(root: SyntaxNode, endIndex: number): SyntaxNode | undefined {
+  if (!root.hasError) return undefined;
+  for (const node of descendants(root)) {
+    if ((node.type === 'ERROR' || node.isMissing) && node.endIndex >= endIndex) return node;
+  }
+  return undefined;
+}
+
+/** Start of the line holding the outermost statement around `index`, skipping indentation. */
+function statementStart(text: string, root: SyntaxNode, index: number): number {
+  let node: SyntaxNode | null = root.descendantForIndex(index);
+  while (node && node.parent && !STATEMENT_CONTAINERS.has(node.parent.type) && !CLAUSES.has(node.type)) {
+    node = node.parent;
+  }
+  const anchor = node && node.type !== 'module' && node.startIndex <= index ? node.startIndex : index;
+  const lineStart = text.lastIndexOf('\n', anchor - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0].length ?? 0;
+  return Math.min(lineStart + indent, index);
+}
