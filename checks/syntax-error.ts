@@ -3,6 +3,8 @@
  * is only broken at its very end was cut off: that is IAC101's finding, not this one.
  */
 import type { FileRule } from '../src/engine/rule.js';
+import { indentationErrors } from '../src/python/indentation.js';
+import { pointAt } from '../src/python/positions.js';
 import { python2Statements, syntaxErrorRegions } from '../src/python/syntax-errors.js';
 import { findTruncation } from '../src/python/truncation.js';
 
@@ -24,13 +26,21 @@ export const syntaxError: FileRule = {
   scope: 'file',
   check(unit, context) {
     const truncation = unit.isFinal ? findTruncation(unit.text, unit.tree) : undefined;
-    for (const region of syntaxErrorRegions(unit.root)) {
-      if (truncation && region.endIndex >= truncation.startIndex) continue;
+    const regions = syntaxErrorRegions(unit.root).filter((region) => !truncation || region.endIndex < truncation.startIndex);
+    for (const region of regions) {
       const first = region.first;
       const message = first.isMissing
         ? `Syntax error: expected \`${first.type}\` here.`
         : `Syntax error: cannot parse \`${preview(first.text)}\`.`;
       context.report({ start: region.start, end: region.end, message });
+    }
+    for (const error of indentationErrors(unit.tree, unit.text)) {
+      if (truncation && error.index >= truncation.startIndex) continue;
+      const start = pointAt(unit.text, error.index);
+      if (regions.some((region) => start.row >= region.start.row && start.row <= region.end.row)) continue;
+      const lineEnd = unit.text.indexOf('\n', error.index);
+      const end = pointAt(unit.text, (lineEnd < 0 ? unit.text.length : lineEnd));
+      context.report({ start, end, message: `Indentation error: ${error.message}.` });
     }
     for (const { node, message } of python2Statements(unit.root)) {
       context.report({ node, message: `Syntax error in Python 3: ${message}.` });

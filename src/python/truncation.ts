@@ -4,7 +4,7 @@
  * which must not report the cut-off tail a second time.
  */
 import type { SyntaxNode, Tree } from './parser.js';
-import { scanTail, type TailState } from './tail-scan.js';
+import { scanPythonOnce, type TailState } from './lexical-scan.js';
 import { descendants } from './walk.js';
 
 export interface Truncation {
@@ -34,20 +34,23 @@ const cache = new WeakMap<Tree, Truncation | null>();
 export function findTruncation(text: string, tree: Tree): Truncation | undefined {
   const cached = cache.get(tree);
   if (cached !== undefined) return cached ?? undefined;
-  const result = analyse(text, tree.rootNode);
+  const result = analyse(text, tree);
   cache.set(tree, result ?? null);
   return result;
 }
 
-function analyse(text: string, root: SyntaxNode): Truncation | undefined {
-  const tail = scanTail(text);
+function analyse(text: string, tree: Tree): Truncation | undefined {
+  const root = tree.rootNode;
+  const tail = scanPythonOnce(tree, text);
   const last = tail.lastToken;
   const endIndex = significantEnd(text, tail);
   if (tail.openStringAt !== undefined) {
     return { startIndex: tail.openStringAt, endIndex: text.trimEnd().length, reason: 'ends inside an unterminated string' };
   }
   const innermost = tail.openBrackets[tail.openBrackets.length - 1];
-  if (innermost) {
+  // A bracket left open far from the end, with tree-sitter recovering clean statements after
+  // it, is a mid-file syntax error (IAC102); a cut-off file leaves the parse broken to the end.
+  if (innermost && errorReachingEnd(root, endIndex) && !statementAfter(text, innermost.index)) {
     const outermost = tail.openBrackets[0] ?? innermost;
     return {
       startIndex: statementStart(text, root, outermost.index),
@@ -72,14 +75,36 @@ function analyse(text: string, root: SyntaxNode): Truncation | undefined {
   if (last.kind === 'name' && CONTINUING_KEYWORDS.has(last.text)) {
     return { startIndex: statementStart(text, root, last.index), endIndex, reason: `ends after the keyword \`${last.text}\`` };
   }
-  const error = errorReachingEnd(root, endIndex);
-  if (error) return { startIndex: statementStart(text, root, error.startIndex), endIndex, reason: 'ends in an incomplete statement' };
+  const lastLine = tail.logicalLines[tail.logicalLines.length - 1];
+  if (lastLine && text[lastLine.start] === '@') {
+    return { startIndex: statementStart(text, root, lastLine.start), endIndex, reason: 'ends after a decorator with nothing to decorate' };
+  }
   return undefined;
 }
 
 function significantEnd(text: string, tail: TailState): number {
   const last = tail.lastToken;
   return last ? last.index + last.text.length : text.trimEnd().length;
+}
+
+const STATEMENT_START = /^(def|class|if|for|while|with|try|import|from|return|async|@)\b|^[A-Za-z_][\w.]*\s*(=[^=]|\+=|\()/;
+
+/**
+ * True when a line after the bracket's line starts a new statement at the bracket line's
+ * indentation or less: the bracket was left open mid-file, the file was not cut there.
+ */
+function statementAfter(text: string, bracketIndex: number): boolean {
+  const lineStart = text.lastIndexOf('\n', bracketIndex - 1) + 1;
+  const openerIndent = /^[ \t]*/.exec(text.slice(lineStart))?.[0].length ?? 0;
+  const nextLine = text.indexOf('\n', bracketIndex);
+  if (nextLine < 0) return false;
+  return text
+    .slice(nextLine + 1)
+    .split('\n')
+    .some((line) => {
+      const indent = /^[ \t]*/.exec(line)?.[0].length ?? 0;
+      return indent <= openerIndent && STATEMENT_START.test(line.slice(indent));
+    });
 }
 
 /** An ERROR or MISSING node that touches the last significant character. */

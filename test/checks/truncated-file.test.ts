@@ -35,6 +35,7 @@ ruleTester(truncatedFile, {
     { code: 'Text\n\n```python\nx = 1\n```\n\nMore text.\n', path: 'answer.md' },
     { code: 'Text\n\n```python\nx = foo(\n```\n\n```python\ny = 2\n```\n', path: 'answer.md', name: 'only the last block counts' },
     'path = r"C:\\\\temp\\\\"\n',
+    { name: 'a missing colon on the last statement is IAC102', code: 'x = 1\n\nclass B\n    pass\n' },
   ],
   invalid: [
     {
@@ -54,7 +55,7 @@ ruleTester(truncatedFile, {
     { code: 'import os\nfrom pulumi import', errors: [{ line: 2, message: /keyword `import`/ }] },
     { code: 'x = 1 + \\\n', errors: [{ line: 1, message: /line continuation/ }] },
     { code: 'if ready:\n    pass\nelse:\n    # later\n', errors: [{ line: 3, message: /block opener/ }] },
-    { code: '@pulumi.runtime.test\n', errors: [{ line: 1, message: /incomplete statement/ }] },
+    { code: 'import pulumi\n\n@pulumi.runtime.test\n', errors: [{ line: 3, message: /decorator/ }] },
     {
       name: 'markdown: unclosed final fence',
       code: '# Answer\n\n```python\nimport pulumi\nx = 1\n',

@@ -1,8 +1,10 @@
 /**
- * A small lexical scan of Python source that answers one question: in what state does the
- * text end? Open brackets, an unterminated string or a dangling operator at the very end
- * mean the file was cut off. tree-sitter alone cannot tell: a file cut right after
- * `with open(p) as f:` parses without any error (its body block is just empty).
+ * A small lexical scan of Python source. It answers what tree-sitter cannot:
+ * - in what state does the text end? Open brackets, an unterminated string or a dangling
+ *   operator at the very end mean the file was cut off (a file cut right after
+ *   `with open(p) as f:` parses without any error: its body block is just empty);
+ * - where do logical lines start? tree-sitter accepts inconsistent dedents, so indentation
+ *   is checked from these (see indentation.ts).
  */
 
 export interface OpenBracket {
@@ -16,6 +18,13 @@ export interface LastToken {
   kind: 'name' | 'number' | 'operator' | 'string' | 'continuation';
 }
 
+export interface LogicalLine {
+  /** Index of the line's first token. */
+  start: number;
+  /** Text of the line's last token (`:` for a block opener). */
+  last: string;
+}
+
 export interface TailState {
   /** Brackets still open at the end, outermost first. */
   openBrackets: OpenBracket[];
@@ -23,6 +32,8 @@ export interface TailState {
   openStringAt: number | undefined;
   /** The last token that is not a comment or whitespace. */
   lastToken: LastToken | undefined;
+  /** Logical lines (bracket continuations and `\\` joins folded in), in order. */
+  logicalLines: LogicalLine[];
 }
 
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
@@ -38,15 +49,34 @@ function isNameChar(char: string): boolean {
   return /[\p{L}\p{N}_]/u.test(char);
 }
 
-export function scanTail(text: string): TailState {
+export function scanPython(text: string): TailState {
   const openBrackets: OpenBracket[] = [];
+  const logicalLines: LogicalLine[] = [];
   let lastToken: LastToken | undefined;
+  let atLineStart = true;
   let index = 0;
   const length = text.length;
+  const state = () => ({ openBrackets, openStringAt: undefined as number | undefined, lastToken, logicalLines });
+  /** Records a token on the current logical line, opening a new one after a real newline. */
+  const note = (token: LastToken) => {
+    lastToken = token;
+    if (atLineStart) {
+      logicalLines.push({ start: token.index, last: token.text });
+      atLineStart = false;
+    } else {
+      const current = logicalLines[logicalLines.length - 1];
+      if (current) current.last = token.text;
+    }
+  };
 
   while (index < length) {
     const char = text[index] as string;
-    if (char === ' ' || char === '\t' || char === '\r' || char === '\n' || char === '\f') {
+    if (char === '\n') {
+      if (openBrackets.length === 0 && lastToken?.kind !== 'continuation') atLineStart = true;
+      index++;
+      continue;
+    }
+    if (char === ' ' || char === '\t' || char === '\r' || char === '\f') {
       index++;
       continue;
     }
@@ -62,8 +92,8 @@ export function scanTail(text: string): TailState {
     }
     if (char === '"' || char === "'") {
       const end = skipString(text, index);
-      if (end === undefined) return { openBrackets, openStringAt: index, lastToken };
-      lastToken = { text: text.slice(index, end), index, kind: 'string' };
+      if (end === undefined) return { ...state(), openStringAt: index };
+      note({ text: text.slice(index, end), index, kind: 'string' });
       index = end;
       continue;
     }
@@ -74,33 +104,33 @@ export function scanTail(text: string): TailState {
       const next = text[end];
       if ((next === '"' || next === "'") && STRING_PREFIX.test(word) && !/^\d/.test(word)) {
         const stringEnd = skipString(text, end);
-        if (stringEnd === undefined) return { openBrackets, openStringAt: index, lastToken };
-        lastToken = { text: text.slice(index, stringEnd), index, kind: 'string' };
+        if (stringEnd === undefined) return { ...state(), openStringAt: index };
+        note({ text: text.slice(index, stringEnd), index, kind: 'string' });
         index = stringEnd;
         continue;
       }
-      lastToken = { text: word, index, kind: /^\d/.test(word) ? 'number' : 'name' };
+      note({ text: word, index, kind: /^\d/.test(word) ? 'number' : 'name' });
       index = end;
       continue;
     }
     if (OPENERS[char]) {
+      note({ text: char, index, kind: 'operator' });
       openBrackets.push({ char, index });
-      lastToken = { text: char, index, kind: 'operator' };
       index++;
       continue;
     }
     if (CLOSERS.has(char)) {
       const top = openBrackets[openBrackets.length - 1];
       if (top && OPENERS[top.char] === char) openBrackets.pop();
-      lastToken = { text: char, index, kind: 'operator' };
+      note({ text: char, index, kind: 'operator' });
       index++;
       continue;
     }
     const operator = OPERATORS.find((candidate) => text.startsWith(candidate, index)) ?? char;
-    lastToken = { text: operator, index, kind: 'operator' };
+    note({ text: operator, index, kind: 'operator' });
     index += operator.length;
   }
-  return { openBrackets, openStringAt: undefined, lastToken };
+  return state();
 }
 
 /**
@@ -124,4 +154,16 @@ function skipString(text: string, quoteIndex: number): number | undefined {
     index++;
   }
   return undefined;
+}
+
+const scans = new WeakMap<object, TailState>();
+
+/** `scanPython` memoised per parse tree, so detectors sharing a unit scan it once. */
+export function scanPythonOnce(key: object, text: string): TailState {
+  let scan = scans.get(key);
+  if (!scan) {
+    scan = scanPython(text);
+    scans.set(key, scan);
+  }
+  return scan;
 }
