@@ -1,0 +1,40 @@
+import { unsafeCodeExecution } from '../../checks/unsafe-code-execution.js';
+import { ruleTester } from '../support/rule-tester.js';
+
+ruleTester(unsafeCodeExecution, {
+  valid: [
+    'from lib.lambda_handler import handler\n\nresult = handler({}, None)\n',
+    '# we never exec(code) here\nx = 1\n',
+    'message = "do not call eval(x) or exec(y)"\n',
+    'class Calc:\n    def evaluate(self, x):\n        return self.evaluate(x - 1)\n',
+    'result = self.eval(expression)\n',
+    'import subprocess\nsubprocess.run(["pulumi", "preview"], check=True)\n',
+    'import subprocess\nsubprocess.run(["ls"], shell=False)\n',
+    'import json\ndata = json.loads(text)\n',
+    'def eval(x):\n    return x\n\nvalue = eval(3)\n',
+    'from sandbox import exec\nexec(task)\n',
+    'import ast\nvalue = ast.literal_eval("[1, 2]")\n',
+    'code = compile(source, "x.py", "exec")\n',
+  ],
+  invalid: [
+    {
+      name: 'seed: exec(lambda_code, globals()) in a test',
+      path: 'tests/unit/test_tap_stack.py',
+      code: 'def test_handler():\n    with open("lib/lambda/handler.py") as f:\n        lambda_code = f.read()\n    exec(lambda_code, globals())\n    assert "handler" in globals()\n',
+      errors: [{ line: 4, column: 5, endColumn: 33, message: /`exec\(\)` executes a string/ }],
+    },
+    { code: 'value = eval(user_input)\n', errors: [{ line: 1, column: 9, message: /`eval\(\)` evaluates/ }] },
+    { code: 'exec(compile(src, "f.py", "exec"))\n', errors: [{ line: 1, message: /compiled from a string/ }] },
+    { code: 'import os\nos.system(f"aws s3 rm {bucket}")\n', errors: [{ line: 2, message: /os.system/ }] },
+    { code: 'import subprocess as sp\nsp.run(cmd, shell=True)\n', errors: [{ line: 2, message: /shell=True/ }] },
+    { code: 'from subprocess import Popen\nPopen("pulumi up", shell=True)\n', errors: [{ line: 2, message: /subprocess.Popen/ }] },
+    { code: 'import pickle\nstate = pickle.loads(blob)\n', errors: [{ line: 2, message: /unpickling/ }] },
+    { code: 'import builtins\nbuiltins.exec(code)\n', errors: [{ line: 2, message: /builtins.exec/ }] },
+    {
+      name: 'inside a Markdown answer',
+      path: 'answer.md',
+      code: 'Here is the test:\n\n```python\nexec(code)\n```\n',
+      errors: [{ line: 4, column: 1, message: /exec/ }],
+    },
+  ],
+});
