@@ -88,7 +88,9 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[], sou
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       const where = issue.path.length ? issue.path.join('.') : '(top level)';
-      const message = issue.code === 'unrecognized_keys' ? `unknown key(s) ${issue.keys.map((key) => `"${key}"`).join(', ')}` : issue.message;
+      let message = issue.message;
+      if (issue.code === 'unrecognized_keys') message = `unknown key(s) ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
+      if (issue.code === 'invalid_key') message = issue.issues[0]?.message ?? message;
       return `${where}: ${message}`;
     });
     throw new ConfigError(source, problems);

@@ -138,7 +138,7 @@ function reportInvalidSuppressions(suppressions: readonly Suppression[], known: 
     const problems: string[] = [];
     if (suppression.ruleIds.length === 0) problems.push('names no rule ID (there is no ignore-everything; write ignore[IAC307])');
     const unknown = suppression.ruleIds.filter((id) => !known.includes(id));
-    if (unknown.length) problems.push(`unknown rule ID ${unknown.join(', ')}`);
+    if (unknown.length) problems.push(`names an unknown rule ID ${unknown.join(', ')}`);
     if (!suppression.reason) problems.push('gives no reason');
     if (problems.length) {
       collector.addSpan(INVALID_SUPPRESSION, suppression.path, span, `Suppression ${problems.join(' and ')}.`, suppression.text);
