@@ -23,6 +23,10 @@ export interface InputFile {
   content: Uint8Array | string;
   /** How the change touched it; `unchanged` in a plain scan. */
   status?: FileStatus;
+  /** Size in bytes when the host knows it without reading (an oversized file need not be read). */
+  size?: number;
+  /** Set by the host when the file could not be read; it becomes an IAC002 finding. */
+  readError?: string;
 }
 
 /** Project files beyond the reviewed ones (manifests, READMEs, stack files). */
@@ -71,15 +75,19 @@ export function review(options: ReviewOptions): ReviewResult {
     const language = languageOf(file.path);
     const entry: ReviewedFile = { path: file.path, status: file.status ?? 'unchanged', text: undefined, units: [] };
     reviewed.push(entry);
-    const size = typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength;
-    const decoded = decodeText(file.content);
+    const size = file.size ?? (typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength);
     const analysable = language !== 'other';
+    if (file.readError !== undefined) {
+      collector.addAt(FILE_NOT_ANALYZED, file.path, `not analyzed: cannot read the file: ${file.readError}`);
+      continue;
+    }
     if (size > config.maxFileBytes) {
       if (analysable) {
         collector.addAt(FILE_NOT_ANALYZED, file.path, `not analyzed: ${size} bytes is over the ${config.maxFileBytes}-byte limit (limits.max_file_bytes)`);
       }
       continue;
     }
+    const decoded = decodeText(file.content);
     if (!decoded.ok) {
       if (analysable) collector.addAt(FILE_NOT_ANALYZED, file.path, `not analyzed: ${decoded.reason}`);
       continue;

@@ -1,0 +1,83 @@
+/**
+ * Reads a change from git the way the App reads a pull request: the files changed between
+ * the merge base of BASE and HEAD and HEAD itself, with their status and HEAD's contents.
+ * Only git plumbing runs here; nothing from the repository is executed.
+ */
+import { execFileSync } from 'node:child_process';
+import type { FileStatus } from '../engine/rule.js';
+import type { InputFile, ProjectSource } from '../engine/index.js';
+
+const MAX_BUFFER = 512 * 1024 * 1024;
+
+export class GitError extends Error {}
+
+function git(cwd: string, args: string[]): Buffer {
+  try {
+    return execFileSync('git', args, { cwd, maxBuffer: MAX_BUFFER, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
+    throw new GitError(`git ${args.join(' ')} failed${stderr ? `: ${stderr}` : ''}`);
+  }
+}
+
+const STATUS: Record<string, FileStatus> = { A: 'added', M: 'modified', R: 'renamed', C: 'copied', T: 'changed' };
+
+export interface ChangedFile {
+  path: string;
+  status: FileStatus;
+}
+
+/** Files changed from the merge base of `base` and `head` to `head`; deletions left out. */
+export function changedFiles(cwd: string, base: string, head: string): ChangedFile[] {
+  const fields = git(cwd, ['diff', '--name-status', '-z', '-M', `${base}...${head}`]).toString('utf8').split('\0');
+  const changed: ChangedFile[] = [];
+  for (let index = 0; index < fields.length; ) {
+    const code = fields[index++];
+    if (!code) continue;
+    const letter = code[0] as string;
+    if (letter === 'R' || letter === 'C') index++; // Skip the old path; the new one follows.
+    const path = fields[index++];
+    if (!path || letter === 'D') continue;
+    changed.push({ path, status: STATUS[letter] ?? 'changed' });
+  }
+  return changed;
+}
+
+export function repositoryRoot(cwd: string): string {
+  return git(cwd, ['rev-parse', '--show-toplevel']).toString('utf8').trim();
+}
+
+export function resolveCommit(cwd: string, ref: string): string {
+  return git(cwd, ['rev-parse', '--verify', `${ref}^{commit}`]).toString('utf8').trim();
+}
+
+export interface CommitSource extends ProjectSource {
+  readBytes(path: string): Buffer | undefined;
+  sizeOf(path: string): number | undefined;
+}
+
+/** A view of every file of a commit (one `ls-tree` for paths and sizes), read lazily. */
+export function commitProjectSource(cwd: string, commit: string): CommitSource {
+  const sizes = new Map<string, number>();
+  for (const record of git(cwd, ['ls-tree', '-r', '-l', '-z', commit]).toString('utf8').split('\0')) {
+    const tab = record.indexOf('\t');
+    if (tab < 0) continue;
+    const [, type, , size] = record.slice(0, tab).split(/\s+/);
+    if (type === 'blob') sizes.set(record.slice(tab + 1), Number(size));
+  }
+  const readBytes = (path: string) => (sizes.has(path) ? git(cwd, ['show', `${commit}:${path}`]) : undefined);
+  return { paths: [...sizes.keys()], readBytes, sizeOf: (path) => sizes.get(path), readFile: (path) => readBytes(path)?.toString('utf8') };
+}
+
+export function changeInputFiles(source: CommitSource, changed: readonly ChangedFile[], maxFileBytes: number): InputFile[] {
+  return changed.map(({ path, status }) => {
+    const size = source.sizeOf(path);
+    if (size === undefined) return { path, status, content: '', readError: 'not a regular file in the head commit' };
+    if (size > maxFileBytes) return { path, status, content: '', size };
+    try {
+      return { path, status, content: source.readBytes(path) ?? '' };
+    } catch (error) {
+      return { path, status, content: '', readError: (error as Error).message };
+    }
+  });
+}

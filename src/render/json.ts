@@ -1,0 +1,38 @@
+/** The CLI's JSON output, a contract other tools consume: keep its shape exactly. */
+import { countBySeverity, failsAt } from '../engine/outcome.js';
+import type { Finding, Severity } from '../engine/types.js';
+
+export interface JsonReport {
+  version: 1;
+  findings: {
+    ruleId: string;
+    severity: Severity;
+    path: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    category: string;
+    message: string;
+  }[];
+  summary: { files: number; findings: number; error: number; warning: number; notice: number; failOn: Severity; failed: boolean };
+}
+
+export function renderJson(findings: readonly Finding[], filesAnalyzed: number, failOn: Severity): string {
+  const report: JsonReport = {
+    version: 1,
+    findings: findings.map(({ ruleId, severity, path, line, column, endLine, endColumn, category, message }) => ({
+      ruleId,
+      severity,
+      path,
+      line,
+      column,
+      endLine,
+      endColumn,
+      category,
+      message,
+    })),
+    summary: { files: filesAnalyzed, findings: findings.length, ...countBySeverity(findings), failOn, failed: failsAt(findings, failOn) },
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
