@@ -50,7 +50,7 @@ export function scanCommand(options: ScanOptions): CommandResult {
   for (const target of targets) if (!existsSync(target)) throw new UsageError(`no such file or folder: ${target}`);
   // One folder: paths are relative to it. Anything else: relative to the working folder.
   const root = targets.length === 1 && isDirectory(targets[0] as string) ? (targets[0] as string) : resolve(options.cwd);
-  const config = loadConfig(options.config, () => diskProjectSource(root, []).readFile(CONFIG_PATH), `${CONFIG_PATH}`);
+  const config = loadConfig(options.config && resolve(options.cwd, options.config), () => diskProjectSource(root, []).readFile(CONFIG_PATH), CONFIG_PATH);
   const listed = new Set<string>();
   for (const target of targets) {
     if (isDirectory(target)) {
@@ -80,7 +80,7 @@ export function diffCommand(options: DiffOptions): CommandResult {
   const head = resolveCommit(root, options.head);
   resolveCommit(root, options.base);
   const source = commitProjectSource(root, head);
-  const config = loadConfig(options.config, () => source.readFile(CONFIG_PATH), `${CONFIG_PATH} at ${options.head}`);
+  const config = loadConfig(options.config && resolve(options.cwd, options.config), () => source.readFile(CONFIG_PATH), `${CONFIG_PATH} at ${options.head}`);
   const files = changeInputFiles(source, changedFiles(root, options.base, head), config.maxFileBytes);
   const result = reviewWithCatalog({ files, config, mode: 'change', project: source });
   return render(result.findings, result.filesAnalyzed, config, options.format, options.colour);
