@@ -4,6 +4,7 @@
  */
 import type { Rule } from '../src/engine/rule.js';
 import { fileOutsideAllowedStructure } from './file-outside-allowed-structure.js';
+import { foreignIacSyntax } from './foreign-iac-syntax.js';
 import { stackNotComponentResource } from './stack-not-component-resource.js';
 import { syntaxError } from './syntax-error.js';
 import { truncatedFile } from './truncated-file.js';
@@ -15,4 +16,5 @@ export const detectors: readonly Rule[] = [
   stackNotComponentResource,
   unsafeCodeExecution,
   fileOutsideAllowedStructure,
+  foreignIacSyntax,
 ];

@@ -212,18 +212,6 @@ export const rulesWithoutDetector: readonly RuleMeta[] = [
     seed: tracking('CIDR Conflicts'),
   },
   {
-    id: 'IAC601',
-    name: 'foreign-iac-syntax',
-    title: 'Terraform, CDK or CloudFormation syntax in Pulumi',
-    category: 'Language and Framework',
-    severity: 'error',
-    why: 'HCL, CDK constructs or CloudFormation intrinsics do not run in a Pulumi Python program.',
-    fix: 'Write the resource with the Pulumi Python SDK.',
-    badExample: 'resource "aws_s3_bucket" "logs" {',
-    goodExample: 'logs = aws.s3.Bucket("logs")',
-    seed: tracking('Pulumi-Specific Problems'),
-  },
-  {
     id: 'IAC602',
     name: 'package-version-conflict',
     title: 'Incompatible or missing package versions',
