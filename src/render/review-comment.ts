@@ -1,0 +1,37 @@
+/**
+ * The body of one inline review comment: what was found, why it matters, how to fix or
+ * suppress it, and a hidden fingerprint marker so later runs never post it again.
+ */
+import { catalogEntry, ruleDocsUrl } from '../engine/catalog.js';
+import type { Finding } from '../engine/types.js';
+
+const FINGERPRINT_MARKER = /<!--\s*iac-review:fp=([0-9a-f]{8,64})\s*-->/g;
+
+export function fingerprintMarker(fingerprint: string): string {
+  return `<!-- iac-review:fp=${fingerprint} -->`;
+}
+
+/** Every fingerprint marker in a comment body. */
+export function fingerprintsIn(body: string | null | undefined): string[] {
+  if (!body) return [];
+  return [...body.matchAll(FINGERPRINT_MARKER)].map((match) => match[1] as string);
+}
+
+export function renderReviewComment(finding: Finding, fingerprint: string): string {
+  const entry = catalogEntry(finding.ruleId);
+  const title = entry?.title ?? finding.ruleId;
+  const lines = [
+    `**${finding.ruleId} · ${title}** (${finding.severity}, ${finding.category})`,
+    '',
+    finding.message,
+    '',
+  ];
+  if (entry?.why) lines.push(`**Why it matters:** ${entry.why}`, '');
+  if (entry?.fix) lines.push(`**How to fix:** ${entry.fix}`, '');
+  lines.push(
+    `[Rule ${finding.ruleId} documentation](${ruleDocsUrl(finding.ruleId)}) · To suppress, add \`# iac-review: ignore[${finding.ruleId}] <reason>\` at the end of the line or alone on the line above (a reason is required).`,
+    '',
+    fingerprintMarker(fingerprint),
+  );
+  return lines.join('\n');
+}
