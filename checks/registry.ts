@@ -5,6 +5,7 @@
 import type { Rule } from '../src/engine/rule.js';
 import { fileOutsideAllowedStructure } from './file-outside-allowed-structure.js';
 import { foreignIacSyntax } from './foreign-iac-syntax.js';
+import { outdatedRuntime } from './outdated-runtime.js';
 import { stackNotComponentResource } from './stack-not-component-resource.js';
 import { syntaxError } from './syntax-error.js';
 import { truncatedFile } from './truncated-file.js';
@@ -17,4 +18,5 @@ export const detectors: readonly Rule[] = [
   unsafeCodeExecution,
   fileOutsideAllowedStructure,
   foreignIacSyntax,
+  outdatedRuntime,
 ];

@@ -152,18 +152,6 @@ export const rulesWithoutDetector: readonly RuleMeta[] = [
     seed: tracking('Missing Comments'),
   },
   {
-    id: 'IAC402',
-    name: 'outdated-runtime',
-    title: 'Outdated runtime or version',
-    category: 'Documentation',
-    severity: 'warning',
-    why: 'Deprecated Lambda runtimes and end-of-life engines cannot be created or updated.',
-    fix: 'Use a supported runtime (python3.12, nodejs20.x) and current engine versions.',
-    badExample: 'aws.lambda_.Function("fn", runtime="python3.7", ...)',
-    goodExample: 'aws.lambda_.Function("fn", runtime="python3.12", ...)',
-    seed: tracking('Outdated Information'),
-  },
-  {
     id: 'IAC403',
     name: 'missing-setup-documentation',
     title: 'Missing setup documentation',

@@ -1,0 +1,297 @@
+/**
+ * IAC402: versions AWS or Pulumi no longer support: deprecated Lambda runtimes, RDS engine
+ * versions past the end of standard support, and `pulumi` pinned below 3 in a manifest.
+ *
+ * Only facts that no longer change are encoded: a runtime or engine whose deprecation date
+ * has passed stays deprecated. Versions whose end of support is still ahead (python3.9 and
+ * nodejs18.x are later than the list in the issue) are deliberately not reported.
+ * RDS: MySQL 5.7 and older, PostgreSQL 12 and older (standard support for 11 ended
+ * 2024-02-29, for 12 on 2025-02-28), MariaDB 10.3 and older, Aurora MySQL 5.6/5.7
+ * (`aurora`, `aurora-mysql` 5.7) and Aurora PostgreSQL 12 and older.
+ * Manifests are read only when they are under review, so a change is not blamed for a pin it
+ * did not touch.
+ */
+import type { ProjectRule, ProjectRuleContext } from '../src/engine/rule.js';
+import type { PythonUnit } from '../src/engine/source.js';
+import { callArguments, calleeName, stringLiteralValue } from '../src/python/calls.js';
+import { qualifiedName } from '../src/python/names.js';
+import type { SyntaxNode } from '../src/python/parser.js';
+import { descendantsOfType } from '../src/python/walk.js';
+
+/** Deprecated Lambda runtimes and what to move to. */
+const DEPRECATED_RUNTIMES: ReadonlyMap<string, string> = new Map([
+  ...['python2.7', 'python3.6', 'python3.7', 'python3.8'].map((runtime) => [runtime, 'python3.12 or newer'] as const),
+  ...['nodejs', 'nodejs4.3', 'nodejs4.3-edge', 'nodejs6.10', 'nodejs8.10', 'nodejs10.x', 'nodejs12.x', 'nodejs14.x', 'nodejs16.x'].map(
+    (runtime) => [runtime, 'nodejs22.x'] as const,
+  ),
+  ['go1.x', 'provided.al2023 (Go compiled to a `bootstrap` binary)'],
+  ['ruby2.5', 'ruby3.3 or newer'],
+  ['ruby2.7', 'ruby3.3 or newer'],
+  ...['dotnetcore1.0', 'dotnetcore2.0', 'dotnetcore2.1', 'dotnetcore3.1', 'dotnet5.0', 'dotnet6'].map((runtime) => [runtime, 'dotnet8'] as const),
+  ['java8', 'java21 (or java8.al2)'],
+  ['provided', 'provided.al2023'],
+]);
+
+const LAMBDA_RUNTIME_CALLS = new Set(['pulumi_aws.lambda_.Function', 'pulumi_aws.lambda_.FunctionArgs']);
+const LAYER_CALLS = new Set(['pulumi_aws.lambda_.LayerVersion', 'pulumi_aws.lambda_.LayerVersionArgs']);
+const RUNTIME_ENUM = 'pulumi_aws.lambda_.Runtime.';
+const RDS_ENGINE_CALLS = new Set(
+  ['Instance', 'Cluster', 'ClusterInstance', 'GlobalCluster'].flatMap((name) => [`pulumi_aws.rds.${name}`, `pulumi_aws.rds.${name}Args`]),
+);
+const RDS_FAMILY_CALLS = new Set(
+  ['ParameterGroup', 'ClusterParameterGroup'].flatMap((name) => [`pulumi_aws.rds.${name}`, `pulumi_aws.rds.${name}Args`]),
+);
+const RDS_ENGINE_ENUM = 'pulumi_aws.rds.EngineType.';
+const MANIFEST = /(^|\/)(requirements[^/]*\.txt|Pipfile|pyproject\.toml)$/;
+
+export const outdatedRuntime: ProjectRule = {
+  meta: {
+    id: 'IAC402',
+    name: 'outdated-runtime',
+    title: 'Outdated runtime or version',
+    category: 'Documentation',
+    severity: 'warning',
+    why: 'Models repeat the versions of their training data: deprecated Lambda runtimes get no patches and AWS then blocks creating and updating functions on them, RDS engines past end of standard support are billed for Extended Support or force-upgraded, and Pulumi 2 cannot load current providers.',
+    fix: 'Use a supported runtime (python3.12, nodejs22.x, provided.al2023), a current engine version (MySQL 8.0, PostgreSQL 16), and `pulumi>=3,<4` in requirements.txt.',
+    badExample: 'aws.lambda_.Function("fn", runtime="python3.7", handler="index.handler", role=role.arn, code=code)',
+    goodExample: 'aws.lambda_.Function("fn", runtime="python3.12", handler="index.handler", role=role.arn, code=code)',
+    seed: { report: 'model-failures-tracking', section: 'Outdated Information' },
+  },
+  scope: 'project',
+  check(project, context) {
+    for (const file of project.files) {
+      for (const unit of file.units) checkUnit(unit, context);
+    }
+    const reviewed = new Set(project.files.map((file) => file.path));
+    for (const path of project.paths) {
+      if (!MANIFEST.test(path) || !reviewed.has(path)) continue;
+      const text = project.readFile(path);
+      if (text !== undefined) checkManifest(path, text, context);
+    }
+  },
+};
+
+function checkUnit(unit: PythonUnit, context: ProjectRuleContext): void {
+  const constants = moduleStringConstants(unit.root);
+  const valueOf = (node: SyntaxNode): string | undefined => stringLiteralValue(node) ?? (node.type === 'identifier' ? constants.get(node.text) : undefined);
+
+  // Enum members such as `aws.lambda_.Runtime.PYTHON3D7`, wherever they are used.
+  for (const node of descendantsOfType(unit.root, 'attribute')) {
+    if (node.parent?.type === 'attribute' && node.parent.childForFieldName('object')?.id === node.id) continue;
+    const qualified = qualifiedName(node, unit.imports);
+    if (!qualified?.startsWith(RUNTIME_ENUM)) continue;
+    const runtime = runtimeFromEnumMember(qualified.slice(RUNTIME_ENUM.length));
+    const replacement = runtime ? DEPRECATED_RUNTIMES.get(runtime) : undefined;
+    if (runtime && replacement) {
+      context.report({ unit, node, message: runtimeMessage(`\`${node.text}\` (${runtime})`, replacement) });
+    }
+  }
+
+  for (const call of descendantsOfType(unit.root, 'call')) {
+    const callee = calleeName(call, unit.imports);
+    if (!callee) continue;
+    const args = callArguments(call);
+    if (LAMBDA_RUNTIME_CALLS.has(callee)) {
+      const node = args.keywords.get('runtime');
+      const runtime = node ? valueOf(node) : undefined;
+      const replacement = runtime ? DEPRECATED_RUNTIMES.get(runtime) : undefined;
+      if (node && runtime && replacement) context.report({ unit, node, message: runtimeMessage(`\`${runtime}\``, replacement) });
+    } else if (LAYER_CALLS.has(callee)) {
+      const list = args.keywords.get('compatible_runtimes');
+      if (list?.type !== 'list') continue;
+      for (const element of list.namedChildren) {
+        const runtime = valueOf(element);
+        const replacement = runtime ? DEPRECATED_RUNTIMES.get(runtime) : undefined;
+        if (runtime && replacement) context.report({ unit, node: element, message: runtimeMessage(`\`${runtime}\``, replacement) });
+      }
+    } else if (RDS_ENGINE_CALLS.has(callee)) {
+      const engineNode = args.keywords.get('engine');
+      const versionNode = args.keywords.get('engine_version');
+      if (!engineNode || !versionNode) continue;
+      const engine = engineName(engineNode, unit, valueOf);
+      const version = valueOf(versionNode);
+      if (!engine || !version) continue;
+      const eol = endOfLife(engine, version);
+      if (eol) context.report({ unit, node: versionNode, message: `RDS engine \`${engine}\` version \`${version}\`: ${eol}` });
+    } else if (RDS_FAMILY_CALLS.has(callee)) {
+      const familyNode = args.keywords.get('family');
+      const family = familyNode ? valueOf(familyNode) : undefined;
+      const parsed = family ? /^(aurora-mysql|aurora-postgresql|aurora|mysql|postgres|mariadb)(\d+(?:\.\d+)?)$/.exec(family) : null;
+      if (!familyNode || !parsed) continue;
+      const eol = endOfLife(parsed[1] ?? '', parsed[2] ?? '');
+      if (eol) context.report({ unit, node: familyNode, message: `Parameter group family \`${family}\`: ${eol}` });
+    }
+  }
+}
+
+function runtimeMessage(shown: string, replacement: string): string {
+  return `Lambda runtime ${shown} is deprecated: it gets no security patches and AWS blocks creating and then updating functions on it; use ${replacement}.`;
+}
+
+/** `PYTHON3D7` -> `python3.7`, `NODE_JS16D_X` -> `nodejs16.x`, `DOTNET_CORE3D1` -> `dotnetcore3.1`. */
+function runtimeFromEnumMember(member: string): string | undefined {
+  if (!/^[A-Z0-9_]+$/.test(member)) return undefined;
+  if (member === 'CUSTOM') return 'provided';
+  return member
+    .toLowerCase()
+    .replace(/_/g, '')
+    .replace(/(\d)d(\d|x)/g, '$1.$2');
+}
+
+function engineName(node: SyntaxNode, unit: PythonUnit, valueOf: (node: SyntaxNode) => string | undefined): string | undefined {
+  const literal = valueOf(node);
+  if (literal) return literal.toLowerCase();
+  const qualified = node.type === 'attribute' ? qualifiedName(node, unit.imports) : undefined;
+  if (!qualified?.startsWith(RDS_ENGINE_ENUM)) return undefined;
+  return qualified.slice(RDS_ENGINE_ENUM.length).toLowerCase().replace(/_/g, '-');
+}
+
+/** Why an engine version is past end of standard support and what to use, or undefined when it is not (or unknown). */
+function endOfLife(engine: string, version: string): string | undefined {
+  const extended = 'AWS bills Extended Support for it or upgrades it';
+  if (engine === 'aurora') return 'Aurora MySQL 1 (MySQL 5.6 compatible) reached end of life on 2023-02-28; use `aurora-mysql` 3 (MySQL 8.0).';
+  const numbers = /^(\d+)(?:\.(\d+))?/.exec(version.trim());
+  if (!numbers) return undefined;
+  const major = Number(numbers[1]);
+  const minor = numbers[2] === undefined ? undefined : Number(numbers[2]);
+  switch (engine) {
+    case 'mysql':
+      if (major < 5 || (major === 5 && minor !== undefined && minor <= 7)) {
+        return `MySQL ${major}.${minor ?? 'x'} is past the end of standard support (5.7 ended 2024-02-29) and ${extended}; use 8.0 or newer.`;
+      }
+      return undefined;
+    case 'aurora-mysql':
+      if (major === 5 && minor !== undefined && minor <= 7) {
+        return 'Aurora MySQL 2 (MySQL 5.7 compatible) reached end of standard support on 2024-10-31; use Aurora MySQL 3 (`8.0.mysql_aurora.3.x`).';
+      }
+      return undefined;
+    case 'postgres':
+    case 'aurora-postgresql':
+      if (major <= 12) {
+        return `PostgreSQL ${major} is past the end of standard support (${major <= 11 ? '11 ended 2024-02-29' : '12 ended 2025-02-28'}) and ${extended}; use 16 or newer.`;
+      }
+      return undefined;
+    case 'mariadb':
+      if (major < 10 || (major === 10 && minor !== undefined && minor <= 3)) {
+        return `MariaDB ${major}.${minor ?? 'x'} is past the end of standard support (10.3 ended 2023-10-23); use 10.11 or newer.`;
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Module-level names assigned exactly once, to a string literal, and never rebound anywhere. */
+function moduleStringConstants(root: SyntaxNode): Map<string, string> {
+  const assignments = new Map<string, number>();
+  for (const node of descendantsOfType(root, ['assignment', 'augmented_assignment', 'for_statement', 'named_expression'])) {
+    const target = node.childForFieldName(node.type === 'named_expression' ? 'name' : 'left');
+    if (target?.type === 'identifier') assignments.set(target.text, (assignments.get(target.text) ?? 0) + 1);
+  }
+  const constants = new Map<string, string>();
+  for (const statement of root.namedChildren) {
+    if (statement.type !== 'expression_statement') continue;
+    const assignment = statement.namedChildren[0];
+    if (assignment?.type !== 'assignment') continue;
+    const left = assignment.childForFieldName('left');
+    const right = assignment.childForFieldName('right');
+    if (left?.type !== 'identifier' || !right || assignments.get(left.text) !== 1) continue;
+    const value = stringLiteralValue(right);
+    if (value !== undefined) constants.set(left.text, value);
+  }
+  return constants;
+}
+
+// ---------------------------------------------------------------------------------------
+// pulumi pins in manifests
+
+interface Pin {
+  line: number;
+  column: number;
+  endColumn: number;
+  spec: string;
+  text: string;
+}
+
+function checkManifest(path: string, text: string, context: ProjectRuleContext): void {
+  const base = path.split('/').pop() ?? path;
+  const pins = base.startsWith('requirements') ? requirementsPins(text) : tomlPins(text, base === 'pyproject.toml');
+  for (const pin of pins) {
+    if (!capsBelowThree(pin.spec)) continue;
+    context.report({
+      path,
+      span: { line: pin.line, column: pin.column, endLine: pin.line, endColumn: pin.endColumn },
+      snippet: pin.text,
+      message: `\`${pin.text}\` keeps Pulumi below 3: Pulumi 2 is end-of-life and current providers (pulumi-aws 5 and later) need \`pulumi>=3,<4\`.`,
+    });
+  }
+}
+
+const PEP508_PULUMI = /^pulumi(?![\w.-])\s*(?:\[[^\]]*\])?\s*([<>=!~][^;#]*)/i;
+
+function requirementsPins(text: string): Pin[] {
+  const pins: Pin[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.replace(/(^|\s)#.*$/, '');
+    const column = line.length - line.trimStart().length;
+    const match = PEP508_PULUMI.exec(line.trimStart());
+    if (!match) return;
+    const shown = line.trim();
+    pins.push({ line: index + 1, column: column + 1, endColumn: column + shown.length + 1, spec: match[1] ?? '', text: shown });
+  });
+  return pins;
+}
+
+/** `pulumi = "^2.0"` / `pulumi = {version = "<3"}` (Pipfile, Poetry) and `"pulumi>=2,<3"` in PEP 621 arrays. */
+function tomlPins(text: string, pyproject: boolean): Pin[] {
+  const pins: Pin[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.replace(/(^|\s)#.*$/, '');
+    const keyed = /^(\s*)(pulumi\s*=\s*(?:"([^"]*)"|'([^']*)'|\{[^}]*\bversion\s*=\s*["']([^"']*)["'][^}]*\}))/.exec(line);
+    if (keyed) {
+      const column = (keyed[1]?.length ?? 0) + 1;
+      const shown = keyed[2] ?? '';
+      pins.push({ line: index + 1, column, endColumn: column + shown.length, spec: keyed[3] ?? keyed[4] ?? keyed[5] ?? '', text: shown });
+      return;
+    }
+    if (!pyproject) return;
+    for (const quoted of line.matchAll(/["'](pulumi(?![\w.-])\s*(?:\[[^\]]*\])?\s*([<>=!~][^"';]*)[^"']*)["']/gi)) {
+      const column = quoted.index + 2;
+      const shown = quoted[1] ?? '';
+      pins.push({ line: index + 1, column, endColumn: column + shown.length, spec: quoted[2] ?? '', text: shown });
+    }
+  });
+  return pins;
+}
+
+/**
+ * True when a version specifier (PEP 440 or Poetry) allows no version 3 or later: every
+ * `||` alternative has a clause that caps the major version below 3.
+ */
+export function capsBelowThree(spec: string): boolean {
+  const alternatives = spec.split('||').map((part) => part.trim()).filter(Boolean);
+  if (alternatives.length === 0) return false;
+  return alternatives.every((alternative) => alternative.split(/,|\s+(?=[<>=!~^])/).some((clause) => clauseCapsBelowThree(clause.trim())));
+}
+
+function clauseCapsBelowThree(clause: string): boolean {
+  const match = /^(===|==|~=|<=|>=|!=|<|>|\^|~|=)?\s*v?(\d+)((?:\.(?:\d+|\*))*)/.exec(clause);
+  if (!match) return false;
+  const operator = match[1] ?? '==';
+  const major = Number(match[2]);
+  const rest = (match[3] ?? '').split('.').filter(Boolean);
+  switch (operator) {
+    case '==':
+    case '===':
+    case '=':
+    case '~=':
+    case '^':
+    case '~':
+    case '<=':
+      return major < 3;
+    case '<':
+      return major < 3 || (major === 3 && rest.every((part) => part === '0'));
+    default:
+      return false;
+  }
+}
