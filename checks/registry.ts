@@ -3,6 +3,7 @@
  * catalog test fails when a rule file exists without an entry, docs or tests.
  */
 import type { Rule } from '../src/engine/rule.js';
+import { cidrConflict } from './cidr-conflict.js';
 import { fileOutsideAllowedStructure } from './file-outside-allowed-structure.js';
 import { foreignIacSyntax } from './foreign-iac-syntax.js';
 import { outdatedRuntime } from './outdated-runtime.js';
@@ -12,6 +13,7 @@ import { truncatedFile } from './truncated-file.js';
 import { unsafeCodeExecution } from './unsafe-code-execution.js';
 
 export const detectors: readonly Rule[] = [
+  cidrConflict,
   truncatedFile,
   syntaxError,
   stackNotComponentResource,

@@ -188,18 +188,6 @@ export const rulesWithoutDetector: readonly RuleMeta[] = [
     seed: tracking('Region Mismatches'),
   },
   {
-    id: 'IAC503',
-    name: 'cidr-conflict',
-    title: 'CIDR overlap or invalid CIDR',
-    category: 'Infrastructure',
-    severity: 'error',
-    why: 'Overlapping or invalid CIDR blocks fail at creation or break routing.',
-    fix: 'Give each subnet a distinct block inside its VPC block.',
-    badExample: 'aws.ec2.Subnet("a", cidr_block="10.0.1.0/24")\naws.ec2.Subnet("b", cidr_block="10.0.1.0/24")',
-    goodExample: 'aws.ec2.Subnet("a", cidr_block="10.0.1.0/24")\naws.ec2.Subnet("b", cidr_block="10.0.2.0/24")',
-    seed: tracking('CIDR Conflicts'),
-  },
-  {
     id: 'IAC602',
     name: 'package-version-conflict',
     title: 'Incompatible or missing package versions',

@@ -1,0 +1,364 @@
+/**
+ * IAC503: CIDR blocks that cannot work. Invalid CIDR strings (bad octets, host bits set, a VPC or
+ * subnet prefix outside AWS's /16-/28), subnets of one VPC that overlap each other, and subnets
+ * outside their VPC's blocks. Values are literals, constants, or f-strings over simple loops
+ * (`for i, az in enumerate(azs[:2]): cidr_block=f"10.0.{i+1}.0/24"`); anything else is skipped.
+ */
+import type { FileRule, FileRuleContext } from '../src/engine/rule.js';
+import type { PythonUnit } from '../src/engine/source.js';
+import { callArguments, calleeName } from '../src/python/calls.js';
+import { blocksOverlap, containsBlock, looksLikeIpv6, parseIpv4Cidr, type Ipv4Block } from '../src/python/cidr.js';
+import { Evaluator, loopFrames, type Value } from '../src/python/evaluate.js';
+import { dottedName } from '../src/python/names.js';
+import type { SyntaxNode } from '../src/python/parser.js';
+import { descendants, descendantsOfType } from '../src/python/walk.js';
+
+const VPC = 'pulumi_aws.ec2.Vpc';
+const SUBNET = 'pulumi_aws.ec2.Subnet';
+const VPC_ASSOCIATION = 'pulumi_aws.ec2.VpcIpv4CidrBlockAssociation';
+/** Argument and dict-key names that hold IPv4 CIDR blocks (snake_case). */
+const CIDR_KEY = /^(?:[a-z0-9_]*_)?cidr(?:_block|_blocks|_ipv4)?$|^cidr_blocks?$/;
+
+interface CidrValue {
+  text: string;
+  block: Ipv4Block;
+}
+
+interface SubnetEntry {
+  call: SyntaxNode;
+  node: SyntaxNode;
+  values: CidrValue[];
+  exact: boolean;
+  /** Identifies the VPC within its scope; undefined when it cannot be compared. */
+  vpcKey: string | undefined;
+  vpcName: string | undefined;
+  /** True when the VPC reference is fixed across the subnet's loop iterations. */
+  vpcStable: boolean;
+}
+
+export const cidrConflict: FileRule = {
+  meta: {
+    id: 'IAC503',
+    name: 'cidr-conflict',
+    title: 'CIDR overlap or invalid CIDR',
+    category: 'Infrastructure',
+    severity: 'error',
+    why: 'AWS rejects invalid blocks (host bits set, octets over 255, a VPC or subnet prefix outside /16-/28) and refuses to create a subnet that overlaps another subnet of the VPC or lies outside the VPC block; the deployment fails half-way.',
+    fix: 'Give each subnet a distinct network-aligned block inside its VPC block, e.g. `10.0.1.0/24`, `10.0.2.0/24` in `10.0.0.0/16`; when generating blocks in a loop, derive them from the loop index.',
+    badExample:
+      'vpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")\naws.ec2.Subnet("a", vpc_id=vpc.id, cidr_block="10.0.1.0/24")\naws.ec2.Subnet("b", vpc_id=vpc.id, cidr_block="10.0.1.0/24")',
+    goodExample:
+      'vpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")\nfor i, az in enumerate(azs[:2]):\n    aws.ec2.Subnet(f"public-{i}", vpc_id=vpc.id, availability_zone=az, cidr_block=f"10.0.{i + 1}.0/24")',
+    seed: { report: 'model-failures-tracking', section: 'CIDR Conflicts' },
+  },
+  scope: 'file',
+  check(unit, context) {
+    const evaluator = new Evaluator();
+    const subnets: SubnetEntry[] = [];
+    const vpcBlocks = new Map<string, { name: string; blocks: CidrValue[]; line: number } | null>();
+    const invalidNodes = new Set<number>();
+
+    for (const call of descendantsOfType(unit.root, 'call')) {
+      const qualified = calleeName(call, unit.imports);
+      if (!qualified?.startsWith('pulumi_aws.')) continue;
+      const keywords = resourceKeywords(call, unit);
+      for (const [key, value] of keywords) {
+        if (!isCidrKey(key)) continue;
+        checkValidity(value, evaluator, context, invalidNodes, prefixBoundsFor(qualified, key));
+      }
+      // Dict-style arguments (`ingress=[{"cidr_blocks": [...]}]`) inside the call's own arguments.
+      for (const node of descendants(call.childForFieldName('arguments') ?? call)) {
+        if (node.type !== 'pair') continue;
+        const keyNode = node.childForFieldName('key');
+        const value = node.childForFieldName('value');
+        const key = keyNode ? evaluator.evaluate(keyNode) : undefined;
+        if (typeof key === 'string' && value && isCidrKey(snakeKey(key))) checkValidity(value, evaluator, context, invalidNodes, undefined);
+      }
+      if (qualified === SUBNET) {
+        const entry = subnetEntry(call, keywords, evaluator, invalidNodes);
+        if (entry) subnets.push(entry);
+      }
+    }
+
+    const vpcs = vpcBindings(unit, evaluator);
+    for (const subnet of subnets) {
+      if (!subnet.vpcKey) continue;
+      if (!vpcBlocks.has(subnet.vpcKey)) vpcBlocks.set(subnet.vpcKey, vpcs.get(subnet.vpcKey) ?? null);
+    }
+    checkOverlaps(subnets, context);
+    checkContainment(subnets, vpcBlocks, context);
+  },
+};
+
+function snakeKey(key: string): string {
+  return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/-/g, '_').toLowerCase();
+}
+
+function isCidrKey(key: string): boolean {
+  return CIDR_KEY.test(key) && !key.includes('ipv6');
+}
+
+/** Keyword arguments of a resource call, merged with those of an inline `*Args(...)` argument. */
+function resourceKeywords(call: SyntaxNode, unit: PythonUnit): Map<string, SyntaxNode> {
+  const args = callArguments(call);
+  const keywords = new Map(args.keywords);
+  const argsObject = args.keywords.get('args') ?? args.positional[1];
+  if (argsObject?.type === 'call' && /Args$/.test(calleeName(argsObject, unit.imports) ?? '')) {
+    for (const [key, value] of callArguments(argsObject).keywords) if (!keywords.has(key)) keywords.set(key, value);
+  }
+  return keywords;
+}
+
+/** AWS accepts VPC and subnet blocks from /16 to /28 only. */
+function prefixBoundsFor(qualified: string, key: string): { min: number; max: number; what: string } | undefined {
+  if (key !== 'cidr_block') return undefined;
+  if (qualified === VPC || qualified === VPC_ASSOCIATION) return { min: 16, max: 28, what: 'A VPC block' };
+  if (qualified === SUBNET) return { min: 16, max: 28, what: 'A subnet block' };
+  return undefined;
+}
+
+function stringsOf(values: Value[]): string[] | undefined {
+  const strings: string[] = [];
+  for (const value of values) {
+    if (typeof value === 'string') strings.push(value);
+    else if (Array.isArray(value) && value.every((item) => typeof item === 'string')) strings.push(...(value as string[]));
+    else return undefined;
+  }
+  return strings;
+}
+
+function checkValidity(
+  node: SyntaxNode,
+  evaluator: Evaluator,
+  context: FileRuleContext,
+  invalidNodes: Set<number>,
+  bounds: { min: number; max: number; what: string } | undefined,
+): void {
+  if (invalidNodes.has(node.id)) return;
+  const evaluation = evaluator.evaluateAll(node);
+  const strings = evaluation ? stringsOf(evaluation.values) : undefined;
+  if (!strings) return;
+  for (const text of new Set(strings)) {
+    if (looksLikeIpv6(text)) continue;
+    const parsed = parseIpv4Cidr(text);
+    let problem: string | undefined;
+    if (!parsed.ok) problem = `\`${text}\` is not a valid IPv4 CIDR block: it ${parsed.reason}.`;
+    else if (bounds && (parsed.block.prefix < bounds.min || parsed.block.prefix > bounds.max)) {
+      problem = `${bounds.what} must be between /${bounds.min} and /${bounds.max}; \`${text}\` is a /${parsed.block.prefix}.`;
+    }
+    if (problem) {
+      invalidNodes.add(node.id);
+      context.report({ node, message: problem });
+      return;
+    }
+  }
+}
+
+function subnetEntry(call: SyntaxNode, keywords: Map<string, SyntaxNode>, evaluator: Evaluator, invalidNodes: Set<number>): SubnetEntry | undefined {
+  const node = keywords.get('cidr_block');
+  if (!node || invalidNodes.has(node.id)) return undefined;
+  const evaluation = evaluator.evaluateAll(node);
+  if (!evaluation) return undefined;
+  const values: CidrValue[] = [];
+  for (const value of evaluation.values) {
+    if (typeof value !== 'string') return undefined;
+    const parsed = parseIpv4Cidr(value);
+    if (!parsed.ok) return undefined;
+    values.push({ text: value, block: parsed.block });
+  }
+  const vpc = keywords.get('vpc_id');
+  const reference = vpc ? vpcReference(vpc, call) : undefined;
+  return {
+    call,
+    node,
+    values,
+    exact: evaluation.exact,
+    vpcKey: reference?.key,
+    vpcName: reference?.name,
+    vpcStable: reference?.stable ?? false,
+  };
+}
+
+/**
+ * `vpc.id` / `self.vpc.id` as a key scoped to where the name lives (the class for `self.x`,
+ * the enclosing function or module otherwise). Undefined for anything more complex.
+ */
+function vpcReference(node: SyntaxNode, at: SyntaxNode): { key: string; name: string; stable: boolean } | undefined {
+  const dotted = dottedName(node);
+  if (!dotted) return undefined;
+  const name = dotted.replace(/\.id$/, '');
+  const head = name.split('.')[0] ?? name;
+  const scope = name.startsWith('self.') ? enclosing(at, ['class_definition']) : enclosing(at, ['function_definition', 'module']);
+  if (!scope) return undefined;
+  const loopNames = new Set(loopFrames(at).flatMap((frame) => identifiersIn(frame.target)));
+  if (loopNames.has(head)) return undefined;
+  const assignments = assignmentsTo(scope, name);
+  if (assignments.length > 1) return undefined;
+  // A VPC built inside a loop is a different VPC on every iteration.
+  const stable = assignments.every((assignment) => loopFrames(assignment).length === 0 && !insideLoop(assignment, scope));
+  return { key: `${scope.id}:${name}`, name, stable };
+}
+
+function enclosing(node: SyntaxNode, types: string[]): SyntaxNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (types.includes(current.type)) return current;
+    if (current.type === 'module') return types.includes('module') ? current : undefined;
+  }
+  return undefined;
+}
+
+function insideLoop(node: SyntaxNode, scope: SyntaxNode): boolean {
+  for (let current = node.parent; current && current.id !== scope.id; current = current.parent) {
+    if (current.type === 'for_statement' || current.type === 'while_statement') return true;
+  }
+  return false;
+}
+
+function identifiersIn(node: SyntaxNode): string[] {
+  return [...descendantsOfType(node, 'identifier')].map((identifier) => identifier.text);
+}
+
+/** Assignments whose target is exactly `name` within `scope` (class-wide for `self.x`). */
+function assignmentsTo(scope: SyntaxNode, name: string): SyntaxNode[] {
+  const found: SyntaxNode[] = [];
+  const classWide = name.startsWith('self.');
+  for (const node of descendantsOfType(scope, ['assignment', 'augmented_assignment', 'for_statement'])) {
+    if (!classWide && enclosing(node, ['function_definition', 'module'])?.id !== scope.id) continue;
+    const left = node.childForFieldName('left');
+    if (!left) continue;
+    if (node.type === 'for_statement') {
+      if (!classWide && identifiersIn(left).includes(name)) found.push(node);
+      continue;
+    }
+    if (dottedName(left) === name) found.push(node);
+  }
+  return found;
+}
+
+/** VPC key -> the VPC's known blocks (primary plus secondary associations); null when not fully known. */
+function vpcBindings(unit: PythonUnit, evaluator: Evaluator): Map<string, { name: string; blocks: CidrValue[]; line: number } | null> {
+  const result = new Map<string, { name: string; blocks: CidrValue[]; line: number } | null>();
+  const associations: { call: SyntaxNode; keywords: Map<string, SyntaxNode> }[] = [];
+  for (const call of descendantsOfType(unit.root, 'call')) {
+    const qualified = calleeName(call, unit.imports);
+    if (qualified === VPC_ASSOCIATION) associations.push({ call, keywords: resourceKeywords(call, unit) });
+    if (qualified !== VPC) continue;
+    const assignment = call.parent;
+    if (assignment?.type !== 'assignment' || assignment.childForFieldName('right')?.id !== call.id) continue;
+    const left = assignment.childForFieldName('left');
+    const name = left ? dottedName(left) : undefined;
+    if (!name) continue;
+    const reference = vpcReference(left as SyntaxNode, call);
+    if (!reference || !reference.stable) continue;
+    const keywords = resourceKeywords(call, unit);
+    const cidr = keywords.get('cidr_block');
+    const evaluation = cidr && !keywords.has('ipv4_ipam_pool_id') ? evaluator.evaluateAll(cidr) : undefined;
+    const only = evaluation?.values.length === 1 ? evaluation.values[0] : undefined;
+    const parsed = typeof only === 'string' ? parseIpv4Cidr(only) : undefined;
+    result.set(reference.key, parsed?.ok ? { name, blocks: [{ text: only as string, block: parsed.block }], line: call.startPosition.row } : null);
+  }
+  for (const { call, keywords } of associations) {
+    const vpc = keywords.get('vpc_id');
+    const reference = vpc ? vpcReference(vpc, call) : undefined;
+    if (!reference) continue;
+    const known = result.get(reference.key);
+    if (!known) continue;
+    const cidr = keywords.get('cidr_block');
+    const evaluation = cidr ? evaluator.evaluateAll(cidr) : undefined;
+    const blocks = evaluation?.values.map((value) => (typeof value === 'string' ? parseIpv4Cidr(value) : undefined));
+    if (!blocks || blocks.some((parsed) => !parsed?.ok)) {
+      result.set(reference.key, null);
+      continue;
+    }
+    for (const parsed of blocks) if (parsed?.ok) known.blocks.push({ text: parsed.block.text, block: parsed.block });
+  }
+  return result;
+}
+
+/** True when the two nodes sit in different branches of one `if`, `match` or conditional expression. */
+function mutuallyExclusive(a: SyntaxNode, b: SyntaxNode): boolean {
+  const branchOf = new Map<number, number>();
+  for (let child = a, current = a.parent; current; child = current, current = current.parent) branchOf.set(current.id, child.id);
+  for (let child = b, current = b.parent; current; child = current, current = current.parent) {
+    const branchA = branchOf.get(current.id);
+    if (branchA === undefined) continue;
+    const exclusive = ['if_statement', 'conditional_expression', 'block'].includes(current.type);
+    if (!exclusive || branchA === child.id) return false;
+    if (current.type === 'block') return current.parent?.type === 'match_statement';
+    if (current.type === 'conditional_expression') return true;
+    // In an `if`, the condition is shared; the consequence and each elif/else are exclusive.
+    const condition = current.childForFieldName('condition');
+    return condition?.id !== branchA && condition?.id !== child.id;
+  }
+  return false;
+}
+
+function line(node: SyntaxNode): number {
+  return node.startPosition.row + 1;
+}
+
+function checkOverlaps(subnets: SubnetEntry[], context: FileRuleContext): void {
+  const reported = new Set<number>();
+  for (const [index, subnet] of subnets.entries()) {
+    if (!subnet.vpcKey || !subnet.vpcStable) continue;
+    // The same call producing overlapping blocks on different iterations of its loop.
+    if (subnet.exact && subnet.values.length > 1) {
+      const clash = firstClash(subnet.values, subnet.values, true);
+      if (clash) {
+        const [a, b] = clash;
+        reported.add(subnet.node.id);
+        context.report({
+          node: subnet.node,
+          message:
+            a.text === b.text
+              ? `Subnet CIDR \`${a.text}\` is produced on more than one iteration of the loop: the subnets of VPC \`${subnet.vpcName}\` overlap.`
+              : `Subnet CIDR \`${b.text}\` overlaps \`${a.text}\`, both produced by this loop for VPC \`${subnet.vpcName}\`.`,
+        });
+        continue;
+      }
+    }
+    for (const earlier of subnets.slice(0, index)) {
+      if (earlier.vpcKey !== subnet.vpcKey || earlier.call.id === subnet.call.id || reported.has(subnet.node.id)) continue;
+      if (mutuallyExclusive(earlier.call, subnet.call)) continue;
+      const clash = firstClash(earlier.values, subnet.values, false);
+      if (!clash) continue;
+      const [a, b] = clash;
+      reported.add(subnet.node.id);
+      context.report({
+        node: subnet.node,
+        message:
+          a.text === b.text
+            ? `Subnet CIDR \`${b.text}\` is also used by the subnet on line ${line(earlier.call)} in VPC \`${subnet.vpcName}\`: subnets of one VPC must not overlap.`
+            : `Subnet CIDR \`${b.text}\` overlaps \`${a.text}\` of the subnet on line ${line(earlier.call)} in VPC \`${subnet.vpcName}\`.`,
+      });
+    }
+  }
+}
+
+function firstClash(left: CidrValue[], right: CidrValue[], same: boolean): [CidrValue, CidrValue] | undefined {
+  for (const [i, a] of left.entries()) {
+    for (const [j, b] of right.entries()) {
+      if (same && j <= i) continue;
+      if (blocksOverlap(a.block, b.block)) return [a, b];
+    }
+  }
+  return undefined;
+}
+
+function checkContainment(
+  subnets: SubnetEntry[],
+  vpcs: Map<string, { name: string; blocks: CidrValue[]; line: number } | null>,
+  context: FileRuleContext,
+): void {
+  for (const subnet of subnets) {
+    const vpc = subnet.vpcKey ? vpcs.get(subnet.vpcKey) : undefined;
+    if (!vpc) continue;
+    const outside = subnet.values.find((value) => !vpc.blocks.some((block) => containsBlock(block.block, value.block)));
+    if (!outside) continue;
+    const blocks = vpc.blocks.map((block) => `\`${block.text}\``).join(', ');
+    context.report({
+      node: subnet.node,
+      message: `Subnet CIDR \`${outside.text}\` lies outside the block${vpc.blocks.length > 1 ? 's' : ''} ${blocks} of VPC \`${vpc.name}\` (line ${vpc.line + 1}).`,
+    });
+  }
+}

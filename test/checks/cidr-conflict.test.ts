@@ -1,0 +1,165 @@
+import { cidrConflict } from '../../checks/cidr-conflict.js';
+import { ruleTester } from '../support/rule-tester.js';
+
+const header = 'import pulumi\nimport pulumi_aws as aws\n\n';
+
+ruleTester(cidrConflict, {
+  valid: [
+    // Distinct subnets inside the VPC block.
+    header +
+      'vpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")\n' +
+      'aws.ec2.Subnet("a", vpc_id=vpc.id, cidr_block="10.0.1.0/24")\n' +
+      'aws.ec2.Subnet("b", vpc_id=vpc.id, cidr_block="10.0.2.0/24")\n',
+    // The issue's loop form: one block per index.
+    header +
+      'azs = ["us-east-1a", "us-east-1b", "us-east-1c"]\n' +
+      'vpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")\n' +
+      'for i, az in enumerate(azs[:2]):\n' +
+      '    aws.ec2.Subnet(f"public-{i}", vpc_id=vpc.id, availability_zone=az, cidr_block=f"10.0.{i+1}.0/24")\n' +
+      '    aws.ec2.Subnet(f"private-{i}", vpc_id=vpc.id, availability_zone=az, cidr_block=f"10.0.{i+11}.0/24")\n',
+    // Same block in two different VPCs (two regions) is fine.
+    header +
+      'east = aws.ec2.Vpc("east", cidr_block="10.0.0.0/16")\n' +
+      'west = aws.ec2.Vpc("west", cidr_block="10.1.0.0/16")\n' +
+      'aws.ec2.Subnet("e", vpc_id=east.id, cidr_block="10.0.1.0/24")\n' +
+      'aws.ec2.Subnet("w", vpc_id=west.id, cidr_block="10.1.1.0/24")\n' +
+      'aws.ec2.Subnet("w2", vpc_id=west.id, cidr_block="10.1.2.0/24")\n',
+    // Values the checker cannot see (config, parameters, data sources) stay silent.
+    header +
+      'config = pulumi.Config()\n' +
+      'vpc = aws.ec2.Vpc("main", cidr_block=config.require("vpcCidr"))\n' +
+      'def subnet(i, cidr):\n' +
+      '    return aws.ec2.Subnet(f"s-{i}", vpc_id=vpc.id, cidr_block=cidr)\n' +
+      'for i, az in enumerate(aws.get_availability_zones().names):\n' +
+      '    aws.ec2.Subnet(f"p-{i}", vpc_id=vpc.id, cidr_block="10.0.1.0/24")\n',
+    // Exclusive branches of an if may reuse a block.
+    header +
+      'vpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")\n' +
+      'if pulumi.get_stack() == "prod":\n' +
+      '    aws.ec2.Subnet("a", vpc_id=vpc.id, cidr_block="10.0.1.0/24")\n' +
+      'else:\n' +
+      '    aws.ec2.Subnet("b", vpc_id=vpc.id, cidr_block="10.0.1.0/24")\n',
+    // Secondary CIDR association widens the VPC.
+    header +
+      'vpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")\n' +
+      'aws.ec2.VpcIpv4CidrBlockAssociation("extra", vpc_id=vpc.id, cidr_block="10.1.0.0/16")\n' +
+      'aws.ec2.Subnet("a", vpc_id=vpc.id, cidr_block="10.1.5.0/24")\n',
+    // Security group and route blocks that are valid; IPv6 left alone.
+    header +
+      'aws.ec2.SecurityGroup("web", ingress=[{"protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_blocks": ["0.0.0.0/0"], "ipv6_cidr_blocks": ["::/0"]}])\n' +
+      'aws.ec2.Route("r", route_table_id=rt.id, destination_cidr_block="0.0.0.0/0", gateway_id=igw.id)\n',
+    // A VPC per loop iteration: the same subnet block lands in different VPCs.
+    header +
+      'for env in ["dev", "prod"]:\n' +
+      '    vpc = aws.ec2.Vpc(f"vpc-{env}", cidr_block="10.0.0.0/16")\n' +
+      '    aws.ec2.Subnet(f"a-{env}", vpc_id=vpc.id, cidr_block="10.0.1.0/24")\n',
+    // Component methods with self.vpc and a dict of subnet plans.
+    header +
+      'SUBNETS = {"public": ["10.0.0.0/24", "10.0.1.0/24"], "private": ["10.0.10.0/24", "10.0.11.0/24"]}\n' +
+      'class Net(pulumi.ComponentResource):\n' +
+      '    def __init__(self, name, opts=None):\n' +
+      '        super().__init__("x:y:Net", name, None, opts)\n' +
+      '        self.vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16", opts=pulumi.ResourceOptions(parent=self))\n' +
+      '        self._subnets()\n' +
+      '    def _subnets(self):\n' +
+      '        for tier, blocks in SUBNETS.items():\n' +
+      '            for i, block in enumerate(blocks):\n' +
+      '                aws.ec2.Subnet(f"{tier}-{i}", vpc_id=self.vpc.id, cidr_block=block, opts=pulumi.ResourceOptions(parent=self))\n',
+    // Subnets with a /20 split computed from the index.
+    header +
+      'vpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")\n' +
+      'subnets = [aws.ec2.Subnet(f"s{i}", vpc_id=vpc.id, cidr_block=f"10.0.{i * 16}.0/20") for i in range(4)]\n',
+    { code: 'Prose.\n\n```python\nimport pulumi_aws as aws\nvpc = aws.ec2.Vpc("v", cidr_block="172.16.0.0/16")\n```\n', path: 'answer.md' },
+  ],
+  invalid: [
+    {
+      name: 'catalog example: two subnets with the same block',
+      code:
+        header +
+        'vpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")\n' +
+        'aws.ec2.Subnet("a", vpc_id=vpc.id, cidr_block="10.0.1.0/24")\n' +
+        'aws.ec2.Subnet("b", vpc_id=vpc.id, cidr_block="10.0.1.0/24")\n',
+      errors: [{ line: 6, column: 47, endColumn: 60, message: /`10\.0\.1\.0\/24` is also used by the subnet on line 5 in VPC `vpc`/ }],
+    },
+    {
+      name: 'partial overlap',
+      code:
+        header +
+        'vpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")\n' +
+        'aws.ec2.Subnet("a", vpc_id=vpc.id, cidr_block="10.0.0.0/23")\n' +
+        'aws.ec2.Subnet("b", vpc_id=vpc.id, cidr_block="10.0.1.0/24")\n',
+      errors: [{ line: 6, message: /`10\.0\.1\.0\/24` overlaps `10\.0\.0\.0\/23`/ }],
+    },
+    {
+      name: 'subnet outside the VPC block',
+      code: header + 'vpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")\naws.ec2.Subnet("a", vpc_id=vpc.id, cidr_block="10.1.1.0/24")\n',
+      errors: [{ line: 5, message: /`10\.1\.1\.0\/24` lies outside the block `10\.0\.0\.0\/16` of VPC `vpc` \(line 4\)/ }],
+    },
+    {
+      name: 'loop over enumerate(azs[:2]) producing the same block twice',
+      code:
+        header +
+        'azs = ["us-east-1a", "us-east-1b", "us-east-1c"]\n' +
+        'vpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")\n' +
+        'for i, az in enumerate(azs[:2]):\n' +
+        '    aws.ec2.Subnet(f"public-{i}", vpc_id=vpc.id, availability_zone=az, cidr_block=f"10.0.{i // 2}.0/24")\n',
+      errors: [{ line: 7, message: /`10\.0\.0\.0\/24` is produced on more than one iteration/ }],
+    },
+    {
+      name: 'public and private loops collide',
+      code:
+        header +
+        'vpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")\n' +
+        'for i in range(3):\n' +
+        '    aws.ec2.Subnet(f"public-{i}", vpc_id=vpc.id, cidr_block=f"10.0.{i}.0/24")\n' +
+        'for i in range(3):\n' +
+        '    aws.ec2.Subnet(f"private-{i}", vpc_id=vpc.id, cidr_block=f"10.0.{i + 2}.0/24")\n',
+      errors: [{ line: 8, message: /`10\.0\.2\.0\/24` is also used by the subnet on line 6/ }],
+    },
+    {
+      name: 'loop-generated blocks run outside the VPC',
+      code:
+        header +
+        'vpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/24")\n' +
+        'for i, az in enumerate(["us-east-1a", "us-east-1b"]):\n' +
+        '    aws.ec2.Subnet(f"s-{i}", vpc_id=vpc.id, availability_zone=az, cidr_block=f"10.0.{i}.0/26")\n',
+      errors: [{ line: 6, message: /`10\.0\.1\.0\/26` lies outside the block `10\.0\.0\.0\/24`/ }],
+    },
+    {
+      name: 'invalid strings: octet out of range, host bits, missing prefix',
+      code:
+        header +
+        'aws.ec2.Vpc("main", cidr_block="10.0.256.0/16")\n' +
+        'aws.ec2.SecurityGroup("web", ingress=[{"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": ["10.0.1.5/24"]}])\n' +
+        'aws.ec2.Route("r", route_table_id=rt.id, destination_cidr_block="0.0.0.0", gateway_id=igw.id)\n',
+      errors: [
+        { line: 4, column: 32, message: /`10\.0\.256\.0\/16` is not a valid IPv4 CIDR block: it has an octet out of range/ },
+        { line: 5, message: /`10\.0\.1\.5\/24` .*host bits set \(the network address is 10\.0\.1\.0\/24\)/ },
+        { line: 6, message: /`0\.0\.0\.0` .*no prefix length/ },
+      ],
+    },
+    {
+      name: 'VPC prefix AWS does not accept, via a constant',
+      code: header + 'VPC_CIDR = "10.0.0.0/8"\nvpc = aws.ec2.Vpc("main", cidr_block=VPC_CIDR)\n',
+      errors: [{ line: 5, message: /A VPC block must be between \/16 and \/28; `10\.0\.0\.0\/8` is a \/8/ }],
+    },
+    {
+      name: 'SubnetArgs and self.vpc in a component',
+      code:
+        header +
+        'class Net(pulumi.ComponentResource):\n' +
+        '    def __init__(self, name, opts=None):\n' +
+        '        super().__init__("x:y:Net", name, None, opts)\n' +
+        '        self.vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16", opts=pulumi.ResourceOptions(parent=self))\n' +
+        '        self.a = aws.ec2.Subnet("a", aws.ec2.SubnetArgs(vpc_id=self.vpc.id, cidr_block="10.0.1.0/24"))\n' +
+        '        self.b = aws.ec2.Subnet("b", aws.ec2.SubnetArgs(vpc_id=self.vpc.id, cidr_block="10.0.1.128/25"))\n',
+      errors: [{ line: 9, message: /`10\.0\.1\.128\/25` overlaps `10\.0\.1\.0\/24` of the subnet on line 8 in VPC `self\.vpc`/ }],
+    },
+    {
+      name: 'markdown answer block',
+      path: 'answer.md',
+      code: '# Network\n\n```python\nimport pulumi_aws as aws\nvpc = aws.ec2.Vpc("v", cidr_block="10.0.0.0/16")\naws.ec2.Subnet("s", vpc_id=vpc.id, cidr_block="192.168.1.0/24")\n```\n',
+      errors: [{ line: 6, message: /outside the block `10\.0\.0\.0\/16`/ }],
+    },
+  ],
+});
