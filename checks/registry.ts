@@ -6,6 +6,7 @@ import type { Rule } from '../src/engine/rule.js';
 import { cidrConflict } from './cidr-conflict.js';
 import { fileOutsideAllowedStructure } from './file-outside-allowed-structure.js';
 import { foreignIacSyntax } from './foreign-iac-syntax.js';
+import { missingDocstring } from './missing-docstring.js';
 import { outdatedRuntime } from './outdated-runtime.js';
 import { stackNotComponentResource } from './stack-not-component-resource.js';
 import { syntaxError } from './syntax-error.js';
@@ -21,4 +22,5 @@ export const detectors: readonly Rule[] = [
   fileOutsideAllowedStructure,
   foreignIacSyntax,
   outdatedRuntime,
+  missingDocstring,
 ];

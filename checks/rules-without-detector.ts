@@ -140,18 +140,6 @@ export const rulesWithoutDetector: readonly RuleMeta[] = [
     seed: tracking('Hardcoded Values'),
   },
   {
-    id: 'IAC401',
-    name: 'missing-docstring',
-    title: 'Missing docstrings and comments',
-    category: 'Documentation',
-    severity: 'notice',
-    why: 'Generated infrastructure code without docs is hard to maintain and review.',
-    fix: 'Add a docstring to the module, and to each public class and function.',
-    badExample: 'class TapStack(pulumi.ComponentResource):\n    def __init__(self, name, args, opts=None): ...',
-    goodExample: 'class TapStack(pulumi.ComponentResource):\n    """Networking and compute for the TAP service."""',
-    seed: tracking('Missing Comments'),
-  },
-  {
     id: 'IAC403',
     name: 'missing-setup-documentation',
     title: 'Missing setup documentation',
