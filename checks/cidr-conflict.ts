@@ -85,8 +85,8 @@ export const cidrConflict: FileRule = {
       if (!subnet.vpcKey) continue;
       if (!vpcBlocks.has(subnet.vpcKey)) vpcBlocks.set(subnet.vpcKey, vpcs.get(subnet.vpcKey) ?? null);
     }
-    checkOverlaps(subnets, context);
-    checkContainment(subnets, vpcBlocks, context);
+    checkOverlaps(subnets, unit, context);
+    checkContainment(subnets, unit, vpcBlocks, context);
   },
 };
 
@@ -293,11 +293,11 @@ function mutuallyExclusive(a: SyntaxNode, b: SyntaxNode): boolean {
   return false;
 }
 
-function line(node: SyntaxNode): number {
-  return node.startPosition.row + 1;
+function line(node: SyntaxNode, unit: PythonUnit): number {
+  return unit.lineOffset + node.startPosition.row + 1;
 }
 
-function checkOverlaps(subnets: SubnetEntry[], context: FileRuleContext): void {
+function checkOverlaps(subnets: SubnetEntry[], unit: PythonUnit, context: FileRuleContext): void {
   const reported = new Set<number>();
   for (const [index, subnet] of subnets.entries()) {
     if (!subnet.vpcKey || !subnet.vpcStable) continue;
@@ -328,8 +328,8 @@ function checkOverlaps(subnets: SubnetEntry[], context: FileRuleContext): void {
         node: subnet.node,
         message:
           a.text === b.text
-            ? `Subnet CIDR \`${b.text}\` is also used by the subnet on line ${line(earlier.call)} in VPC \`${subnet.vpcName}\`: subnets of one VPC must not overlap.`
-            : `Subnet CIDR \`${b.text}\` overlaps \`${a.text}\` of the subnet on line ${line(earlier.call)} in VPC \`${subnet.vpcName}\`.`,
+            ? `Subnet CIDR \`${b.text}\` is also used by the subnet on line ${line(earlier.call, unit)} in VPC \`${subnet.vpcName}\`: subnets of one VPC must not overlap.`
+            : `Subnet CIDR \`${b.text}\` overlaps \`${a.text}\` of the subnet on line ${line(earlier.call, unit)} in VPC \`${subnet.vpcName}\`.`,
       });
     }
   }
@@ -347,6 +347,7 @@ function firstClash(left: CidrValue[], right: CidrValue[], same: boolean): [Cidr
 
 function checkContainment(
   subnets: SubnetEntry[],
+  unit: PythonUnit,
   vpcs: Map<string, { name: string; blocks: CidrValue[]; line: number } | null>,
   context: FileRuleContext,
 ): void {
@@ -358,7 +359,7 @@ function checkContainment(
     const blocks = vpc.blocks.map((block) => `\`${block.text}\``).join(', ');
     context.report({
       node: subnet.node,
-      message: `Subnet CIDR \`${outside.text}\` lies outside the block${vpc.blocks.length > 1 ? 's' : ''} ${blocks} of VPC \`${vpc.name}\` (line ${vpc.line + 1}).`,
+      message: `Subnet CIDR \`${outside.text}\` lies outside the block${vpc.blocks.length > 1 ? 's' : ''} ${blocks} of VPC \`${vpc.name}\` (line ${unit.lineOffset + vpc.line + 1}).`,
     });
   }
 }

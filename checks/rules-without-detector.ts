@@ -44,18 +44,6 @@ export const rulesWithoutDetector: readonly RuleMeta[] = [
     seed: tracking('Incorrect API Usage'),
   },
   {
-    id: 'IAC201',
-    name: 'region-differs-from-requirement',
-    title: 'Region differs from the requirement',
-    category: 'Prompt Understanding',
-    severity: 'error',
-    why: 'Infrastructure deployed to a region other than the required one breaks latency, data-residency and cost assumptions.',
-    fix: 'Use the required region (config `region`, lib/AWS_REGION or the stack file) in providers, ARNs and zones.',
-    badExample: 'aws.Provider("aws", region="us-west-2")  # requirement: us-east-1',
-    goodExample: 'aws.Provider("aws", region="us-east-1")',
-    seed: tracking('Ignoring Specific Requirements'),
-  },
-  {
     id: 'IAC202',
     name: 'development-settings-in-production',
     title: 'Development settings in production',

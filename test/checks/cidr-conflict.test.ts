@@ -159,7 +159,7 @@ ruleTester(cidrConflict, {
       name: 'markdown answer block',
       path: 'answer.md',
       code: '# Network\n\n```python\nimport pulumi_aws as aws\nvpc = aws.ec2.Vpc("v", cidr_block="10.0.0.0/16")\naws.ec2.Subnet("s", vpc_id=vpc.id, cidr_block="192.168.1.0/24")\n```\n',
-      errors: [{ line: 6, message: /outside the block `10\.0\.0\.0\/16`/ }],
+      errors: [{ line: 6, message: /outside the block `10\.0\.0\.0\/16` of VPC `vpc` \(line 5\)/ }],
     },
   ],
 });

@@ -1,0 +1,142 @@
+/**
+ * Program-wide facts about regions, computed once per review and shared by the region checks
+ * (IAC201 region differs from the requirement, IAC502 mixed regions): which regions explicit
+ * providers serve, where the code names regions, and which regions the requirement allows.
+ */
+import { callArguments, calleeName } from '../python/calls.js';
+import { Evaluator } from '../python/evaluate.js';
+import type { SyntaxNode } from '../python/parser.js';
+import {
+  enclosingResourceCall,
+  providerConstructions,
+  regionMentions,
+  resourceProvider,
+  type ProviderConstruction,
+  type RegionMention,
+} from '../python/regions.js';
+import { descendantsOfType } from '../python/walk.js';
+import type { ProgramUnit } from './program.js';
+import type { PythonUnit } from './source.js';
+
+export interface UnitRegionFacts {
+  unit: PythonUnit;
+  reviewed: boolean;
+  mentions: RegionMention[];
+  providers: ProviderConstruction[];
+}
+
+export interface ProgramRegionFacts {
+  units: UnitRegionFacts[];
+  /** Regions served by an explicit provider with a known region, or a per-resource `region=`. */
+  explicitRegions: Set<string>;
+  /** Explicit providers whose region cannot be read statically (config, loops over config...). */
+  unknownProviders: number;
+  /** Any non-test resource created with the default provider. */
+  defaultProviderResources: boolean;
+  usesCloudFront: boolean;
+}
+
+const cache = new WeakMap<readonly ProgramUnit[], ProgramRegionFacts>();
+
+export function programRegionFacts(program: readonly ProgramUnit[]): ProgramRegionFacts {
+  const cached = cache.get(program);
+  if (cached) return cached;
+  const facts: ProgramRegionFacts = {
+    units: [],
+    explicitRegions: new Set(),
+    unknownProviders: 0,
+    defaultProviderResources: false,
+    usesCloudFront: false,
+  };
+  const unknownProviderTexts = new Set<string>();
+  for (const { unit, reviewed } of program) {
+    const evaluator = new Evaluator();
+    const entry: UnitRegionFacts = { unit, reviewed, mentions: regionMentions(unit, evaluator), providers: providerConstructions(unit, evaluator) };
+    facts.units.push(entry);
+    if (unit.isTestFile) continue;
+    for (const provider of entry.providers) {
+      if (provider.regions) for (const region of provider.regions) facts.explicitRegions.add(region);
+      else unknownProviderTexts.add(`${unit.path}:${provider.call.startIndex}`);
+    }
+    for (const mention of entry.mentions) if (mention.kind === 'resource-region') facts.explicitRegions.add(mention.region);
+    for (const call of descendantsOfType(unit.root, 'call')) {
+      const qualified = calleeName(call, unit.imports);
+      if (!qualified?.startsWith('pulumi_aws.')) continue;
+      if (qualified.startsWith('pulumi_aws.cloudfront.')) facts.usesCloudFront = true;
+      if (!/^[A-Z]/.test(qualified.split('.').pop() ?? '') || /Args$/.test(qualified)) continue;
+      const provider = resourceProvider(call, unit);
+      if (provider.kind === 'default' && !qualified.endsWith('.Provider') && !callArguments(call).keywords.has('region')) facts.defaultProviderResources = true;
+      if (provider.kind === 'explicit' && !providerOf(provider.name, unit, facts.units)) {
+        unknownProviderTexts.add(provider.name ? `${provider.name.startsWith('self.') ? unit.path : ''}:${provider.name}` : `${unit.path}:${provider.node.startIndex}`);
+      }
+    }
+  }
+  facts.unknownProviders = unknownProviderTexts.size;
+  cache.set(program, facts);
+  return facts;
+}
+
+/**
+ * The provider construction a `provider=` expression names: `west` anywhere in the program
+ * (module-level names are imported across files), `self.x` only within the same file.
+ */
+export function providerOf(name: string | undefined, unit: PythonUnit, units: readonly UnitRegionFacts[]): ProviderConstruction | undefined {
+  if (!name) return undefined;
+  const candidates = units
+    .filter((entry) => !name.startsWith('self.') || entry.unit === unit)
+    .flatMap((entry) => entry.providers.filter((provider) => provider.binding === name));
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/** The one region of a provider, if it has exactly one known region. */
+export function singleRegion(provider: ProviderConstruction | undefined): string | undefined {
+  return provider?.regions?.length === 1 ? provider.regions[0] : undefined;
+}
+
+/**
+ * us-east-1 names that belong to global services: CloudFront needs its ACM certificates,
+ * Lambda@Edge functions and WAF ACLs in us-east-1 whatever region the stack uses.
+ */
+export function isGlobalServiceMention(mention: RegionMention, facts: ProgramRegionFacts): boolean {
+  if (mention.region !== 'us-east-1') return false;
+  if (facts.usesCloudFront) return true;
+  return mention.kind === 'arn' && (mention.service === 'acm' || mention.service === 'wafv2');
+}
+
+/**
+ * Regions the requirement allows: the required one, plus the regions of explicit providers when
+ * the program visibly also deploys to the required region (a deliberate multi-region design).
+ */
+export function allowedRegions(required: string, facts: ProgramRegionFacts): Set<string> {
+  const allowed = new Set([required]);
+  const requiredInUse =
+    facts.explicitRegions.has(required) ||
+    facts.units.some((entry) => !entry.unit.isTestFile && entry.mentions.some((mention) => mention.region === required)) ||
+    (facts.defaultProviderResources && (facts.explicitRegions.size > 0 || facts.unknownProviders > 0));
+  if (requiredInUse) for (const region of facts.explicitRegions) allowed.add(region);
+  return allowed;
+}
+
+export type MentionVerdict = { flag: false } | { flag: true; providerRegion?: string; providerName?: string };
+
+/**
+ * Whether IAC201 flags a mention: its region is not allowed and nothing suggests it is served by
+ * a provider whose region cannot be read (then the literal may well be right).
+ */
+export function requirementVerdict(mention: RegionMention, entry: UnitRegionFacts, allowed: ReadonlySet<string>, facts: ProgramRegionFacts): MentionVerdict {
+  if (isGlobalServiceMention(mention, facts)) return { flag: false };
+  if (allowed.has(mention.region)) return { flag: false };
+  if (entry.unit.isTestFile && (mention.kind === 'availability-zone' || mention.kind === 'arn' || mention.kind === 'endpoint')) return { flag: false };
+  if (mention.kind === 'provider' || mention.kind === 'resource-region' || mention.kind === 'sdk-client') return { flag: true };
+  const resource = enclosingResourceCall(mention.node, entry.unit);
+  const provider = resource ? resourceProvider(resource.call, entry.unit) : undefined;
+  if (provider?.kind === 'explicit') {
+    const region = singleRegion(providerOf(provider.name, entry.unit, facts.units));
+    return region ? { flag: true, providerRegion: region, providerName: provider.name } : { flag: false };
+  }
+  return facts.unknownProviders > 0 ? { flag: false } : { flag: true };
+}
+
+export function lineOf(node: SyntaxNode): number {
+  return node.startPosition.row + 1;
+}
