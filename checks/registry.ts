@@ -5,6 +5,7 @@
 import type { Rule } from '../src/engine/rule.js';
 import { cidrConflict } from './cidr-conflict.js';
 import { regionDiffersFromRequirement } from './region-differs-from-requirement.js';
+import { mixedRegions } from './mixed-regions.js';
 import { fileOutsideAllowedStructure } from './file-outside-allowed-structure.js';
 import { foreignIacSyntax } from './foreign-iac-syntax.js';
 import { missingDocstring } from './missing-docstring.js';
@@ -17,6 +18,7 @@ import { unsafeCodeExecution } from './unsafe-code-execution.js';
 export const detectors: readonly Rule[] = [
   cidrConflict,
   regionDiffersFromRequirement,
+  mixedRegions,
   truncatedFile,
   syntaxError,
   stackNotComponentResource,

@@ -152,18 +152,6 @@ export const rulesWithoutDetector: readonly RuleMeta[] = [
     seed: { report: 'model-failure-analysis', section: 'Incomplete Resource Dependencies' },
   },
   {
-    id: 'IAC502',
-    name: 'mixed-regions',
-    title: 'Resources in mixed regions',
-    category: 'Infrastructure',
-    severity: 'error',
-    why: 'Resources spread over regions without one provider per region land in the wrong place and cannot reach each other.',
-    fix: 'Use one explicit provider per region and pass it to each resource.',
-    badExample: 'aws.ec2.Subnet("a", availability_zone="us-west-2a")  # stack in us-east-1',
-    goodExample: 'west = aws.Provider("west", region="us-west-2")\naws.ec2.Subnet("a", availability_zone="us-west-2a", opts=pulumi.ResourceOptions(provider=west))',
-    seed: tracking('Region Mismatches'),
-  },
-  {
     id: 'IAC602',
     name: 'package-version-conflict',
     title: 'Incompatible or missing package versions',
