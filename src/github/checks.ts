@@ -1,0 +1,56 @@
+/**
+ * The `iac-review` check run: created in progress on the head SHA, annotations sent 50 per
+ * request, then completed. The name is stable so branch protection can require it.
+ */
+import type { CheckAnnotation } from '../render/annotations.js';
+import type { CheckOutput, Conclusion } from '../render/markdown.js';
+import type { GitHub, RepoRef } from './types.js';
+
+export const CHECK_NAME = 'iac-review';
+
+export interface CheckRun {
+  id: number;
+  htmlUrl: string | undefined;
+}
+
+export async function createCheckRun(github: GitHub, repo: RepoRef, headSha: string, externalId?: string): Promise<CheckRun> {
+  const { data } = await github.rest.checks.create({
+    ...repo,
+    name: CHECK_NAME,
+    head_sha: headSha,
+    status: 'in_progress',
+    started_at: new Date().toISOString(),
+    ...(externalId ? { external_id: externalId } : {}),
+    output: { title: 'Reviewing…', summary: 'iac-review is reviewing the changed files of this commit.' },
+  });
+  return { id: data.id, htmlUrl: data.html_url ?? undefined };
+}
+
+/** Appends annotations while the run is still in progress (GitHub takes 50 per request). */
+export async function addAnnotations(github: GitHub, repo: RepoRef, checkRunId: number, output: CheckOutput, annotations: CheckAnnotation[]): Promise<void> {
+  await github.rest.checks.update({ ...repo, check_run_id: checkRunId, output: { ...output, annotations } });
+}
+
+export async function completeCheckRun(
+  github: GitHub,
+  repo: RepoRef,
+  checkRunId: number,
+  conclusion: Conclusion,
+  output: CheckOutput,
+  annotations: CheckAnnotation[] = [],
+): Promise<void> {
+  await github.rest.checks.update({
+    ...repo,
+    check_run_id: checkRunId,
+    status: 'completed',
+    conclusion,
+    completed_at: new Date().toISOString(),
+    output: annotations.length ? { ...output, annotations } : output,
+  });
+}
+
+/** True when some `iac-review` check run already exists on the commit (any state). */
+export async function hasCheckRun(github: GitHub, repo: RepoRef, headSha: string): Promise<boolean> {
+  const { data } = await github.rest.checks.listForRef({ ...repo, ref: headSha, check_name: CHECK_NAME, filter: 'latest', per_page: 1 });
+  return data.total_count > 0;
+}

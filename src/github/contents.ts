@@ -1,0 +1,126 @@
+/**
+ * File contents at the head commit, read as raw bytes (never executed). Every file is read by
+ * the blob SHA the pull-request files list gives, through the git blobs API: one request per
+ * file, immutable content, and no 1 MB ceiling (the contents API's JSON form stops at 1 MB).
+ *
+ * `ContentSource` is the seam for batched fetching (e.g. GraphQL `object(expression:)`
+ * aliases, 100 per query): the review only depends on this interface.
+ */
+import picomatch from 'picomatch';
+import type { GitHub, RepoRef } from './types.js';
+
+export interface BlobRef {
+  path: string;
+  /** Git blob SHA. */
+  sha: string;
+}
+
+export interface ContentSource {
+  /** Raw bytes of each blob, in the order given; rejects when any blob cannot be read. */
+  readBlobs(blobs: readonly BlobRef[]): Promise<Uint8Array[]>;
+}
+
+type Limit = <T>(fn: () => Promise<T>) => Promise<T>;
+
+export class FileFetchError extends Error {
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    super(`could not read ${path}`, { cause });
+    this.name = 'FileFetchError';
+  }
+}
+
+async function readBody(body: unknown): Promise<Uint8Array> {
+  if (body === null || body === undefined) return new Uint8Array();
+  if (body instanceof Uint8Array) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  if (typeof body === 'string') return new TextEncoder().encode(body);
+  return new Uint8Array(await new Response(body as ReadableStream).arrayBuffer());
+}
+
+/** Reads blobs through `GET /repos/{owner}/{repo}/git/blobs/{sha}` with the raw media type. */
+export function restContentSource(github: GitHub, repo: RepoRef, limit: Limit): ContentSource {
+  const readOne = async (blob: BlobRef): Promise<Uint8Array> => {
+    try {
+      const response = await github.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
+        ...repo,
+        file_sha: blob.sha,
+        headers: { accept: 'application/vnd.github.raw' },
+        // Keep the bytes as bytes: the engine itself tells binary and invalid UTF-8 apart.
+        request: { parseSuccessResponseBody: false },
+      });
+      return await readBody(response.data);
+    } catch (error) {
+      throw new FileFetchError(blob.path, error);
+    }
+  };
+  return { readBlobs: (blobs) => Promise.all(blobs.map((blob) => limit(() => readOne(blob)))) };
+}
+
+export interface TreeEntry {
+  path: string;
+  sha: string;
+  size: number | undefined;
+}
+
+/** Directories a set of patterns can match in ('' for the root), without wildcards. */
+export function patternDirectories(patterns: readonly string[]): string[] {
+  const directories = new Set<string>();
+  for (const pattern of patterns) {
+    const slash = pattern.lastIndexOf('/');
+    directories.add(slash < 0 ? '' : pattern.slice(0, slash));
+  }
+  return [...directories].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+}
+
+/**
+ * Files directly inside `directories` at `commitSha`, one non-recursive tree request per
+ * directory (the root tree is addressed by the commit SHA itself).
+ */
+export async function listDirectories(github: GitHub, repo: RepoRef, commitSha: string, directories: readonly string[]): Promise<TreeEntry[]> {
+  const treeShas = new Map<string, string>([['', commitSha]]);
+  const files: TreeEntry[] = [];
+  for (const directory of directories) {
+    const treeSha = treeShas.get(directory);
+    if (!treeSha) continue;
+    const { data } = await github.rest.git.getTree({ ...repo, tree_sha: treeSha });
+    for (const entry of data.tree) {
+      if (!entry.path || !entry.sha) continue;
+      const path = directory ? `${directory}/${entry.path}` : entry.path;
+      if (entry.type === 'tree') treeShas.set(path, entry.sha);
+      else if (entry.type === 'blob') files.push({ path, sha: entry.sha, size: entry.size });
+    }
+  }
+  return files;
+}
+
+export interface ProjectFiles {
+  paths: string[];
+  texts: Map<string, string>;
+}
+
+/**
+ * The project files detectors read besides the changed ones (manifests, READMEs, stack files,
+ * lib/AWS_REGION): listed from the head tree, contents read for the pattern matches that are
+ * not already under review and not larger than `maxBytes`.
+ */
+export async function loadProjectFiles(
+  github: GitHub,
+  repo: RepoRef,
+  commitSha: string,
+  patterns: readonly string[],
+  source: ContentSource,
+  exclude: ReadonlySet<string>,
+  maxBytes: number,
+): Promise<ProjectFiles> {
+  const entries = await listDirectories(github, repo, commitSha, patternDirectories(patterns));
+  const wanted = picomatch(patterns as string[], { dot: true });
+  const toRead = entries.filter((entry) => wanted(entry.path) && !exclude.has(entry.path) && (entry.size ?? 0) <= maxBytes);
+  const contents = await source.readBlobs(toRead);
+  const decoder = new TextDecoder('utf-8');
+  const texts = new Map<string, string>();
+  toRead.forEach((entry, index) => texts.set(entry.path, decoder.decode(contents[index])));
+  return { paths: entries.map((entry) => entry.path), texts };
+}

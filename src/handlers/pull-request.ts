@@ -1,0 +1,38 @@
+/**
+ * `pull_request` opened, synchronize, reopened, ready_for_review: review the head SHA.
+ * Draft pull requests are reviewed when they become ready (or on `/recheck` / Re-run).
+ */
+import type { Context } from 'probot';
+import type { Reviewer } from '../app/reviewer.js';
+
+export const PULL_REQUEST_EVENTS = [
+  'pull_request.opened',
+  'pull_request.synchronize',
+  'pull_request.reopened',
+  'pull_request.ready_for_review',
+] as const;
+
+type PullRequestContext = Context<(typeof PULL_REQUEST_EVENTS)[number]>;
+
+export function pullRequestHandler(reviewer: Reviewer) {
+  return async (context: PullRequestContext): Promise<void> => {
+    const { pull_request: pull, repository } = context.payload;
+    if (pull.draft && context.payload.action !== 'ready_for_review') {
+      context.log.info({ pull: pull.number }, 'draft pull request: review deferred until it is ready');
+      return;
+    }
+    await reviewer.review(
+      {
+        repo: context.repo(),
+        pullNumber: pull.number,
+        headSha: pull.head.sha,
+        trigger: `pull_request.${context.payload.action}`,
+        loadConfig: () => context.config('iac-review.yml'),
+        htmlUrl: repository.html_url,
+      },
+      context.octokit,
+      context.log,
+      { skipIfInFlight: true },
+    );
+  };
+}
