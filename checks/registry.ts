@@ -10,6 +10,7 @@ import { fileOutsideAllowedStructure } from './file-outside-allowed-structure.js
 import { foreignIacSyntax } from './foreign-iac-syntax.js';
 import { missingDocstring } from './missing-docstring.js';
 import { outdatedRuntime } from './outdated-runtime.js';
+import { partialImplementation } from './partial-implementation.js';
 import { stackNotComponentResource } from './stack-not-component-resource.js';
 import { syntaxError } from './syntax-error.js';
 import { truncatedFile } from './truncated-file.js';
@@ -27,4 +28,5 @@ export const detectors: readonly Rule[] = [
   foreignIacSyntax,
   outdatedRuntime,
   missingDocstring,
+  partialImplementation,
 ];

@@ -56,18 +56,6 @@ export const rulesWithoutDetector: readonly RuleMeta[] = [
     seed: tracking('Misinterpreting Context'),
   },
   {
-    id: 'IAC203',
-    name: 'partial-implementation',
-    title: 'Partial implementation or placeholder',
-    category: 'Prompt Understanding',
-    severity: 'error',
-    why: 'Placeholders and half-built networks need manual completion and deploy something other than what was asked.',
-    fix: 'Implement every placeholder and complete the resource graph.',
-    badExample: 'def _create_subnets(self):\n    pass  # TODO',
-    goodExample: 'def _create_subnets(self):\n    self.subnet = aws.ec2.Subnet("a", vpc_id=self.vpc.id, cidr_block="10.0.1.0/24")',
-    seed: tracking('Partial Implementation'),
-  },
-  {
     id: 'IAC302',
     name: 'missing-explicit-provider',
     title: 'No explicit provider',

@@ -1,0 +1,260 @@
+/**
+ * IAC203: code that was never finished. Placeholders are errors: stub bodies (`...`,
+ * `pass  # TODO`, `raise NotImplementedError`) and comments standing in for code
+ * (`# ... rest of implementation`). Gaps in the network are warnings: a VPC without subnets,
+ * subnets that no route table is associated with, a public NAT gateway without an Elastic IP,
+ * and `_create_*` helpers that nothing calls.
+ *
+ * Not placeholders: `...` in Protocol/ABC classes, abstract methods, `@overload` signatures,
+ * `.pyi` stubs and `if TYPE_CHECKING:` blocks; a `raise NotImplementedError` in a base class
+ * that is subclassed (or named `Base*`/`Abstract*`); bare `pass` without a TODO comment;
+ * `pass` in `except` clauses and empty exception classes.
+ * The "never" conclusions of the gap checks look at every non-test Python file available
+ * (reviewed or not); test files are not checked for gaps.
+ */
+import { projectPythonTexts, type PythonSourceText } from '../src/engine/project-python.js';
+import type { ProjectRule } from '../src/engine/rule.js';
+import type { PythonUnit } from '../src/engine/source.js';
+import type { Severity } from '../src/engine/types.js';
+import { callArguments, calleeName, stringLiteralValue } from '../src/python/calls.js';
+import { classBaseNames, decoratorsOf, definitionName, unwrapDefinition } from '../src/python/definitions.js';
+import { dottedName } from '../src/python/names.js';
+import type { SyntaxNode } from '../src/python/parser.js';
+import { isExceptionClass, isLegitimateStub, isPlaceholderComment, isTodoComment, stubStatement } from '../src/python/placeholders.js';
+import { resourceCalls } from '../src/python/pulumi.js';
+import { closestAncestor, descendantsOfType } from '../src/python/walk.js';
+
+const SUBNET_CREATED = /\b(?:Subnet|DefaultSubnet)\s*\(/;
+const ROUTING_CREATED = /\b(?:RouteTable|InternetGateway|NatGateway|EgressOnlyInternetGateway)\s*\(/;
+const SUBNET_ASSOCIATED = /RouteTableAssociation|DefaultRouteTable\s*\(|default_route_table_id|main_route_table_id|route_table_association/;
+
+type Report = (node: SyntaxNode, message: string, severity?: Severity) => void;
+
+export const partialImplementation: ProjectRule = {
+  meta: {
+    id: 'IAC203',
+    name: 'partial-implementation',
+    title: 'Partial implementation or placeholder',
+    category: 'Prompt Understanding',
+    severity: 'error',
+    why: 'Generated answers run out of room or skip the tedious parts: stub methods, `# ... rest of implementation` comments and half-built networks (a VPC without subnets, subnets without routes) deploy something other than what was asked and need manual completion.',
+    fix: 'Implement every placeholder and complete the resource graph: subnets in each VPC, a route table association for each subnet, an Elastic IP for each public NAT gateway, and a call for every `_create_*` helper.',
+    badExample: 'def _create_subnets(self):\n    pass  # TODO',
+    goodExample: 'def _create_subnets(self):\n    self.subnet = aws.ec2.Subnet("a", vpc_id=self.vpc.id, cidr_block="10.0.1.0/24")',
+    seed: { report: 'model-failures-tracking', section: 'Partial Implementation' },
+  },
+  scope: 'project',
+  check(project, context) {
+    const sources = projectPythonTexts(project).filter((source) => !source.isTestFile);
+    for (const file of project.files) {
+      for (const unit of file.units) {
+        const report: Report = (node, message, severity) => context.report({ unit, node, message, ...(severity ? { severity } : {}) });
+        checkPlaceholders(unit, report);
+        if (!unit.isTestFile) checkGaps(unit, sources, report);
+      }
+    }
+  },
+};
+
+// ---------------------------------------------------------------------------------------
+// Placeholders (error)
+
+function checkPlaceholders(unit: PythonUnit, report: Report): void {
+  const stubFile = unit.path.endsWith('.pyi');
+  const comments = [...descendantsOfType(unit.root, 'comment')];
+  const reportedComments = new Set<number>();
+  for (const comment of comments) {
+    if (!isPlaceholderComment(comment.text)) continue;
+    reportedComments.add(comment.startPosition.row);
+    report(comment, `Placeholder comment \`${shorten(comment.text)}\` stands in for code that was never written: implement it or remove the claim.`);
+  }
+  if (stubFile) return;
+
+  const subclassed = subclassedNames(unit);
+  for (const block of descendantsOfType(unit.root, 'block')) {
+    const stub = stubStatement(block);
+    if (!stub) continue;
+    const owner = block.parent;
+    if (!owner || owner.type === 'except_clause' || owner.type === 'except_group_clause' || owner.type === 'finally_clause') continue;
+    const rows = { from: owner.startPosition.row, to: stub.node.endPosition.row };
+    const todo = comments.find((comment) => comment.startPosition.row >= rows.from && comment.startPosition.row <= rows.to && (isTodoComment(comment.text) || isPlaceholderComment(comment.text)));
+    // A placeholder comment already reported says the same thing.
+    if (todo && reportedComments.has(todo.startPosition.row)) continue;
+    const note = todo ? ` (\`${shorten(todo.text)}\`)` : '';
+
+    if (owner.type === 'function_definition') {
+      if (stub.kind === 'pass' && !todo) continue;
+      if (stub.kind !== 'pass' && isLegitimateStub(owner, unit.imports)) continue;
+      if (stub.kind === 'not-implemented' && isOverridableBase(owner, subclassed)) continue;
+      if (stub.kind === 'ellipsis' && isOverridableBase(owner, subclassed) && !todo) continue;
+      const what = stub.kind === 'ellipsis' ? 'is `...`' : stub.kind === 'pass' ? 'is `pass`' : 'only raises `NotImplementedError`';
+      report(stub.node, `\`${qualifiedDefinitionName(owner)}\` is a placeholder: its body ${what}${note}, so nothing it should create is created.`);
+      continue;
+    }
+    if (!todo || stub.kind === 'not-implemented') continue;
+    if (owner.type === 'class_definition' && isExceptionClass(owner, unit.imports)) continue;
+    const where = owner.type === 'class_definition' ? `class \`${definitionName(owner)}\`` : `this \`${owner.type.replace(/_(statement|clause)$/, '')}\` block`;
+    report(stub.node, `The body of ${where} is a placeholder${note}: the code it stands for was never written.`);
+  }
+}
+
+/** Names of classes that some class in the unit inherits from. */
+function subclassedNames(unit: PythonUnit): Set<string> {
+  const names = new Set<string>();
+  for (const klass of descendantsOfType(unit.root, 'class_definition')) {
+    for (const base of classBaseNames(klass, unit.imports)) names.add(base.split('.').pop() ?? base);
+  }
+  return names;
+}
+
+/** A method of a base class meant to be overridden: the class is subclassed here or is named like a base. */
+function isOverridableBase(fn: SyntaxNode, subclassed: ReadonlySet<string>): boolean {
+  const klass = closestAncestor(fn, ['class_definition', 'function_definition']);
+  if (klass?.type !== 'class_definition') return false;
+  const name = definitionName(klass);
+  return subclassed.has(name) || /^(Base|Abstract)|(Base|Interface|Mixin)$/.test(name);
+}
+
+function qualifiedDefinitionName(fn: SyntaxNode): string {
+  const klass = closestAncestor(fn, ['class_definition', 'function_definition']);
+  return klass?.type === 'class_definition' ? `${definitionName(klass)}.${definitionName(fn)}` : definitionName(fn);
+}
+
+function shorten(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 70 ? `${oneLine.slice(0, 70)}…` : oneLine;
+}
+
+// ---------------------------------------------------------------------------------------
+// Gaps (warning)
+
+function checkGaps(unit: PythonUnit, sources: readonly PythonSourceText[], report: Report): void {
+  const calls = resourceCalls(unit.root, unit.imports);
+  const anywhere = (pattern: RegExp) => sources.some((source) => pattern.test(source.text));
+
+  // A VPC with no subnet anywhere in the project.
+  if (!anywhere(SUBNET_CREATED)) {
+    for (const { call } of calls.filter((entry) => entry.qualified === 'pulumi_aws.ec2.Vpc')) {
+      if (escapesToUnknownCall(call, unit)) continue;
+      report(
+        call.childForFieldName('function') ?? call,
+        `VPC ${resourceLabel(call)} is created but no subnet is, anywhere in the project: nothing can be placed in it. Add \`aws.ec2.Subnet\` resources (or use \`awsx.ec2.Vpc\`).`,
+        'warning',
+      );
+    }
+  }
+
+  // Subnets next to route tables or gateways, with no association anywhere.
+  const subnets = calls.filter((entry) => entry.qualified === 'pulumi_aws.ec2.Subnet');
+  const first = subnets[0];
+  if (first && anywhere(ROUTING_CREATED) && !anywhere(SUBNET_ASSOCIATED) && !passesToRoutingHelper(unit)) {
+    report(
+      first.call.childForFieldName('function') ?? first.call,
+      `${subnets.length === 1 ? 'This subnet is' : `These ${subnets.length} subnets are`} never associated with a route table (no \`aws.ec2.RouteTableAssociation\` in the project): they fall back to the VPC's main route table, so the routes to the internet or NAT gateway never apply.`,
+      'warning',
+    );
+  }
+
+  // A public NAT gateway needs an Elastic IP.
+  for (const { call } of calls.filter((entry) => entry.qualified === 'pulumi_aws.ec2.NatGateway')) {
+    const args = callArguments(call);
+    if (args.hasSplat || args.positional.length > 1 || args.keywords.has('args')) continue;
+    if (args.keywords.has('allocation_id') || args.keywords.has('secondary_allocation_ids')) continue;
+    const connectivity = args.keywords.get('connectivity_type');
+    if (connectivity && stringLiteralValue(connectivity) !== 'public') continue;
+    report(
+      call.childForFieldName('function') ?? call,
+      `NAT gateway ${resourceLabel(call)} has no \`allocation_id\`: a public NAT gateway needs an Elastic IP (\`aws.ec2.Eip(..., domain="vpc")\`); set \`connectivity_type="private"\` if it is meant to be private.`,
+      'warning',
+    );
+  }
+
+  checkUncalledCreators(unit, sources, report);
+}
+
+/** `"name"` for a literal resource name, else the variable the resource is assigned to. */
+function resourceLabel(call: SyntaxNode): string {
+  const first = callArguments(call).positional[0];
+  const literal = first ? stringLiteralValue(first) : undefined;
+  if (literal !== undefined) return `\`${literal}\``;
+  const target = assignedTarget(call);
+  return target ? `\`${target}\`` : `\`${call.text.split('(')[0]}(...)\``;
+}
+
+/** `vpc` or `self.vpc` when the call is the right-hand side of an assignment to a plain name. */
+function assignedTarget(call: SyntaxNode): string | undefined {
+  const parent = call.parent;
+  if (parent?.type !== 'assignment' || parent.childForFieldName('right')?.id !== call.id) return undefined;
+  const left = parent.childForFieldName('left');
+  return left ? dottedName(left) : undefined;
+}
+
+/**
+ * True when the resource object (or an attribute of it) is passed to a call that is not a
+ * Pulumi API: a helper this rule cannot see may build what looks missing.
+ */
+function escapesToUnknownCall(call: SyntaxNode, unit: PythonUnit): boolean {
+  const target = assignedTarget(call);
+  if (!target) return false;
+  for (const node of descendantsOfType(unit.root, ['identifier', 'attribute'])) {
+    if (dottedName(node) !== target) continue;
+    for (let current: SyntaxNode | null = node.parent; current; current = current.parent) {
+      if (current.type === 'argument_list') {
+        const outer = current.parent;
+        const callee = outer?.type === 'call' ? calleeName(outer, unit.imports) : undefined;
+        if (!callee || !/^pulumi(_[a-z0-9_]+)?\./.test(callee)) return true;
+        break;
+      }
+      if (current.type === 'return_statement') return true;
+      if (/statement$|definition$|^block$/.test(current.type)) break;
+    }
+  }
+  return false;
+}
+
+/** Subnets handed to a helper whose name says it does routing (`self._associate_route_tables(subnets)`). */
+function passesToRoutingHelper(unit: PythonUnit): boolean {
+  for (const call of descendantsOfType(unit.root, 'call')) {
+    const fn = call.childForFieldName('function');
+    const name = fn ? (dottedName(fn) ?? '') : '';
+    if (/rout|associat/i.test(name.split('.').pop() ?? '') && !/^(aws|pulumi_aws)\./.test(name) && /subnet/i.test(call.childForFieldName('arguments')?.text ?? '')) return true;
+  }
+  return false;
+}
+
+/** `_create_*` methods and functions that nothing calls or references. */
+function checkUncalledCreators(unit: PythonUnit, sources: readonly PythonSourceText[], report: Report): void {
+  const candidates: SyntaxNode[] = [];
+  const collect = (container: SyntaxNode | null) => {
+    for (const child of container?.namedChildren ?? []) {
+      const definition = unwrapDefinition(child);
+      if (definition?.type !== 'function_definition' || decoratorsOf(definition).length > 0) continue;
+      if (/^_create_\w+$/.test(definitionName(definition))) candidates.push(definition);
+    }
+  };
+  collect(unit.root);
+  for (const klass of descendantsOfType(unit.root, 'class_definition')) collect(klass.childForFieldName('body'));
+  if (candidates.length === 0) return;
+
+  const referenced = new Set<string>();
+  for (const node of descendantsOfType(unit.root, ['identifier', 'string'])) {
+    if (node.type === 'string') {
+      for (const match of node.text.matchAll(/_create_\w+/g)) referenced.add(match[0]);
+      continue;
+    }
+    const parent = node.parent;
+    if (parent?.type === 'function_definition' && parent.childForFieldName('name')?.id === node.id) continue;
+    referenced.add(node.text);
+  }
+  for (const definition of candidates) {
+    const name = definitionName(definition);
+    if (referenced.has(name)) continue;
+    const word = new RegExp(`\\b${name}\\b`);
+    if (sources.some((source) => !(source.path === unit.path && source.text === unit.text) && word.test(source.text))) continue;
+    report(
+      definition.childForFieldName('name') ?? definition,
+      `\`${qualifiedDefinitionName(definition)}\` is never called: the resources it defines are never created. Call it from \`__init__\` (or remove it).`,
+      'warning',
+    );
+  }
+}
