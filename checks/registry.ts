@@ -6,6 +6,7 @@ import type { Rule } from '../src/engine/rule.js';
 import { cidrConflict } from './cidr-conflict.js';
 import { regionDiffersFromRequirement } from './region-differs-from-requirement.js';
 import { mixedRegions } from './mixed-regions.js';
+import { missingExplicitProvider } from './missing-explicit-provider.js';
 import { fileOutsideAllowedStructure } from './file-outside-allowed-structure.js';
 import { foreignIacSyntax } from './foreign-iac-syntax.js';
 import { missingDocstring } from './missing-docstring.js';
@@ -20,6 +21,7 @@ export const detectors: readonly Rule[] = [
   cidrConflict,
   regionDiffersFromRequirement,
   mixedRegions,
+  missingExplicitProvider,
   truncatedFile,
   syntaxError,
   stackNotComponentResource,

@@ -56,18 +56,6 @@ export const rulesWithoutDetector: readonly RuleMeta[] = [
     seed: tracking('Misinterpreting Context'),
   },
   {
-    id: 'IAC302',
-    name: 'missing-explicit-provider',
-    title: 'No explicit provider',
-    category: 'Best Practice',
-    severity: 'warning',
-    why: 'The default provider takes its region from whoever runs `pulumi up`; an explicit provider pins it.',
-    fix: 'Create `aws.Provider(region=...)` and pass it through `opts`.',
-    badExample: 'aws.s3.Bucket("logs")',
-    goodExample: 'provider = aws.Provider("aws", region="us-east-1")\naws.s3.Bucket("logs", opts=pulumi.ResourceOptions(provider=provider))',
-    seed: { report: 'model-failure-analysis', section: 'Missing Resource Provider Pattern' },
-  },
-  {
     id: 'IAC303',
     name: 'security-group-open-to-world',
     title: 'Security group open to the world',

@@ -1,0 +1,131 @@
+import { missingExplicitProvider } from '../../checks/missing-explicit-provider.js';
+import { ruleTester } from '../support/rule-tester.js';
+
+const header = 'import pulumi\nimport pulumi_aws as aws\n\n';
+
+/** The seed's stack: a component whose children inherit whatever provider the caller gives. */
+const component =
+  header +
+  'class TapStack(pulumi.ComponentResource):\n' +
+  '    def __init__(self, name, opts=None):\n' +
+  '        super().__init__("tap:stack:TapStack", name, None, opts)\n' +
+  '        self.vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16", opts=pulumi.ResourceOptions(parent=self))\n' +
+  '        self.bucket = aws.s3.BucketV2("logs", opts=pulumi.ResourceOptions(parent=self))\n' +
+  '        self.register_outputs({})\n';
+
+const entryWithProvider =
+  'import pulumi\nimport pulumi_aws as aws\nfrom lib.tap_stack import TapStack\n\n' +
+  'provider = aws.Provider("aws", region="us-east-1")\n' +
+  'TapStack("tap", opts=pulumi.ResourceOptions(provider=provider))\n';
+const entryWithoutProvider = 'import pulumi\nfrom lib.tap_stack import TapStack\n\nTapStack("tap")\n';
+
+ruleTester(missingExplicitProvider, {
+  valid: [
+    // The entry point (unchanged, not reviewed) builds the provider and passes it down.
+    { code: component, project: { 'tap.py': entryWithProvider } },
+    // Multi-region: one provider per region, each resource gets its region's provider.
+    header +
+      'east = aws.Provider("east", region="us-east-1")\n' +
+      'west = aws.Provider("west", region="us-west-2")\n' +
+      'aws.s3.BucketV2("primary", opts=pulumi.ResourceOptions(provider=east))\n' +
+      'aws.s3.BucketV2("replica", opts=pulumi.ResourceOptions(provider=west))\n',
+    // A component library whose caller is not part of the program: the caller may pass a provider.
+    { code: component, path: 'lib/components/network.py' },
+    // A component that uses its own provider for every resource.
+    header +
+      'class Net(pulumi.ComponentResource):\n' +
+      '    def __init__(self, name, region, opts=None):\n' +
+      '        super().__init__("x:y:Net", name, None, opts)\n' +
+      '        self.provider = aws.Provider(f"{name}-aws", region=region, opts=pulumi.ResourceOptions(parent=self))\n' +
+      '        self.vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16", opts=pulumi.ResourceOptions(parent=self, provider=self.provider))\n' +
+      '        self.igw = aws.ec2.InternetGateway("igw", vpc_id=self.vpc.id, opts=pulumi.ResourceOptions(parent=self, provider=self.provider))\n',
+    // A dedicated us-east-1 provider for the CloudFront certificate; the rest inherits the caller's provider.
+    {
+      code:
+        header +
+        'class Site(pulumi.ComponentResource):\n' +
+        '    def __init__(self, name, opts=None):\n' +
+        '        super().__init__("x:y:Site", name, None, opts)\n' +
+        '        us_east_1 = aws.Provider("us-east-1", region="us-east-1", opts=pulumi.ResourceOptions(parent=self))\n' +
+        '        cert = aws.acm.Certificate("cert", domain_name="example.com", validation_method="DNS", opts=pulumi.ResourceOptions(parent=self, provider=us_east_1))\n' +
+        '        bucket = aws.s3.BucketV2("site", opts=pulumi.ResourceOptions(parent=self))\n',
+      project: { 'tap.py': 'from lib.tap_stack import Site\nSite("site")\n' },
+    },
+    // The provider arrives as a parameter and is merged into the component's own options.
+    header +
+      'class Data(pulumi.ComponentResource):\n' +
+      '    def __init__(self, name, provider, opts=None):\n' +
+      '        super().__init__("x:y:Data", name, None, pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(provider=provider)))\n' +
+      '        self.table = aws.dynamodb.Table("t", hash_key="id", attributes=[{"name": "id", "type": "S"}], opts=pulumi.ResourceOptions(parent=self, provider=provider))\n' +
+      '        self.queue = aws.sqs.Queue("q", opts=pulumi.ResourceOptions(parent=self))\n',
+    // A provider whose region comes from config still names a region.
+    header + 'provider = aws.Provider("aws", region=pulumi.Config("aws").require("region"))\naws.s3.BucketV2("b", opts=pulumi.ResourceOptions(provider=provider))\n',
+    // Unit tests run against mocks.
+    { code: header + 'def test_bucket():\n    bucket = aws.s3.BucketV2("b")\n', path: 'tests/unit/test_tap_stack.py' },
+    // Provider arguments from a dict: the region may be in it.
+    header + 'settings = {"region": "us-east-1"}\nprovider = aws.Provider("aws", **settings)\naws.s3.BucketV2("b", opts=pulumi.ResourceOptions(provider=provider))\n',
+    // No AWS resources at all.
+    'import pulumi\nimport pulumi_random as random\n\npassword = random.RandomPassword("db", length=24)\n',
+  ],
+  invalid: [
+    {
+      name: 'seed: component instantiated without a provider, none built anywhere',
+      code: component,
+      project: { 'tap.py': entryWithoutProvider },
+      errors: [
+        {
+          line: 7,
+          column: 20,
+          endColumn: 31,
+          severity: 'warning',
+          message: /^`aws\.ec2\.Vpc` and 1 other AWS resource in this file use the default provider: the program never builds `aws\.Provider\(region=\.\.\.\)` or passes one through `opts`/,
+        },
+      ],
+    },
+    {
+      name: 'module-level program on the default provider',
+      code: header + 'bucket = aws.s3.BucketV2("logs")\nqueue = aws.sqs.Queue("jobs")\ntopic = aws.sns.Topic("alerts")\n',
+      path: '__main__.py',
+      errors: [{ line: 4, column: 10, severity: 'warning', message: /`aws\.s3\.BucketV2` and 2 other AWS resources in this file use the default provider/ }],
+    },
+    {
+      name: 'helper function without opts',
+      code: header + 'def make_bucket(name):\n    return aws.s3.BucketV2(name)\n\nmake_bucket("logs")\n',
+      errors: [{ line: 5, severity: 'warning', message: /^`aws\.s3\.BucketV2` uses the default provider/ }],
+    },
+    {
+      name: 'provider without a region',
+      code: header + 'provider = aws.Provider("aws", profile="dev")\naws.s3.BucketV2("b", opts=pulumi.ResourceOptions(provider=provider))\n',
+      errors: [{ line: 4, column: 12, endColumn: 24, severity: 'warning', message: /^`aws\.Provider\(\.\.\.\)` is built without `region`: it falls back to AWS_REGION/ }],
+    },
+    {
+      name: 'component resource that forgets the component provider',
+      code:
+        header +
+        'class Net(pulumi.ComponentResource):\n' +
+        '    def __init__(self, name, region, opts=None):\n' +
+        '        super().__init__("x:y:Net", name, None, opts)\n' +
+        '        self.provider = aws.Provider(f"{name}-aws", region=region, opts=pulumi.ResourceOptions(parent=self))\n' +
+        '        self.vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16", opts=pulumi.ResourceOptions(parent=self, provider=self.provider))\n' +
+        '        self.igw = aws.ec2.InternetGateway("igw", vpc_id=self.vpc.id)\n',
+      errors: [{ line: 9, column: 20, severity: 'warning', message: /^`aws\.ec2\.InternetGateway` in `Net` is created without `provider=self\.provider`, which the component's other resources use/ }],
+    },
+    {
+      name: 'component child with parent=self only while siblings use the provider',
+      code:
+        header +
+        'class Data(pulumi.ComponentResource):\n' +
+        '    def __init__(self, name, provider, opts=None):\n' +
+        '        super().__init__("x:y:Data", name, None, opts)\n' +
+        '        self.table = aws.dynamodb.Table("t", hash_key="id", attributes=[{"name": "id", "type": "S"}], opts=pulumi.ResourceOptions(parent=self, provider=provider))\n' +
+        '        self.queue = aws.sqs.Queue("q", opts=pulumi.ResourceOptions(parent=self))\n',
+      errors: [{ line: 8, severity: 'warning', message: /`aws\.sqs\.Queue` in `Data` only sets `parent=self`, so it inherits the provider the component was given, not `provider`/ }],
+    },
+    {
+      name: 'markdown answer on the default provider',
+      path: 'answer.md',
+      code: 'Here is the stack:\n\n```python\nimport pulumi_aws as aws\n\nvpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")\n```\n',
+      errors: [{ line: 6, severity: 'warning', message: /^`aws\.ec2\.Vpc` uses the default provider/ }],
+    },
+  ],
+});
