@@ -10,6 +10,7 @@ import { missingExplicitProvider } from './missing-explicit-provider.js';
 import { fileOutsideAllowedStructure } from './file-outside-allowed-structure.js';
 import { foreignIacSyntax } from './foreign-iac-syntax.js';
 import { missingDocstring } from './missing-docstring.js';
+import { missingImport } from './missing-import.js';
 import { outdatedRuntime } from './outdated-runtime.js';
 import { partialImplementation } from './partial-implementation.js';
 import { stackNotComponentResource } from './stack-not-component-resource.js';
@@ -31,4 +32,5 @@ export const detectors: readonly Rule[] = [
   outdatedRuntime,
   missingDocstring,
   partialImplementation,
+  missingImport,
 ];

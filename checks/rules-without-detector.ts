@@ -8,18 +8,6 @@ const tracking = (section: string) => ({ report: 'model-failures-tracking' as co
 
 export const rulesWithoutDetector: readonly RuleMeta[] = [
   {
-    id: 'IAC103',
-    name: 'missing-import',
-    title: 'Missing import or dependency',
-    category: 'Code Generation',
-    severity: 'error',
-    why: 'A name used without an import, or a module missing from the project requirements, fails at `pulumi up` or in CI instead of in review.',
-    fix: 'Import every module the code uses and list its distribution in requirements.txt, Pipfile or pyproject.toml.',
-    badExample: 'vpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")',
-    goodExample: 'import pulumi_aws as aws\n\nvpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")',
-    seed: tracking('Missing Dependencies and Imports'),
-  },
-  {
     id: 'IAC104',
     name: 'deprecated-api',
     title: 'Deprecated API',
