@@ -15,6 +15,7 @@ import { outdatedRuntime } from './outdated-runtime.js';
 import { partialImplementation } from './partial-implementation.js';
 import { stackNotComponentResource } from './stack-not-component-resource.js';
 import { syntaxError } from './syntax-error.js';
+import { testWithoutAssertion } from './test-without-assertion.js';
 import { truncatedFile } from './truncated-file.js';
 import { unsafeCodeExecution } from './unsafe-code-execution.js';
 
@@ -33,4 +34,5 @@ export const detectors: readonly Rule[] = [
   missingDocstring,
   partialImplementation,
   missingImport,
+  testWithoutAssertion,
 ];

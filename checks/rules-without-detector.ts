@@ -127,16 +127,4 @@ export const rulesWithoutDetector: readonly RuleMeta[] = [
     goodExample: 'pulumi>=3.0.0,<4.0.0\npulumi-aws>=6.0.0,<7.0.0',
     seed: tracking('Package Management Issues'),
   },
-  {
-    id: 'IAC702',
-    name: 'test-without-assertion',
-    title: 'Tests that assert nothing',
-    category: 'Testing',
-    severity: 'warning',
-    why: 'A test without assertions always passes and hides regressions.',
-    fix: 'Assert on the resource properties the test is about, with Pulumi mocks set.',
-    badExample: 'def test_vpc():\n    stack = TapStack("t", TapStackArgs())',
-    goodExample: '@pulumi.runtime.test\ndef test_vpc():\n    stack = TapStack("t", TapStackArgs())\n    return stack.vpc.cidr_block.apply(lambda c: assert_equal(c, "10.0.0.0/16"))',
-    seed: tracking('Testing Procedures'),
-  },
 ];
