@@ -7,6 +7,7 @@ import { cidrConflict } from './cidr-conflict.js';
 import { regionDiffersFromRequirement } from './region-differs-from-requirement.js';
 import { mixedRegions } from './mixed-regions.js';
 import { missingExplicitProvider } from './missing-explicit-provider.js';
+import { wrongResourceDependencies } from './wrong-resource-dependencies.js';
 import { fileOutsideAllowedStructure } from './file-outside-allowed-structure.js';
 import { foreignIacSyntax } from './foreign-iac-syntax.js';
 import { missingDocstring } from './missing-docstring.js';
@@ -24,6 +25,7 @@ export const detectors: readonly Rule[] = [
   regionDiffersFromRequirement,
   mixedRegions,
   missingExplicitProvider,
+  wrongResourceDependencies,
   truncatedFile,
   syntaxError,
   stackNotComponentResource,

@@ -104,18 +104,6 @@ export const rulesWithoutDetector: readonly RuleMeta[] = [
     seed: tracking('Incomplete Documentation'),
   },
   {
-    id: 'IAC501',
-    name: 'wrong-resource-dependencies',
-    title: 'Wrong or missing resource dependencies',
-    category: 'Infrastructure',
-    severity: 'error',
-    why: 'Resources created before what they depend on fail or race during deployment.',
-    fix: 'Create dependencies first and pass `depends_on` where the dependency is implicit.',
-    badExample: 'aws.ec2.NatGateway("nat", subnet_id=public.id, allocation_id=eip.id)',
-    goodExample: 'aws.ec2.NatGateway("nat", subnet_id=public.id, allocation_id=eip.id,\n    opts=pulumi.ResourceOptions(depends_on=[igw]))',
-    seed: { report: 'model-failure-analysis', section: 'Incomplete Resource Dependencies' },
-  },
-  {
     id: 'IAC602',
     name: 'package-version-conflict',
     title: 'Incompatible or missing package versions',
