@@ -4,6 +4,7 @@
  */
 import type { Rule } from '../src/engine/rule.js';
 import { cidrConflict } from './cidr-conflict.js';
+import { deprecatedApi } from './deprecated-api.js';
 import { regionDiffersFromRequirement } from './region-differs-from-requirement.js';
 import { mixedRegions } from './mixed-regions.js';
 import { missingExplicitProvider } from './missing-explicit-provider.js';
@@ -13,11 +14,14 @@ import { foreignIacSyntax } from './foreign-iac-syntax.js';
 import { missingDocstring } from './missing-docstring.js';
 import { missingImport } from './missing-import.js';
 import { outdatedRuntime } from './outdated-runtime.js';
+import { packageVersionConflict } from './package-version-conflict.js';
 import { partialImplementation } from './partial-implementation.js';
+import { securityGroupOpenToWorld } from './security-group-open-to-world.js';
 import { stackNotComponentResource } from './stack-not-component-resource.js';
 import { syntaxError } from './syntax-error.js';
 import { testWithoutAssertion } from './test-without-assertion.js';
 import { truncatedFile } from './truncated-file.js';
+import { unknownResourceOrArgument } from './unknown-resource-or-argument.js';
 import { unsafeCodeExecution } from './unsafe-code-execution.js';
 
 export const detectors: readonly Rule[] = [
@@ -35,6 +39,10 @@ export const detectors: readonly Rule[] = [
   outdatedRuntime,
   missingDocstring,
   partialImplementation,
+  securityGroupOpenToWorld,
   missingImport,
   testWithoutAssertion,
+  unknownResourceOrArgument,
+  deprecatedApi,
+  packageVersionConflict,
 ];
