@@ -53,6 +53,8 @@ export interface Manifest {
   declaresDependencies: boolean;
   /** Set when the file could not be parsed (TOML syntax error). */
   parseError?: string;
+  /** 1-based line of the parse error, when known. */
+  parseErrorLine?: number;
 }
 
 export function isManifestPath(path: string): boolean {
@@ -280,7 +282,9 @@ function parseTomlText(path: string, kind: ManifestKind, text: string): { table:
     const manifest = emptyManifest(path, kind);
     manifest.opaque = true;
     manifest.declaresDependencies = true;
-    manifest.parseError = (error as Error).message.split('\n')[0] ?? 'invalid TOML';
+    manifest.parseError = ((error as Error).message.split('\n')[0] ?? 'invalid TOML').replace(/^Invalid TOML document:\s*/, '');
+    const line = (error as { line?: unknown }).line;
+    if (typeof line === 'number' && line > 0) manifest.parseErrorLine = line;
     return { manifest };
   }
 }
