@@ -31,6 +31,7 @@ export interface Evaluation {
 const MAX_DEPTH = 40;
 const MAX_ITEMS = 4096;
 
+const MUTATING_METHODS = new Set(['append', 'extend', 'insert', 'pop', 'remove', 'clear', 'update', 'setdefault', 'popitem', 'sort', 'reverse', 'add', 'discard']);
 const SCOPE_TYPES = new Set(['function_definition', 'lambda', 'class_definition', 'module']);
 
 interface ScopeBinding {
@@ -44,6 +45,7 @@ export function isDict(value: Value | undefined): value is DictValue {
 
 export class Evaluator {
   private readonly scopeBindings = new Map<number, Map<string, ScopeBinding[]>>();
+  private readonly mutatedByTree = new Map<number, Set<string>>();
 
   /**
    * Every value `node` takes, one per iteration of its enclosing loops (within its function).
@@ -382,6 +384,8 @@ export class Evaluator {
       const bound = env.get(name);
       return bound === UNKNOWN ? undefined : (bound as Value);
     }
+    // A list or dict changed in place (`subnets.append(...)`, `d[k] = v`) is not a constant.
+    if (this.mutated(identifier).has(name)) return undefined;
     for (const scope of enclosingScopes(identifier)) {
       const found = this.bindingsOf(scope).get(name);
       if (!found) continue;
@@ -392,6 +396,30 @@ export class Evaluator {
       return this.evaluate(only.value, sameScope ? env : new Map(), depth);
     }
     return undefined;
+  }
+
+  /** Names mutated in place anywhere in the module (conservatively, whatever their scope). */
+  private mutated(node: SyntaxNode): Set<string> {
+    let root = node;
+    while (root.parent) root = root.parent;
+    const cached = this.mutatedByTree.get(root.id);
+    if (cached) return cached;
+    const names = new Set<string>();
+    for (const current of descendants(root)) {
+      let target: SyntaxNode | null | undefined;
+      if (current.type === 'call') {
+        const fn = current.childForFieldName('function');
+        if (fn?.type === 'attribute' && MUTATING_METHODS.has(fn.childForFieldName('attribute')?.text ?? '')) target = fn.childForFieldName('object');
+      } else if (current.type === 'assignment' || current.type === 'augmented_assignment') {
+        const left = current.childForFieldName('left');
+        if (left?.type === 'subscript') target = left.childForFieldName('value');
+      } else if (current.type === 'delete_statement') {
+        target = current.namedChildren[0]?.type === 'subscript' ? current.namedChildren[0].childForFieldName('value') : undefined;
+      }
+      if (target?.type === 'identifier') names.add(target.text);
+    }
+    this.mutatedByTree.set(root.id, names);
+    return names;
   }
 
   /** Every name bound in a scope (not in nested functions or classes), with its assignments. */

@@ -69,6 +69,13 @@ ruleTester(cidrConflict, {
     header +
       'vpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")\n' +
       'subnets = [aws.ec2.Subnet(f"s{i}", vpc_id=vpc.id, cidr_block=f"10.0.{i * 16}.0/20") for i in range(4)]\n',
+    // A block derived from a list the loop grows (`len(ids)` changes every iteration).
+    header +
+      'vpc = aws.ec2.Vpc("main", cidr_block="10.100.0.0/16")\n' +
+      'subnet_ids = []\n' +
+      'for zone in ["us-east-1a", "us-east-1b"]:\n' +
+      '    subnet = aws.ec2.Subnet(f"s-{zone}", vpc_id=vpc.id, cidr_block=f"10.100.{len(subnet_ids)}.0/24", availability_zone=zone)\n' +
+      '    subnet_ids.append(subnet.id)\n',
     { code: 'Prose.\n\n```python\nimport pulumi_aws as aws\nvpc = aws.ec2.Vpc("v", cidr_block="172.16.0.0/16")\n```\n', path: 'answer.md' },
   ],
   invalid: [

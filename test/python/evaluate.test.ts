@@ -43,3 +43,13 @@ describe('Evaluator.evaluateAll', () => {
     expect(evaluateTarget(code)).toBeUndefined();
   });
 });
+
+describe('Evaluator: values changed in place are not constants', () => {
+  it.each([
+    'ids = []\nfor zone in ["a", "b"]:\n    f(target=f"10.100.{len(ids)}.0/24")\n    ids.append(zone)',
+    'plan = {"a": "10.0.0.0/24"}\nplan["a"] = "10.1.0.0/24"\nf(target=plan["a"])',
+    'blocks = ["10.0.0.0/24"]\ndef grow():\n    blocks.extend(["10.0.1.0/24"])\nf(target=blocks[-1])',
+  ])('%s', (code) => {
+    expect(evaluateTarget(code)).toBeUndefined();
+  });
+});
