@@ -17,7 +17,7 @@ const VPC = 'pulumi_aws.ec2.Vpc';
 const SUBNET = 'pulumi_aws.ec2.Subnet';
 const VPC_ASSOCIATION = 'pulumi_aws.ec2.VpcIpv4CidrBlockAssociation';
 /** Argument and dict-key names that hold IPv4 CIDR blocks (snake_case). */
-const CIDR_KEY = /^(?:[a-z0-9_]*_)?cidr(?:_block|_blocks|_ipv4)?$|^cidr_blocks?$/;
+const CIDR_KEY = /^(?:[a-z0-9_]*_)?cidr_(?:block|blocks|ipv4)$/;
 
 interface CidrValue {
   text: string;
@@ -68,7 +68,7 @@ export const cidrConflict: FileRule = {
       }
       // Dict-style arguments (`ingress=[{"cidr_blocks": [...]}]`) inside the call's own arguments.
       for (const node of descendants(call.childForFieldName('arguments') ?? call)) {
-        if (node.type !== 'pair') continue;
+        if (node.type !== 'pair' || insideTags(node, call)) continue;
         const keyNode = node.childForFieldName('key');
         const value = node.childForFieldName('value');
         const key = keyNode ? evaluator.evaluate(keyNode) : undefined;
@@ -89,6 +89,14 @@ export const cidrConflict: FileRule = {
     checkContainment(subnets, unit, vpcBlocks, context);
   },
 };
+
+/** Tag values are free text, whatever the tag is called. */
+function insideTags(node: SyntaxNode, call: SyntaxNode): boolean {
+  for (let current = node.parent; current && current.id !== call.id; current = current.parent) {
+    if (current.type === 'keyword_argument' && /^tags(_all)?$/.test(current.childForFieldName('name')?.text ?? '')) return true;
+  }
+  return false;
+}
 
 function snakeKey(key: string): string {
   return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/-/g, '_').toLowerCase();

@@ -47,7 +47,8 @@ ruleTester(cidrConflict, {
     // Security group and route blocks that are valid; IPv6 left alone.
     header +
       'aws.ec2.SecurityGroup("web", ingress=[{"protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_blocks": ["0.0.0.0/0"], "ipv6_cidr_blocks": ["::/0"]}])\n' +
-      'aws.ec2.Route("r", route_table_id=rt.id, destination_cidr_block="0.0.0.0/0", gateway_id=igw.id)\n',
+      'aws.ec2.Route("r", route_table_id=rt.id, destination_cidr_block="0.0.0.0/0", gateway_id=igw.id)\n' +
+      'aws.ec2.Vpc("v", cidr_block="10.9.0.0/16", tags={"cidr_block": "10.9.0.0/16 (shared)", "cidr": "see wiki"})\n',
     // A VPC per loop iteration: the same subnet block lands in different VPCs.
     header +
       'for env in ["dev", "prod"]:\n' +
