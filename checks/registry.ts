@@ -13,6 +13,7 @@ import { fileOutsideAllowedStructure } from './file-outside-allowed-structure.js
 import { foreignIacSyntax } from './foreign-iac-syntax.js';
 import { missingDocstring } from './missing-docstring.js';
 import { missingImport } from './missing-import.js';
+import { missingSetupDocumentation } from './missing-setup-documentation.js';
 import { outdatedRuntime } from './outdated-runtime.js';
 import { packageVersionConflict } from './package-version-conflict.js';
 import { partialImplementation } from './partial-implementation.js';
@@ -45,4 +46,5 @@ export const detectors: readonly Rule[] = [
   unknownResourceOrArgument,
   deprecatedApi,
   packageVersionConflict,
+  missingSetupDocumentation,
 ];

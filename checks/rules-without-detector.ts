@@ -55,16 +55,4 @@ export const rulesWithoutDetector: readonly RuleMeta[] = [
     goodExample: 'ami = aws.ec2.get_ami(most_recent=True, owners=["amazon"], filters=[...])\naws.ec2.Instance("web", ami=ami.id)',
     seed: tracking('Hardcoded Values'),
   },
-  {
-    id: 'IAC403',
-    name: 'missing-setup-documentation',
-    title: 'Missing setup documentation',
-    category: 'Documentation',
-    severity: 'notice',
-    why: 'Without install, deploy and test steps the next person cannot run the stack.',
-    fix: 'Add a README (root or lib/) that says how to install, deploy and test.',
-    badExample: '(a new stack with no README)',
-    goodExample: '## Deploy\n\npip install -r requirements.txt\npulumi up',
-    seed: tracking('Incomplete Documentation'),
-  },
 ];
