@@ -59,9 +59,10 @@ export async function postInlineComments(input: InlineInput): Promise<InlineResu
       alreadyPosted++;
       continue;
     }
-    const anchor = patches.has(finding.path) ? anchorFor(lines(finding.path), finding.line, finding.endLine) : undefined;
+    const file = patches.get(finding.path);
+    const anchor = file?.patch ? anchorFor(lines(finding.path), finding.line, finding.endLine) : undefined;
     if (!anchor) {
-      notInline.push({ finding, reason: 'outside-diff' });
+      notInline.push({ finding, reason: file && !file.patch ? 'no-diff' : 'outside-diff' });
       continue;
     }
     candidates.push({ finding, comment: { path: finding.path, ...anchor, body: renderReviewComment(finding, fingerprint) } });

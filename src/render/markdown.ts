@@ -199,7 +199,7 @@ export function renderCheckOutput(report: ReviewReport): CheckOutput {
 }
 
 /** Why a finding is in the summary comment rather than inline. */
-export type NotInlineReason = 'outside-diff' | 'over-limit' | 'anchor-rejected' | 'post-failed';
+export type NotInlineReason = 'outside-diff' | 'no-diff' | 'over-limit' | 'anchor-rejected' | 'post-failed';
 
 export interface InlineOutcome {
   /** Inline comments posted by this run. */
@@ -211,7 +211,8 @@ export interface InlineOutcome {
 }
 
 const REASON_TITLES: Record<NotInlineReason, string> = {
-  'outside-diff': 'On lines this change did not touch',
+  'outside-diff': 'On lines this change did not add',
+  'no-diff': 'In files GitHub shows no diff for (too large, renamed or binary)',
   'over-limit': 'Over the inline comment limit',
   'anchor-rejected': 'GitHub rejected the inline position',
   'post-failed': 'Inline comment could not be posted',

@@ -1,0 +1,143 @@
+/**
+ * Through Probot's real HTTP middleware on loopback: webhook signatures are verified before
+ * anything runs, and the health endpoint answers without credentials.
+ */
+import { createServer, type Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
+import { createNodeMiddleware } from 'probot';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import iacReviewApp from '../../src/index.js';
+import { createTestProbot, expectAllMocksUsed as expectAllUsed, fixture, GitHubMock, mockFullReview, useNock, type PrFile } from './support.js';
+
+const { unmatched } = useNock();
+
+interface Reply {
+  status: number;
+  body: string;
+}
+
+let server: Server;
+let port: number;
+let probot: Awaited<ReturnType<typeof createTestProbot>>['probot'];
+
+beforeEach(async () => {
+  // The middleware loads the app itself (with the health endpoint); the probot must not have it loaded already.
+  ({ probot } = await createTestProbot(undefined, { loadApp: false }));
+  const middleware = await createNodeMiddleware(iacReviewApp, { probot });
+  server = createServer((req, res) => {
+    void middleware(req, res, () => res.writeHead(404).end('not found'));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+
+afterEach(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+/**
+ * A minimal HTTP/1.1 client on a raw socket: nock patches node:http and fetch, not net, so the
+ * request reaches the real server untouched while the app's GitHub calls stay mocked.
+ */
+function send(method: string, path: string, body = '', headers: Record<string, string> = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const split = raw.indexOf('\r\n\r\n');
+      const head = raw.slice(0, split);
+      let payload = raw.slice(split + 4);
+      if (/transfer-encoding:\s*chunked/i.test(head)) payload = decodeChunked(payload);
+      resolve({ status: Number(head.split(' ')[1]), body: payload });
+    });
+    const lines = [`${method} ${path} HTTP/1.1`, 'host: 127.0.0.1', 'connection: close', `content-length: ${Buffer.byteLength(body)}`];
+    for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
+    // write, not end: a half-closed socket may be dropped before a slow response is written.
+    socket.write(`${lines.join('\r\n')}\r\n\r\n${body}`);
+  });
+}
+
+function decodeChunked(text: string): string {
+  let out = '';
+  let rest = text;
+  for (;;) {
+    const lineEnd = rest.indexOf('\r\n');
+    const size = Number.parseInt(rest.slice(0, lineEnd), 16);
+    if (!size) return out;
+    out += rest.slice(lineEnd + 2, lineEnd + 2 + size);
+    rest = rest.slice(lineEnd + 2 + size + 2);
+  }
+}
+
+function webhookHeaders(event: string, signature?: string): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    'x-github-event': event,
+    'x-github-delivery': '72d3162e-cc78-11e3-81ab-4c9367dc0958',
+    'x-github-hook-id': '292430182',
+    'x-github-hook-installation-target-type': 'integration',
+    'x-github-hook-installation-target-id': '123',
+    'user-agent': 'GitHub-Hookshot/044aadd',
+    ...(signature ? { 'x-hub-signature-256': signature } : {}),
+  };
+}
+
+const FILES: PrFile[] = [{ path: 'tests/test_exec.py', status: 'added', content: '"""Runs code."""\n\n\ndef test_run(code):\n    exec(code)\n' }];
+
+describe('webhook deliveries', () => {
+  it('rejects an unsigned delivery before any handler runs', async () => {
+    const mock = new GitHubMock();
+    const reply = await send('POST', '/api/github/webhooks', JSON.stringify(fixture('pull_request.opened')), webhookHeaders('pull_request'));
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatch(/x-hub-signature-256/);
+    expectAllUsed(mock, unmatched);
+  });
+
+  it('rejects a delivery signed with the wrong secret', async () => {
+    const mock = new GitHubMock();
+    const body = JSON.stringify(fixture('pull_request.opened'));
+    const reply = await send('POST', '/api/github/webhooks', body, webhookHeaders('pull_request', 'sha256=' + '0'.repeat(64)));
+    // @octokit/webhooks answers 400 (older versions 401): either way, rejected before any handler.
+    expect([400, 401]).toContain(reply.status);
+    expect(reply.body).toMatch(/signature does not match/);
+    expectAllUsed(mock, unmatched);
+  });
+
+  it('rejects a delivery whose body was changed after signing', async () => {
+    const mock = new GitHubMock();
+    const body = JSON.stringify(fixture('pull_request.opened'));
+    const signature = await probot.webhooks.sign(body);
+    const reply = await send('POST', '/api/github/webhooks', body.replace('"opened"', '"closed"'), webhookHeaders('pull_request', signature));
+    expect([400, 401]).toContain(reply.status);
+    expect(reply.body).toMatch(/signature does not match/);
+    expectAllUsed(mock, unmatched);
+  });
+
+  it('accepts a correctly signed delivery and reviews the pull request', async () => {
+    const mock = mockFullReview(new GitHubMock(), FILES);
+    const body = JSON.stringify(fixture('pull_request.opened'));
+    const signature = await probot.webhooks.sign(body);
+    const reply = await send('POST', '/api/github/webhooks', body, webhookHeaders('pull_request', signature));
+    expect(reply.status).toBe(200);
+    expectAllUsed(mock, unmatched);
+    expect(mock.completion()).toMatchObject({ status: 'completed', conclusion: 'failure' });
+  });
+});
+
+describe('health endpoint', () => {
+  it('answers GET /healthz with 200 and no GitHub call', async () => {
+    const mock = new GitHubMock();
+    const reply = await send('GET', '/healthz');
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toMatchObject({ status: 'ok', app: 'iac-review', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expectAllUsed(mock, unmatched);
+  });
+
+  it('leaves other paths to the next handler', async () => {
+    const reply = await send('GET', '/healthz/extra');
+    expect(reply.status).toBe(404);
+  });
+});
