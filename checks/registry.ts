@@ -17,6 +17,7 @@ import { missingSetupDocumentation } from './missing-setup-documentation.js';
 import { outdatedRuntime } from './outdated-runtime.js';
 import { packageVersionConflict } from './package-version-conflict.js';
 import { partialImplementation } from './partial-implementation.js';
+import { publicOrUnencryptedStorage } from './public-or-unencrypted-storage.js';
 import { securityGroupOpenToWorld } from './security-group-open-to-world.js';
 import { stackNotComponentResource } from './stack-not-component-resource.js';
 import { syntaxError } from './syntax-error.js';
@@ -41,6 +42,7 @@ export const detectors: readonly Rule[] = [
   missingDocstring,
   partialImplementation,
   securityGroupOpenToWorld,
+  publicOrUnencryptedStorage,
   missingImport,
   testWithoutAssertion,
   unknownResourceOrArgument,

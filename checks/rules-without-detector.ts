@@ -20,18 +20,6 @@ export const rulesWithoutDetector: readonly RuleMeta[] = [
     seed: tracking('Misinterpreting Context'),
   },
   {
-    id: 'IAC304',
-    name: 'public-or-unencrypted-storage',
-    title: 'Public or unencrypted storage, wildcard IAM',
-    category: 'Security',
-    severity: 'error',
-    why: 'Public buckets, unencrypted databases and `*` on `*` IAM policies are the commonest cloud breaches.',
-    fix: 'Block public access, encrypt storage, and grant least-privilege actions on named resources.',
-    badExample: 'aws.rds.Instance("db", publicly_accessible=True)',
-    goodExample: 'aws.rds.Instance("db", publicly_accessible=False, storage_encrypted=True)',
-    seed: tracking('Security Misconfigurations'),
-  },
-  {
     id: 'IAC305',
     name: 'placeholder-resource-name',
     title: 'Test or placeholder names in production',

@@ -1,0 +1,140 @@
+import { publicOrUnencryptedStorage } from '../../checks/public-or-unencrypted-storage.js';
+import { ruleTester } from '../support/rule-tester.js';
+
+const header = 'import json\nimport pulumi\nimport pulumi_aws as aws\n\n';
+
+ruleTester(publicOrUnencryptedStorage, {
+  valid: [
+    // Private bucket behind a full public-access block.
+    header +
+      'bucket = aws.s3.BucketV2("logs")\n' +
+      'aws.s3.BucketAclV2("logs-acl", bucket=bucket.id, acl="private")\n' +
+      'aws.s3.BucketPublicAccessBlock("logs-pab", bucket=bucket.id, block_public_acls=True, block_public_policy=True,\n' +
+      '    ignore_public_acls=True, restrict_public_buckets=True)\n',
+    // Private, encrypted database.
+    header + 'aws.rds.Instance("db", engine="postgres", instance_class="db.t3.micro", publicly_accessible=False, storage_encrypted=True)\n',
+    // A read replica inherits encryption from its source; an Aurora instance from its cluster.
+    header + 'aws.rds.Instance("replica", replicate_source_db=primary.identifier, instance_class="db.t3.micro")\n',
+    header + 'aws.rds.Cluster("aurora", engine="aurora-postgresql", storage_encrypted=True)\naws.rds.ClusterInstance("a1", cluster_identifier="aurora", engine="aurora-postgresql", instance_class="db.r6g.large")\n',
+    // Inputs come from elsewhere: storage_encrypted may be in them.
+    header + 'aws.rds.Instance("db", **db_settings)\n',
+    // Least privilege and a service principal with a condition.
+    header +
+      'policy = json.dumps({"Version": "2012-10-17", "Statement": [\n' +
+      '    {"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": "*"},\n' +
+      '    {"Effect": "Allow", "Action": "*", "Resource": "arn:aws:s3:::bucket/*"},\n' +
+      '    {"Effect": "Deny", "Action": "*", "Resource": "*"},\n' +
+      ']})\n',
+    // Bucket policy: deny-insecure-transport to "*" and an allow to "*" limited by a condition.
+    header +
+      'aws.s3.BucketPolicy("p", bucket=bucket.id, policy=json.dumps({"Statement": [\n' +
+      '    {"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "false"}}},\n' +
+      '    {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"aws:SourceVpce": "vpce-1"}}},\n' +
+      '    {"Effect": "Allow", "Principal": {"Service": "cloudfront.amazonaws.com"}, "Action": "s3:GetObject", "Resource": "*"},\n' +
+      ']}))\n',
+    // A JSON string with a scoped action, and an Action "*" string that is not JSON.
+    header + "doc = '{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"logs:*\", \"Resource\": \"*\"}]}'\n" + 'note = "Action * on Resource * is forbidden"\n',
+    // CORS preflight and API-key protected methods.
+    header + 'aws.apigateway.Method("options", rest_api=api.id, resource_id=r.id, http_method="OPTIONS", authorization="NONE")\n',
+    header + 'aws.apigateway.Method("get", rest_api=api.id, resource_id=r.id, http_method="GET", authorization="NONE", api_key_required=True)\n',
+    header + 'aws.apigateway.Method("get", rest_api=api.id, resource_id=r.id, http_method="GET", authorization="AWS_IAM")\n',
+    // Encrypted volumes.
+    header + 'aws.ec2.Instance("web", ami=ami.id, instance_type="t3.micro", root_block_device={"encrypted": True, "volume_size": 20})\n',
+    // Test files are out of scope.
+    { path: 'tests/unit/test_policy.py', code: header + 'aws.rds.Instance("db", engine="mysql", publicly_accessible=True)\n' },
+  ],
+  invalid: [
+    {
+      name: 'seed example: publicly accessible RDS, encryption not set',
+      code: header + 'aws.rds.Instance("db", engine="postgres", instance_class="db.t3.micro", publicly_accessible=True)\n',
+      errors: [
+        { line: 5, column: 1, endColumn: 17, message: /`aws\.rds\.Instance` does not set `storage_encrypted=True`/ },
+        { line: 5, column: 73, message: /`publicly_accessible=True` on `aws\.rds\.Instance` gives the database a public address/ },
+      ],
+    },
+    {
+      name: 'storage_encrypted=False on a cluster',
+      code: header + 'aws.rds.Cluster("aurora", engine="aurora-mysql", storage_encrypted=False)\n',
+      errors: [{ line: 5, message: /`storage_encrypted=False` on `aws\.rds\.Cluster`/ }],
+    },
+    {
+      name: 'public-read ACL and AllUsers grant',
+      code:
+        header +
+        'bucket = aws.s3.Bucket("site", acl="public-read")\n' +
+        'aws.s3.BucketAclV2("grant", bucket=bucket.id, access_control_policy={"grants": [{"grantee": {"type": "Group", "uri": "http://acs.amazonaws.com/groups/global/AllUsers"}, "permission": "READ"}], "owner": {"id": owner}})\n',
+      errors: [
+        { line: 5, column: 36, message: /S3 ACL `public-read` on `aws\.s3\.Bucket` lets anyone on the internet read/ },
+        { line: 6, message: /grants access to the AllUsers group/ },
+      ],
+    },
+    {
+      name: 'public access block with flags False',
+      code: header + 'aws.s3.BucketPublicAccessBlock("pab", bucket=b.id, block_public_acls=False, block_public_policy=False, ignore_public_acls=True, restrict_public_buckets=True)\n',
+      errors: [{ line: 5, column: 52, message: /sets `block_public_acls=False`, `block_public_policy=False`/ }],
+    },
+    {
+      name: 'bucket policy with Principal * and no condition',
+      code:
+        header +
+        'policy = json.dumps({\n' +
+        '    "Version": "2012-10-17",\n' +
+        '    "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::site/*"}],\n' +
+        '})\n' +
+        'aws.s3.BucketPolicy("site-policy", bucket=bucket.id, policy=policy)\n',
+      errors: [{ line: 7, column: 39, message: /Bucket policy statement allows Principal `\*` \(`s3:GetObject`\) without a Condition/ }],
+    },
+    {
+      name: 'bucket policy inside apply(), Principal {"AWS": "*"}',
+      code:
+        header +
+        'aws.s3.BucketPolicy("p", bucket=b.id, policy=b.arn.apply(lambda arn: json.dumps({"Statement": [\n' +
+        '    {"Effect": "Allow", "Principal": {"AWS": ["*"]}, "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": [arn, f"{arn}/*"]}]})))\n',
+      errors: [{ line: 6, message: /Principal `\*` \(`s3:GetObject`, `s3:ListBucket`\)/ }],
+    },
+    {
+      name: 'bucket policy as a JSON string',
+      code: header + 'aws.s3.BucketPolicy("p", bucket=b.id, policy=\'{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]}\')\n',
+      errors: [{ line: 5, column: 46, message: /Bucket policy allows Principal `\*` without a Condition/ }],
+    },
+    {
+      name: 'IAM Action * on Resource * in json.dumps',
+      code:
+        header +
+        'aws.iam.RolePolicy("admin", role=role.id, policy=json.dumps({"Version": "2012-10-17", "Statement": [\n' +
+        '    {"Effect": "Allow", "Action": ["*"], "Resource": ["*"]}]}))\n',
+      errors: [{ line: 6, column: 25, message: /IAM statement allows Action `\*` on Resource `\*`/ }],
+    },
+    {
+      name: 'IAM Action * in a JSON string',
+      code: header + 'aws.iam.Policy("admin", policy="""{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]\n}""")\n',
+      errors: [{ line: 5, column: 32, endLine: 8, message: /IAM policy document allows Action `\*` on Resource `\*`/ }],
+    },
+    {
+      name: 'get_policy_document with * actions',
+      code: header + 'doc = aws.iam.get_policy_document(statements=[{"actions": ["*"], "resources": ["*"]}])\n',
+      errors: [{ line: 5, message: /allows actions `\*` on resources `\*`/ }],
+    },
+    {
+      name: 'API Gateway method without authorization',
+      code: header + 'aws.apigateway.Method("get", rest_api=api.id, resource_id=r.id, http_method="GET", authorization="NONE")\n',
+      errors: [{ line: 5, severity: 'warning', message: /API Gateway method with `authorization="NONE"` \(GET\) can be called by anyone/ }],
+    },
+    {
+      name: 'unencrypted EBS volume and root device',
+      code:
+        header +
+        'aws.ebs.Volume("data", availability_zone=az, size=100, encrypted=False)\n' +
+        'aws.ec2.Instance("web", ami=ami.id, instance_type="t3.micro", root_block_device=aws.ec2.InstanceRootBlockDeviceArgs(encrypted=False))\n',
+      errors: [
+        { line: 5, message: /`encrypted=False` on `aws\.ebs\.Volume`/ },
+        { line: 6, message: /block device of `aws\.ec2\.Instance` sets `encrypted=False`/ },
+      ],
+    },
+    {
+      name: 'args object with public access',
+      code: header + 'aws.rds.Instance("db", aws.rds.InstanceArgs(engine="mysql", instance_class="db.t3.micro", storage_encrypted=True, publicly_accessible=True))\n',
+      errors: [{ line: 5, message: /`publicly_accessible=True`/ }],
+    },
+  ],
+});
