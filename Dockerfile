@@ -1,0 +1,36 @@
+# syntax=docker/dockerfile:1
+
+# ---- build: install with the toolchain so tree-sitter can compile if no prebuilt binary fits ----
+FROM node:20-bookworm-slim AS build
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends python3 make g++ \
+  && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY checks ./checks
+# Data tables the engine loads at run time (src/aws-schema/*.json) go beside the compiled modules.
+RUN npm run build \
+  && for file in src/aws-schema/*.json; do if [ -e "$file" ]; then cp "$file" "dist/$file"; fi; done \
+  && npm prune --omit=dev --no-audit --no-fund
+
+# ---- runtime: compiled app, production dependencies (with their native binaries), non-root ----
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=3000 \
+    LOG_FORMAT=json \
+    LOG_LEVEL=info
+WORKDIR /app
+COPY --from=build --chown=node:node /app/package.json /app/package-lock.json ./
+COPY --from=build --chown=node:node /app/node_modules ./node_modules
+COPY --from=build --chown=node:node /app/dist ./dist
+COPY --chown=node:node app.yml ./
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
+  CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
+# Run with `docker run --init` so signals reach the server through npm.
+CMD ["npm", "start"]
