@@ -11,6 +11,7 @@ import { missingExplicitProvider } from './missing-explicit-provider.js';
 import { wrongResourceDependencies } from './wrong-resource-dependencies.js';
 import { fileOutsideAllowedStructure } from './file-outside-allowed-structure.js';
 import { foreignIacSyntax } from './foreign-iac-syntax.js';
+import { hardcodedValues } from './hardcoded-values.js';
 import { missingDocstring } from './missing-docstring.js';
 import { missingImport } from './missing-import.js';
 import { missingSetupDocumentation } from './missing-setup-documentation.js';
@@ -43,6 +44,7 @@ export const detectors: readonly Rule[] = [
   partialImplementation,
   securityGroupOpenToWorld,
   publicOrUnencryptedStorage,
+  hardcodedValues,
   missingImport,
   testWithoutAssertion,
   unknownResourceOrArgument,

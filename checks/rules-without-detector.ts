@@ -31,16 +31,4 @@ export const rulesWithoutDetector: readonly RuleMeta[] = [
     goodExample: 'aws.s3.Bucket(f"app-logs-{environment_suffix}")',
     seed: tracking('Resource Naming Issues'),
   },
-  {
-    id: 'IAC306',
-    name: 'hardcoded-values',
-    title: 'Hard-coded AMI, account or secret',
-    category: 'Best Practice',
-    severity: 'warning',
-    why: 'AMI IDs differ per region and age; account IDs and secrets in code leak and cannot be rotated.',
-    fix: 'Look AMIs up with `aws.ec2.get_ami`, read accounts from `aws.get_caller_identity`, secrets from config secrets.',
-    badExample: 'aws.ec2.Instance("web", ami="ami-0abcdef1234567890")',
-    goodExample: 'ami = aws.ec2.get_ami(most_recent=True, owners=["amazon"], filters=[...])\naws.ec2.Instance("web", ami=ami.id)',
-    seed: tracking('Hardcoded Values'),
-  },
 ];

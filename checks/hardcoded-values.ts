@@ -1,0 +1,195 @@
+/**
+ * IAC306: values that belong in lookups or configuration, written into the code: AMI IDs,
+ * 12-digit account IDs inside ARNs, literal passwords, secrets, tokens and AWS access keys
+ * (error), and lists of availability-zone names (notice). Values that cannot be seen (config,
+ * parameters, f-string interpolations) are never guessed; test code is left alone except for
+ * real-looking access keys.
+ */
+import type { FileRule, FileRuleContext } from '../src/engine/rule.js';
+import type { PythonUnit } from '../src/engine/source.js';
+import { callArguments, calleeName } from '../src/python/calls.js';
+import { isStandaloneString, keywordMapping, mappingOf, NameResolver, snakeKey, stringTemplate, stringValue, unwrap } from '../src/python/literal-values.js';
+import type { SyntaxNode } from '../src/python/parser.js';
+import { descendants } from '../src/python/walk.js';
+
+const ACCESS_KEY = /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/;
+const AMI_ID = /^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
+/** partition : service : region (may be interpolated) : 12-digit account : */
+const ARN_ACCOUNT = /arn:aws[a-z-]*:[a-z0-9-]*:[a-z0-9{}-]*:(\d{12}):/g;
+const AVAILABILITY_ZONE = /^[a-z]{2}(?:-gov|-iso[a-z]*)?-[a-z]+-\d[a-z]$/;
+const SECRET_KEYS = [
+  /(^|_)(password|passwd|passphrase)$/,
+  /(^|_)secret$/,
+  /(^|_)(secret_key|secret_access_key|secret_string|private_key|api_key|apikey)$/,
+  /^token$/,
+  /(^|_)(auth|access|api|bearer|oauth|refresh|session|github|slack|webhook|bot)_token$/,
+];
+/** Values under a secret-looking key that are flags, references or names rather than secrets. */
+const NOT_SECRET_VALUE = /^(true|false|yes|no|none|null|enabled|disabled|required|optional)$/i;
+const LOOKUP_METHODS = new Set(['get', 'getenv', 'get_secret']);
+
+export const hardcodedValues: FileRule = {
+  meta: {
+    id: 'IAC306',
+    name: 'hardcoded-values',
+    title: 'Hard-coded AMI, account or secret',
+    category: 'Best Practice',
+    severity: 'warning',
+    why: 'AMI IDs differ per region and go stale; account IDs tie the code to one account; passwords, tokens and access keys in code leak through version control and cannot be rotated; fixed availability-zone names break in other regions and accounts.',
+    fix: 'Look AMIs up with `aws.ec2.get_ami(...)`, read the account from `aws.get_caller_identity()`, read secrets with `config.require_secret(...)` or from Secrets Manager (`manage_master_user_password=True` for RDS), and take zones from `aws.get_availability_zones()`.',
+    badExample: 'aws.ec2.Instance("web", ami="ami-0abcdef1234567890", instance_type="t3.micro")\naws.rds.Instance("db", password="SuperSecret123!", ...)',
+    goodExample:
+      'ami = aws.ec2.get_ami(most_recent=True, owners=["amazon"], filters=[{"name": "name", "values": ["al2023-ami-*-x86_64"]}])\naws.ec2.Instance("web", ami=ami.id, instance_type="t3.micro")\naws.rds.Instance("db", password=config.require_secret("dbPassword"), ...)',
+    seed: { report: 'model-failures-tracking', section: 'Hardcoded Values' },
+  },
+  scope: 'file',
+  check(unit, context) {
+    const names = new NameResolver(unit.root, unit.imports);
+    for (const node of descendants(unit.root)) {
+      if (node.type === 'string') {
+        checkString(node, unit, context);
+        continue;
+      }
+      if (unit.isTestFile) continue;
+      if (node.type === 'list' || node.type === 'tuple') checkZoneList(node, context);
+      else if (node.type === 'keyword_argument' || node.type === 'pair' || node.type === 'assignment' || node.type === 'default_parameter' || node.type === 'typed_default_parameter') {
+        checkSecretBinding(node, context);
+      } else if (node.type === 'dictionary') {
+        checkNameValueSecret(node, unit, context);
+      } else if (node.type === 'call') {
+        checkSecureParameter(node, unit, names, context);
+      }
+    }
+  },
+};
+
+function checkString(node: SyntaxNode, unit: PythonUnit, context: FileRuleContext): void {
+  if (isStandaloneString(node)) return;
+  const text = stringTemplate(node);
+  if (text === undefined) return;
+  const key = ACCESS_KEY.exec(text);
+  if (key && !text.includes('EXAMPLE')) {
+    context.report({
+      node,
+      severity: 'error',
+      message: `Hard-coded AWS access key ID \`${key[0].slice(0, 8)}…\`: keys in code leak through version control; use an IAM role or credentials from the environment, and rotate this key.`,
+    });
+    return;
+  }
+  if (unit.isTestFile) return;
+  const trimmed = text.trim();
+  if (AMI_ID.test(trimmed)) {
+    context.report({ node, message: `Hard-coded AMI ID \`${trimmed}\`: AMI IDs differ per region and go stale; look the image up with \`aws.ec2.get_ami(...)\` or an SSM public parameter.` });
+    return;
+  }
+  // Interpolations (`\u0000` in the template) may stand for the region: `arn:aws:sns:{region}:123456789012:x`.
+  const accounts = [...new Set([...text.split('\u0000').join('{}').matchAll(ARN_ACCOUNT)].map((match) => match[1]))];
+  if (accounts.length > 0) {
+    context.report({
+      node,
+      message: `ARN hard-codes account ID ${accounts.map((account) => `\`${account}\``).join(', ')}: read the account from \`aws.get_caller_identity()\` (or the resource's \`.arn\` output) so the code works in any account.`,
+    });
+  }
+}
+
+function checkZoneList(node: SyntaxNode, context: FileRuleContext): void {
+  const items = node.namedChildren.filter((child) => child.type !== 'comment');
+  if (items.length < 2) return;
+  const zones = items.map((item) => stringValue(item));
+  if (!zones.every((zone): zone is string => zone !== undefined && AVAILABILITY_ZONE.test(zone))) return;
+  context.report({
+    node,
+    severity: 'notice',
+    message: `Availability zones ${zones.map((zone) => `\`${zone}\``).join(', ')} are hard-coded: take them from \`aws.get_availability_zones()\` so the stack works in other regions and accounts.`,
+  });
+}
+
+function isSecretKey(key: string): boolean {
+  const snake = snakeKey(key);
+  return SECRET_KEYS.some((pattern) => pattern.test(snake));
+}
+
+/** `password="..."`, `"password": "..."`, `DB_PASSWORD = "..."`, `def f(password="...")`. */
+function checkSecretBinding(node: SyntaxNode, context: FileRuleContext): void {
+  let keyName: string | undefined;
+  let value: SyntaxNode | null = null;
+  if (node.type === 'keyword_argument' || node.type === 'default_parameter' || node.type === 'typed_default_parameter') {
+    keyName = node.childForFieldName('name')?.text;
+    value = node.childForFieldName('value');
+  } else if (node.type === 'pair') {
+    const key = node.childForFieldName('key');
+    keyName = key ? stringValue(key) : undefined;
+    value = node.childForFieldName('value');
+  } else {
+    const left = node.childForFieldName('left');
+    if (left?.type === 'identifier') keyName = left.text;
+    else if (left?.type === 'attribute') keyName = left.childForFieldName('attribute')?.text;
+    value = node.childForFieldName('right');
+  }
+  if (!keyName || !value || !isSecretKey(keyName)) return;
+  const literal = secretLiteral(value);
+  if (!literal) return;
+  context.report({
+    node: literal,
+    severity: 'error',
+    message: `Hard-coded secret in \`${keyName}\`: a literal value in code leaks through version control and cannot be rotated; read it with \`config.require_secret(...)\` or from Secrets Manager.`,
+  });
+}
+
+/** Container environment entries: `{"name": "DB_PASSWORD", "value": "..."}`. */
+function checkNameValueSecret(node: SyntaxNode, unit: PythonUnit, context: FileRuleContext): void {
+  const mapping = mappingOf(node, unit.imports);
+  const name = mapping?.entries.get('name');
+  const value = mapping?.entries.get('value');
+  const keyName = name ? stringValue(name.value) : undefined;
+  if (!value || !keyName || !isSecretKey(keyName)) return;
+  const literal = secretLiteral(value.value);
+  if (!literal) return;
+  context.report({
+    node: literal,
+    severity: 'error',
+    message: `Hard-coded secret in environment variable \`${keyName}\`: pass it from Secrets Manager or SSM (\`secrets=[...]\` in the container definition) instead.`,
+  });
+}
+
+/** `ssm.Parameter(type="SecureString", value="...")`: the secure parameter's value sits in the code. */
+function checkSecureParameter(call: SyntaxNode, unit: PythonUnit, names: NameResolver, context: FileRuleContext): void {
+  if (calleeName(call, unit.imports) !== 'pulumi_aws.ssm.Parameter') return;
+  const mapping = keywordMapping(call);
+  const type = mapping?.entries.get('type');
+  const value = mapping?.entries.get('value');
+  if (!type || !value || names.string(type.value) !== 'SecureString') return;
+  const literal = secretLiteral(value.value);
+  if (!literal) return;
+  context.report({
+    node: literal,
+    severity: 'error',
+    message: 'SecureString parameter with a literal `value`: the secret is in the code; set it outside the program or read it from `config.require_secret(...)`.',
+  });
+}
+
+/**
+ * The literal a secret-looking binding receives: a plain string, the fallback of
+ * `lookup(...) or "..."` / `config.get(key, "...")`, or the argument of `pulumi.Output.secret("...")`.
+ */
+function secretLiteral(value: SyntaxNode): SyntaxNode | undefined {
+  let node = unwrap(value);
+  if (node.type === 'boolean_operator' && node.childForFieldName('operator')?.text === 'or') {
+    node = unwrap(node.childForFieldName('right') ?? node);
+  } else if (node.type === 'call') {
+    const fn = node.childForFieldName('function');
+    const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.text;
+    const args = callArguments(node);
+    if (method === 'secret' && fn?.text.endsWith('Output.secret')) node = unwrap(args.positional[0] ?? node);
+    else if (method && LOOKUP_METHODS.has(method)) node = unwrap(args.keywords.get('default') ?? args.positional[1] ?? node);
+    else return undefined;
+  }
+  const text = stringValue(node);
+  if (text === undefined) return undefined;
+  const trimmed = text.trim();
+  if (!trimmed || NOT_SECRET_VALUE.test(trimmed)) return undefined;
+  // References and names rather than secrets: ARNs, SSM paths, dynamic references, env-var names.
+  if (/^arn:/.test(trimmed) || trimmed.startsWith('/') || trimmed.startsWith('{{resolve:') || /^\$\{[^}]*\}$/.test(trimmed)) return undefined;
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(trimmed)) return undefined;
+  return node;
+}
