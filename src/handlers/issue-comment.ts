@@ -36,6 +36,10 @@ export function issueCommentHandler(reviewer: Reviewer) {
     }
     await reactToComment(context.octokit, repo, comment.id, 'eyes');
     const pull = await getPullRequest(context.octokit, repo, issue.number);
+    if (pull.state !== 'open') {
+      await replyToIssue(context.octokit, repo, issue.number, `@${login} this pull request is closed, so \`/recheck\` did not run.`);
+      return;
+    }
     await reviewer.review(
       {
         repo,

@@ -209,6 +209,19 @@ describe('failures still complete the check run', () => {
     expect(log.records.some((record) => record.level === 'error' && /iac-review failed/.test(record.msg))).toBe(true);
   });
 
+  it('a rate limit (403) while listing files: failure that says so', async () => {
+    const mock = new GitHubMock().token().config().createCheckRun().updateCheckRun();
+    mock.scope
+      .get('/repos/acme/infra/pulls/12/files')
+      .query({ per_page: 100 })
+      .reply(403, { message: 'API rate limit exceeded for installation ID 424242.' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1900000000' });
+    const { probot } = await createTestProbot();
+    await deliver(probot, 'pull_request', fixture('pull_request.opened'));
+    expectAllMocksUsed(mock);
+    expect(mock.completion()).toMatchObject({ conclusion: 'failure', output: { title: 'Review failed: GitHub rate limit' } });
+    expect(mock.completion().output.summary).toMatch(/GitHub answered 403 \(API rate limit exceeded/);
+  });
+
   it('a file that vanished (404) fails the run and says which file', async () => {
     const content = 'x = 1\n';
     const mock = new GitHubMock().token().config().createCheckRun().listFiles([{ path: 'lib/gone.py', content }]).blob(content, 404).updateCheckRun();

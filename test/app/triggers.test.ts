@@ -228,3 +228,16 @@ describe('pull_request events', () => {
     expect(log.records.some((record) => /draft pull request/.test(record.msg))).toBe(true);
   });
 });
+
+describe('/recheck on a closed pull request', () => {
+  it('replies instead of reviewing', async () => {
+    const mock = new GitHubMock().token().pullRequest(HEAD_SHA, 'closed').createIssueComment();
+    mock.scope.get('/repos/acme/infra/collaborators/mo-maintainer/permission').reply(200, { permission: 'admin', role_name: 'admin' });
+    mock.scope.post('/repos/acme/infra/issues/comments/555001/reactions').reply(201, { id: 1, content: 'eyes' });
+    const { probot } = await createTestProbot();
+    await deliver(probot, 'issue_comment', fixture('issue_comment.created'));
+    expectAllMocksUsed(mock);
+    expect(mock.sent.checkRunCreates).toEqual([]);
+    expect(mock.sent.issueComments[0].body).toMatch(/closed/);
+  });
+});
