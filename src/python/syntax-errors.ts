@@ -4,7 +4,7 @@
  */
 import type { SyntaxNode } from './parser.js';
 import type { Point } from '../engine/types.js';
-import { descendants } from './walk.js';
+import { descendants, descendantsOfType } from './walk.js';
 
 export interface SyntaxErrorRegion {
   start: Point;
@@ -22,12 +22,7 @@ const PYTHON2_STATEMENTS: Record<string, string> = {
 };
 
 export function python2Statements(root: SyntaxNode): { node: SyntaxNode; message: string }[] {
-  const found: { node: SyntaxNode; message: string }[] = [];
-  for (const node of descendants(root)) {
-    const message = PYTHON2_STATEMENTS[node.type];
-    if (message) found.push({ node, message });
-  }
-  return found;
+  return descendantsOfType(root, Object.keys(PYTHON2_STATEMENTS)).map((node) => ({ node, message: PYTHON2_STATEMENTS[node.type] as string }));
 }
 
 export function syntaxErrorRegions(root: SyntaxNode): SyntaxErrorRegion[] {
