@@ -102,11 +102,7 @@ function testFunctions(unit: PythonUnit): TestFunction[] {
 
 function checkAssertions(unit: PythonUnit, skipped: ReadonlySet<number>, context: ProjectRuleContext): void {
   const asserting = assertingHelpers(unit);
-  const helperImports = new Set(
-    importBindings(unit.root)
-      .filter((binding) => binding.node.parent?.type === 'import_from_statement' && isHelperModule(binding))
-      .map((binding) => binding.local),
-  );
+  const helperImports = helperImportNames(unit);
   const comments = [...descendantsOfType(unit.root, 'comment')];
   for (const test of testFunctions(unit)) {
     if (skipped.has(test.definition.id) || (test.klass && skipped.has(test.klass.id))) continue;
@@ -134,9 +130,22 @@ function isPlaceholder(body: SyntaxNode, definition: SyntaxNode, comments: reado
   return comments.some((comment) => comment.startPosition.row >= from && comment.startPosition.row <= to && (isTodoComment(comment.text) || isPlaceholderComment(comment.text)));
 }
 
-function isHelperModule(binding: { qualified: string; module: string }): boolean {
-  const module = binding.qualified.split('.').slice(0, -1).join('.');
-  return HELPER_MODULE.test(module);
+/** Names imported from test-support modules (by name, or any relative import), whose helpers may assert. */
+function helperImportNames(unit: PythonUnit): Set<string> {
+  const names = new Set<string>();
+  for (const binding of importBindings(unit.root)) {
+    const fromImport = binding.node.parent?.type === 'import_from_statement';
+    const module = fromImport ? binding.qualified.split('.').slice(0, -1).join('.') : binding.qualified;
+    if (HELPER_MODULE.test(module)) names.add(binding.local);
+  }
+  for (const statement of descendantsOfType(unit.root, 'import_from_statement')) {
+    if (statement.childForFieldName('module_name')?.type !== 'relative_import') continue;
+    for (const name of statement.childrenForFieldName('name')) {
+      const local = name.type === 'aliased_import' ? name.childForFieldName('alias') : name;
+      if (local) names.add(local.text);
+    }
+  }
+  return names;
 }
 
 function isAssertingNode(node: SyntaxNode, unit: PythonUnit): boolean {
@@ -215,6 +224,10 @@ function checkMocks(unit: PythonUnit, project: ProjectView, context: ProjectRule
   if (/integration|e2e/i.test(unit.path)) return;
   const bindings = importBindings(unit.root);
   if (bindings.some((binding) => binding.qualified.startsWith('pulumi.automation') || binding.module === 'moto')) return;
+  // Mocks set up by a fixture (`def test_x(pulumi_mocks):`) live in a conftest.py.
+  for (const fn of descendantsOfType(unit.root, 'function_definition')) {
+    if (/mock/i.test(fn.childForFieldName('parameters')?.text ?? '')) return;
+  }
   // Mocks may be set by a helper module this rule cannot read (`from .mocks import ...`).
   for (const statement of descendantsOfType(unit.root, 'import_from_statement')) {
     const module = statement.childForFieldName('module_name');

@@ -21,6 +21,8 @@ const MISSING = String.raw`(?:resources?|methods?|functions?|code|logic|componen
 const PLACEHOLDER_COMMENTS: readonly RegExp[] = [
   // `# ... rest of implementation`, `# ... existing code ...`, `# … (omitted)`
   /^#+\s*(?:\.{3}|…)\s*\(?\s*(?:the\s+)?(?:rest|remaining|more|other|existing|additional|previous|omitted|etc|continue[sd]?|code|implementation|methods?|resources?)\b/i,
+  // `# ... (Include all other existing methods from the original script)`
+  /^#+\s*(?:\.{3}|…)\s*\(/,
   // `# [Complete implementation with all methods...]`, `# [Rest of the code remains the same]`
   /^#+\s*\[[^\]]*\b(?:rest|remaining|omitted|implementation|implement|unchanged|remains|truncated|continues?|continued|same as (?:above|before))\b[^\]]*(?:\]|\.{3}|…)?\s*$/i,
   // `# Add more resources here`, `# Add additional methods as needed`, `# Implement other handlers similarly`

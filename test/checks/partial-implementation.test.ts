@@ -112,6 +112,11 @@ ruleTester(partialImplementation, {
       errors: [{ line: 9, path: 'answer.md', message: /Placeholder comment `# \.\.\. \(other methods omitted for brevity\)`/ }],
     },
     {
+      name: 'elision with a parenthetical',
+      code: 'class TapStack:\n    def __init__(self):\n        self.x = 1\n\n    # ... (Include all other existing methods from the original script)\n',
+      errors: [{ line: 5, column: 5, message: /Placeholder comment `# \.\.\. \(Include all other existing methods/ }],
+    },
+    {
       name: 'placeholder class body',
       code: 'class MonitoringStack:\n    pass  # TODO: implement monitoring\n',
       errors: [{ line: 2, message: /The body of class `MonitoringStack` is a placeholder/ }],

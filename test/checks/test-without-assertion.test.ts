@@ -75,6 +75,12 @@ def test_vpc_cidr():
       code: 'import pytest\n\n@pytest.mark.skip(reason="flaky")\ndef test_a():\n    pass\n',
     },
     { name: 'fixtures named test_*', path: UNIT, code: 'import pytest\n\n@pytest.fixture\ndef test_config():\n    return {"region": "us-east-1"}\n' },
+    {
+      name: 'relative helper imports and mocks from a fixture',
+      path: UNIT,
+      project: STACK,
+      code: 'import pulumi\nfrom lib.tap_stack import TapStack\nfrom .verification import verify_stack\n\n@pulumi.runtime.test\ndef test_stack(pulumi_mocks):\n    verify_stack(TapStack("t"))\n',
+    },
     { name: 'non-test code is not checked', code: 'def test_connection():\n    connect()\n' },
     {
       name: 'placeholder test bodies are IAC203 findings',
