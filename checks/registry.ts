@@ -5,6 +5,7 @@
 import type { Rule } from '../src/engine/rule.js';
 import { cidrConflict } from './cidr-conflict.js';
 import { deprecatedApi } from './deprecated-api.js';
+import { developmentSettingsInProduction } from './development-settings-in-production.js';
 import { regionDiffersFromRequirement } from './region-differs-from-requirement.js';
 import { mixedRegions } from './mixed-regions.js';
 import { missingExplicitProvider } from './missing-explicit-provider.js';
@@ -45,6 +46,7 @@ export const detectors: readonly Rule[] = [
   securityGroupOpenToWorld,
   publicOrUnencryptedStorage,
   hardcodedValues,
+  developmentSettingsInProduction,
   missingImport,
   testWithoutAssertion,
   unknownResourceOrArgument,

@@ -8,18 +8,6 @@ const tracking = (section: string) => ({ report: 'model-failures-tracking' as co
 
 export const rulesWithoutDetector: readonly RuleMeta[] = [
   {
-    id: 'IAC202',
-    name: 'development-settings-in-production',
-    title: 'Development settings in production',
-    category: 'Prompt Understanding',
-    severity: 'warning',
-    why: 'Settings that are convenient in development (no final snapshot, no deletion protection) lose data in production.',
-    fix: 'Use production settings when the environment is production.',
-    badExample: 'aws.rds.Instance("db", skip_final_snapshot=True)',
-    goodExample: 'aws.rds.Instance("db", skip_final_snapshot=False, deletion_protection=True)',
-    seed: tracking('Misinterpreting Context'),
-  },
-  {
     id: 'IAC305',
     name: 'placeholder-resource-name',
     title: 'Test or placeholder names in production',
