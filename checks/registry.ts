@@ -19,6 +19,7 @@ import { missingSetupDocumentation } from './missing-setup-documentation.js';
 import { outdatedRuntime } from './outdated-runtime.js';
 import { packageVersionConflict } from './package-version-conflict.js';
 import { partialImplementation } from './partial-implementation.js';
+import { placeholderResourceName } from './placeholder-resource-name.js';
 import { publicOrUnencryptedStorage } from './public-or-unencrypted-storage.js';
 import { securityGroupOpenToWorld } from './security-group-open-to-world.js';
 import { stackNotComponentResource } from './stack-not-component-resource.js';
@@ -47,6 +48,7 @@ export const detectors: readonly Rule[] = [
   publicOrUnencryptedStorage,
   hardcodedValues,
   developmentSettingsInProduction,
+  placeholderResourceName,
   missingImport,
   testWithoutAssertion,
   unknownResourceOrArgument,
