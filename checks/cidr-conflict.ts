@@ -7,11 +7,12 @@
 import type { FileRule, FileRuleContext } from '../src/engine/rule.js';
 import type { PythonUnit } from '../src/engine/source.js';
 import { callArguments, calleeName } from '../src/python/calls.js';
-import { blocksOverlap, containsBlock, looksLikeIpv6, parseIpv4Cidr, type Ipv4Block } from '../src/python/cidr.js';
+import { containsBlock, looksLikeIpv6, parseIpv4Cidr, type Ipv4Block } from '../src/python/cidr.js';
 import { Evaluator, loopFrames, type Value } from '../src/python/evaluate.js';
 import { dottedName } from '../src/python/names.js';
 import type { SyntaxNode } from '../src/python/parser.js';
-import { descendants, descendantsOfType } from '../src/python/walk.js';
+import { descendantsSkipping } from '../src/python/scope-walk.js';
+import { descendantsOfType } from '../src/python/walk.js';
 
 const VPC = 'pulumi_aws.ec2.Vpc';
 const SUBNET = 'pulumi_aws.ec2.Subnet';
@@ -67,8 +68,8 @@ export const cidrConflict: FileRule = {
         checkValidity(value, evaluator, context, invalidNodes, prefixBoundsFor(qualified, key));
       }
       // Dict-style arguments (`ingress=[{"cidr_blocks": [...]}]`) inside the call's own arguments.
-      for (const node of descendants(call.childForFieldName('arguments') ?? call)) {
-        if (node.type !== 'pair' || insideTags(node, call)) continue;
+      for (const node of descendantsSkipping(call.childForFieldName('arguments') ?? call, isTagsArgument)) {
+        if (node.type !== 'pair') continue;
         const keyNode = node.childForFieldName('key');
         const value = node.childForFieldName('value');
         const key = keyNode ? evaluator.evaluate(keyNode) : undefined;
@@ -91,11 +92,8 @@ export const cidrConflict: FileRule = {
 };
 
 /** Tag values are free text, whatever the tag is called. */
-function insideTags(node: SyntaxNode, call: SyntaxNode): boolean {
-  for (let current = node.parent; current && current.id !== call.id; current = current.parent) {
-    if (current.type === 'keyword_argument' && /^tags(_all)?$/.test(current.childForFieldName('name')?.text ?? '')) return true;
-  }
-  return false;
+function isTagsArgument(node: SyntaxNode): boolean {
+  return node.type === 'keyword_argument' && /^tags(_all)?$/.test(node.childForFieldName('name')?.text ?? '');
 }
 
 function snakeKey(key: string): string {
@@ -343,14 +341,35 @@ function checkOverlaps(subnets: SubnetEntry[], unit: PythonUnit, context: FileRu
   }
 }
 
+/**
+ * The first pair of overlapping blocks (in `left`, `right` order). Sorting by start address keeps
+ * this O(n log n): after sorting, a block overlaps an earlier one exactly when it starts at or
+ * before the largest end seen so far.
+ */
 function firstClash(left: CidrValue[], right: CidrValue[], same: boolean): [CidrValue, CidrValue] | undefined {
-  for (const [i, a] of left.entries()) {
-    for (const [j, b] of right.entries()) {
-      if (same && j <= i) continue;
-      if (blocksOverlap(a.block, b.block)) return [a, b];
+  const tagged = same
+    ? left.map((value, index) => ({ value, side: 0, index }))
+    : [...left.map((value, index) => ({ value, side: 0, index })), ...right.map((value, index) => ({ value, side: 1, index }))];
+  tagged.sort((a, b) => a.value.block.start - b.value.block.start || a.side - b.side || a.index - b.index);
+  let clash: [CidrValue, CidrValue] | undefined;
+  let clashRank = Infinity;
+  // Widest-reaching block seen so far on each side.
+  const reach: ({ value: CidrValue; index: number } | undefined)[] = [undefined, undefined];
+  for (const entry of tagged) {
+    const other = same ? reach[0] : reach[1 - entry.side];
+    if (other && entry.value.block.start <= other.value.block.end) {
+      const [a, b] = same ? (other.index < entry.index ? [other, entry] : [entry, other]) : entry.side === 1 ? [other, entry] : [entry, other];
+      const rank = same ? b.index * left.length + a.index : a.index * right.length + b.index;
+      if (rank < clashRank) {
+        clashRank = rank;
+        clash = [a.value, b.value];
+      }
     }
+    const own = same ? 0 : entry.side;
+    const current = reach[own];
+    if (!current || entry.value.block.end > current.value.block.end) reach[own] = { value: entry.value, index: entry.index };
   }
-  return undefined;
+  return clash;
 }
 
 function checkContainment(

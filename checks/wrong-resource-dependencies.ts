@@ -12,9 +12,11 @@ import { callArguments, calleeName, stringLiteralValue } from '../src/python/cal
 import { dottedName } from '../src/python/names.js';
 import type { SyntaxNode } from '../src/python/parser.js';
 import { inlineResourceOptions, isResourceClass, resourceOptionsArgument } from '../src/python/pulumi.js';
+import { descendantsWithAncestors, ownScopeNodes } from '../src/python/scope-walk.js';
 import { descendants, descendantsOfType } from '../src/python/walk.js';
 
 const NESTED_SCOPES = ['function_definition', 'lambda', 'class_definition'];
+const isNestedScope = (node: SyntaxNode) => NESTED_SCOPES.includes(node.type);
 
 export const wrongResourceDependencies: FileRule = {
   meta: {
@@ -45,13 +47,6 @@ function fileLine(node: SyntaxNode, unit: PythonUnit): number {
   return unit.lineOffset + node.startPosition.row + 1;
 }
 
-/** True when `node` is inside a function, lambda or class nested below `scope`. */
-function nestedBelow(node: SyntaxNode, scope: SyntaxNode): boolean {
-  for (let current = node.parent; current && current.id !== scope.id; current = current.parent) {
-    if (NESTED_SCOPES.includes(current.type)) return true;
-  }
-  return false;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Case 1: __init__ calls methods in an order where one reads what a later one assigns.
@@ -95,11 +90,17 @@ function selfAttribute(node: SyntaxNode, self: string): string | undefined {
   return object?.type === 'identifier' && object.text === self ? node.childForFieldName('attribute')?.text : undefined;
 }
 
-function isAssignmentTarget(node: SyntaxNode): boolean {
+/** The assignment whose target `node` is (also inside `a, b = ...` patterns), given the node's ancestors. */
+function assignmentTargeting(node: SyntaxNode, ancestors: readonly SyntaxNode[]): SyntaxNode | undefined {
   let current = node;
-  while (current.parent && ['pattern_list', 'tuple_pattern', 'list_pattern', 'parenthesized_expression'].includes(current.parent.type)) current = current.parent;
-  const parent = current.parent;
-  return (parent?.type === 'assignment' || parent?.type === 'augmented_assignment') && parent.childForFieldName('left')?.id === current.id;
+  let index = ancestors.length - 1;
+  while (index >= 0 && ['pattern_list', 'tuple_pattern', 'list_pattern', 'parenthesized_expression'].includes((ancestors[index] as SyntaxNode).type)) {
+    current = ancestors[index] as SyntaxNode;
+    index--;
+  }
+  const parent = ancestors[index];
+  const isTarget = (parent?.type === 'assignment' || parent?.type === 'augmented_assignment') && parent.childForFieldName('left')?.id === current.id;
+  return isTarget ? parent : undefined;
 }
 
 function directFacts(method: SyntaxNode): MethodFacts {
@@ -108,8 +109,7 @@ function directFacts(method: SyntaxNode): MethodFacts {
   const body = method.childForFieldName('body');
   if (!self || !body) return facts;
   const guarded = new Set<string>();
-  for (const node of descendants(body)) {
-    if (nestedBelow(node, method)) continue;
+  for (const { node, ancestors } of descendantsWithAncestors(body, isNestedScope)) {
     if (node.type === 'call') {
       const fn = node.childForFieldName('function');
       const called = fn ? selfAttribute(fn, self) : undefined;
@@ -124,8 +124,9 @@ function directFacts(method: SyntaxNode): MethodFacts {
     }
     const attribute = selfAttribute(node, self);
     if (!attribute) continue;
-    if (isAssignmentTarget(node)) facts.assigns.add(attribute);
-    else if (!node.parent || node.parent.type !== 'call' || node.parent.childForFieldName('function')?.id !== node.id) {
+    const parent = ancestors[ancestors.length - 1];
+    if (assignmentTargeting(node, ancestors)) facts.assigns.add(attribute);
+    else if (!parent || parent.type !== 'call' || parent.childForFieldName('function')?.id !== node.id) {
       if (!facts.reads.has(attribute)) facts.reads.set(attribute, node);
     }
   }
@@ -174,18 +175,15 @@ function checkMethodOrder(klass: SyntaxNode, unit: PythonUnit, context: FileRule
   const facts = closedFacts(methods);
   const defaults = classAttributes(klass);
   const events: InitEvent[] = [];
-  for (const node of descendants(body)) {
-    if (nestedBelow(node, init)) continue;
+  for (const { node, ancestors } of descendantsWithAncestors(body, isNestedScope)) {
     if (node.type === 'call') {
       const fn = node.childForFieldName('function');
       const method = fn ? selfAttribute(fn, self) : undefined;
       if (method && method !== '__init__' && methods.has(method)) events.push({ kind: 'call', method, node, at: node.endIndex });
     } else {
       const attribute = selfAttribute(node, self);
-      if (attribute && isAssignmentTarget(node)) {
-        const statement = node.parent?.type === 'assignment' || node.parent?.type === 'augmented_assignment' ? node.parent : (node.parent?.parent ?? node);
-        events.push({ kind: 'assign', attribute, at: statement.endIndex + 0.5 });
-      }
+      const statement = attribute ? assignmentTargeting(node, ancestors) : undefined;
+      if (attribute && statement) events.push({ kind: 'assign', attribute, at: statement.endIndex + 0.5 });
     }
   }
   events.sort((a, b) => a.at - b.at);
@@ -314,8 +312,8 @@ function optionsOf(call: SyntaxNode, unit: PythonUnit): Map<string, SyntaxNode> 
   if (!scope) return undefined;
   const parameters = scope.childForFieldName('parameters');
   if (parameters && references(parameters).includes(opts.text)) return undefined;
-  const assignments = [...descendantsOfType(scope, 'assignment')].filter(
-    (assignment) => !nestedBelow(assignment, scope) && assignment.childForFieldName('left')?.text === opts.text,
+  const assignments = [...ownScopeNodes(scope)].filter(
+    (node) => node.type === 'assignment' && node.childForFieldName('left')?.text === opts.text,
   );
   const value = assignments.length === 1 ? assignments[0]?.childForFieldName('right') : undefined;
   return value ? inlineResourceOptions(value, unit.imports) : undefined;

@@ -9,6 +9,7 @@
  * recurses with a hard depth cap, so deeply nested input cannot overflow the stack.
  */
 import type { SyntaxNode } from './parser.js';
+import { descendantsSkipping } from './scope-walk.js';
 import { descendants } from './walk.js';
 
 export type Value = number | string | boolean | null | Value[] | DictValue;
@@ -46,12 +47,20 @@ export function isDict(value: Value | undefined): value is DictValue {
 export class Evaluator {
   private readonly scopeBindings = new Map<number, Map<string, ScopeBinding[]>>();
   private readonly mutatedByTree = new Map<number, Set<string>>();
+  private readonly evaluations = new Map<number, Evaluation | undefined>();
 
   /**
    * Every value `node` takes, one per iteration of its enclosing loops (within its function).
    * Undefined when the value depends on something that cannot be evaluated.
    */
   evaluateAll(node: SyntaxNode): Evaluation | undefined {
+    if (this.evaluations.has(node.id)) return this.evaluations.get(node.id);
+    const result = this.evaluateAllUncached(node);
+    this.evaluations.set(node.id, result);
+    return result;
+  }
+
+  private evaluateAllUncached(node: SyntaxNode): Evaluation | undefined {
     const frames = loopFrames(node);
     let envs: Map<string, Binding>[] = [new Map()];
     let exact = true;
@@ -441,13 +450,12 @@ export class Evaluator {
     }
     const body = scope.type === 'module' ? scope : scope.childForFieldName('body');
     if (body) {
-      for (const node of descendants(body)) {
+      for (const node of descendantsSkipping(body, (candidate) => SCOPE_TYPES.has(candidate.type))) {
         if (node.id !== body.id && SCOPE_TYPES.has(node.type)) {
           const name = node.childForFieldName('name');
           if (name && node.type !== 'lambda') add(name.text, undefined);
           continue;
         }
-        if (enclosingScopes(node)[0]?.id !== scope.id) continue;
         switch (node.type) {
           case 'assignment': {
             const left = node.childForFieldName('left');

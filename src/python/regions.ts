@@ -9,6 +9,7 @@ import type { Evaluator } from './evaluate.js';
 import { dottedName } from './names.js';
 import type { SyntaxNode } from './parser.js';
 import { inlineResourceOptions, isResourceClass, resourceOptionsArgument } from './pulumi.js';
+import { descendantsWithAncestors } from './scope-walk.js';
 import { descendantsOfType } from './walk.js';
 
 const REGION = '(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso|-isob)?-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\\d{1,2}';
@@ -44,20 +45,21 @@ export function isProviderClass(qualified: string | undefined): boolean {
 const SDK_CLIENT = /^(?:boto3\.(?:client|resource|Session|session\.Session)|.+\.(?:client|resource))$/;
 
 /** A bare string statement (docstring or a string used as a comment): not a value. */
-function isDocstringLike(node: SyntaxNode): boolean {
-  const parent = node.parent;
+function isDocstringLike(parent: SyntaxNode | undefined): boolean {
   return parent?.type === 'expression_statement' && parent.namedChildCount === 1;
 }
 
 /** Every place a unit names a region, in document order. */
 export function regionMentions(unit: PythonUnit, evaluator: Evaluator): RegionMention[] {
   const mentions: RegionMention[] = [];
-  for (const node of descendantsOfType(unit.root, ['string', 'concatenated_string', 'call'])) {
+  for (const { node, ancestors } of descendantsWithAncestors(unit.root)) {
     if (node.type === 'call') {
       mentions.push(...callRegionMentions(node, unit, evaluator));
       continue;
     }
-    if (node.parent?.type === 'concatenated_string' || isDocstringLike(node)) continue;
+    if (node.type !== 'string' && node.type !== 'concatenated_string') continue;
+    const parent = ancestors[ancestors.length - 1];
+    if (parent?.type === 'concatenated_string' || isDocstringLike(parent)) continue;
     const formatted = node.type === 'string' && /f/i.test(node.firstChild?.text ?? '');
     const value = formatted ? undefined : evaluator.evaluate(node);
     if (typeof value === 'string') {
