@@ -30,6 +30,8 @@ export const DEFAULT_ALLOWED_STRUCTURE: readonly string[] = [
 
 export const DEFAULT_MAX_INLINE_COMMENTS = 30;
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** Generous for real files (a 2 MB file parses in about 2 s here), short for pathological ones. */
+export const DEFAULT_PARSE_TIMEOUT_MS = 10_000;
 
 const ruleLevel = z.enum(['off', 'notice', 'warning', 'error']);
 export type RuleLevel = z.infer<typeof ruleLevel>;
@@ -51,7 +53,9 @@ function configSchema(knownRuleIds: readonly string[]) {
       .strictObject({ include: z.array(z.string().min(1)).optional(), exclude: z.array(z.string().min(1)).optional() })
       .optional(),
     comments: z.strictObject({ max_inline: z.number().int().min(0).max(100).optional() }).optional(),
-    limits: z.strictObject({ max_file_bytes: z.number().int().positive().optional() }).optional(),
+    limits: z
+      .strictObject({ max_file_bytes: z.number().int().positive().optional(), parse_timeout_ms: z.number().int().min(0).optional() })
+      .optional(),
   });
 }
 
@@ -66,6 +70,8 @@ export interface ResolvedConfig {
   exclude: readonly string[];
   maxInlineComments: number;
   maxFileBytes: number;
+  /** Per-file parse budget in milliseconds; 0 means no limit. */
+  parseTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -106,6 +112,7 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[], sou
     exclude: config.paths?.exclude ?? [],
     maxInlineComments: config.comments?.max_inline ?? DEFAULT_MAX_INLINE_COMMENTS,
     maxFileBytes: config.limits?.max_file_bytes ?? DEFAULT_MAX_FILE_BYTES,
+    parseTimeoutMs: config.limits?.parse_timeout_ms ?? DEFAULT_PARSE_TIMEOUT_MS,
   };
 }
 

@@ -9,6 +9,7 @@ import { FILE_NOT_ANALYZED, INVALID_SUPPRESSION } from './engine-rules.js';
 import { FindingCollector } from './finding-collector.js';
 import type { FileStatus, ProjectView, ReviewedFile, ReviewSettings, Rule } from './rule.js';
 import { deriveSettings } from './settings.js';
+import { ParseTimeoutError } from '../python/parser.js';
 import { languageOf, pythonUnitsOf, type PythonUnit } from './source.js';
 import {
   isSuppressed,
@@ -97,9 +98,10 @@ export function review(options: ReviewOptions): ReviewResult {
     if (HASH_COMMENT_FILES.test(file.path)) suppressions.push(...suppressionsInHashCommentText(file.path, decoded.text));
     if (!analysable) continue;
     try {
-      entry.units = pythonUnitsOf(file.path, decoded.text);
+      entry.units = pythonUnitsOf(file.path, decoded.text, config.parseTimeoutMs);
     } catch (error) {
-      collector.addAt(FILE_NOT_ANALYZED, file.path, `not analyzed: parse failed: ${(error as Error).message}`);
+      const limit = error instanceof ParseTimeoutError ? ' (limits.parse_timeout_ms)' : '';
+      collector.addAt(FILE_NOT_ANALYZED, file.path, `not analyzed: ${(error as Error).message}${limit}`);
       continue;
     }
     filesAnalyzed++;

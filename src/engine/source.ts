@@ -45,16 +45,20 @@ function makeUnit(
   path: string,
   text: string,
   placement: Pick<PythonUnit, 'lineOffset' | 'columnOffset' | 'origin' | 'isFinal' | 'fenceClosed'>,
+  parseBudgetMs: number,
 ): PythonUnit {
-  const tree = parsePython(text);
+  const tree = parsePython(text, parseBudgetMs);
   return { path, text, tree, root: tree.rootNode, isTestFile: isTestPath(path), imports: importTable(tree.rootNode), ...placement };
 }
 
-/** Parses a file's text into its Python units (none for non-Python, non-Markdown files). */
-export function pythonUnitsOf(path: string, text: string): PythonUnit[] {
+/**
+ * Parses a file's text into its Python units (none for non-Python, non-Markdown files).
+ * Throws ParseTimeoutError when a unit takes longer than `parseBudgetMs` (0: no limit).
+ */
+export function pythonUnitsOf(path: string, text: string, parseBudgetMs = 0): PythonUnit[] {
   const language = languageOf(path);
   if (language === 'python') {
-    return [makeUnit(path, text, { lineOffset: 0, columnOffset: 0, origin: 'python-file', isFinal: true, fenceClosed: true })];
+    return [makeUnit(path, text, { lineOffset: 0, columnOffset: 0, origin: 'python-file', isFinal: true, fenceClosed: true }, parseBudgetMs)];
   }
   if (language === 'markdown') {
     const blocks = extractPythonBlocks(text);
@@ -65,7 +69,7 @@ export function pythonUnitsOf(path: string, text: string): PythonUnit[] {
         origin: 'markdown-block',
         isFinal: index === blocks.length - 1,
         fenceClosed: block.closed,
-      }),
+      }, parseBudgetMs),
     );
   }
   return [];

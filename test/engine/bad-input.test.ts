@@ -111,3 +111,21 @@ describe('bad input never crashes a run', () => {
     expect(result.findings.map((f) => `${f.ruleId} ${f.message}`)).toEqual(['IAC002 not analyzed: cannot read the file: ENOENT']);
   });
 });
+
+describe('parse budget', () => {
+  it('a file over the parse budget becomes a notice and the next file still parses correctly', () => {
+    const slow = 'x = foo(1)\n'.repeat(60_000);
+    const result = reviewWithCatalog({
+      files: [
+        { path: 'lib/slow.py', content: slow },
+        { path: 'lib/next.py', content: '"""Next."""\nimport os\n\nos.system(cmd)\n' },
+      ],
+      config: resolveConfig({ limits: { parse_timeout_ms: 1, max_file_bytes: 10_000_000 } }, catalogIds),
+      mode: 'scan',
+    });
+    expect(result.findings.filter((f) => f.path === 'lib/slow.py').map((f) => `${f.ruleId} ${f.message}`)).toEqual([
+      'IAC002 not analyzed: parsing took longer than 1 ms (limits.parse_timeout_ms)',
+    ]);
+    expect(result.findings.filter((f) => f.path === 'lib/next.py' && f.ruleId === 'IAC307').map((f) => f.line)).toEqual([4]);
+  });
+});
