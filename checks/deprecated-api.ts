@@ -1,0 +1,72 @@
+/**
+ * IAC104: resources, functions, Args classes, arguments and enum values the Pulumi AWS
+ * provider marks `@deprecated` in its type declarations (`aws.s3.Bucket(acl=...)`,
+ * `aws.s3.BucketV2`, `runtime="python3.8"`), reported with the provider's own message.
+ * Judged against the table of the major version the project pins, like IAC105.
+ */
+import type { ProjectRule } from '../src/engine/rule.js';
+import type { PythonUnit } from '../src/engine/source.js';
+import { importsPulumiAws, judgeFor, type Judge } from '../src/aws-schema/judge.js';
+import { awsCalls, calleeTail } from '../src/aws-schema/usage.js';
+import { stringLiteralValue } from '../src/python/calls.js';
+import type { SyntaxNode } from '../src/python/parser.js';
+
+type Report = (node: SyntaxNode, message: string) => void;
+
+export const deprecatedApi: ProjectRule = {
+  meta: {
+    id: 'IAC104',
+    name: 'deprecated-api',
+    title: 'Deprecated API',
+    category: 'Code Generation',
+    severity: 'warning',
+    why: 'Deprecated provider resources, arguments and values (S3 bucket `acl=`/`versioning=`, `BucketV2`, old Lambda runtimes) are removed in later majors and often already behave differently; models trained on old examples keep producing them.',
+    fix: 'Use the replacement the provider names in its deprecation message, e.g. a separate `aws.s3.BucketVersioning` resource instead of `versioning=` on the bucket.',
+    badExample: 'aws.s3.Bucket("logs", acl="private", versioning={"enabled": True})',
+    goodExample: 'bucket = aws.s3.Bucket("logs")\naws.s3.BucketVersioning("logs-versioning", bucket=bucket.id,\n    versioning_configuration={"status": "Enabled"})',
+    seed: { report: 'model-failures-tracking', section: 'Incorrect API Usage' },
+  },
+  scope: 'project',
+  check(project, context) {
+    const units = project.files.flatMap((file) => file.units).filter(importsPulumiAws);
+    if (!units.length) return;
+    const judge = judgeFor(project);
+    for (const unit of units) checkUnit(unit, judge, (node, message) => context.report({ unit, node, message }));
+  },
+};
+
+/** The provider's message as one sentence ending in a full stop. */
+function sentence(message: string): string {
+  const trimmed = message.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+function checkUnit(unit: PythonUnit, judge: Judge, report: Report): void {
+  const { api, label } = judge;
+  for (const use of awsCalls(unit, api)) {
+    const { member } = use;
+    if (member.kind !== 'resource' && member.kind !== 'function' && member.kind !== 'args-class') continue;
+    const { entry } = member;
+    if (entry.deprecated) {
+      report(calleeTail(use.callee), `\`${use.written}\` is deprecated in ${label}: ${sentence(entry.deprecated)}`);
+    }
+    for (const [keyword, node] of use.keywords) {
+      const message = entry.deprecatedArgs && Object.hasOwn(entry.deprecatedArgs, keyword) ? entry.deprecatedArgs[keyword] : undefined;
+      if (message) report(node, `\`${keyword}\` of \`${use.written}\` is deprecated in ${label}: ${sentence(message)}`);
+    }
+    if (member.kind !== 'resource' || !member.entry.enumArgs) continue;
+    for (const [keyword, enumName] of Object.entries(member.entry.enumArgs)) {
+      // Lambda runtimes are IAC402 outdated-runtime's, with replacement advice; not reported twice.
+      if (enumName === 'lambda_.Runtime') continue;
+      const valueNode = use.values.get(keyword);
+      const value = valueNode ? stringLiteralValue(valueNode) : undefined;
+      if (!valueNode || value === undefined) continue;
+      const [moduleName, name] = enumName.split('.') as [string, string];
+      const enumEntry = api.module(moduleName)?.enums[name];
+      const deprecated = enumEntry?.deprecatedValues && Object.hasOwn(enumEntry.deprecatedValues, value) ? enumEntry.deprecatedValues[value] : undefined;
+      if (deprecated) {
+        report(valueNode, `\`${keyword}="${value}"\` of \`${use.written}\` is a deprecated \`${enumName}\` value in ${label}: ${sentence(deprecated)}`);
+      }
+    }
+  }
+}

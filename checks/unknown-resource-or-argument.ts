@@ -1,0 +1,158 @@
+/**
+ * IAC105: keyword arguments, resources, functions, `*Args` classes and modules that the
+ * Pulumi AWS provider does not have (`aws.ec2.Vpc(cidr=...)`, `aws.ec2.Vpcs(...)`). Judged
+ * against the API table generated from `@pulumi/aws`'s own type declarations, for the major
+ * version the project pins (requirements.txt, pyproject.toml, Pipfile, setup.py).
+ *
+ * A project rule because the verdict depends on the project's pin of `pulumi-aws`; it walks
+ * every reviewed unit that imports `pulumi_aws` and loads a table only then.
+ */
+import type { ProjectRule } from '../src/engine/rule.js';
+import type { PythonUnit } from '../src/engine/source.js';
+import { FUNCTION_KEYWORDS, PYTHON_PACKAGE, RESOURCE_KEYWORDS, type ApiMember } from '../src/aws-schema/api.js';
+import { importsPulumiAws, judgeFor, type Judge } from '../src/aws-schema/judge.js';
+import { pythonName } from '../src/aws-schema/python-names.js';
+import { closestName } from '../src/aws-schema/suggest.js';
+import { TOP_LEVEL_MODULE as TOP_LEVEL } from '../src/aws-schema/types.js';
+import { awsCalls, awsImports, calleePart, calleeTail } from '../src/aws-schema/usage.js';
+import type { SyntaxNode } from '../src/python/parser.js';
+
+type Report = (node: SyntaxNode, message: string) => void;
+
+export const unknownResourceOrArgument: ProjectRule = {
+  meta: {
+    id: 'IAC105',
+    name: 'unknown-resource-or-argument',
+    title: 'Unknown resource or argument',
+    category: 'Code Generation',
+    severity: 'error',
+    why: 'Models invent argument, resource and module names (`cidr=` for `cidr_block=`, `aws.ec2.Vpcs`); Python accepts the file and raises TypeError or AttributeError only at `pulumi up`.',
+    fix: 'Use the names of the provider API for the pinned pulumi-aws version (`cidr_block`, not `cidr`); the finding names the closest real one.',
+    badExample: 'aws.ec2.Vpc("main", cidr="10.0.0.0/16")',
+    goodExample: 'aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")',
+    seed: { report: 'model-failures-tracking', section: 'Incorrect API Usage' },
+  },
+  scope: 'project',
+  check(project, context) {
+    const units = project.files.flatMap((file) => file.units).filter(importsPulumiAws);
+    if (!units.length) return;
+    const judge = judgeFor(project);
+    for (const unit of units) {
+      checkUnit(unit, judge, (node, message) =>
+        context.report({
+          unit,
+          node,
+          message: judge.uncertainty ? `${message} Only a warning: ${judge.uncertainty}.` : message,
+          ...(judge.uncertainty ? { severity: 'warning' as const } : {}),
+        }),
+      );
+    }
+  },
+};
+
+function didYouMean(suggestion: string | undefined): string {
+  return suggestion ? `; did you mean \`${suggestion}\`?` : '.';
+}
+
+/** `(only in pulumi-aws 6.83.4)` when another bundled major has the name. */
+function otherMajorsNote(judge: Judge, has: (member: ApiMember) => boolean, qualified: string): string {
+  const versions = judge.others().filter((api) => {
+    const member = api.lookup(qualified);
+    return member !== undefined && has(member);
+  });
+  return versions.length ? ` (it exists in pulumi-aws ${versions.map((api) => api.version).join(', ')})` : '';
+}
+
+const isKnown = (member: ApiMember): boolean => member.kind !== 'unknown' && member.kind !== 'unknown-module';
+
+/** Message for a name the module (or the package's top level) does not have. */
+function unknownMemberMessage(judge: Judge, written: string, member: Extract<ApiMember, { kind: 'unknown' }>, qualified: string): string {
+  const { api, label } = judge;
+  const where = member.module === TOP_LEVEL ? `the top level of \`${PYTHON_PACKAGE}\`` : `module \`${member.module}\``;
+  const note = otherMajorsNote(judge, isKnown, qualified);
+  const elsewhere = /^[A-Z]/.test(member.name) ? api.modulesWithClass(member.name).filter((module) => module !== member.module) : [];
+  if (elsewhere.length) {
+    const modules = elsewhere.slice(0, 3).map((module) => (module === TOP_LEVEL ? `\`${PYTHON_PACKAGE}\`` : `\`${PYTHON_PACKAGE}.${module}\``));
+    return `\`${written}\` is not in ${where} of ${label}${note}; \`${member.name}\` is in ${modules.join(', ')}.`;
+  }
+  let suggestion = api.suggestMember(member.module, member.name);
+  if (!suggestion && member.module === TOP_LEVEL && /^[a-z]/.test(member.name)) suggestion = closestName(member.name, api.moduleNames());
+  return `\`${written}\` is not in ${where} of ${label}${note}${didYouMean(suggestion)}`;
+}
+
+function unknownModuleMessage(judge: Judge, module: string): string {
+  const qualified = `${PYTHON_PACKAGE}.${module}`;
+  const note = otherMajorsNote(judge, (member) => member.kind === 'module', qualified);
+  return `\`${module}\` is not a module of ${judge.label}${note}${didYouMean(closestName(module, judge.api.moduleNames()))}`;
+}
+
+function acceptedKeywords(member: ApiMember): Set<string> | undefined {
+  switch (member.kind) {
+    case 'resource':
+      return new Set([...member.entry.args, ...RESOURCE_KEYWORDS]);
+    case 'function':
+      return new Set([...member.entry.args, ...FUNCTION_KEYWORDS]);
+    case 'args-class':
+      return new Set(member.entry.args);
+    default:
+      return undefined;
+  }
+}
+
+function keywordMessage(judge: Judge, written: string, qualified: string, keyword: string, accepted: Set<string>): string {
+  const snake = pythonName(keyword);
+  if (snake !== keyword && accepted.has(snake)) {
+    return `\`${keyword}\` is not an argument of \`${written}\` (${judge.label}): the Python SDK spells it \`${snake}\`.`;
+  }
+  const note = otherMajorsNote(
+    judge,
+    (member) => {
+      const other = acceptedKeywords(member);
+      return other !== undefined && other.has(keyword);
+    },
+    qualified,
+  );
+  const candidates = [...accepted].filter((name) => !RESOURCE_KEYWORDS.includes(name) && !FUNCTION_KEYWORDS.includes(name));
+  return `\`${keyword}\` is not an argument of \`${written}\` in ${judge.label}${note}${didYouMean(closestName(keyword, candidates))}`;
+}
+
+function checkUnit(unit: PythonUnit, judge: Judge, report: Report): void {
+  const { api } = judge;
+  // Names whose import is already reported: their uses are not reported again.
+  const reported = new Set<string>();
+  for (const imported of awsImports(unit, api)) {
+    const { member } = imported;
+    if (member.kind === 'unknown-module') {
+      report(imported.node, unknownModuleMessage(judge, member.module));
+    } else if (member.kind === 'unknown') {
+      report(imported.node, unknownMemberMessage(judge, imported.node.text, member, imported.qualified));
+    } else {
+      continue;
+    }
+    reported.add(imported.qualified);
+  }
+  const isReported = (qualified: string): boolean => [...reported].some((prefix) => qualified === prefix || qualified.startsWith(`${prefix}.`));
+  const reportedModules = new Set<string>();
+
+  for (const use of awsCalls(unit, api)) {
+    const { member } = use;
+    if (isReported(use.qualified)) continue;
+    if (member.kind === 'unknown-module') {
+      // One finding per module and unit: every call through it fails the same way.
+      if (reportedModules.has(member.module)) continue;
+      reportedModules.add(member.module);
+      report(calleePart(use.callee, member.module), unknownModuleMessage(judge, member.module));
+      continue;
+    }
+    if (member.kind === 'unknown') {
+      report(calleeTail(use.callee), unknownMemberMessage(judge, use.written, member, use.qualified));
+      continue;
+    }
+    const accepted = acceptedKeywords(member);
+    if (!accepted) continue;
+    for (const [keyword, node] of use.keywords) {
+      if (accepted.has(keyword) || (member.kind === 'resource' && /^__\w+__$/.test(keyword))) continue;
+      report(node, keywordMessage(judge, use.written, use.qualified, keyword, accepted));
+    }
+  }
+}

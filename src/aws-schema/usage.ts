@@ -1,0 +1,81 @@
+/**
+ * Where a Python unit uses the `pulumi_aws` API: imports of its names and calls of its
+ * resources, functions and Args classes, resolved through the unit's imports so every import
+ * form is understood (`import pulumi_aws as aws`, `from pulumi_aws import ec2`,
+ * `from pulumi_aws.ec2 import Vpc`).
+ */
+import type { PythonUnit } from '../engine/source.js';
+import { callArguments } from '../python/calls.js';
+import { dottedName, importBindings, qualifiedName } from '../python/names.js';
+import type { SyntaxNode } from '../python/parser.js';
+import { descendantsOfType } from '../python/walk.js';
+import { PYTHON_PACKAGE, type ApiMember, type AwsApi } from './api.js';
+
+export interface AwsImport {
+  /** The imported name (`Vpcs` in `from pulumi_aws.ec2 import Vpcs`). */
+  node: SyntaxNode;
+  qualified: string;
+  member: ApiMember;
+}
+
+export interface AwsCall {
+  call: SyntaxNode;
+  /** The callee expression (`aws.ec2.Vpc`, `ec2.Vpc`, `Vpc`). */
+  callee: SyntaxNode;
+  /** The callee as written, for messages. */
+  written: string;
+  qualified: string;
+  member: ApiMember;
+  /** Keyword name -> its `name` identifier node. */
+  keywords: Map<string, SyntaxNode>;
+  /** Keyword name -> its value node. */
+  values: Map<string, SyntaxNode>;
+}
+
+const inPackage = (qualified: string): boolean => qualified.startsWith(`${PYTHON_PACKAGE}.`);
+
+export function awsImports(unit: PythonUnit, api: AwsApi): AwsImport[] {
+  const found: AwsImport[] = [];
+  for (const binding of importBindings(unit.root)) {
+    if (!inPackage(binding.qualified)) continue;
+    const member = api.lookup(binding.qualified);
+    if (!member) continue;
+    // Report on the imported name itself, not the alias: `Vpcs` in `import Vpcs as V`.
+    const node = binding.node.type === 'aliased_import' ? (binding.node.childForFieldName('name') ?? binding.node) : binding.node;
+    found.push({ node, qualified: binding.qualified, member });
+  }
+  return found;
+}
+
+export function awsCalls(unit: PythonUnit, api: AwsApi): AwsCall[] {
+  const found: AwsCall[] = [];
+  for (const call of descendantsOfType(unit.root, 'call')) {
+    const callee = call.childForFieldName('function');
+    if (!callee) continue;
+    const qualified = qualifiedName(callee, unit.imports);
+    if (!qualified || !inPackage(qualified)) continue;
+    const member = api.lookup(qualified);
+    if (!member) continue;
+    const keywords = new Map<string, SyntaxNode>();
+    for (const [name, node] of callArguments(call).keywordNodes) {
+      const nameNode = node.childForFieldName('name');
+      if (nameNode) keywords.set(name, nameNode);
+    }
+    found.push({ call, callee, written: dottedName(callee) ?? qualified, qualified, member, keywords, values: callArguments(call).keywords });
+  }
+  return found;
+}
+
+/** The identifier of `part` in a callee chain (`ec3` in `aws.ec3.Vpc`), else the whole callee. */
+export function calleePart(callee: SyntaxNode, part: string): SyntaxNode {
+  for (let node: SyntaxNode | null = callee; node; node = node.type === 'attribute' ? node.childForFieldName('object') : null) {
+    const name = node.type === 'attribute' ? node.childForFieldName('attribute') : node.type === 'identifier' ? node : null;
+    if (name?.text === part) return name;
+  }
+  return callee;
+}
+
+/** Identifier at the end of a callee chain (`Vpcs` in `aws.ec2.Vpcs`). */
+export function calleeTail(callee: SyntaxNode): SyntaxNode {
+  return callee.type === 'attribute' ? (callee.childForFieldName('attribute') ?? callee) : callee;
+}
