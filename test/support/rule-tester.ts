@@ -55,6 +55,9 @@ export function runCase(rule: Rule, testCase: TestCase): Finding[] {
     knownRuleIds: catalogIds,
     project: { paths: Object.keys(project), readFile: (path) => project[path] },
   });
+  // A detector that throws is reported by the engine as IAC002; in a table test it is a bug.
+  const crash = result.findings.find((finding) => finding.ruleId === 'IAC002' && finding.message.includes('failed'));
+  if (crash) throw new Error(`${rule.meta.id} crashed: ${crash.message}`);
   return result.findings.filter((finding) => finding.ruleId === rule.meta.id);
 }
 
