@@ -13,9 +13,8 @@ import { isPulumiModule } from '../src/engine/project-python.js';
 import type { PythonUnit } from '../src/engine/source.js';
 import { stringLiteralValue } from '../src/python/calls.js';
 import { isInStringOrComment } from '../src/python/code-position.js';
-import { importBindings } from '../src/python/names.js';
 import type { SyntaxNode } from '../src/python/parser.js';
-import { descendantsOfType } from '../src/python/walk.js';
+import { cachedImportBindings, importedTopModules, nodesOfType } from '../src/python/fast-walk.js';
 
 const NAME = String.raw`"[A-Za-z0-9_.\-]+"`;
 /** Terraform block openers: `resource "aws_s3_bucket" "logs" {`, `variable "region" {`, `terraform {`. */
@@ -53,9 +52,9 @@ export const foreignIacSyntax: ProjectRule = {
   scope: 'project',
   check(project, context) {
     const units = project.files.flatMap((file) => file.units);
-    const pulumiUnit = (unit: PythonUnit) => importBindings(unit.root).some((binding) => isPulumiModule(binding.module));
+    const pulumiUnit = (unit: PythonUnit) => [...importedTopModules(unit.imports)].some(isPulumiModule);
     const cdkInterop =
-      units.some((unit) => importBindings(unit.root).some((binding) => binding.module === 'pulumi_cdk')) ||
+      units.some((unit) => importedTopModules(unit.imports).has('pulumi_cdk')) ||
       project.paths.some((path) => MANIFEST.test(path) && /pulumi[-_]cdk/i.test(project.readFile(path) ?? ''));
     const pulumiProject = project.paths.some((path) => /(^|\/)Pulumi\.ya?ml$/.test(path)) || units.some(pulumiUnit);
     const cdkProject = project.paths.some((path) => /(^|\/)cdk\.json$/.test(path));
@@ -76,10 +75,10 @@ function report(context: ProjectRuleContext, unit: PythonUnit, node: SyntaxNode,
 }
 
 /** Reports a range of one line of the unit, mapped to the containing file. */
-function reportRange(context: ProjectRuleContext, unit: PythonUnit, row: number, start: number, end: number, message: string): void {
+function reportRange(context: ProjectRuleContext, unit: PythonUnit, lines: readonly string[], row: number, start: number, end: number, message: string): void {
   const line = unit.lineOffset + row + 1;
   const span = { line, column: unit.columnOffset + start + 1, endLine: line, endColumn: unit.columnOffset + end + 1 };
-  context.report({ path: unit.path, span, message, snippet: unit.text.split('\n')[row]?.slice(start, end) ?? '' });
+  context.report({ path: unit.path, span, message, snippet: lines[row]?.slice(start, end) ?? '' });
 }
 
 function checkHcl(unit: PythonUnit, context: ProjectRuleContext): void {
@@ -97,6 +96,7 @@ function checkHcl(unit: PythonUnit, context: ProjectRuleContext): void {
         reportRange(
           context,
           unit,
+          lines,
           row,
           column,
           line.trimEnd().length,
@@ -112,6 +112,7 @@ function checkHcl(unit: PythonUnit, context: ProjectRuleContext): void {
       reportRange(
         context,
         unit,
+        lines,
         row,
         interpolation.index,
         interpolation.index + interpolation[0].length,
@@ -183,7 +184,7 @@ function checkCloudFormation(unit: PythonUnit, context: ProjectRuleContext): voi
     if (yaml) {
       const column = line.length - line.trimStart().length;
       if (!isInStringOrComment(unit.root, { row, column })) {
-        reportRange(context, unit, row, column, line.trimEnd().length, `CloudFormation YAML \`${line.trim()}\` in a Python file: declare the resource with the Pulumi SDK instead of a template.`);
+        reportRange(context, unit, lines, row, column, line.trimEnd().length, `CloudFormation YAML \`${line.trim()}\` in a Python file: declare the resource with the Pulumi SDK instead of a template.`);
         continue;
       }
     }
@@ -192,6 +193,7 @@ function checkCloudFormation(unit: PythonUnit, context: ProjectRuleContext): voi
       reportRange(
         context,
         unit,
+        lines,
         row,
         match.index,
         match.index + match[0].length,
@@ -200,8 +202,8 @@ function checkCloudFormation(unit: PythonUnit, context: ProjectRuleContext): voi
       break;
     }
   }
-  if (CFN_CONTEXT.test(unit.text)) return;
-  for (const node of descendantsOfType(unit.root, 'string')) {
+  if (CFN_CONTEXT.test(unit.text) || !/Fn::|AWS::|!(Ref|GetAtt|Sub|ImportValue)\s/.test(unit.text)) return;
+  for (const node of nodesOfType(unit.root, 'string')) {
     const value = stringLiteralValue(node);
     if (value === undefined) continue;
     if (CFN_FUNCTION_STRING.test(value)) {
@@ -233,8 +235,9 @@ function isRefValue(node: SyntaxNode): boolean {
 }
 
 function checkCdk(unit: PythonUnit, context: ProjectRuleContext): void {
+  if (![...importedTopModules(unit.imports)].some((module) => CDK_MODULES.has(module))) return;
   const reported = new Set<number>();
-  for (const binding of importBindings(unit.root)) {
+  for (const binding of cachedImportBindings(unit.root)) {
     if (!CDK_MODULES.has(binding.module)) continue;
     const statement = binding.node.parent?.type === 'import_statement' || binding.node.parent?.type === 'import_from_statement' ? binding.node.parent : binding.node;
     if (reported.has(statement.id)) continue;

@@ -12,8 +12,8 @@
 import type { FileRule } from '../src/engine/rule.js';
 import { isPulumiModule } from '../src/engine/project-python.js';
 import { decoratorNames, decoratorsOf, definitionName, docstringOf, unwrapDefinition } from '../src/python/definitions.js';
-import { importBindings } from '../src/python/names.js';
 import type { SyntaxNode } from '../src/python/parser.js';
+import { importedTopModules } from '../src/python/fast-walk.js';
 
 export const missingDocstring: FileRule = {
   meta: {
@@ -32,7 +32,7 @@ export const missingDocstring: FileRule = {
   scope: 'file',
   check(unit, context) {
     if (unit.origin !== 'python-file' || unit.isTestFile || unit.path.endsWith('.pyi')) return;
-    if (!importBindings(unit.root).some((binding) => isPulumiModule(binding.module))) return;
+    if (![...importedTopModules(unit.imports)].some(isPulumiModule)) return;
 
     const base = unit.path.split('/').pop() ?? unit.path;
     if ((!base.startsWith('_') || base === '__main__.py') && !docstringOf(unit.root)) {

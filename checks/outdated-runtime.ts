@@ -16,7 +16,7 @@ import type { PythonUnit } from '../src/engine/source.js';
 import { callArguments, calleeName, stringLiteralValue } from '../src/python/calls.js';
 import { qualifiedName } from '../src/python/names.js';
 import type { SyntaxNode } from '../src/python/parser.js';
-import { descendantsOfType } from '../src/python/walk.js';
+import { callsNamed, identifiersMatching, nodesOfType } from '../src/python/fast-walk.js';
 
 /** Deprecated Lambda runtimes and what to move to. */
 const DEPRECATED_RUNTIMES: ReadonlyMap<string, string> = new Map([
@@ -42,6 +42,8 @@ const RDS_FAMILY_CALLS = new Set(
   ['ParameterGroup', 'ClusterParameterGroup'].flatMap((name) => [`pulumi_aws.rds.${name}`, `pulumi_aws.rds.${name}Args`]),
 );
 const RDS_ENGINE_ENUM = 'pulumi_aws.rds.EngineType.';
+/** Last names of every call above, to find candidate calls through the text. */
+const CALL_NAMES = [...LAMBDA_RUNTIME_CALLS, ...LAYER_CALLS, ...RDS_ENGINE_CALLS, ...RDS_FAMILY_CALLS].map((name) => name.split('.').pop()).join('|');
 const MANIFEST = /(^|\/)(requirements[^/]*\.txt|Pipfile|pyproject\.toml)$/;
 
 export const outdatedRuntime: ProjectRule = {
@@ -72,12 +74,14 @@ export const outdatedRuntime: ProjectRule = {
 };
 
 function checkUnit(unit: PythonUnit, context: ProjectRuleContext): void {
-  const constants = moduleStringConstants(unit.root);
-  const valueOf = (node: SyntaxNode): string | undefined => stringLiteralValue(node) ?? (node.type === 'identifier' ? constants.get(node.text) : undefined);
+  let constants: Map<string, string> | undefined;
+  const valueOf = (node: SyntaxNode): string | undefined =>
+    stringLiteralValue(node) ?? (node.type === 'identifier' ? (constants ??= moduleStringConstants(unit.root)).get(node.text) : undefined);
 
   // Enum members such as `aws.lambda_.Runtime.PYTHON3D7`, wherever they are used.
-  for (const node of descendantsOfType(unit.root, 'attribute')) {
-    if (node.parent?.type === 'attribute' && node.parent.childForFieldName('object')?.id === node.id) continue;
+  for (const member of identifiersMatching(unit.root, unit.text, '[A-Z][A-Z0-9_]*D[0-9X_]*|GO1DX|JAVA8|CUSTOM|NODE_JS|DOTNET6')) {
+    const node = member.parent;
+    if (node?.type !== 'attribute' || node.childForFieldName('attribute')?.id !== member.id) continue;
     const qualified = qualifiedName(node, unit.imports);
     if (!qualified?.startsWith(RUNTIME_ENUM)) continue;
     const runtime = runtimeFromEnumMember(qualified.slice(RUNTIME_ENUM.length));
@@ -87,7 +91,7 @@ function checkUnit(unit: PythonUnit, context: ProjectRuleContext): void {
     }
   }
 
-  for (const call of descendantsOfType(unit.root, 'call')) {
+  for (const call of callsNamed(unit.root, unit.text, CALL_NAMES)) {
     const callee = calleeName(call, unit.imports);
     if (!callee) continue;
     const args = callArguments(call);
@@ -184,7 +188,7 @@ function endOfLife(engine: string, version: string): string | undefined {
 /** Module-level names assigned exactly once, to a string literal, and never rebound anywhere. */
 function moduleStringConstants(root: SyntaxNode): Map<string, string> {
   const assignments = new Map<string, number>();
-  for (const node of descendantsOfType(root, ['assignment', 'augmented_assignment', 'for_statement', 'named_expression'])) {
+  for (const node of nodesOfType(root, ['assignment', 'augmented_assignment', 'for_statement', 'named_expression'])) {
     const target = node.childForFieldName(node.type === 'named_expression' ? 'name' : 'left');
     if (target?.type === 'identifier') assignments.set(target.text, (assignments.get(target.text) ?? 0) + 1);
   }

@@ -20,9 +20,9 @@ import { callArguments, calleeName, stringLiteralValue } from '../src/python/cal
 import { classBaseNames, decoratorsOf, definitionName, unwrapDefinition } from '../src/python/definitions.js';
 import { dottedName } from '../src/python/names.js';
 import type { SyntaxNode } from '../src/python/parser.js';
-import { isExceptionClass, isLegitimateStub, isPlaceholderComment, isTodoComment, stubStatement } from '../src/python/placeholders.js';
-import { resourceCalls } from '../src/python/pulumi.js';
-import { closestAncestor, descendantsOfType } from '../src/python/walk.js';
+import { commentsWhere, isExceptionClass, isLegitimateStub, isPlaceholderComment, isTodoComment, stubStatement } from '../src/python/placeholders.js';
+import { closestAncestor } from '../src/python/walk.js';
+import { callsNamed, nodesOfType } from '../src/python/fast-walk.js';
 
 const SUBNET_CREATED = /\b(?:Subnet|DefaultSubnet)\s*\(/;
 const ROUTING_CREATED = /\b(?:RouteTable|InternetGateway|NatGateway|EgressOnlyInternetGateway)\s*\(/;
@@ -61,23 +61,22 @@ export const partialImplementation: ProjectRule = {
 
 function checkPlaceholders(unit: PythonUnit, report: Report): void {
   const stubFile = unit.path.endsWith('.pyi');
-  const comments = [...descendantsOfType(unit.root, 'comment')];
+  const lines = unit.text.split('\n');
   const reportedComments = new Set<number>();
-  for (const comment of comments) {
-    if (!isPlaceholderComment(comment.text)) continue;
+  for (const comment of commentsWhere(unit.root, lines, isPlaceholderComment)) {
     reportedComments.add(comment.startPosition.row);
     report(comment, `Placeholder comment \`${shorten(comment.text)}\` stands in for code that was never written: implement it or remove the claim.`);
   }
   if (stubFile) return;
 
   const subclassed = subclassedNames(unit);
-  for (const block of descendantsOfType(unit.root, 'block')) {
+  for (const block of nodesOfType(unit.root, 'block')) {
     const stub = stubStatement(block);
     if (!stub) continue;
     const owner = block.parent;
     if (!owner || owner.type === 'except_clause' || owner.type === 'except_group_clause' || owner.type === 'finally_clause') continue;
     const rows = { from: owner.startPosition.row, to: stub.node.endPosition.row };
-    const todo = comments.find((comment) => comment.startPosition.row >= rows.from && comment.startPosition.row <= rows.to && (isTodoComment(comment.text) || isPlaceholderComment(comment.text)));
+    const todo = commentsWhere(unit.root, lines, (text) => isTodoComment(text) || isPlaceholderComment(text), rows.from, rows.to)[0];
     // A placeholder comment already reported says the same thing.
     if (todo && reportedComments.has(todo.startPosition.row)) continue;
     const note = todo ? ` (\`${shorten(todo.text)}\`)` : '';
@@ -101,7 +100,7 @@ function checkPlaceholders(unit: PythonUnit, report: Report): void {
 /** Names of classes that some class in the unit inherits from. */
 function subclassedNames(unit: PythonUnit): Set<string> {
   const names = new Set<string>();
-  for (const klass of descendantsOfType(unit.root, 'class_definition')) {
+  for (const klass of nodesOfType(unit.root, 'class_definition')) {
     for (const base of classBaseNames(klass, unit.imports)) names.add(base.split('.').pop() ?? base);
   }
   return names;
@@ -129,7 +128,7 @@ function shorten(text: string): string {
 // Gaps (warning)
 
 function checkGaps(unit: PythonUnit, sources: readonly PythonSourceText[], report: Report): void {
-  const calls = resourceCalls(unit.root, unit.imports);
+  const calls = callsNamed(unit.root, unit.text, 'Vpc|Subnet|NatGateway').map((call) => ({ call, qualified: calleeName(call, unit.imports) }));
   const anywhere = (pattern: RegExp) => sources.some((source) => pattern.test(source.text));
 
   // A VPC with no subnet anywhere in the project.
@@ -196,7 +195,7 @@ function assignedTarget(call: SyntaxNode): string | undefined {
 function escapesToUnknownCall(call: SyntaxNode, unit: PythonUnit): boolean {
   const target = assignedTarget(call);
   if (!target) return false;
-  for (const node of descendantsOfType(unit.root, ['identifier', 'attribute'])) {
+  for (const node of nodesOfType(unit.root, ['identifier', 'attribute'])) {
     if (dottedName(node) !== target) continue;
     for (let current: SyntaxNode | null = node.parent; current; current = current.parent) {
       if (current.type === 'argument_list') {
@@ -214,7 +213,7 @@ function escapesToUnknownCall(call: SyntaxNode, unit: PythonUnit): boolean {
 
 /** Subnets handed to a helper whose name says it does routing (`self._associate_route_tables(subnets)`). */
 function passesToRoutingHelper(unit: PythonUnit): boolean {
-  for (const call of descendantsOfType(unit.root, 'call')) {
+  for (const call of nodesOfType(unit.root, 'call')) {
     const fn = call.childForFieldName('function');
     const name = fn ? (dottedName(fn) ?? '') : '';
     if (/rout|associat/i.test(name.split('.').pop() ?? '') && !/^(aws|pulumi_aws)\./.test(name) && /subnet/i.test(call.childForFieldName('arguments')?.text ?? '')) return true;
@@ -224,6 +223,7 @@ function passesToRoutingHelper(unit: PythonUnit): boolean {
 
 /** `_create_*` methods and functions that nothing calls or references. */
 function checkUncalledCreators(unit: PythonUnit, sources: readonly PythonSourceText[], report: Report): void {
+  if (!/\bdef\s+_create_/.test(unit.text)) return;
   const candidates: SyntaxNode[] = [];
   const collect = (container: SyntaxNode | null) => {
     for (const child of container?.namedChildren ?? []) {
@@ -233,11 +233,11 @@ function checkUncalledCreators(unit: PythonUnit, sources: readonly PythonSourceT
     }
   };
   collect(unit.root);
-  for (const klass of descendantsOfType(unit.root, 'class_definition')) collect(klass.childForFieldName('body'));
+  for (const klass of nodesOfType(unit.root, 'class_definition')) collect(klass.childForFieldName('body'));
   if (candidates.length === 0) return;
 
   const referenced = new Set<string>();
-  for (const node of descendantsOfType(unit.root, ['identifier', 'string'])) {
+  for (const node of nodesOfType(unit.root, ['identifier', 'string'])) {
     if (node.type === 'string') {
       for (const match of node.text.matchAll(/_create_\w+/g)) referenced.add(match[0]);
       continue;

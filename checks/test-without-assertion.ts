@@ -20,14 +20,15 @@ import type { ProjectRule, ProjectRuleContext, ProjectView, ReviewedFile } from 
 import type { PythonUnit } from '../src/engine/source.js';
 import { callArguments, calleeName, constantValue } from '../src/python/calls.js';
 import { classBaseNames, decoratorNames, decoratorsOf, definitionName, statementsAfterDocstring, unwrapDefinition } from '../src/python/definitions.js';
-import { dottedName, importBindings, qualifiedName } from '../src/python/names.js';
+import { dottedName, qualifiedName } from '../src/python/names.js';
 import type { SyntaxNode } from '../src/python/parser.js';
-import { isPlaceholderComment, isTodoComment, stubStatement } from '../src/python/placeholders.js';
-import { resourceCalls } from '../src/python/pulumi.js';
-import { descendants, descendantsOfType } from '../src/python/walk.js';
+import { commentsWhere, isPlaceholderComment, isTodoComment, stubStatement } from '../src/python/placeholders.js';
+import { isResourceClass } from '../src/python/pulumi.js';
+import { cachedImportBindings, callsNamed, importedTopModules, nodesOfType } from '../src/python/fast-walk.js';
 
 /** Callee names (last segment) that assert: `assertEqual`, `assert_called_once_with`, `assert_that`, `fail`. */
 const ASSERTING_CALL = /^(assert|fail$|raises$|warns$|deprecated_call$|expect$)/i;
+const NO_NAMES: ReadonlySet<string> = new Set();
 /** Calls that raise when what they check is wrong: boto3 `head_*`, waiters, `check_call`, `raise_for_status`. */
 const IMPLICIT_CHECK = /^(head_[a-z_]+|wait|check_call|check_output|raise_for_status)$/;
 /** Modules whose imported helpers may assert where this rule cannot see. */
@@ -72,7 +73,9 @@ export const testWithoutAssertion: ProjectRule = {
 
 function isTestUnit(unit: PythonUnit): boolean {
   if (unit.isTestFile) return true;
-  return unit.origin === 'markdown-block' && importBindings(unit.root).some((binding) => binding.module === 'pytest' || binding.module === 'unittest');
+  if (unit.origin !== 'markdown-block') return false;
+  const modules = importedTopModules(unit.imports);
+  return modules.has('pytest') || modules.has('unittest');
 }
 
 /** Test functions: module-level `test*` functions and `test*` methods of `Test*` or `*TestCase` classes. */
@@ -101,16 +104,17 @@ function testFunctions(unit: PythonUnit): TestFunction[] {
 // Assertions
 
 function checkAssertions(unit: PythonUnit, skipped: ReadonlySet<number>, context: ProjectRuleContext): void {
-  const asserting = assertingHelpers(unit);
-  const helperImports = helperImportNames(unit);
-  const comments = [...descendantsOfType(unit.root, 'comment')];
+  let asserting: Set<string> | undefined;
+  let helperImports: Set<string> | undefined;
+  const lines = unit.text.split('\n');
   for (const test of testFunctions(unit)) {
     if (skipped.has(test.definition.id) || (test.klass && skipped.has(test.klass.id))) continue;
     if (decoratorNames(test.definition, unit.imports).some((name) => /^pytest\.fixture$/.test(name))) continue;
     const body = test.definition.childForFieldName('body');
-    if (!body || isPlaceholder(body, test.definition, comments)) continue;
-    if (containsAssertion(body, unit, asserting)) continue;
-    if (referencesAny(body, helperImports)) continue;
+    if (!body || isPlaceholder(body, test.definition, unit, lines)) continue;
+    if (containsAssertion(body, unit, NO_NAMES)) continue;
+    if (containsAssertion(body, unit, (asserting ??= assertingHelpers(unit)))) continue;
+    if (referencesAny(body, (helperImports ??= helperImportNames(unit)))) continue;
     if (test.klass && callsInheritedHelper(body, test.klass, unit)) continue;
     context.report({
       unit,
@@ -121,24 +125,23 @@ function checkAssertions(unit: PythonUnit, skipped: ReadonlySet<number>, context
 }
 
 /** IAC203 reports stub bodies; a second finding on the same test adds nothing. */
-function isPlaceholder(body: SyntaxNode, definition: SyntaxNode, comments: readonly SyntaxNode[]): boolean {
+function isPlaceholder(body: SyntaxNode, definition: SyntaxNode, unit: PythonUnit, lines: readonly string[]): boolean {
   const stub = stubStatement(body);
   if (!stub) return false;
   if (stub.kind !== 'pass') return true;
-  const from = definition.startPosition.row;
-  const to = stub.node.endPosition.row;
-  return comments.some((comment) => comment.startPosition.row >= from && comment.startPosition.row <= to && (isTodoComment(comment.text) || isPlaceholderComment(comment.text)));
+  const marker = (text: string) => isTodoComment(text) || isPlaceholderComment(text);
+  return commentsWhere(unit.root, lines, marker, definition.startPosition.row, stub.node.endPosition.row).length > 0;
 }
 
 /** Names imported from test-support modules (by name, or any relative import), whose helpers may assert. */
 function helperImportNames(unit: PythonUnit): Set<string> {
   const names = new Set<string>();
-  for (const binding of importBindings(unit.root)) {
+  for (const binding of cachedImportBindings(unit.root)) {
     const fromImport = binding.node.parent?.type === 'import_from_statement';
     const module = fromImport ? binding.qualified.split('.').slice(0, -1).join('.') : binding.qualified;
     if (HELPER_MODULE.test(module)) names.add(binding.local);
   }
-  for (const statement of descendantsOfType(unit.root, 'import_from_statement')) {
+  for (const statement of nodesOfType(unit.root, 'import_from_statement')) {
     if (statement.childForFieldName('module_name')?.type !== 'relative_import') continue;
     for (const name of statement.childrenForFieldName('name')) {
       const local = name.type === 'aliased_import' ? name.childForFieldName('alias') : name;
@@ -163,7 +166,7 @@ function isAssertingNode(node: SyntaxNode, unit: PythonUnit): boolean {
 }
 
 function containsAssertion(scope: SyntaxNode, unit: PythonUnit, asserting: ReadonlySet<string>): boolean {
-  for (const node of descendants(scope)) {
+  for (const node of nodesOfType(scope, ['assert_statement', 'raise_statement', 'call', 'identifier'])) {
     if (isAssertingNode(node, unit)) return true;
     if (node.type === 'identifier' && asserting.has(node.text)) return true;
   }
@@ -172,7 +175,7 @@ function containsAssertion(scope: SyntaxNode, unit: PythonUnit, asserting: Reado
 
 /** Names of functions and methods in the unit that assert, directly or through one another. */
 function assertingHelpers(unit: PythonUnit): Set<string> {
-  const definitions = [...descendantsOfType(unit.root, 'function_definition')].filter((definition) => !/^test/.test(definitionName(definition)));
+  const definitions = [...nodesOfType(unit.root, 'function_definition')].filter((definition) => !/^test/.test(definitionName(definition)));
   const asserting = new Set<string>();
   let changed = true;
   while (changed) {
@@ -192,7 +195,7 @@ function assertingHelpers(unit: PythonUnit): Set<string> {
 
 function referencesAny(scope: SyntaxNode, names: ReadonlySet<string>): boolean {
   if (names.size === 0) return false;
-  for (const node of descendantsOfType(scope, 'identifier')) if (names.has(node.text)) return true;
+  for (const node of nodesOfType(scope, 'identifier')) if (names.has(node.text)) return true;
   return false;
 }
 
@@ -207,7 +210,7 @@ function callsInheritedHelper(body: SyntaxNode, klass: SyntaxNode, unit: PythonU
       .filter((member): member is SyntaxNode => member?.type === 'function_definition')
       .map(definitionName),
   );
-  for (const call of descendantsOfType(body, 'call')) {
+  for (const call of nodesOfType(body, 'call')) {
     const fn = call.childForFieldName('function');
     if (fn?.type === 'attribute' && fn.childForFieldName('object')?.text === 'self') {
       const method = fn.childForFieldName('attribute')?.text ?? '';
@@ -222,14 +225,14 @@ function callsInheritedHelper(body: SyntaxNode, klass: SyntaxNode, unit: PythonU
 
 function checkMocks(unit: PythonUnit, project: ProjectView, context: ProjectRuleContext): void {
   if (/integration|e2e/i.test(unit.path)) return;
-  const bindings = importBindings(unit.root);
+  const bindings = cachedImportBindings(unit.root);
   if (bindings.some((binding) => binding.qualified.startsWith('pulumi.automation') || binding.module === 'moto')) return;
   // Mocks set up by a fixture (`def test_x(pulumi_mocks):`) live in a conftest.py.
-  for (const fn of descendantsOfType(unit.root, 'function_definition')) {
+  for (const fn of nodesOfType(unit.root, 'function_definition')) {
     if (/mock/i.test(fn.childForFieldName('parameters')?.text ?? '')) return;
   }
   // Mocks may be set by a helper module this rule cannot read (`from .mocks import ...`).
-  for (const statement of descendantsOfType(unit.root, 'import_from_statement')) {
+  for (const statement of nodesOfType(unit.root, 'import_from_statement')) {
     const module = statement.childForFieldName('module_name');
     if (!module) continue;
     if (/mock/i.test(module.text)) return;
@@ -241,7 +244,7 @@ function checkMocks(unit: PythonUnit, project: ProjectView, context: ProjectRule
   for (const child of unit.root.namedChildren) {
     const definition = unwrapDefinition(child);
     if (definition?.type !== 'function_definition' && definition?.type !== 'class_definition') continue;
-    const functions = definition.type === 'function_definition' ? [definition] : [...descendantsOfType(definition, 'function_definition')];
+    const functions = definition.type === 'function_definition' ? [definition] : [...nodesOfType(definition, 'function_definition')];
     for (const fn of functions) {
       const decorator = decoratorsOf(fn).find((node) => {
         const expression = node.namedChildren.find((entry) => entry.type !== 'comment');
@@ -254,22 +257,23 @@ function checkMocks(unit: PythonUnit, project: ProjectView, context: ProjectRule
     }
   }
 
+  // The first resource or project stack class built inside a test function.
   const stackClasses = projectStackClasses(unit, project);
-  for (const fn of descendantsOfType(unit.root, 'function_definition')) {
-    if (!/^test/.test(definitionName(fn))) continue;
-    const body = fn.childForFieldName('body');
-    if (!body) continue;
-    const resource = resourceCalls(body, unit.imports)[0];
-    const stack = [...descendantsOfType(body, 'call')].find((call) => {
-      const callee = call.childForFieldName('function');
-      return callee?.type === 'identifier' && stackClasses.has(callee.text);
-    });
-    const first = [resource?.call, stack].filter((node): node is SyntaxNode => node !== undefined).sort((a, b) => a.startIndex - b.startIndex)[0];
-    if (first) {
-      reportMocks(unit, first, context);
+  for (const call of callsNamed(unit.root, unit.text, '[A-Z]\\w*')) {
+    const callee = call.childForFieldName('function');
+    const builds = (callee?.type === 'identifier' && stackClasses.has(callee.text)) || isResourceClass(calleeName(call, unit.imports) ?? '');
+    if (builds && insideTestFunction(call)) {
+      reportMocks(unit, call, context);
       return;
     }
   }
+}
+
+function insideTestFunction(node: SyntaxNode): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'function_definition' && /^test/.test(definitionName(current))) return true;
+  }
+  return false;
 }
 
 function reportMocks(unit: PythonUnit, node: SyntaxNode, context: ProjectRuleContext): void {
@@ -284,7 +288,7 @@ function reportMocks(unit: PythonUnit, node: SyntaxNode, context: ProjectRuleCon
 /** Local names imported from project modules whose source is available and uses Pulumi. */
 function projectStackClasses(unit: PythonUnit, project: ProjectView): Set<string> {
   const names = new Set<string>();
-  for (const binding of importBindings(unit.root)) {
+  for (const binding of cachedImportBindings(unit.root)) {
     if (binding.node.parent?.type !== 'import_from_statement' || !/^[A-Z]/.test(binding.local)) continue;
     const module = binding.qualified.split('.').slice(0, -1).join('.');
     if (!module || /^pulumi/.test(module)) continue;

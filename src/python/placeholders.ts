@@ -90,3 +90,24 @@ export function isLegitimateStub(fn: SyntaxNode, imports: ImportTable): boolean 
 export function isExceptionClass(klass: SyntaxNode, imports: ImportTable): boolean {
   return classBaseNames(klass, imports).some((name) => /(Error|Exception|Warning)$/.test(name));
 }
+
+/**
+ * Comment nodes on the given rows whose text satisfies `test`, found through the source
+ * lines (only `#` positions that really start a comment count), so files with thousands of
+ * comments are not walked node by node.
+ */
+export function commentsWhere(root: SyntaxNode, lines: readonly string[], test: (text: string) => boolean, fromRow = 0, toRow = lines.length - 1): SyntaxNode[] {
+  const found: SyntaxNode[] = [];
+  for (let row = Math.max(0, fromRow); row <= Math.min(toRow, lines.length - 1); row++) {
+    const line = lines[row] ?? '';
+    for (let column = line.indexOf('#'); column >= 0; column = line.indexOf('#', column + 1)) {
+      if (!test(line.slice(column))) continue;
+      const node = root.descendantForPosition({ row, column });
+      if (node.type === 'comment' && node.startPosition.row === row && node.startPosition.column === column) {
+        found.push(node);
+        break;
+      }
+    }
+  }
+  return found;
+}

@@ -1,0 +1,81 @@
+/**
+ * Collecting nodes of given types with tree-sitter's native, cursor-based (iterative)
+ * `descendantsOfType`: several times faster than walking every node from JavaScript, and
+ * just as safe on deeply nested input. Document order; the root itself is included when it
+ * matches.
+ */
+import type { Point } from '../engine/types.js';
+import { importBindings, type ImportBinding } from './names.js';
+import type { SyntaxNode } from './parser.js';
+
+export function nodesOfType(root: SyntaxNode, types: string | readonly string[]): SyntaxNode[] {
+  return root.descendantsOfType(typeof types === 'string' ? types : [...types]);
+}
+
+const importCache = new WeakMap<SyntaxNode, ImportBinding[]>();
+
+/** `importBindings(root)` computed once per parsed unit (detectors ask for it repeatedly). */
+export function cachedImportBindings(root: SyntaxNode): ImportBinding[] {
+  let bindings = importCache.get(root);
+  if (!bindings) {
+    bindings = importBindings(root);
+    importCache.set(root, bindings);
+  }
+  return bindings;
+}
+
+/** Start index of each line of `text`. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return starts;
+}
+
+function pointOf(starts: readonly number[], index: number): Point {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] ?? 0) <= index) low = middle;
+    else high = middle - 1;
+  }
+  return { row: low, column: index - (starts[low] ?? 0) };
+}
+
+/**
+ * Nodes for the code-level occurrences of a name pattern, found through the source text
+ * rather than by visiting every node: for each whole-word match of `pattern` the identifier there
+ * is returned (matches inside strings and comments give no identifier and are dropped).
+ */
+export function identifiersMatching(root: SyntaxNode, text: string, pattern: string): SyntaxNode[] {
+  const found: SyntaxNode[] = [];
+  const starts = lineStarts(text);
+  for (const match of text.matchAll(new RegExp(String.raw`(?<![\w$])(?:${pattern})(?!\w)`, 'g'))) {
+    const name = match[0];
+    const index = match.index;
+    const node = root.descendantForPosition(pointOf(starts, index), pointOf(starts, index + name.length));
+    if (node.type === 'identifier' && node.startIndex === index && node.endIndex === index + name.length) found.push(node);
+  }
+  return found;
+}
+
+/**
+ * Calls whose callee's last name matches `pattern` (`Vpc` finds `aws.ec2.Vpc(...)`, `ec2.Vpc(...)`
+ * and `Vpc(...)`), located through the source text; cheap on large files.
+ */
+export function callsNamed(root: SyntaxNode, text: string, pattern: string): SyntaxNode[] {
+  const calls: SyntaxNode[] = [];
+  for (const identifier of identifiersMatching(root, text, `(?:${pattern})(?=\\s*\\()`)) {
+    let callee = identifier;
+    const parent = identifier.parent;
+    if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === identifier.id) callee = parent;
+    const call = callee.parent;
+    if (call?.type === 'call' && call.childForFieldName('function')?.id === callee.id) calls.push(call);
+  }
+  return calls;
+}
+
+/** Top-level modules a unit imports, from its import table (no tree walk). */
+export function importedTopModules(imports: ReadonlyMap<string, string>): Set<string> {
+  return new Set([...imports.values()].map((qualified) => qualified.split('.')[0] ?? qualified));
+}
