@@ -6,7 +6,7 @@
  */
 import type { PythonUnit } from '../engine/source.js';
 import { callArguments } from '../python/calls.js';
-import { dottedName, importBindings, qualifiedName } from '../python/names.js';
+import { importBindings, type ImportTable } from '../python/names.js';
 import type { SyntaxNode } from '../python/parser.js';
 import { descendantsOfType } from '../python/walk.js';
 import { PYTHON_PACKAGE, type ApiMember, type AwsApi } from './api.js';
@@ -34,6 +34,28 @@ export interface AwsCall {
 
 const inPackage = (qualified: string): boolean => qualified.startsWith(`${PYTHON_PACKAGE}.`);
 
+/** Longest callee chain worth resolving: `pulumi_aws.<module>.<Name>` plus a little slack. */
+const MAX_CHAIN = 8;
+
+/**
+ * `aws.ec2.Vpc` as written and as resolved through the imports (`pulumi_aws.ec2.Vpc`).
+ * Iterative and bounded, so an absurdly long attribute chain costs nothing and cannot overflow.
+ */
+function resolveCallee(callee: SyntaxNode, imports: ImportTable): { written: string; qualified: string } | undefined {
+  const parts: string[] = [];
+  let node: SyntaxNode | null = callee;
+  while (node?.type === 'attribute') {
+    const attribute = node.childForFieldName('attribute');
+    if (!attribute || parts.length >= MAX_CHAIN) return undefined;
+    parts.unshift(attribute.text);
+    node = node.childForFieldName('object');
+  }
+  if (node?.type !== 'identifier') return undefined;
+  const written = [node.text, ...parts].join('.');
+  const bound = imports.get(node.text);
+  return { written, qualified: bound === undefined ? written : [bound, ...parts].join('.') };
+}
+
 export function awsImports(unit: PythonUnit, api: AwsApi): AwsImport[] {
   const found: AwsImport[] = [];
   for (const binding of importBindings(unit.root)) {
@@ -52,16 +74,18 @@ export function awsCalls(unit: PythonUnit, api: AwsApi): AwsCall[] {
   for (const call of descendantsOfType(unit.root, 'call')) {
     const callee = call.childForFieldName('function');
     if (!callee) continue;
-    const qualified = qualifiedName(callee, unit.imports);
-    if (!qualified || !inPackage(qualified)) continue;
+    const resolved = resolveCallee(callee, unit.imports);
+    if (!resolved || !inPackage(resolved.qualified)) continue;
+    const { written, qualified } = resolved;
     const member = api.lookup(qualified);
     if (!member) continue;
+    const args = callArguments(call);
     const keywords = new Map<string, SyntaxNode>();
-    for (const [name, node] of callArguments(call).keywordNodes) {
+    for (const [name, node] of args.keywordNodes) {
       const nameNode = node.childForFieldName('name');
       if (nameNode) keywords.set(name, nameNode);
     }
-    found.push({ call, callee, written: dottedName(callee) ?? qualified, qualified, member, keywords, values: callArguments(call).keywords });
+    found.push({ call, callee, written, qualified, member, keywords, values: args.keywords });
   }
   return found;
 }
