@@ -132,6 +132,12 @@ function checkModuleNames(unit: PythonUnit, context: ProjectRuleContext): void {
       context.report({ unit, node: first.node, message: `\`${name}\` is a Python 2 builtin that does not exist in Python 3${count}.` });
       continue;
     }
+    const last = uses[uses.length - 1] as NameUse;
+    if (unit.isFinal && unit.origin === 'python-file' && last.node.endIndex === unit.text.length && uses.length === 1) {
+      // `pulumi.export(...)\npu` at the very end: a file cut off mid-name, not a missing import.
+      context.report({ unit, node: first.node, message: `\`${name}\` is not defined and ends the file with no line break after it: the file looks cut off in the middle of a name.` });
+      continue;
+    }
     const hint = importHint(name);
     context.report({
       unit,

@@ -200,6 +200,11 @@ ruleTester(missingImport, {
       errors: [{ line: 1, column: 10, message: /`xrange` is a Python 2 builtin/ }],
     },
     {
+      name: 'a file cut off in the middle of a name',
+      code: 'import pulumi\n\npulumi.export("vpc_id", "x")\npu',
+      errors: [{ line: 4, column: 1, message: /`pu` is not defined and ends the file .* cut off in the middle of a name/ }],
+    },
+    {
       name: 'markdown: no block imports aws',
       path: 'MODEL_RESPONSE.md',
       code: '# Answer\n\n```python\nimport pulumi\n```\n\n```python\nvpc = aws.ec2.Vpc("main")\nbucket = aws.s3.Bucket("b")\n```\n',
