@@ -10,9 +10,11 @@
  * that is subclassed (or named `Base*`/`Abstract*`); bare `pass` without a TODO comment;
  * `pass` in `except` clauses and empty exception classes.
  * The "never" conclusions of the gap checks look at every non-test Python file available
- * (reviewed or not); test files are not checked for gaps.
+ * (reviewed or not), and are not drawn when the unit imports a project module whose source
+ * cannot be read (an unchanged file in a pull request) or hands the VPC to code it cannot
+ * see; test files are not checked for gaps.
  */
-import { projectPythonTexts, type PythonSourceText } from '../src/engine/project-python.js';
+import { projectPythonTexts, unseenImportedModules, type PythonSourceText } from '../src/engine/project-python.js';
 import type { ProjectRule } from '../src/engine/rule.js';
 import type { PythonUnit } from '../src/engine/source.js';
 import type { Severity } from '../src/engine/types.js';
@@ -50,7 +52,7 @@ export const partialImplementation: ProjectRule = {
       for (const unit of file.units) {
         const report: Report = (node, message, severity) => context.report({ unit, node, message, ...(severity ? { severity } : {}) });
         checkPlaceholders(unit, report);
-        if (!unit.isTestFile) checkGaps(unit, sources, report);
+        if (!unit.isTestFile) checkGaps(unit, sources, report, unseenImportedModules(unit, project).length > 0);
       }
     }
   },
@@ -127,12 +129,13 @@ function shorten(text: string): string {
 // ---------------------------------------------------------------------------------------
 // Gaps (warning)
 
-function checkGaps(unit: PythonUnit, sources: readonly PythonSourceText[], report: Report): void {
+function checkGaps(unit: PythonUnit, sources: readonly PythonSourceText[], report: Report, delegatesToUnseenCode: boolean): void {
   const calls = callsNamed(unit.root, unit.text, 'Vpc|Subnet|NatGateway').map((call) => ({ call, qualified: calleeName(call, unit.imports) }));
   const anywhere = (pattern: RegExp) => sources.some((source) => pattern.test(source.text));
 
   // A VPC with no subnet anywhere in the project.
-  if (!anywhere(SUBNET_CREATED)) {
+  // Code this review cannot read, imported by the unit, may create the subnets or associations.
+  if (!delegatesToUnseenCode && !anywhere(SUBNET_CREATED)) {
     for (const { call } of calls.filter((entry) => entry.qualified === 'pulumi_aws.ec2.Vpc')) {
       if (escapesToUnknownCall(call, unit)) continue;
       report(
@@ -146,7 +149,7 @@ function checkGaps(unit: PythonUnit, sources: readonly PythonSourceText[], repor
   // Subnets next to route tables or gateways, with no association anywhere.
   const subnets = calls.filter((entry) => entry.qualified === 'pulumi_aws.ec2.Subnet');
   const first = subnets[0];
-  if (first && anywhere(ROUTING_CREATED) && !anywhere(SUBNET_ASSOCIATED) && !passesToRoutingHelper(unit)) {
+  if (first && !delegatesToUnseenCode && anywhere(ROUTING_CREATED) && !anywhere(SUBNET_ASSOCIATED) && !passesToRoutingHelper(unit)) {
     report(
       first.call.childForFieldName('function') ?? first.call,
       `${subnets.length === 1 ? 'This subnet is' : `These ${subnets.length} subnets are`} never associated with a route table (no \`aws.ec2.RouteTableAssociation\` in the project): they fall back to the VPC's main route table, so the routes to the internet or NAT gateway never apply.`,

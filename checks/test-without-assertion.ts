@@ -3,7 +3,9 @@
  * - a test function with no assertion (`assert`, `self.assert*`, `pytest.raises`, mock
  *   `assert_*`, `self.fail`, or a helper in the same file that asserts);
  * - Pulumi unit tests (a `@pulumi.runtime.test` function, or a test that builds resources or a
- *   stack class from the project) in a file set where nothing calls `pulumi.runtime.set_mocks`;
+ *   stack class from the project) in a file set where nothing calls `pulumi.runtime.set_mocks`
+ *   (in a change review, where an unchanged conftest.py is invisible, only when the file
+ *   defines its own `Mocks` class and never sets it);
  * - newly skipped tests. Without the old version of a file "newly" is approximated: in a
  *   change review, every unconditional skip (`@pytest.mark.skip`, `@unittest.skip`,
  *   `skipIf(True)`, a top-level `pytest.skip()` / `self.skipTest()`, `pytestmark = ...skip`)
@@ -65,7 +67,9 @@ export const testWithoutAssertion: ProjectRule = {
         if (!isTestUnit(unit)) continue;
         const skipped = checkSkips(unit, file, context);
         checkAssertions(unit, skipped, context);
-        if (!setsMocks) checkMocks(unit, project, context);
+        // A pull request shows only some files: an unchanged conftest.py may set the mocks. There,
+        // only a file that defines its own Mocks class and never sets it is reported.
+        if (!setsMocks && (context.settings.mode === 'scan' || definesMocks(unit))) checkMocks(unit, project, context);
       }
     }
   },
@@ -274,6 +278,10 @@ function insideTestFunction(node: SyntaxNode): boolean {
     if (current.type === 'function_definition' && /^test/.test(definitionName(current))) return true;
   }
   return false;
+}
+
+function definesMocks(unit: PythonUnit): boolean {
+  return nodesOfType(unit.root, 'class_definition').some((klass) => classBaseNames(klass, unit.imports).some((name) => /(^|\.)Mocks$/.test(name)));
 }
 
 function reportMocks(unit: PythonUnit, node: SyntaxNode, context: ProjectRuleContext): void {

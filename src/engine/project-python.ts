@@ -3,8 +3,9 @@
  * available but not reviewed (unchanged modules in a pull request). Detectors that conclude
  * "X never happens" search all of it, so a change to one file is not judged without the rest.
  */
+import { nodesOfType } from '../python/fast-walk.js';
 import type { ProjectView } from './rule.js';
-import { isTestPath, languageOf } from './source.js';
+import { isTestPath, languageOf, type PythonUnit } from './source.js';
 
 export interface PythonSourceText {
   path: string;
@@ -32,4 +33,50 @@ export function projectPythonTexts(project: ProjectView): PythonSourceText[] {
 /** True for `pulumi` and provider SDK modules such as `pulumi_aws`. */
 export function isPulumiModule(module: string): boolean {
   return module === 'pulumi' || /^pulumi_[a-z0-9_]+$/.test(module);
+}
+
+/**
+ * Project modules a unit imports whose source this review cannot read (an unchanged file in a
+ * pull request): code there may do what the unit seems to leave undone. Absolute imports are
+ * matched against the project's paths (`lib.network` -> lib/network.py or
+ * lib/network/__init__.py), relative ones against the unit's own folder; modules that match no
+ * project path are taken to be installed packages.
+ */
+export function unseenImportedModules(unit: PythonUnit, project: ProjectView): string[] {
+  const known = new Set(project.paths);
+  const readable = (path: string) => project.files.some((file) => file.path === path) || project.readFile(path) !== undefined;
+  const folder = unit.path.includes('/') ? unit.path.slice(0, unit.path.lastIndexOf('/')) : '';
+  const unseen: string[] = [];
+  for (const statement of nodesOfType(unit.root, ['import_statement', 'import_from_statement'])) {
+    const targets: string[] = [];
+    if (statement.type === 'import_statement') {
+      for (const child of statement.namedChildren) {
+        const name = child.type === 'aliased_import' ? child.childForFieldName('name') : child;
+        if (name?.type === 'dotted_name') targets.push(name.text.replace(/\./g, '/'));
+      }
+    } else {
+      const module = statement.childForFieldName('module_name');
+      if (!module) continue;
+      let base: string;
+      if (module.type === 'relative_import') {
+        const dots = /^\.+/.exec(module.text)?.[0].length ?? 1;
+        const parts = folder ? folder.split('/') : [];
+        base = [...parts.slice(0, Math.max(0, parts.length - (dots - 1))), ...module.text.slice(dots).split('.').filter(Boolean)].join('/');
+      } else {
+        base = module.text.replace(/\./g, '/');
+      }
+      targets.push(base);
+      // `from lib import network` may name a submodule.
+      for (const name of statement.childrenForFieldName('name')) {
+        const imported = name.type === 'aliased_import' ? name.childForFieldName('name') : name;
+        if (imported?.type === 'dotted_name') targets.push(`${base ? `${base}/` : ''}${imported.text.replace(/\./g, '/')}`);
+      }
+    }
+    for (const target of targets) {
+      for (const path of [`${target}.py`, `${target}/__init__.py`]) {
+        if (known.has(path) && !readable(path) && !isTestPath(path)) unseen.push(path);
+      }
+    }
+  }
+  return [...new Set(unseen)];
 }

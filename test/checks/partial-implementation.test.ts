@@ -44,6 +44,11 @@ ruleTester(partialImplementation, {
       code: '# Create additional subnets for each AZ\n# Add more tags here if needed\n# Password omitted: read from config\n# The rest of the configuration is the same for all environments\nx = 1  # Add other rules as needed\n',
     },
     { name: 'VPC whose subnets live in another (unreviewed) module', code: 'import pulumi_aws as aws\n\nvpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")\n', project: { 'lib/subnets.py': 'import pulumi_aws as aws\n\ndef make(vpc):\n    return aws.ec2.Subnet("a", vpc_id=vpc.id, cidr_block="10.0.1.0/24")\n' } },
+    {
+      name: 'VPC in a module that imports an unchanged, unreadable project module',
+      code: 'import pulumi_aws as aws\nfrom .network import NETWORK_TAGS\n\nvpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16", tags=NETWORK_TAGS)\n',
+      project: { 'lib/network.py': undefined as unknown as string },
+    },
     { name: 'VPC handed to a helper this rule cannot see', code: 'import pulumi_aws as aws\nfrom lib.network import add_subnets\n\nvpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")\nadd_subnets(vpc)\n' },
     { name: 'isolated subnets with no routing at all use the main table on purpose', code: 'import pulumi_aws as aws\n\nvpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")\ndb_a = aws.ec2.Subnet("db-a", vpc_id=vpc.id, cidr_block="10.0.1.0/24")\n' },
     { name: 'routes on the default route table', code: 'import pulumi_aws as aws\n\nvpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")\nigw = aws.ec2.InternetGateway("igw", vpc_id=vpc.id)\naws.ec2.Subnet("a", vpc_id=vpc.id, cidr_block="10.0.1.0/24")\naws.ec2.Route("r", route_table_id=vpc.default_route_table_id, destination_cidr_block="0.0.0.0/0", gateway_id=igw.id)\n' },

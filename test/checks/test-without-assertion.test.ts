@@ -74,6 +74,12 @@ def test_vpc_cidr():
       mode: 'scan',
       code: 'import pytest\n\n@pytest.mark.skip(reason="flaky")\ndef test_a():\n    pass\n',
     },
+    {
+      name: 'change review: an unchanged conftest.py may set the mocks',
+      path: UNIT,
+      project: STACK,
+      code: 'import pulumi\nfrom lib.tap_stack import TapStack\n\n@pulumi.runtime.test\ndef test_bucket():\n    stack = TapStack("t")\n    return stack.bucket.id.apply(lambda i: check(i))\n\ndef check(i):\n    assert i\n',
+    },
     { name: 'fixtures named test_*', path: UNIT, code: 'import pytest\n\n@pytest.fixture\ndef test_config():\n    return {"region": "us-east-1"}\n' },
     {
       name: 'relative helper imports and mocks from a fixture',
@@ -115,8 +121,9 @@ def test_vpc():
       errors: [{ line: 1, message: /`test_security_group` asserts nothing/ }],
     },
     {
-      name: 'pulumi.runtime.test without set_mocks anywhere',
+      name: 'pulumi.runtime.test without set_mocks anywhere (scan: every file is visible)',
       path: UNIT,
+      mode: 'scan',
       project: STACK,
       code: 'import pulumi\nfrom lib.tap_stack import TapStack\n\n@pulumi.runtime.test\ndef test_bucket():\n    stack = TapStack("t")\n    return stack.bucket.id.apply(lambda i: check(i))\n\ndef check(i):\n    assert i\n',
       errors: [{ line: 4, column: 1, message: /without `pulumi\.runtime\.set_mocks/ }],
