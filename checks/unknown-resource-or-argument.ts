@@ -70,7 +70,7 @@ function unknownMemberMessage(judge: Judge, written: string, member: Extract<Api
   const { api, label } = judge;
   const where = member.module === TOP_LEVEL ? `the top level of \`${PYTHON_PACKAGE}\`` : `module \`${member.module}\``;
   const note = otherMajorsNote(judge, isKnown, qualified);
-  const elsewhere = /^[A-Z]/.test(member.name) ? api.modulesWithClass(member.name).filter((module) => module !== member.module) : [];
+  const elsewhere = api.modulesWithName(member.name).filter((module) => module !== member.module);
   if (elsewhere.length) {
     const modules = elsewhere.slice(0, 3).map((module) => (module === TOP_LEVEL ? `\`${PYTHON_PACKAGE}\`` : `\`${PYTHON_PACKAGE}.${module}\``));
     return `\`${written}\` is not in ${where} of ${label}${note}; \`${member.name}\` is in ${modules.join(', ')}.`;

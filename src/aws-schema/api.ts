@@ -38,7 +38,7 @@ const hasOwn = <T>(record: Record<string, T>, key: string): T | undefined => (Ob
 const MODULE_ATTRIBUTES = new Set(['outputs', 'config', 'pulumi', 'warnings', 'sys', 'typing']);
 
 export class AwsApi {
-  private classIndex: Map<string, string[]> | undefined;
+  private nameIndex: Map<string, string[]> | undefined;
   /** Table entries (space-separated `args`) -> entries with argument arrays, made on first use. */
   private readonly entries = new WeakMap<object, CallableEntry>();
 
@@ -146,19 +146,20 @@ export class AwsApi {
     return Object.keys(this.table.modules).filter((name) => name !== TOP_LEVEL_MODULE);
   }
 
-  /** Modules holding a class of exactly this name (`Vpc` -> [`ec2`]). */
-  modulesWithClass(name: string): string[] {
-    if (!this.classIndex) {
-      this.classIndex = new Map();
+  /** Modules holding a class or function of exactly this name (`Vpc` -> [`ec2`], `get_ami` -> [`ec2`]). */
+  modulesWithName(name: string): string[] {
+    if (!this.nameIndex) {
+      this.nameIndex = new Map();
       for (const moduleName of Object.keys(this.table.modules)) {
-        for (const className of this.classNames(moduleName)) {
-          const list = this.classIndex.get(className) ?? [];
+        for (const member of [...this.classNames(moduleName), ...this.functionNames(moduleName)]) {
+          const list = this.nameIndex.get(member) ?? [];
           list.push(moduleName);
-          this.classIndex.set(className, list);
+          this.nameIndex.set(member, list);
         }
       }
     }
-    return this.classIndex.get(name) ?? [];
+    const base = name.endsWith('_output') ? name.slice(0, -'_output'.length) : name;
+    return this.nameIndex.get(name) ?? this.nameIndex.get(base) ?? [];
   }
 
   /** The closest real name for an unknown member of a module. */

@@ -161,6 +161,7 @@ size = aws.ec2.InstanceType.T3_MICRO`),
       code: aws('lb = aws.elbv2.LoadBalancer("lb")\ntg = aws.elbv2.TargetGroup("tg")'),
       errors: [{ line: 5, column: 10, endColumn: 15, message: /`elbv2` is not a module of pulumi-aws 7\.\d+\.\d+\./ }],
     },
+    { name: 'function from another module', code: aws('ami = aws.get_ami(most_recent=True)'), errors: [{ line: 5, column: 11, endColumn: 18, message: /`aws\.get_ami` is not in the top level of `pulumi_aws`.*`get_ami` is in `pulumi_aws\.ec2`\./ }] },
     { name: 'Vpc at the top level', code: 'from pulumi_aws import Vpc\n', errors: [{ line: 1, message: /`Vpc` is not in the top level of `pulumi_aws`.*`Vpc` is in `pulumi_aws\.ec2`/ }] },
     {
       name: 'v6 name under the default (v7) table',
