@@ -111,8 +111,12 @@ function checkUnit(unit: PythonUnit, context: ProjectRuleContext): void {
     } else if (RDS_ENGINE_CALLS.has(callee)) {
       const engineNode = args.keywords.get('engine');
       const versionNode = args.keywords.get('engine_version');
-      if (!engineNode || !versionNode) continue;
-      const engine = engineName(engineNode, unit, valueOf);
+      const engine = engineNode ? engineName(engineNode, unit, valueOf) : undefined;
+      if (engineNode && engine === 'aurora') {
+        context.report({ unit, node: engineNode, message: `RDS engine \`aurora\`: ${endOfLife('aurora', '')}` });
+        continue;
+      }
+      if (!versionNode) continue;
       const version = valueOf(versionNode);
       if (!engine || !version) continue;
       const eol = endOfLife(engine, version);
