@@ -47,7 +47,7 @@ ruleTester(outdatedRuntime, {
     },
     { code: 'import pulumi_aws as aws\n\naws.rds.Instance("db", engine="postgres", engine_version="11.22", instance_class="db.t3.micro")\n', errors: [{ line: 3, message: /PostgreSQL 11 is past the end of standard support \(11 ended 2024-02-29\)/ }] },
     { code: 'import pulumi_aws as aws\n\naws.rds.Cluster("c", engine="aurora-mysql", engine_version="5.7.mysql_aurora.2.11.2")\n', errors: [{ line: 3, message: /Aurora MySQL 2/ }] },
-    { name: 'Aurora MySQL 1 with no version', code: 'import pulumi_aws as aws\n\naws.rds.Cluster("c", engine="aurora", master_username="admin")\n', errors: [{ line: 3, column: 30, message: /RDS engine `aurora`: Aurora MySQL 1/ }] },
+    { name: 'Aurora MySQL 1 with no version', code: 'import pulumi_aws as aws\n\naws.rds.Cluster("c", engine="aurora", master_username="admin")\n', errors: [{ line: 3, column: 29, message: /RDS engine `aurora`: Aurora MySQL 1/ }] },
     { name: 'engine enum', code: 'import pulumi_aws as aws\n\naws.rds.Cluster("c", engine=aws.rds.EngineType.AURORA_POSTGRESQL, engine_version="12.9")\n', errors: [{ line: 3, message: /`aurora-postgresql` version `12\.9`: PostgreSQL 12/ }] },
     {
       name: 'requirements.txt pins pulumi 2',
