@@ -6,9 +6,9 @@
  */
 import type { PythonUnit } from '../engine/source.js';
 import { callArguments } from '../python/calls.js';
-import { importBindings, type ImportTable } from '../python/names.js';
+import { cachedImportBindings, nodesOfType } from '../python/fast-walk.js';
+import type { ImportTable } from '../python/names.js';
 import type { SyntaxNode } from '../python/parser.js';
-import { descendantsOfType } from '../python/walk.js';
 import { PYTHON_PACKAGE, type ApiMember, type AwsApi } from './api.js';
 
 export interface AwsImport {
@@ -58,7 +58,7 @@ function resolveCallee(callee: SyntaxNode, imports: ImportTable): { written: str
 
 export function awsImports(unit: PythonUnit, api: AwsApi): AwsImport[] {
   const found: AwsImport[] = [];
-  for (const binding of importBindings(unit.root)) {
+  for (const binding of cachedImportBindings(unit.root)) {
     if (!inPackage(binding.qualified)) continue;
     const member = api.lookup(binding.qualified);
     if (!member) continue;
@@ -69,9 +69,26 @@ export function awsImports(unit: PythonUnit, api: AwsApi): AwsImport[] {
   return found;
 }
 
+/** Calls per unit and table: IAC104 and IAC105 both ask for the same unit. */
+const callCache = new WeakMap<SyntaxNode, Map<AwsApi, AwsCall[]>>();
+
 export function awsCalls(unit: PythonUnit, api: AwsApi): AwsCall[] {
+  let byApi = callCache.get(unit.root);
+  if (!byApi) {
+    byApi = new Map();
+    callCache.set(unit.root, byApi);
+  }
+  let calls = byApi.get(api);
+  if (!calls) {
+    calls = findAwsCalls(unit, api);
+    byApi.set(api, calls);
+  }
+  return calls;
+}
+
+function findAwsCalls(unit: PythonUnit, api: AwsApi): AwsCall[] {
   const found: AwsCall[] = [];
-  for (const call of descendantsOfType(unit.root, 'call')) {
+  for (const call of nodesOfType(unit.root, 'call')) {
     const callee = call.childForFieldName('function');
     if (!callee) continue;
     const resolved = resolveCallee(callee, unit.imports);
@@ -79,13 +96,18 @@ export function awsCalls(unit: PythonUnit, api: AwsApi): AwsCall[] {
     const { written, qualified } = resolved;
     const member = api.lookup(qualified);
     if (!member) continue;
-    const args = callArguments(call);
     const keywords = new Map<string, SyntaxNode>();
-    for (const [name, node] of args.keywordNodes) {
-      const nameNode = node.childForFieldName('name');
-      if (nameNode) keywords.set(name, nameNode);
+    let values = new Map<string, SyntaxNode>();
+    // Only calls of things with an argument list need their arguments read (the costly part).
+    if (member.kind === 'resource' || member.kind === 'function' || member.kind === 'args-class') {
+      const args = callArguments(call);
+      for (const [name, node] of args.keywordNodes) {
+        const nameNode = node.childForFieldName('name');
+        if (nameNode) keywords.set(name, nameNode);
+      }
+      values = args.keywords;
     }
-    found.push({ call, callee, written, qualified, member, keywords, values: args.keywords });
+    found.push({ call, callee, written, qualified, member, keywords, values });
   }
   return found;
 }
