@@ -11,9 +11,8 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY checks ./checks
-# Data tables the engine loads at run time (src/aws-schema/*.json) go beside the compiled modules.
+# `npm run build` also copies the AWS API tables (src/aws-schema/*.json) beside the compiled modules.
 RUN npm run build \
-  && for file in src/aws-schema/*.json; do if [ -e "$file" ]; then cp "$file" "dist/$file"; fi; done \
   && npm prune --omit=dev --no-audit --no-fund
 
 # ---- runtime: compiled app, production dependencies (with their native binaries), non-root ----

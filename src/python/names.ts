@@ -61,17 +61,22 @@ export function importTable(root: SyntaxNode): ImportTable {
   return table;
 }
 
-/** `a.b.c` for identifier/attribute chains, undefined for anything else (calls, subscripts...). */
+/**
+ * `a.b.c` for identifier/attribute chains, undefined for anything else (calls, subscripts...).
+ * Iterative: a generated 20,000-link attribute chain must not overflow the stack.
+ */
 export function dottedName(node: SyntaxNode): string | undefined {
-  if (node.type === 'identifier') return node.text;
-  if (node.type === 'attribute') {
-    const object = node.childForFieldName('object');
-    const attribute = node.childForFieldName('attribute');
-    if (!object || !attribute) return undefined;
-    const prefix = dottedName(object);
-    return prefix === undefined ? undefined : `${prefix}.${attribute.text}`;
+  const parts: string[] = [];
+  let current: SyntaxNode | null = node;
+  while (current?.type === 'attribute') {
+    const attribute = current.childForFieldName('attribute');
+    if (!attribute) return undefined;
+    parts.push(attribute.text);
+    current = current.childForFieldName('object');
   }
-  return undefined;
+  if (current?.type !== 'identifier') return undefined;
+  parts.push(current.text);
+  return parts.reverse().join('.');
 }
 
 /**
