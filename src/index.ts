@@ -1,25 +1,53 @@
 /**
  * The Probot app: wires GitHub events to their handlers. `npm start` runs it with
  * `probot run ./dist/src/index.js`, configured by APP_ID, PRIVATE_KEY(_PATH), WEBHOOK_SECRET...
+ * plus the queue and timeout settings in app/settings.ts.
+ *
+ * Handlers only queue reviews (app/reviewer.ts), so each delivery is acknowledged at once.
+ * Every GitHub request made for an event gets the client-side timeout.
  */
-import type { ApplicationFunctionOptions, Probot } from 'probot';
+import type { ApplicationFunctionOptions, Context, Probot } from 'probot';
 import { Reviewer } from './app/reviewer.js';
+import { appSettingsFromEnv } from './app/settings.js';
+import { applyRequestTimeout } from './github/request-timeout.js';
 import { checkRunHandler, checkSuiteHandler } from './handlers/check-events.js';
 import { healthHandler } from './handlers/health.js';
 import { issueCommentHandler } from './handlers/issue-comment.js';
 import { PULL_REQUEST_EVENTS, pullRequestHandler } from './handlers/pull-request.js';
 import { TOOL_VERSION } from './version.js';
 
+export interface IacReviewAppOptions {
+  /** The reviewer (and its queue); tests keep it to await `idle()`. */
+  reviewer?: Reviewer;
+  /** Per-request GitHub timeout in milliseconds. */
+  requestTimeoutMs?: number;
+}
+
+/** The app function with its own reviewer and settings (the default export reads them from the environment). */
+export function createIacReviewApp(options: IacReviewAppOptions = {}): (app: Probot, appOptions?: Partial<ApplicationFunctionOptions>) => void {
+  return (app, appOptions) => {
+    const settings = appSettingsFromEnv();
+    const reviewer = options.reviewer ?? new Reviewer({ concurrency: settings.concurrency, maxWaiting: settings.maxWaiting });
+    const timeoutMs = options.requestTimeoutMs ?? settings.requestTimeoutMs;
+    const withTimeout =
+      <C extends Pick<Context, 'octokit'>>(handler: (context: C) => Promise<void>) =>
+      (context: C): Promise<void> => {
+        applyRequestTimeout(context.octokit, timeoutMs);
+        return handler(context);
+      };
+    try {
+      appOptions?.addHandler?.(healthHandler(TOOL_VERSION));
+    } catch (error) {
+      // Loaded without an HTTP server (e.g. `probot.load` in a script): no health endpoint needed.
+      app.log.debug({ err: error }, 'health endpoint not registered');
+    }
+    app.on([...PULL_REQUEST_EVENTS], withTimeout(pullRequestHandler(reviewer)));
+    app.on('issue_comment.created', withTimeout(issueCommentHandler(reviewer)));
+    app.on('check_run.rerequested', withTimeout(checkRunHandler(reviewer)));
+    app.on(['check_suite.requested', 'check_suite.rerequested'], withTimeout(checkSuiteHandler(reviewer)));
+  };
+}
+
 export default function iacReviewApp(app: Probot, options?: Partial<ApplicationFunctionOptions>): void {
-  const reviewer = new Reviewer();
-  try {
-    options?.addHandler?.(healthHandler(TOOL_VERSION));
-  } catch (error) {
-    // Loaded without an HTTP server (e.g. `probot.load` in a script): no health endpoint needed.
-    app.log.debug({ err: error }, 'health endpoint not registered');
-  }
-  app.on([...PULL_REQUEST_EVENTS], pullRequestHandler(reviewer));
-  app.on('issue_comment.created', issueCommentHandler(reviewer));
-  app.on('check_run.rerequested', checkRunHandler(reviewer));
-  app.on(['check_suite.requested', 'check_suite.rerequested'], checkSuiteHandler(reviewer));
+  createIacReviewApp()(app, options);
 }

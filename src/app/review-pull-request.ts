@@ -5,7 +5,9 @@
  * with a conclusion that says what happened; nothing is left in progress.
  *
  * The review reads file contents as bytes and parses them; it never runs code from the pull
- * request. Everything it needs is in `ReviewRequest`, so a queue can hold requests later.
+ * request. Everything it needs is in `ReviewRequest`, so the queue (reviewer.ts) holds
+ * requests. Its `signal` is checked between steps: a review a newer push aborted completes its
+ * check run as `cancelled` ("Superseded by <sha>") at the next step instead of finishing.
  */
 import pLimit from 'p-limit';
 import type { Logger } from 'probot';
@@ -14,14 +16,17 @@ import { ConfigError, resolveConfig, type ResolvedConfig } from '../engine/confi
 import { PROJECT_CONTEXT_PATTERNS, reviewWithCatalog, type InputFile, type ProjectSource } from '../engine/index.js';
 import { failsAt } from '../engine/outcome.js';
 import type { Finding } from '../engine/types.js';
-import { addAnnotations, completeCheckRun, createCheckRun, type CheckRun } from '../github/checks.js';
-import { FileFetchError, loadProjectFiles, restContentSource, type ContentSource } from '../github/contents.js';
+import { addAnnotations, completeCheckRun, createCheckRun, type CheckConclusion, type CheckRun } from '../github/checks.js';
+import { listProjectFiles, projectTexts, type ContentSource, type ProjectListing } from '../github/contents.js';
+import { graphqlContentSource } from '../github/graphql-contents.js';
 import { listChangedFiles, MAX_LISTED_FILES, postedFingerprints, upsertSummaryComment } from '../github/pulls.js';
 import { describeError, httpStatus, type GitHub, type RepoRef } from '../github/types.js';
 import { planAnnotations } from '../render/annotations.js';
 import { renderCheckOutput, renderFailureOutput, renderSummaryComment, type Conclusion, type FileLinker, type ReviewReport } from '../render/markdown.js';
 import { engineStatus, planFiles } from './changed-files.js';
+import { explainFailure, StepError, supersededOutput } from './failure-output.js';
 import { postInlineComments } from './inline-comments.js';
+import { supersededBy } from './review-queue.js';
 
 export interface ReviewRequest {
   repo: RepoRef;
@@ -40,32 +45,26 @@ export interface ReviewDependencies {
   log: Logger;
   /** Parallel content requests per review. */
   concurrency?: number;
-  /** How file contents are read; the REST blobs API unless a test or a batching layer says otherwise. */
+  /** How file contents are read: GraphQL batches of 100 (raw blobs for big or binary ones) unless a test says otherwise. */
   contentSource?: (github: GitHub, repo: RepoRef, limit: <T>(fn: () => Promise<T>) => Promise<T>) => ContentSource;
+  /** Aborted (with a SupersededError) when a newer push to the pull request makes this review moot. */
+  signal?: AbortSignal;
 }
 
 export interface ReviewOutcome {
   checkRunId: number;
-  conclusion: Conclusion;
+  conclusion: CheckConclusion;
   findings: readonly Finding[];
   /** Set when the review could not be carried out. */
   failure?: string;
+  /** The head SHA that superseded this review (conclusion `cancelled`). */
+  supersededBy?: string;
 }
 
 const DEFAULT_CONCURRENCY = 8;
 
-/** A failed step of the review: what the app was doing, and the error. */
-class StepError extends Error {
-  constructor(
-    readonly step: string,
-    cause: unknown,
-  ) {
-    super(`${step}: ${describeError(cause)}`, { cause });
-    this.name = 'StepError';
-  }
-}
-
-async function step<T>(description: string, run: () => Promise<T> | T): Promise<T> {
+async function step<T>(signal: AbortSignal | undefined, description: string, run: () => Promise<T> | T): Promise<T> {
+  signal?.throwIfAborted();
   try {
     return await run();
   } catch (error) {
@@ -86,7 +85,8 @@ function fileLinker(request: ReviewRequest): FileLinker {
 }
 
 export async function reviewPullRequest(request: ReviewRequest, deps: ReviewDependencies): Promise<ReviewOutcome> {
-  const { github, log } = deps;
+  const { github, log, signal } = deps;
+  signal?.throwIfAborted();
   const checkRun = await createCheckRun(github, request.repo, request.headSha, String(request.pullNumber));
   log.info({ pull: request.pullNumber, sha: request.headSha, trigger: request.trigger, checkRun: checkRun.id }, 'iac-review started');
   try {
@@ -94,49 +94,24 @@ export async function reviewPullRequest(request: ReviewRequest, deps: ReviewDepe
     log.info({ pull: request.pullNumber, sha: request.headSha, conclusion: outcome.conclusion, findings: outcome.findings.length }, 'iac-review completed');
     return outcome;
   } catch (error) {
-    const { title, explanation } = explainFailure(error, request);
-    log.error({ err: error, pull: request.pullNumber, sha: request.headSha }, `iac-review failed: ${explanation}`);
+    const newer = signal ? supersededBy(signal) : undefined;
+    const { conclusion, output, failure } = newer
+      ? { conclusion: 'cancelled' as const, output: supersededOutput(request.headSha, newer, request.pullNumber), failure: undefined }
+      : failureCompletion(error, request);
+    if (newer) log.info({ pull: request.pullNumber, sha: request.headSha, by: newer, checkRun: checkRun.id }, 'iac-review superseded by a newer push');
+    else log.error({ err: error, pull: request.pullNumber, sha: request.headSha }, `iac-review failed: ${failure}`);
     try {
-      await completeCheckRun(github, request.repo, checkRun.id, 'failure', renderFailureOutput(title, explanation));
+      await completeCheckRun(github, request.repo, checkRun.id, conclusion, output);
     } catch (completionError) {
-      log.error({ err: completionError, checkRun: checkRun.id }, 'could not complete the check run after a failure');
+      log.error({ err: completionError, checkRun: checkRun.id }, 'could not complete the check run');
     }
-    return { checkRunId: checkRun.id, conclusion: 'failure', findings: [], failure: explanation };
+    return { checkRunId: checkRun.id, conclusion, findings: [], ...(failure ? { failure } : {}), ...(newer ? { supersededBy: newer } : {}) };
   }
 }
 
-/**
- * Conclusion when the review itself fails: `failure`. Fail closed: with `iac-review` as a
- * required check, an unreviewed commit must not look approved; Re-run or `/recheck` retries.
- */
-function explainFailure(error: unknown, request: ReviewRequest): { title: string; explanation: string } {
-  if (error instanceof ConfigError) {
-    return {
-      title: 'Invalid configuration',
-      explanation: [
-        `The configuration \`.github/iac-review.yml\` is invalid, so nothing was reviewed:`,
-        '',
-        ...error.problems.map((problem) => `- \`${problem.split(':')[0]}\`:${problem.slice(problem.indexOf(':') + 1)}`),
-        '',
-        'The App reads it from the default branch (or from the organisation’s `.github` repository through `_extends`).',
-      ].join('\n'),
-    };
-  }
-  if (error instanceof StepError) {
-    const cause = error.cause;
-    if (cause instanceof FileFetchError) {
-      const status = httpStatus(cause.cause);
-      const vanished = status === 404 ? ' The file may have vanished (for example after a force-push).' : '';
-      return {
-        title: 'Review failed: a file could not be read',
-        explanation: `While ${error.step}, \`${cause.path}\` at \`${request.headSha.slice(0, 7)}\` could not be read: ${describeError(cause.cause)}.${vanished}`,
-      };
-    }
-    const status = httpStatus(cause);
-    const title = status ? (status === 403 || status === 429 ? 'Review failed: GitHub rate limit' : `Review failed: GitHub API error ${status}`) : 'Review failed: internal error';
-    return { title, explanation: `While ${error.step}, ${describeError(cause)}.` };
-  }
-  return { title: 'Review failed: internal error', explanation: `The review stopped unexpectedly: ${describeError(error)}.` };
+function failureCompletion(error: unknown, request: ReviewRequest) {
+  const { title, explanation } = explainFailure(error, request.headSha);
+  return { conclusion: 'failure' as const, output: renderFailureOutput(title, explanation), failure: explanation };
 }
 
 async function loadConfiguration(request: ReviewRequest): Promise<ResolvedConfig> {
@@ -152,35 +127,45 @@ async function loadConfiguration(request: ReviewRequest): Promise<ResolvedConfig
 }
 
 async function carryOut(request: ReviewRequest, deps: ReviewDependencies, checkRun: CheckRun): Promise<ReviewOutcome> {
-  const { github, log } = deps;
+  const { github, log, signal } = deps;
   const { repo, pullNumber, headSha } = request;
+  const checkpoint = () => signal?.throwIfAborted();
   const notes: string[] = [];
   const config = await loadConfiguration(request);
 
-  const changed = await step(`listing the changed files of #${pullNumber}`, () => listChangedFiles(github, repo, pullNumber));
+  const changed = await step(signal, `listing the changed files of #${pullNumber}`, () => listChangedFiles(github, repo, pullNumber));
   if (changed.length >= MAX_LISTED_FILES) {
     notes.push(`GitHub lists at most ${MAX_LISTED_FILES.toLocaleString('en-US')} files of a pull request; files beyond that were not reviewed.`);
   }
   const plan = planFiles(changed);
+  const reviewedPaths = new Set([...plan.fetch, ...plan.binary].map((file) => file.path));
+
+  checkpoint();
+  let listing: ProjectListing | undefined;
+  try {
+    listing = await listProjectFiles(github, repo, headSha, PROJECT_CONTEXT_PATTERNS, reviewedPaths, config.maxFileBytes);
+  } catch (error) {
+    log.warn({ err: error }, 'project context unavailable');
+    notes.push(`Project files (requirements, README, stack files, lib/AWS_REGION) could not be listed: ${describeError(error)}. Region and environment come from the configuration only.`);
+  }
+
+  // Changed files and project files in the same batched reads.
   const limit = pLimit(deps.concurrency ?? DEFAULT_CONCURRENCY);
-  const source = (deps.contentSource ?? restContentSource)(github, repo, limit);
-  const contents = await step('reading the changed files', () => source.readBlobs(plan.fetch));
+  const source = (deps.contentSource ?? graphqlContentSource)(github, repo, limit);
+  const projectToRead = listing?.toRead ?? [];
+  const contents = await step(signal, 'reading the changed files', () => source.readBlobs([...plan.fetch, ...projectToRead]));
 
   const files: InputFile[] = [
     ...plan.fetch.map((file, index) => ({ path: file.path, content: contents[index] as Uint8Array, status: engineStatus(file.status) })),
     ...plan.binary.map((file) => ({ path: file.path, content: new Uint8Array(), status: engineStatus(file.status) })),
   ];
-
   let project: ProjectSource | undefined;
-  try {
-    const projectFiles = await loadProjectFiles(github, repo, headSha, PROJECT_CONTEXT_PATTERNS, source, new Set(files.map((file) => file.path)), config.maxFileBytes);
-    project = { paths: projectFiles.paths, readFile: (path) => projectFiles.texts.get(path) };
-  } catch (error) {
-    log.warn({ err: error }, 'project context unavailable');
-    notes.push(`Project files (requirements, README, stack files, lib/AWS_REGION) could not be read: ${describeError(error)}. Region and environment come from the configuration only.`);
+  if (listing) {
+    const texts = projectTexts(projectToRead, contents.slice(plan.fetch.length));
+    project = { paths: listing.paths, readFile: (path) => texts.get(path) };
   }
 
-  const result = await step('running the detectors', () => reviewWithCatalog({ files, config, mode: 'change', project }));
+  const result = await step(signal, 'running the detectors', () => reviewWithCatalog({ files, config, mode: 'change', project }));
   const findings = result.findings;
   const conclusion: Conclusion =
     failsAt(findings, config.failOn) ? 'failure' : result.filesAnalyzed === 0 && findings.length === 0 ? 'neutral' : 'success';
@@ -203,6 +188,7 @@ async function carryOut(request: ReviewRequest, deps: ReviewDependencies, checkR
   if (plan.binary.length) notes.push(`${plan.binary.length} binary or empty file(s) were checked by name only.`);
 
   // Inline comments: only new findings on lines the change added.
+  checkpoint();
   let alreadyPosted: Set<string> | undefined;
   try {
     alreadyPosted = await postedFingerprints(github, repo, pullNumber);
@@ -223,6 +209,7 @@ async function carryOut(request: ReviewRequest, deps: ReviewDependencies, checkR
   });
   notes.push(...inline.notes);
 
+  checkpoint();
   try {
     const body = renderSummaryComment(report, inline, checkRun.htmlUrl);
     // A clean pull request gets no comment, but a stale one from an earlier run is updated.
@@ -231,10 +218,12 @@ async function carryOut(request: ReviewRequest, deps: ReviewDependencies, checkR
     notes.push(`The summary comment could not be written: ${describeError(error)}.`);
   }
 
+  checkpoint();
   const annotations = planAnnotations(findings);
   if (annotations.overLimit) notes.push(`${annotations.overLimit} finding(s) beyond the first ${annotations.batches.flat().length} have no annotation; the text below lists them.`);
   const batches = annotations.batches;
   for (const batch of batches.slice(0, -1)) {
+    checkpoint();
     try {
       await addAnnotations(github, repo, checkRun.id, renderCheckOutput(report), batch);
     } catch (error) {
@@ -242,13 +231,14 @@ async function carryOut(request: ReviewRequest, deps: ReviewDependencies, checkR
     }
   }
   const last = batches.at(-1) ?? [];
+  checkpoint();
   try {
     await completeCheckRun(github, repo, checkRun.id, conclusion, renderCheckOutput(report), last);
   } catch (error) {
     // An annotation GitHub refuses (422) must not cost the conclusion: complete without them.
     if (!last.length || httpStatus(error) !== 422) throw new StepError('completing the check run', error);
     notes.push(`${last.length} annotation(s) were refused by GitHub: ${describeError(error)}.`);
-    await step('completing the check run', () => completeCheckRun(github, repo, checkRun.id, conclusion, renderCheckOutput(report)));
+    await step(undefined, 'completing the check run', () => completeCheckRun(github, repo, checkRun.id, conclusion, renderCheckOutput(report)));
   }
   return { checkRunId: checkRun.id, conclusion, findings };
 }

@@ -1,43 +1,99 @@
 /**
- * Runs reviews and remembers which are in flight, so the same pull request at the same SHA is
- * not reviewed twice at once when GitHub sends both `pull_request.synchronize` and
- * `check_suite.requested` for one push. A later queue (with superseding of older SHAs) can
- * replace this class without touching the handlers.
+ * Takes review requests from the webhook handlers and runs them through the review queue:
+ * `review()` returns at once (the delivery is acknowledged while the review waits), the same
+ * pull request and SHA is not reviewed twice at once when GitHub sends both
+ * `pull_request.synchronize` and `check_suite.requested` for one push, and a newer head SHA
+ * supersedes the pull request's older review (its check run completes as `cancelled`,
+ * "Superseded by <sha>"). When the backlog is full the commit gets a completed check run
+ * saying the App was busy, so it is never left without a status.
  */
 import type { Logger } from 'probot';
+import { createCompletedCheckRun } from '../github/checks.js';
 import type { GitHub } from '../github/types.js';
+import { busyOutput } from './failure-output.js';
 import { reviewPullRequest, type ReviewDependencies, type ReviewOutcome, type ReviewRequest } from './review-pull-request.js';
+import { ReviewQueue, SupersededError, type QueueSettings, type Submission } from './review-queue.js';
 
 export interface ReviewOptions {
-  /** Automatic triggers skip a review already running for the same pull request and SHA. */
+  /** Automatic triggers skip a review already waiting or running for the same pull request and SHA. */
   skipIfInFlight?: boolean;
 }
 
+export type ReviewerSettings = Partial<QueueSettings> & Omit<ReviewDependencies, 'github' | 'log' | 'signal'>;
+
+type PullRef = Pick<ReviewRequest, 'repo' | 'pullNumber' | 'headSha'>;
+
 export class Reviewer {
-  private readonly inFlight = new Map<string, Promise<ReviewOutcome>>();
+  readonly queue: ReviewQueue;
+  private readonly defaults: Omit<ReviewDependencies, 'github' | 'log' | 'signal'>;
 
-  constructor(private readonly defaults: Omit<ReviewDependencies, 'github' | 'log'> = {}) {}
-
-  static key(request: Pick<ReviewRequest, 'repo' | 'pullNumber' | 'headSha'>): string {
-    return `${request.repo.owner}/${request.repo.repo}#${request.pullNumber}@${request.headSha}`;
+  constructor(settings: ReviewerSettings = {}) {
+    const { concurrency, maxWaiting, ...defaults } = settings;
+    this.queue = new ReviewQueue({ ...(concurrency ? { concurrency } : {}), ...(maxWaiting !== undefined ? { maxWaiting } : {}) });
+    this.defaults = defaults;
   }
 
-  isInFlight(request: Pick<ReviewRequest, 'repo' | 'pullNumber' | 'headSha'>): boolean {
-    return this.inFlight.has(Reviewer.key(request));
+  /** The queue's group: one pull request. */
+  static group(request: Pick<ReviewRequest, 'repo' | 'pullNumber'>): string {
+    return `${request.repo.owner}/${request.repo.repo}#${request.pullNumber}`;
   }
 
-  async review(request: ReviewRequest, github: GitHub, log: Logger, options: ReviewOptions = {}): Promise<ReviewOutcome | undefined> {
+  static key(request: PullRef): string {
+    return `${Reviewer.group(request)}@${request.headSha}`;
+  }
+
+  /** True while a review of this pull request and SHA waits or runs. */
+  isInFlight(request: PullRef): boolean {
+    return this.queue.isActive(Reviewer.group(request), request.headSha);
+  }
+
+  /** Queues the review and returns at once; `result` (when queued) settles when it is done. */
+  review(request: ReviewRequest, github: GitHub, log: Logger, options: ReviewOptions = {}): Submission<ReviewOutcome> {
     const key = Reviewer.key(request);
-    if (options.skipIfInFlight && this.inFlight.has(key)) {
-      log.info({ key, trigger: request.trigger }, 'review already in progress for this pull request and SHA; skipped');
+    const submission = this.queue.submit({
+      group: Reviewer.group(request),
+      version: request.headSha,
+      skipIfActive: options.skipIfInFlight ?? false,
+      run: (signal) => this.run(request, github, log, signal),
+    });
+    if (submission.status === 'duplicate') {
+      log.info({ key, trigger: request.trigger }, 'review already queued or in progress for this pull request and SHA; skipped');
+    } else if (submission.status === 'full') {
+      log.error(
+        { key, trigger: request.trigger, waiting: submission.waiting, running: this.queue.running },
+        `review queue full (${submission.waiting} waiting): ${key} not reviewed; its check run says so, Re-run or /recheck retries`,
+      );
+      this.queue.track(this.reportBusy(request, github, log, submission.waiting));
+    } else {
+      log.info({ key, trigger: request.trigger, waiting: submission.waiting, running: submission.running }, 'review queued');
+      void submission.result.then((outcome) => {
+        if (!outcome) log.info({ key }, 'review superseded by a newer push before it started');
+      });
+    }
+    return submission;
+  }
+
+  /** Resolves once every queued review has finished. */
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  private async run(request: ReviewRequest, github: GitHub, log: Logger, signal: AbortSignal): Promise<ReviewOutcome | undefined> {
+    try {
+      return await reviewPullRequest(request, { ...this.defaults, github, log, signal });
+    } catch (error) {
+      // Only creating the check run happens outside the review's own error handling.
+      if (error instanceof SupersededError) return undefined;
+      log.error({ err: error, key: Reviewer.key(request) }, 'iac-review could not start: creating the check run failed');
       return undefined;
     }
-    const running = reviewPullRequest(request, { ...this.defaults, github, log });
-    this.inFlight.set(key, running);
+  }
+
+  private async reportBusy(request: ReviewRequest, github: GitHub, log: Logger, waiting: number): Promise<void> {
     try {
-      return await running;
-    } finally {
-      if (this.inFlight.get(key) === running) this.inFlight.delete(key);
+      await createCompletedCheckRun(github, request.repo, request.headSha, 'failure', busyOutput(waiting));
+    } catch (error) {
+      log.error({ err: error, key: Reviewer.key(request) }, 'could not report the full review queue on the check run');
     }
   }
 }

@@ -8,6 +8,12 @@ import type { GitHub, RepoRef } from './types.js';
 
 export const CHECK_NAME = 'iac-review';
 
+/**
+ * What a completed run can say: the review's own conclusions, plus `cancelled` for a review a
+ * newer push superseded (its commit is no longer the pull request's head).
+ */
+export type CheckConclusion = Conclusion | 'cancelled';
+
 export interface CheckRun {
   id: number;
   htmlUrl: string | undefined;
@@ -35,7 +41,7 @@ export async function completeCheckRun(
   github: GitHub,
   repo: RepoRef,
   checkRunId: number,
-  conclusion: Conclusion,
+  conclusion: CheckConclusion,
   output: CheckOutput,
   annotations: CheckAnnotation[] = [],
 ): Promise<void> {
@@ -47,6 +53,22 @@ export async function completeCheckRun(
     completed_at: new Date().toISOString(),
     output: annotations.length ? { ...output, annotations } : output,
   });
+}
+
+/** A check run created already completed (a commit the App could not take on). */
+export async function createCompletedCheckRun(github: GitHub, repo: RepoRef, headSha: string, conclusion: CheckConclusion, output: CheckOutput): Promise<CheckRun> {
+  const now = new Date().toISOString();
+  const { data } = await github.rest.checks.create({
+    ...repo,
+    name: CHECK_NAME,
+    head_sha: headSha,
+    status: 'completed',
+    conclusion,
+    started_at: now,
+    completed_at: now,
+    output,
+  });
+  return { id: data.id, htmlUrl: data.html_url ?? undefined };
 }
 
 /** True when some `iac-review` check run already exists on the commit (any state). */

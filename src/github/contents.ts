@@ -3,8 +3,8 @@
  * the blob SHA the pull-request files list gives, through the git blobs API: one request per
  * file, immutable content, and no 1 MB ceiling (the contents API's JSON form stops at 1 MB).
  *
- * `ContentSource` is the seam for batched fetching (e.g. GraphQL `object(expression:)`
- * aliases, 100 per query): the review only depends on this interface.
+ * `ContentSource` is the seam for batched fetching: the App reads through GraphQL, 100 blobs
+ * per query (graphql-contents.ts), and falls back to these raw reads for big or binary blobs.
  */
 import picomatch from 'picomatch';
 import type { GitHub, RepoRef } from './types.js';
@@ -101,11 +101,41 @@ export interface ProjectFiles {
   texts: Map<string, string>;
 }
 
+export interface ProjectListing {
+  /** Every file in the listed directories (what exists, for structure rules). */
+  paths: string[];
+  /** The pattern matches whose contents the detectors read. */
+  toRead: TreeEntry[];
+}
+
 /**
  * The project files detectors read besides the changed ones (manifests, READMEs, stack files,
- * lib/AWS_REGION): listed from the head tree, contents read for the pattern matches that are
- * not already under review and not larger than `maxBytes`.
+ * lib/AWS_REGION): listed from the head tree; the pattern matches that are not already under
+ * review and not larger than `maxBytes` are the ones to read.
  */
+export async function listProjectFiles(
+  github: GitHub,
+  repo: RepoRef,
+  commitSha: string,
+  patterns: readonly string[],
+  exclude: ReadonlySet<string>,
+  maxBytes: number,
+): Promise<ProjectListing> {
+  const entries = await listDirectories(github, repo, commitSha, patternDirectories(patterns));
+  const wanted = picomatch(patterns as string[], { dot: true });
+  const toRead = entries.filter((entry) => wanted(entry.path) && !exclude.has(entry.path) && (entry.size ?? 0) <= maxBytes);
+  return { paths: entries.map((entry) => entry.path), toRead };
+}
+
+/** The project files' texts, from their bytes in `toRead` order. */
+export function projectTexts(toRead: readonly TreeEntry[], contents: readonly Uint8Array[]): Map<string, string> {
+  const decoder = new TextDecoder('utf-8');
+  const texts = new Map<string, string>();
+  toRead.forEach((entry, index) => texts.set(entry.path, decoder.decode(contents[index])));
+  return texts;
+}
+
+/** Lists and reads the project files in one go (see `listProjectFiles`). */
 export async function loadProjectFiles(
   github: GitHub,
   repo: RepoRef,
@@ -115,12 +145,7 @@ export async function loadProjectFiles(
   exclude: ReadonlySet<string>,
   maxBytes: number,
 ): Promise<ProjectFiles> {
-  const entries = await listDirectories(github, repo, commitSha, patternDirectories(patterns));
-  const wanted = picomatch(patterns as string[], { dot: true });
-  const toRead = entries.filter((entry) => wanted(entry.path) && !exclude.has(entry.path) && (entry.size ?? 0) <= maxBytes);
-  const contents = await source.readBlobs(toRead);
-  const decoder = new TextDecoder('utf-8');
-  const texts = new Map<string, string>();
-  toRead.forEach((entry, index) => texts.set(entry.path, decoder.decode(contents[index])));
-  return { paths: entries.map((entry) => entry.path), texts };
+  const listing = await listProjectFiles(github, repo, commitSha, patterns, exclude, maxBytes);
+  const contents = await source.readBlobs(listing.toRead);
+  return { paths: listing.paths, texts: projectTexts(listing.toRead, contents) };
 }

@@ -6,6 +6,13 @@ import { fingerprintsIn } from '../render/review-comment.js';
 import { SUMMARY_COMMENT_MARKER } from '../render/markdown.js';
 import type { GitHub, RepoRef } from './types.js';
 
+/**
+ * Requests that create comments are not retried automatically: a 5xx or a timeout does not
+ * prove GitHub dropped the request, and a blind retry could post the same comments twice.
+ * The findings go to the summary instead, and the next run's fingerprints see what landed.
+ */
+const NO_RETRY = { request: { retries: 0 } };
+
 /** GitHub lists at most 3,000 files of a pull request. */
 export const MAX_LISTED_FILES = 3000;
 
@@ -110,12 +117,13 @@ export async function createReview(github: GitHub, repo: RepoRef, pullNumber: nu
     event: 'COMMENT',
     body,
     comments: comments.map(commentParams),
+    ...NO_RETRY,
   });
 }
 
 /** A single inline comment (the fallback when a review with many comments was rejected). */
 export async function createReviewComment(github: GitHub, repo: RepoRef, pullNumber: number, commitId: string, comment: InlineComment): Promise<void> {
-  await github.rest.pulls.createReviewComment({ ...repo, pull_number: pullNumber, commit_id: commitId, ...commentParams(comment) });
+  await github.rest.pulls.createReviewComment({ ...repo, pull_number: pullNumber, commit_id: commitId, ...commentParams(comment), ...NO_RETRY });
 }
 
 /** Creates the summary comment, or edits the one an earlier run left (found by its marker). */
@@ -134,6 +142,6 @@ export async function upsertSummaryComment(
     return 'updated';
   }
   if (!createIfMissing) return 'skipped';
-  await github.rest.issues.createComment({ ...repo, issue_number: pullNumber, body });
+  await github.rest.issues.createComment({ ...repo, issue_number: pullNumber, body, ...NO_RETRY });
   return 'created';
 }

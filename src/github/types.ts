@@ -3,6 +3,7 @@
  * retry and throttling plugins (disabled in tests through `ProbotOctokit.defaults`).
  */
 import type { Context } from 'probot';
+import { isRequestTimeout } from './request-timeout.js';
 
 export type GitHub = Context['octokit'];
 
@@ -22,5 +23,6 @@ export function describeError(error: unknown): string {
   const status = httpStatus(error);
   const message = error instanceof Error ? error.message : String(error);
   const firstLine = message.split('\n')[0]?.slice(0, 300) ?? '';
+  if (isRequestTimeout(error)) return firstLine;
   return status ? `GitHub answered ${status}${firstLine ? ` (${firstLine})` : ''}` : firstLine || 'unknown error';
 }

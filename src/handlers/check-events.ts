@@ -61,7 +61,7 @@ async function reviewTarget(reviewer: Reviewer, context: CheckEventContext, repo
       context.log.info({ pull: pullNumber, sha: target.headSha }, 'already reviewed or being reviewed; check_suite.requested skipped');
       continue;
     }
-    await reviewer.review(request, context.octokit, context.log, { skipIfInFlight: target.automatic });
+    reviewer.review(request, context.octokit, context.log, { skipIfInFlight: target.automatic });
   }
 }
 

@@ -40,7 +40,7 @@ export function issueCommentHandler(reviewer: Reviewer) {
       await replyToIssue(context.octokit, repo, issue.number, `@${login} this pull request is closed, so \`/recheck\` did not run.`);
       return;
     }
-    await reviewer.review(
+    reviewer.review(
       {
         repo,
         pullNumber: pull.number,

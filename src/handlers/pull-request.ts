@@ -1,5 +1,6 @@
 /**
- * `pull_request` opened, synchronize, reopened, ready_for_review: review the head SHA.
+ * `pull_request` opened, synchronize, reopened, ready_for_review: queue a review of the head
+ * SHA (a newer head supersedes a queued or running review of an older one).
  * Draft pull requests are reviewed when they become ready (or on `/recheck` / Re-run).
  */
 import type { Context } from 'probot';
@@ -21,7 +22,7 @@ export function pullRequestHandler(reviewer: Reviewer) {
       context.log.info({ pull: pull.number }, 'draft pull request: review deferred until it is ready');
       return;
     }
-    await reviewer.review(
+    reviewer.review(
       {
         repo: context.repo(),
         pullNumber: pull.number,

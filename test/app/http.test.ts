@@ -6,8 +6,7 @@ import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { createNodeMiddleware } from 'probot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import iacReviewApp from '../../src/index.js';
-import { createTestProbot, expectAllMocksUsed as expectAllUsed, fixture, GitHubMock, mockFullReview, useNock, type PrFile } from './support.js';
+import { createTestProbot, expectAllMocksUsed as expectAllUsed, fixture, GitHubMock, mockFullReview, reviewerOf, testApp, useNock, type PrFile } from './support.js';
 
 const { unmatched } = useNock();
 
@@ -23,7 +22,7 @@ let probot: Awaited<ReturnType<typeof createTestProbot>>['probot'];
 beforeEach(async () => {
   // The middleware loads the app itself (with the health endpoint); the probot must not have it loaded already.
   ({ probot } = await createTestProbot(undefined, { loadApp: false }));
-  const middleware = await createNodeMiddleware(iacReviewApp, { probot });
+  const middleware = await createNodeMiddleware(testApp(probot), { probot });
   server = createServer((req, res) => {
     void middleware(req, res, () => res.writeHead(404).end('not found'));
   });
@@ -122,6 +121,8 @@ describe('webhook deliveries', () => {
     const signature = await probot.webhooks.sign(body);
     const reply = await send('POST', '/api/github/webhooks', body, webhookHeaders('pull_request', signature));
     expect(reply.status).toBe(200);
+    // Acknowledged first, reviewed in the queue.
+    await reviewerOf(probot).idle();
     expectAllUsed(mock, unmatched);
     expect(mock.completion()).toMatchObject({ status: 'completed', conclusion: 'failure' });
   });

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addedLinesPatch,
+  blobSha,
   CHECK_RUN_URL,
   createTestProbot,
   deliver,
@@ -13,6 +14,7 @@ import {
   GitHubMock,
   HEAD_SHA,
   mockFullReview,
+  PROJECT_TREE,
   useNock,
   type PrFile,
 } from './support.js';
@@ -159,15 +161,18 @@ describe('files over 1 MB, removed, binary and renamed', () => {
     { path: 'lib/network.py', status: 'renamed', previousPath: 'lib/vpc.py', content: renamed, patch: null },
   ];
 
-  it('reads the big and renamed files through the blobs API, skips removed and binary ones', async () => {
+  it('reads the big file through the blobs API, the renamed one in the GraphQL batch, skips removed and binary ones', async () => {
     expect(Buffer.byteLength(big)).toBeGreaterThan(1024 * 1024);
     const mock = mockFullReview(new GitHubMock(), files, { review: false });
     const { probot } = await createTestProbot();
     await deliver(probot, 'pull_request', fixture('pull_request.opened'));
     expectAllMocksUsed(mock);
 
-    // Only the big and the renamed file were read from the changed files (plus Pulumi.yaml, lib/AWS_REGION).
-    expect(mock.sent.blobReads).toHaveLength(4);
+    // One batch for the big and the renamed file plus Pulumi.yaml and lib/AWS_REGION; GraphQL cuts
+    // the big file's text, so only it is read again as a raw blob.
+    expect(mock.sent.graphqlQueries).toHaveLength(1);
+    expect(mock.sent.graphqlQueries[0]).toHaveLength(4);
+    expect(mock.sent.blobReads).toEqual([blobSha(big)]);
     const annotations = mock.annotations();
     expect(annotations).toContainEqual(expect.objectContaining({ path: 'lib/big_settings.py', start_line: 1002, title: expect.stringMatching(/^IAC307/) }));
     expect(annotations).toContainEqual(expect.objectContaining({ path: 'lib/network.py', start_line: 5, title: expect.stringMatching(/^IAC307/) }));
@@ -224,7 +229,9 @@ describe('failures still complete the check run', () => {
 
   it('a file that vanished (404) fails the run and says which file', async () => {
     const content = 'x = 1\n';
-    const mock = new GitHubMock().token().config().createCheckRun().listFiles([{ path: 'lib/gone.py', content }]).blob(content, 404).updateCheckRun();
+    // GitHub answers the batch with `null` for a blob it no longer has.
+    const mock = new GitHubMock().token().config().createCheckRun().listFiles([{ path: 'lib/gone.py', content }]).tree(PROJECT_TREE).updateCheckRun();
+    mock.blobStore.delete(blobSha(content));
     const { probot } = await createTestProbot();
     await deliver(probot, 'pull_request', fixture('pull_request.opened'));
     expectAllMocksUsed(mock);

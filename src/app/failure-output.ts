@@ -1,0 +1,106 @@
+/**
+ * What a check run says when the review did not produce findings: which step failed and why
+ * (a GitHub error, a rate limit, a timeout, a vanished file, invalid configuration), that a
+ * newer push superseded it, or that the App was too busy to take it on.
+ */
+import { ConfigError } from '../engine/config.js';
+import { FileFetchError } from '../github/contents.js';
+import { isRequestTimeout } from '../github/request-timeout.js';
+import { describeError, httpStatus } from '../github/types.js';
+import type { CheckOutput } from '../render/markdown.js';
+
+/** A failed step of the review: what the app was doing, and the error. */
+export class StepError extends Error {
+  constructor(
+    readonly step: string,
+    cause: unknown,
+  ) {
+    super(`${step}: ${describeError(cause)}`, { cause });
+    this.name = 'StepError';
+  }
+}
+
+export interface FailureExplanation {
+  title: string;
+  explanation: string;
+}
+
+const short = (sha: string) => sha.slice(0, 7);
+
+/** Seconds GitHub asked the App to wait (`retry-after`), when it said. */
+export function retryAfterSeconds(error: unknown): number | undefined {
+  const headers = (error as { response?: { headers?: Record<string, string | number | undefined> } } | undefined)?.response?.headers;
+  const value = Number(headers?.['retry-after']);
+  return Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+function isSecondaryRateLimit(error: unknown): boolean {
+  const status = httpStatus(error);
+  if (status !== 403 && status !== 429) return false;
+  return retryAfterSeconds(error) !== undefined || /secondary rate limit/i.test(error instanceof Error ? error.message : '');
+}
+
+function githubTitle(cause: unknown): string {
+  if (isRequestTimeout(cause)) return 'Review failed: GitHub did not answer in time';
+  if (isSecondaryRateLimit(cause)) return 'Review failed: GitHub secondary rate limit';
+  const status = httpStatus(cause);
+  if (status === 403 || status === 429) return 'Review failed: GitHub rate limit';
+  return status ? `Review failed: GitHub API error ${status}` : 'Review failed: internal error';
+}
+
+function waitAdvice(cause: unknown): string {
+  const seconds = retryAfterSeconds(cause);
+  return seconds === undefined ? '' : ` GitHub asked to wait ${seconds} s before trying again.`;
+}
+
+/**
+ * Conclusion when the review itself fails: `failure`. Fail closed: with `iac-review` as a
+ * required check, an unreviewed commit must not look approved; Re-run or `/recheck` retries.
+ */
+export function explainFailure(error: unknown, headSha: string): FailureExplanation {
+  if (error instanceof ConfigError) {
+    return {
+      title: 'Invalid configuration',
+      explanation: [
+        `The configuration \`.github/iac-review.yml\` is invalid, so nothing was reviewed:`,
+        '',
+        ...error.problems.map((problem) => `- \`${problem.split(':')[0]}\`:${problem.slice(problem.indexOf(':') + 1)}`),
+        '',
+        'The App reads it from the default branch (or from the organisation’s `.github` repository through `_extends`).',
+      ].join('\n'),
+    };
+  }
+  if (error instanceof StepError) {
+    const cause = error.cause;
+    if (cause instanceof FileFetchError) {
+      const status = httpStatus(cause.cause);
+      const vanished = status === 404 ? ' The file may have vanished (for example after a force-push).' : '';
+      return {
+        title: 'Review failed: a file could not be read',
+        explanation: `While ${error.step}, \`${cause.path}\` at \`${short(headSha)}\` could not be read: ${describeError(cause.cause)}.${vanished}${waitAdvice(cause.cause)}`,
+      };
+    }
+    return { title: githubTitle(cause), explanation: `While ${error.step}, ${describeError(cause)}.${waitAdvice(cause)}` };
+  }
+  return { title: 'Review failed: internal error', explanation: `The review stopped unexpectedly: ${describeError(error)}.` };
+}
+
+/** Completion of a review a newer push made moot: conclusion `cancelled`. */
+export function supersededOutput(headSha: string, supersededBy: string, pullNumber: number): CheckOutput {
+  return {
+    title: `Superseded by ${short(supersededBy)}`,
+    summary:
+      `A newer commit, \`${short(supersededBy)}\`, was pushed to #${pullNumber} while \`${short(headSha)}\` was being reviewed, ` +
+      `so this review stopped. The newer commit gets its own \`iac-review\` check run; nothing is reported for \`${short(headSha)}\`.`,
+  };
+}
+
+/** A commit the App could not queue: its backlog was full. Conclusion `failure` (fail closed). */
+export function busyOutput(waiting: number): CheckOutput {
+  return {
+    title: 'Not reviewed: iac-review is busy',
+    summary:
+      `${waiting} reviews were already waiting, the most this App instance queues, so this commit was not reviewed. ` +
+      'Press **Re-run** on this check or comment `/recheck` on the pull request (write access needed) once the queue has drained.',
+  };
+}

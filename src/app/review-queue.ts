@@ -1,0 +1,150 @@
+/**
+ * The bounded in-process queue reviews wait in, so a webhook delivery is acknowledged at once
+ * (GitHub gives up after 10 s) and the review runs afterwards.
+ *
+ * - Bounded concurrency: at most `concurrency` jobs run at once (p-limit).
+ * - Bounded backlog: at most `maxWaiting` jobs wait; past that `submit` answers `full` and the
+ *   caller says so (reviewer.ts completes a check run "Not reviewed: iac-review is busy").
+ * - One pull request, one review at a time: jobs share a `group` (the pull request) and carry
+ *   a `version` (the head SHA). A job of a newer version aborts the group's older job with a
+ *   `SupersededError` as the signal's reason: a waiting job is dropped before it starts, a
+ *   running one stops at its next step. The newer job starts once the older one has settled,
+ *   so two reviews of one pull request never post comments at the same time.
+ * - `idle()` resolves once every job (and every tracked side task) has settled: tests and the
+ *   benchmark await it instead of sleeping.
+ */
+import pLimit, { type LimitFunction } from 'p-limit';
+
+/** The abort reason of a job a newer version of its group superseded. */
+export class SupersededError extends Error {
+  constructor(readonly by: string) {
+    super(`superseded by ${by.slice(0, 7)}`);
+    this.name = 'SupersededError';
+  }
+}
+
+/** The version that superseded the job this signal belongs to, if that is why it was aborted. */
+export function supersededBy(signal: AbortSignal): string | undefined {
+  return signal.aborted && signal.reason instanceof SupersededError ? signal.reason.by : undefined;
+}
+
+export interface QueueSettings {
+  /** Jobs running at once. */
+  concurrency: number;
+  /** Jobs waiting to start; one more is refused. */
+  maxWaiting: number;
+}
+
+export const DEFAULT_QUEUE_SETTINGS: QueueSettings = { concurrency: 2, maxWaiting: 200 };
+
+export interface QueueTask<T> {
+  group: string;
+  version: string;
+  /** Refuse (as `duplicate`) when a job of the same group and version is waiting or running. */
+  skipIfActive?: boolean;
+  /** The job. It should not throw; a throw is passed to the queue's `onError`. */
+  run(signal: AbortSignal): Promise<T>;
+}
+
+export type Submission<T> =
+  /** `result` is undefined when the job was superseded before it started. */
+  | { status: 'queued'; waiting: number; running: number; result: Promise<T | undefined> }
+  | { status: 'duplicate' }
+  | { status: 'full'; waiting: number };
+
+type JobState = 'waiting' | 'running' | 'dropped' | 'done';
+
+interface Job {
+  version: string;
+  controller: AbortController;
+  state: JobState;
+  settled: Promise<unknown>;
+}
+
+export class ReviewQueue {
+  readonly settings: QueueSettings;
+  private readonly limit: LimitFunction;
+  /** The newest unsettled job of each group. */
+  private readonly latest = new Map<string, Job>();
+  private readonly pending = new Set<Promise<unknown>>();
+  private waitingCount = 0;
+
+  constructor(
+    settings: Partial<QueueSettings> = {},
+    private readonly onError: (error: unknown) => void = () => {},
+  ) {
+    this.settings = { ...DEFAULT_QUEUE_SETTINGS, ...settings };
+    this.limit = pLimit(this.settings.concurrency);
+  }
+
+  get waiting(): number {
+    return this.waitingCount;
+  }
+
+  get running(): number {
+    return this.limit.activeCount;
+  }
+
+  /** True when a job of this group and version is waiting or running. */
+  isActive(group: string, version: string): boolean {
+    const job = this.latest.get(group);
+    return job !== undefined && job.version === version && (job.state === 'waiting' || job.state === 'running');
+  }
+
+  submit<T>(task: QueueTask<T>): Submission<T> {
+    const previous = this.latest.get(task.group);
+    const sameVersion = previous?.version === task.version && (previous.state === 'waiting' || previous.state === 'running');
+    // A waiting job of the same version will do exactly this work.
+    if (sameVersion && (task.skipIfActive || previous.state === 'waiting')) return { status: 'duplicate' };
+    const freed = previous?.state === 'waiting' && !sameVersion ? 1 : 0;
+    if (this.waitingCount - freed >= this.settings.maxWaiting) return { status: 'full', waiting: this.waitingCount };
+    if (previous && !sameVersion) this.supersede(previous, task.version);
+
+    const job: Job = { version: task.version, controller: new AbortController(), state: 'waiting', settled: Promise.resolve() };
+    this.waitingCount++;
+    this.latest.set(task.group, job);
+    const result = this.limit(async () => {
+      if (job.state !== 'waiting') return undefined;
+      this.waitingCount--;
+      job.state = 'running';
+      // The group's earlier job (started before this one) winds down first.
+      await previous?.settled;
+      if (job.controller.signal.aborted) return undefined;
+      return await task.run(job.controller.signal);
+    })
+      .catch((error: unknown) => {
+        this.onError(error);
+        return undefined;
+      })
+      .finally(() => {
+        job.state = 'done';
+        if (this.latest.get(task.group) === job) this.latest.delete(task.group);
+      });
+    job.settled = result;
+    this.track(result);
+    return { status: 'queued', waiting: this.waitingCount, running: this.limit.activeCount, result };
+  }
+
+  /** Keeps `idle()` waiting for a side task (e.g. the check run of a refused job). */
+  track(task: Promise<unknown>): void {
+    const settled = task.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.pending.add(settled);
+    void settled.finally(() => this.pending.delete(settled));
+  }
+
+  /** Resolves once every job and tracked task has settled, including ones they started meanwhile. */
+  async idle(): Promise<void> {
+    while (this.pending.size) await Promise.all([...this.pending]);
+  }
+
+  private supersede(job: Job, by: string): void {
+    if (job.state === 'waiting') {
+      job.state = 'dropped';
+      this.waitingCount--;
+    }
+    job.controller.abort(new SupersededError(by));
+  }
+}

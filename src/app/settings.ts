@@ -1,0 +1,33 @@
+/**
+ * The App's runtime settings, from environment variables next to Probot's own:
+ *
+ * - `IAC_REVIEW_CONCURRENCY`      reviews running at once (default 2)
+ * - `IAC_REVIEW_MAX_QUEUED`       reviews waiting to start; more are refused with a "busy" check run (default 200)
+ * - `IAC_REVIEW_GITHUB_TIMEOUT_MS` time GitHub gets to answer one request before it counts as failed (default 30000)
+ */
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '../github/request-timeout.js';
+import { DEFAULT_QUEUE_SETTINGS } from './review-queue.js';
+
+export interface AppSettings {
+  concurrency: number;
+  maxWaiting: number;
+  requestTimeoutMs: number;
+}
+
+export const DEFAULT_APP_SETTINGS: AppSettings = { ...DEFAULT_QUEUE_SETTINGS, requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS };
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer of at least ${min}, not "${raw}"`);
+  return value;
+}
+
+export function appSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): AppSettings {
+  return {
+    concurrency: integer(env, 'IAC_REVIEW_CONCURRENCY', DEFAULT_APP_SETTINGS.concurrency, 1),
+    maxWaiting: integer(env, 'IAC_REVIEW_MAX_QUEUED', DEFAULT_APP_SETTINGS.maxWaiting, 0),
+    requestTimeoutMs: integer(env, 'IAC_REVIEW_GITHUB_TIMEOUT_MS', DEFAULT_APP_SETTINGS.requestTimeoutMs, 1),
+  };
+}

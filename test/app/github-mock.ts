@@ -1,0 +1,304 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- request bodies captured from nock are untyped JSON */
+/**
+ * A nock-simulated GitHub for the App's tests: payload fixtures, changed-file entries, and
+ * interceptors for every API call a review makes, each recording what the app sent. File
+ * contents are answered by the GraphQL batch endpoint (graphql-blob-answers.ts), with raw
+ * git blobs for what GitHub's GraphQL would not give as text.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import nock from 'nock';
+import { answerBlobQuery, needsRawRead, parseBlobQuery, requestedBlobs } from './graphql-blob-answers.js';
+
+export const API = 'https://api.github.com';
+export const OWNER = 'acme';
+export const REPO = 'infra';
+export const PULL = 12;
+export const HEAD_SHA = '9f3b2c1d4e5f60718293a4b5c6d7e8f901234567';
+export const INSTALLATION_ID = 424242;
+export const CHECK_RUN_ID = 4400777;
+export const CHECK_RUN_URL = 'https://github.com/acme/infra/runs/4400777';
+export const WEBHOOK_SECRET = 'test-webhook-secret';
+const REPO_PATH = `/repos/${OWNER}/${REPO}`;
+
+/** A webhook payload fixture (`test/fixtures/<event>.<action>.json`), deep-copied. */
+export function fixture(name: string): Record<string, any> {
+  return JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8'));
+}
+
+/** Git's blob SHA of some content, so fixtures carry realistic SHAs. */
+export function blobSha(content: string | Uint8Array): string {
+  const bytes = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content);
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+/** A patch that adds `content`'s lines `from..to` (1-based, inclusive) on the RIGHT side. */
+export function addedLinesPatch(content: string, from = 1, to?: number): string {
+  const lines = content.replace(/\n$/, '').split('\n');
+  const last = to ?? lines.length;
+  const added = lines.slice(from - 1, last);
+  return [`@@ -${from - 1},0 +${from},${added.length} @@`, ...added.map((line) => `+${line}`)].join('\n');
+}
+
+export interface PrFile {
+  path: string;
+  status?: 'added' | 'removed' | 'modified' | 'renamed';
+  content?: string | Uint8Array;
+  /** `null`: GitHub sent no patch (binary, or a pure rename). Defaults to "every line added". */
+  patch?: string | null;
+  previousPath?: string;
+  /** Line counts GitHub reports when it sends no patch (a diff too large to show). */
+  additions?: number;
+}
+
+export function fileEntry(file: PrFile): Record<string, unknown> {
+  const content = file.content ?? '';
+  const patch = file.patch === undefined ? (typeof content === 'string' && content ? addedLinesPatch(content) : null) : file.patch;
+  const additions = file.additions ?? (patch ? patch.split('\n').filter((line) => line.startsWith('+')).length : 0);
+  return {
+    sha: file.status === 'removed' ? '0000000000000000000000000000000000000000' : blobSha(content),
+    filename: file.path,
+    status: file.status ?? 'added',
+    additions,
+    deletions: 0,
+    changes: additions,
+    blob_url: `https://github.com/${OWNER}/${REPO}/blob/${HEAD_SHA}/${file.path}`,
+    raw_url: `https://github.com/${OWNER}/${REPO}/raw/${HEAD_SHA}/${file.path}`,
+    contents_url: `${API}${REPO_PATH}/contents/${file.path}?ref=${HEAD_SHA}`,
+    ...(patch ? { patch } : {}),
+    ...(file.previousPath ? { previous_filename: file.previousPath } : {}),
+  };
+}
+
+export interface TreeFile {
+  path: string;
+  content: string;
+}
+
+/** Captured request bodies, by kind. */
+export interface Captured {
+  checkRunCreates: any[];
+  checkRunUpdates: any[];
+  reviews: any[];
+  reviewComments: any[];
+  issueComments: any[];
+  issueCommentEdits: { id: number; body: any }[];
+  reactions: any[];
+  /** Raw git-blob reads (REST). */
+  blobReads: string[];
+  /** Blob SHAs asked for in GraphQL batch queries, one array per query. */
+  graphqlQueries: string[][];
+}
+
+export function captured(): Captured {
+  return { checkRunCreates: [], checkRunUpdates: [], reviews: [], reviewComments: [], issueComments: [], issueCommentEdits: [], reactions: [], blobReads: [], graphqlQueries: [] };
+}
+
+/** Nock interceptors for the GitHub API, each recording what the app sent. */
+export class GitHubMock {
+  readonly scope = nock(API);
+  readonly sent = captured();
+
+  token(): this {
+    this.scope.post(`/app/installations/${INSTALLATION_ID}/access_tokens`).reply(201, {
+      token: 'ghs_test_installation_token',
+      expires_at: '2099-01-01T00:00:00Z',
+      permissions: { checks: 'write', contents: 'read', issues: 'write', metadata: 'read', pull_requests: 'write' },
+      repository_selection: 'selected',
+    });
+    return this;
+  }
+
+  /** `.github/iac-review.yml` on the default branch; without text, absent here and in the org's `.github`. */
+  config(text?: string): this {
+    const path = `${REPO_PATH}/contents/.github%2Fiac-review.yml`;
+    if (text === undefined) {
+      this.scope.get(path).reply(404, { message: 'Not Found' });
+      this.scope.get(`/repos/${OWNER}/.github/contents/.github%2Fiac-review.yml`).reply(404, { message: 'Not Found' });
+    } else {
+      this.scope.get(path).reply(200, text, { 'content-type': 'application/vnd.github.raw; charset=utf-8' });
+    }
+    return this;
+  }
+
+  createCheckRun(): this {
+    this.scope
+      .post(`${REPO_PATH}/check-runs`, (body) => {
+        this.sent.checkRunCreates.push(body);
+        return true;
+      })
+      .reply(201, { id: CHECK_RUN_ID, html_url: CHECK_RUN_URL, name: 'iac-review', status: 'in_progress' });
+    return this;
+  }
+
+  updateCheckRun(times = 1): this {
+    this.scope
+      .patch(`${REPO_PATH}/check-runs/${CHECK_RUN_ID}`, (body) => {
+        this.sent.checkRunUpdates.push(body);
+        return true;
+      })
+      .times(times)
+      .reply(200, { id: CHECK_RUN_ID });
+    return this;
+  }
+
+  listFiles(files: readonly PrFile[]): this {
+    this.scope.get(`${REPO_PATH}/pulls/${PULL}/files`).query({ per_page: 100 }).reply(200, files.map(fileEntry));
+    return this;
+  }
+
+  blob(content: string | Uint8Array, status = 200): this {
+    const sha = blobSha(content);
+    this.scope.get(`${REPO_PATH}/git/blobs/${sha}`).reply(() => {
+      this.sent.blobReads.push(sha);
+      return status === 200
+        ? [200, Buffer.from(content), { 'content-type': 'application/vnd.github.raw' }]
+        : [status, { message: status === 404 ? 'Not Found' : 'Server Error' }, { 'content-type': 'application/json; charset=utf-8' }];
+    });
+    return this;
+  }
+
+  /** Blob contents GitHub has, by SHA (what the GraphQL batch query answers from). */
+  readonly blobStore = new Map<string, string | Uint8Array>();
+  private graphqlRegistered = false;
+
+  /**
+   * The GraphQL batch endpoint: `times` queries answered from `blobStore` (a SHA not in it is
+   * `null`, a vanished blob). Registered once by `contents`; call it directly for other counts.
+   */
+  graphql(times = 1): this {
+    this.graphqlRegistered = true;
+    this.scope
+      .post('/graphql')
+      .times(times)
+      .reply(200, (_uri, body) => {
+        const query = parseBlobQuery(body);
+        this.sent.graphqlQueries.push(requestedBlobs(query).map(([, sha]) => sha));
+        return answerBlobQuery(query, this.blobStore);
+      });
+    return this;
+  }
+
+  /**
+   * Contents the app reads: answered by one GraphQL query (up to 100 blobs), plus a raw blob
+   * read for each blob GraphQL gives no exact text for (over 512 KiB, binary, not UTF-8).
+   */
+  contents(contents: readonly (string | Uint8Array)[]): this {
+    if (!contents.length) return this;
+    for (const content of contents) {
+      this.blobStore.set(blobSha(content), content);
+      if (needsRawRead(content)) this.blob(content);
+    }
+    if (!this.graphqlRegistered) this.graphql();
+    return this;
+  }
+
+  /** Blobs of every changed file the app must read (not removed, not binary, not patchless-empty). */
+  blobsOf(files: readonly PrFile[]): this {
+    return this.contents(files.flatMap((file) => (file.status === 'removed' || file.content === undefined ? [] : [file.content])));
+  }
+
+  /** The head tree: root and `lib/` listings, and the project files the app reads from them. */
+  tree(files: readonly TreeFile[], changedPaths: readonly string[] = []): this {
+    const root = files.filter((file) => !file.path.includes('/'));
+    const lib = files.filter((file) => file.path.startsWith('lib/') && !file.path.slice(4).includes('/'));
+    const libSha = 'aa11bb22cc33dd44ee55ff6600112233445566aa';
+    const entry = (file: TreeFile, name: string) => ({ path: name, mode: '100644', type: 'blob', sha: blobSha(file.content), size: Buffer.byteLength(file.content) });
+    const rootEntries = [...root.map((file) => entry(file, file.path)), ...(lib.length ? [{ path: 'lib', mode: '040000', type: 'tree', sha: libSha }] : [])];
+    this.scope.get(`${REPO_PATH}/git/trees/${HEAD_SHA}`).reply(200, { sha: HEAD_SHA, tree: rootEntries, truncated: false });
+    if (lib.length) {
+      this.scope.get(`${REPO_PATH}/git/trees/${libSha}`).reply(200, { sha: libSha, tree: lib.map((file) => entry(file, file.path.slice(4))), truncated: false });
+    }
+    const contextFile = /^(requirements(-dev)?\.txt|Pipfile|pyproject\.toml|setup\.py|README\.md|lib\/README\.md|lib\/AWS_REGION|Pulumi(\.[^/]+)?\.yaml|metadata\.json)$/;
+    return this.contents(files.filter((file) => contextFile.test(file.path) && !changedPaths.includes(file.path)).map((file) => file.content));
+  }
+
+  reviewCommentsList(comments: readonly unknown[] = []): this {
+    this.scope.get(`${REPO_PATH}/pulls/${PULL}/comments`).query(true).reply(200, comments);
+    return this;
+  }
+
+  createReview(status = 200, times = 1): this {
+    this.scope
+      .post(`${REPO_PATH}/pulls/${PULL}/reviews`, (body) => {
+        this.sent.reviews.push(body);
+        return true;
+      })
+      .times(times)
+      .reply(status, status === 200 ? { id: 31337, state: 'COMMENTED' } : { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] });
+    return this;
+  }
+
+  createReviewComment(status: number): this {
+    this.scope
+      .post(`${REPO_PATH}/pulls/${PULL}/comments`, (body) => {
+        this.sent.reviewComments.push({ ...body, status });
+        return true;
+      })
+      .reply(status, status === 201 ? { id: 1000 + this.sent.reviewComments.length } : { message: 'Validation Failed', errors: [{ field: 'line', code: 'invalid' }] });
+    return this;
+  }
+
+  issueCommentsList(comments: readonly unknown[] = []): this {
+    this.scope.get(`${REPO_PATH}/issues/${PULL}/comments`).query(true).reply(200, comments);
+    return this;
+  }
+
+  createIssueComment(): this {
+    this.scope
+      .post(`${REPO_PATH}/issues/${PULL}/comments`, (body) => {
+        this.sent.issueComments.push(body);
+        return true;
+      })
+      .reply(201, { id: 777001 });
+    return this;
+  }
+
+  editIssueComment(id: number): this {
+    this.scope
+      .patch(`${REPO_PATH}/issues/comments/${id}`, (body) => {
+        this.sent.issueCommentEdits.push({ id, body });
+        return true;
+      })
+      .reply(200, { id });
+    return this;
+  }
+
+  pullRequest(headSha = HEAD_SHA, state = 'open'): this {
+    const pull = fixture('pull_request.opened').pull_request;
+    this.scope.get(`${REPO_PATH}/pulls/${PULL}`).reply(200, { ...pull, state, head: { ...pull.head, sha: headSha } });
+    return this;
+  }
+
+  /** The check run's last update: the completion. */
+  completion(): any {
+    return this.sent.checkRunUpdates.at(-1);
+  }
+
+  annotations(): any[] {
+    return this.sent.checkRunUpdates.flatMap((update) => update.output?.annotations ?? []);
+  }
+}
+
+/** The usual project around the changed files: Pulumi.yaml at the root and lib/AWS_REGION. */
+export const PROJECT_TREE: TreeFile[] = [
+  { path: 'Pulumi.yaml', content: 'name: tap\nruntime: python\ndescription: TAP infrastructure\n' },
+  { path: 'lib/AWS_REGION', content: 'us-east-1\n' },
+];
+
+/** Whether the app reads a changed file's content (removed, binary and patchless empty files it does not). */
+export function readByApp(file: PrFile): boolean {
+  if (file.status === 'removed' || /\.(png|jpe?g|gif|zip|whl)$/.test(file.path)) return false;
+  const entry = fileEntry(file);
+  return !(entry.patch === undefined && entry.changes === 0 && (file.status ?? 'added') !== 'renamed');
+}
+
+/** Interceptors for a full review of `files` that posts a review and creates the summary comment. */
+export function mockFullReview(mock: GitHubMock, files: readonly PrFile[], options: { config?: string; updates?: number; review?: boolean; summary?: 'create' | 'none' } = {}): GitHubMock {
+  mock.token().config(options.config).createCheckRun().listFiles(files).blobsOf(files.filter(readByApp));
+  mock.tree(PROJECT_TREE, files.map((file) => file.path)).reviewCommentsList([]).issueCommentsList([]);
+  if (options.review ?? true) mock.createReview();
+  if ((options.summary ?? 'create') === 'create') mock.createIssueComment();
+  mock.updateCheckRun(options.updates ?? 1);
+  return mock;
+}
