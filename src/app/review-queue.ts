@@ -67,7 +67,10 @@ export class ReviewQueue {
   /** The newest unsettled job of each group. */
   private readonly latest = new Map<string, Job>();
   private readonly pending = new Set<Promise<unknown>>();
+  /** Jobs waiting for a slot (state `waiting`). */
   private waitingCount = 0;
+  /** Jobs admitted and not yet settled or dropped: at most concurrency + maxWaiting. */
+  private admitted = 0;
 
   constructor(
     settings: Partial<QueueSettings> = {},
@@ -97,14 +100,15 @@ export class ReviewQueue {
     // A waiting job of the same version will do exactly this work.
     if (sameVersion && (task.skipIfActive || previous.state === 'waiting')) return { status: 'duplicate' };
     const freed = previous?.state === 'waiting' && !sameVersion ? 1 : 0;
-    if (this.waitingCount - freed >= this.settings.maxWaiting) return { status: 'full', waiting: this.waitingCount };
+    if (this.admitted - freed >= this.settings.concurrency + this.settings.maxWaiting) return { status: 'full', waiting: this.waitingCount };
     if (previous && !sameVersion) this.supersede(previous, task.version);
 
     const job: Job = { version: task.version, controller: new AbortController(), state: 'waiting', settled: Promise.resolve() };
     this.waitingCount++;
+    this.admitted++;
     this.latest.set(task.group, job);
     const result = this.limit(async () => {
-      if (job.state !== 'waiting') return undefined;
+      if (job.state !== 'waiting') return undefined; // dropped while it waited
       this.waitingCount--;
       job.state = 'running';
       // The group's earlier job (started before this one) winds down first.
@@ -117,6 +121,7 @@ export class ReviewQueue {
         return undefined;
       })
       .finally(() => {
+        if (job.state !== 'dropped') this.admitted--;
         job.state = 'done';
         if (this.latest.get(task.group) === job) this.latest.delete(task.group);
       });
@@ -144,6 +149,7 @@ export class ReviewQueue {
     if (job.state === 'waiting') {
       job.state = 'dropped';
       this.waitingCount--;
+      this.admitted--;
     }
     job.controller.abort(new SupersededError(by));
   }

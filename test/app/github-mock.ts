@@ -121,25 +121,30 @@ export class GitHubMock {
     return this;
   }
 
-  createCheckRun(): this {
+  createCheckRun(id = CHECK_RUN_ID): this {
     this.scope
       .post(`${REPO_PATH}/check-runs`, (body) => {
-        this.sent.checkRunCreates.push(body);
+        this.sent.checkRunCreates.push({ ...body, id });
         return true;
       })
-      .reply(201, { id: CHECK_RUN_ID, html_url: CHECK_RUN_URL, name: 'iac-review', status: 'in_progress' });
+      .reply(201, { id, html_url: `https://github.com/${OWNER}/${REPO}/runs/${id}`, name: 'iac-review', status: 'in_progress' });
     return this;
   }
 
-  updateCheckRun(times = 1): this {
+  updateCheckRun(times = 1, id = CHECK_RUN_ID): this {
     this.scope
-      .patch(`${REPO_PATH}/check-runs/${CHECK_RUN_ID}`, (body) => {
-        this.sent.checkRunUpdates.push(body);
+      .patch(`${REPO_PATH}/check-runs/${id}`, (body) => {
+        this.sent.checkRunUpdates.push({ ...body, id });
         return true;
       })
       .times(times)
-      .reply(200, { id: CHECK_RUN_ID });
+      .reply(200, { id });
     return this;
+  }
+
+  /** The updates sent to one check run, in order. */
+  updatesOf(id: number): any[] {
+    return this.sent.checkRunUpdates.filter((update) => update.id === id);
   }
 
   listFiles(files: readonly PrFile[]): this {
@@ -176,6 +181,13 @@ export class GitHubMock {
         this.sent.graphqlQueries.push(requestedBlobs(query).map(([, sha]) => sha));
         return answerBlobQuery(query, this.blobStore);
       });
+    return this;
+  }
+
+  /** The batch query fails once with `status` (register before `contents`/`graphql` to fail the first query). */
+  graphqlFailure(status: number, body: unknown = { message: 'Server Error' }, headers: Record<string, string> = {}): this {
+    this.graphqlRegistered = true;
+    this.scope.post('/graphql').reply(status, body as nock.Body, { 'content-type': 'application/json; charset=utf-8', ...headers });
     return this;
   }
 
@@ -293,12 +305,28 @@ export function readByApp(file: PrFile): boolean {
   return !(entry.patch === undefined && entry.changes === 0 && (file.status ?? 'added') !== 'renamed');
 }
 
+export interface FullReviewOptions {
+  /** Configuration text; `false`: not fetched here (the test registers it). */
+  config?: string | false;
+  /** Check-run updates expected (annotation batches plus the completion); 0: the test registers them. */
+  updates?: number;
+  review?: boolean;
+  summary?: 'create' | 'none';
+  /** Expect an installation token request (false when the token is cached or registered already). */
+  token?: boolean;
+  /** Expect the check run to be created here. */
+  checkRun?: boolean;
+}
+
 /** Interceptors for a full review of `files` that posts a review and creates the summary comment. */
-export function mockFullReview(mock: GitHubMock, files: readonly PrFile[], options: { config?: string; updates?: number; review?: boolean; summary?: 'create' | 'none' } = {}): GitHubMock {
-  mock.token().config(options.config).createCheckRun().listFiles(files).blobsOf(files.filter(readByApp));
+export function mockFullReview(mock: GitHubMock, files: readonly PrFile[], options: FullReviewOptions = {}): GitHubMock {
+  if (options.token ?? true) mock.token();
+  if (options.config !== false) mock.config(options.config);
+  if (options.checkRun ?? true) mock.createCheckRun();
+  mock.listFiles(files).blobsOf(files.filter(readByApp));
   mock.tree(PROJECT_TREE, files.map((file) => file.path)).reviewCommentsList([]).issueCommentsList([]);
   if (options.review ?? true) mock.createReview();
   if ((options.summary ?? 'create') === 'create') mock.createIssueComment();
-  mock.updateCheckRun(options.updates ?? 1);
+  if (options.updates !== 0) mock.updateCheckRun(options.updates ?? 1);
   return mock;
 }
