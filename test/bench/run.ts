@@ -1,0 +1,219 @@
+/**
+ * `npm run bench`: the engine benchmark over the generated corpus (test/bench/corpus.ts).
+ *
+ * - bare parse: `parsePython` over every Python unit of the corpus (.py files, and each
+ *   ```python block of the .md files, extracted beforehand and not timed);
+ * - full analysis: `reviewWithCatalog` (mode 'change', every file added) over the same files;
+ *   the ratio full/parse is the headline figure (target: at most 2);
+ * - per detector: `review()` with `rules: [rule]`, minus the engine's own work (`rules: []`);
+ * - peak RSS of this process after the full analysis;
+ * - the CLI end to end: `node dist/src/cli/main.js scan <corpus folder>` (built first).
+ *
+ * Prints a table and writes JSON to test/bench/results/ (gitignored).
+ * Options: --files N, --bytes N, --seed N, --repeat N (best of N for parse and full),
+ * --no-detectors, --no-cli, --no-build.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { detectors } from '../../checks/registry.js';
+import { catalogIds } from '../../src/engine/catalog.js';
+import { resolveConfig } from '../../src/engine/config.js';
+import { reviewWithCatalog, type InputFile, type ProjectSource } from '../../src/engine/index.js';
+import { extractPythonBlocks } from '../../src/engine/markdown.js';
+import { review } from '../../src/engine/review.js';
+import { parsePython } from '../../src/python/parser.js';
+import { DEFAULT_CORPUS, generateCorpusWithStats, isReviewableCorpusPath, writeCorpus, type CorpusFile } from './corpus.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+}
+const flag = (name: string) => process.argv.includes(`--${name}`);
+
+const seed = option('seed', DEFAULT_CORPUS.seed);
+const fileCount = option('files', DEFAULT_CORPUS.files);
+// Average file size stays that of the default corpus (10 kB) unless --bytes says otherwise.
+const totalBytes = option('bytes', Math.round((DEFAULT_CORPUS.totalBytes / DEFAULT_CORPUS.files) * fileCount));
+const repeat = Math.max(1, option('repeat', 1));
+
+function ms(start: number): number {
+  return performance.now() - start;
+}
+
+function best<T>(times: number, run: () => T): { ms: number; result: T } {
+  let fastest = Infinity;
+  let result: T | undefined;
+  for (let round = 0; round < times; round++) {
+    const start = performance.now();
+    result = run();
+    fastest = Math.min(fastest, ms(start));
+  }
+  return { ms: fastest, result: result as T };
+}
+
+function pad(text: string | number, width: number, right = false): string {
+  const value = String(text);
+  return right ? value.padStart(width) : value.padEnd(width);
+}
+
+function round(value: number, digits = 1): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+const mb = (bytes: number) => bytes / 1_000_000;
+
+// ---------------------------------------------------------------- corpus
+
+const generated = generateCorpusWithStats({ seed, files: fileCount, totalBytes, manifests: true });
+const reviewable = generated.files.filter((file) => isReviewableCorpusPath(file.path));
+const manifests = generated.files.filter((file) => !isReviewableCorpusPath(file.path));
+const stats = generated.stats;
+const inputs: InputFile[] = reviewable.map((file) => ({ path: file.path, content: file.content, status: 'added' }));
+const manifestByPath = new Map(manifests.map((file) => [file.path, file.content]));
+const project: ProjectSource = { paths: [...manifestByPath.keys()], readFile: (path) => manifestByPath.get(path) };
+const config = resolveConfig({}, catalogIds);
+const units: string[] = reviewable.flatMap((file: CorpusFile) =>
+  file.path.endsWith('.md') ? extractPythonBlocks(file.content).map((block) => block.code) : [file.content],
+);
+const unitBytes = units.reduce((total, text) => total + Buffer.byteLength(text), 0);
+
+console.log(`corpus: ${stats.files} files, ${round(mb(stats.bytes), 2)} MB, ${stats.lines} lines (seed ${seed}); ${units.length} Python units, ${round(mb(unitBytes), 2)} MB of Python`);
+console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`);
+
+// ---------------------------------------------------------------- parse vs full
+
+function parseAll(): number {
+  let nodes = 0;
+  for (const text of units) nodes += parsePython(text).rootNode.childCount;
+  return nodes;
+}
+
+function fullAnalysis() {
+  return reviewWithCatalog({ files: inputs, config, mode: 'change', project });
+}
+
+// Warm-up: JIT, the shared parser, the lazily loaded AWS schema tables.
+parseAll();
+reviewWithCatalog({ files: inputs.slice(0, 40), config, mode: 'change', project });
+
+const parse = best(repeat, parseAll);
+const full = best(repeat, fullAnalysis);
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+const ratio = full.ms / parse.ms;
+const findings = full.result.findings;
+const findingsByRule: Record<string, number> = {};
+for (const finding of findings) findingsByRule[finding.ruleId] = (findingsByRule[finding.ruleId] ?? 0) + 1;
+
+const rate = (elapsed: number) => ({ ms: round(elapsed, 0), filesPerSecond: round(stats.files / (elapsed / 1000), 0), mbPerSecond: round(mb(stats.bytes) / (elapsed / 1000), 2) });
+console.log('');
+console.log(`${pad('phase', 26)}${pad('ms', 10, true)}${pad('files/s', 10, true)}${pad('MB/s', 9, true)}`);
+for (const [label, elapsed] of [
+  ['bare tree-sitter parse', parse.ms],
+  ['full analysis', full.ms],
+] as const) {
+  const figures = rate(elapsed);
+  console.log(`${pad(label, 26)}${pad(figures.ms, 10, true)}${pad(figures.filesPerSecond, 10, true)}${pad(figures.mbPerSecond.toFixed(2), 9, true)}`);
+}
+console.log(`ratio full/parse: ${ratio.toFixed(2)} (target <= 2)   findings: ${findings.length}   peak RSS: ${Math.round(peakRssMb)} MB`);
+
+// ---------------------------------------------------------------- per detector
+
+interface DetectorTime {
+  id: string;
+  name: string;
+  scope: string;
+  ms: number;
+}
+const detectorTimes: DetectorTime[] = [];
+let engineBaseMs: number | undefined;
+if (!flag('no-detectors')) {
+  engineBaseMs = best(repeat, () => review({ files: inputs, config, mode: 'change', rules: [], knownRuleIds: catalogIds, project })).ms;
+  for (const rule of detectors) {
+    const elapsed = best(repeat, () => review({ files: inputs, config, mode: 'change', rules: [rule], knownRuleIds: catalogIds, project })).ms;
+    detectorTimes.push({ id: rule.meta.id, name: rule.meta.name, scope: rule.scope, ms: round(Math.max(0, elapsed - engineBaseMs), 0) });
+  }
+  detectorTimes.sort((a, b) => b.ms - a.ms);
+  console.log('');
+  console.log(`engine without detectors (decode, parse, units, suppressions): ${Math.round(engineBaseMs)} ms`);
+  console.log(`${pad('detector', 46)}${pad('scope', 9)}${pad('ms', 8, true)}${pad('x parse', 9, true)}`);
+  for (const time of detectorTimes) {
+    console.log(`${pad(`${time.id} ${time.name}`, 46)}${pad(time.scope, 9)}${pad(time.ms, 8, true)}${pad((time.ms / parse.ms).toFixed(2), 9, true)}`);
+  }
+  console.log(`${pad('sum of detectors', 55)}${pad(Math.round(detectorTimes.reduce((total, time) => total + time.ms, 0)), 8, true)}`);
+}
+
+// ---------------------------------------------------------------- CLI end to end
+
+interface CliResult {
+  ms: number;
+  exitCode: number | null;
+  findings: number | undefined;
+  filesAnalyzed: number | undefined;
+  peakRssMb: number | undefined;
+}
+let cli: CliResult | undefined;
+if (!flag('no-cli')) {
+  if (!flag('no-build')) {
+    const start = performance.now();
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+    console.log(`\nbuilt dist/ in ${Math.round(ms(start))} ms`);
+  }
+  const folder = join(tmpdir(), `iac-review-bench-${seed}-${fileCount}`);
+  rmSync(folder, { recursive: true, force: true });
+  writeCorpus(folder, generated.files);
+  // Reports the child's own peak RSS without an external `time` binary.
+  const hook = join(tmpdir(), 'iac-review-bench-rss.mjs');
+  writeFileSync(hook, "process.on('exit', () => process.stderr.write(`\\nBENCH_MAX_RSS_KB=${process.resourceUsage().maxRSS}\\n`));\n");
+  const start = performance.now();
+  const child = spawnSync(process.execPath, ['--import', hook, join(root, 'dist/src/cli/main.js'), 'scan', folder, '--format', 'json'], {
+    cwd: folder,
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  const elapsed = ms(start);
+  let report: { findings?: unknown[]; summary?: { files?: number } } | undefined;
+  try {
+    report = JSON.parse(child.stdout) as typeof report;
+  } catch {
+    console.error(child.stderr);
+  }
+  const rss = /BENCH_MAX_RSS_KB=(\d+)/.exec(child.stderr ?? '')?.[1];
+  cli = {
+    ms: round(elapsed, 0),
+    exitCode: child.status,
+    findings: report?.findings?.length,
+    filesAnalyzed: report?.summary?.files,
+    peakRssMb: rss ? round(Number(rss) / 1024, 0) : undefined,
+  };
+  console.log(`\nCLI: iac-review scan on ${stats.files} files (${round(mb(stats.bytes), 2)} MB) + ${manifests.length} manifests: ${(elapsed / 1000).toFixed(2)} s wall (process start included), exit ${child.status}, ${cli.filesAnalyzed ?? '?'} files analyzed, ${cli.findings ?? '?'} findings, peak RSS ${cli.peakRssMb ?? '?'} MB`);
+  rmSync(folder, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------- JSON
+
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
+  corpus: { seed, files: stats.files, bytes: stats.bytes, lines: stats.lines, pythonUnits: units.length, pythonBytes: unitBytes, planted: stats.planted },
+  repeat,
+  parse: rate(parse.ms),
+  full: { ...rate(full.ms), findings: findings.length, findingsByRule },
+  ratio: round(ratio, 2),
+  target: 2,
+  peakRssMb: round(peakRssMb, 0),
+  engineBaseMs: engineBaseMs === undefined ? undefined : round(engineBaseMs, 0),
+  detectors: detectorTimes,
+  cli,
+};
+const folder = join(root, 'test/bench/results');
+mkdirSync(folder, { recursive: true });
+const file = join(folder, `engine-${results.date.replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+writeFileSync(join(folder, 'engine-latest.json'), JSON.stringify(results, null, 2) + '\n');
+console.log(`\nwrote ${file.replace(`${root}/`, '')}`);
