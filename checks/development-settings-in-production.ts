@@ -61,17 +61,21 @@ export const developmentSettingsInProduction: ProjectRule = {
 };
 
 function checkUnit(unit: PythonUnit, reason: string, context: ProjectRuleContext): void {
-  const names = new NameResolver(unit.root, unit.imports);
+  const names = NameResolver.of(unit.root, unit.imports);
+  const owners = ownersOf(unit);
   for (const node of descendantsOfType(unit.root, ['keyword_argument', 'pair', 'dictionary'])) {
+    const owner = owners.of.get(node.id);
+    if (!owner) continue;
     if (node.type === 'dictionary') {
-      checkNameValueEntry(node, unit, names, reason, context);
+      // `{"name": ..., "value": ...}` environment entries live in container definitions.
+      if (!owner.fromResource || owner.resource === 'pulumi_aws.ecs.TaskDefinition') checkNameValueEntry(node, unit, names, reason, context);
       continue;
     }
+    // A keyword of some other call (`make_tags(debug=True)`) belongs to that call.
+    if (node.type === 'keyword_argument' && !owners.direct.has(node.id)) continue;
     const key = entryKey(node);
     const value = node.childForFieldName('value');
     if (!key || !value) continue;
-    const owner = owningCall(node, unit);
-    if (!owner) continue;
     const snake = snakeKey(key);
     const setting = DEV_SETTINGS[snake];
     const where = owner.resource ? ` on \`${short(owner.resource)}\`` : '';
@@ -105,7 +109,7 @@ function checkNameValueEntry(node: SyntaxNode, unit: PythonUnit, names: NameReso
   const name = mapping?.entries.get('name');
   const value = mapping?.entries.get('value');
   const key = name ? stringValue(name.value) : undefined;
-  if (!key || !value || !owningCall(node, unit)) return;
+  if (!key || !value) return;
   const debug = debugSetting(key, value.value, names);
   if (debug) context.report({ unit, node, message: `Debug logging (\`${key}=${debug}\`) in a container environment in production (${reason}): log at INFO.` });
 }
@@ -131,31 +135,50 @@ function entryKey(node: SyntaxNode): string | undefined {
   return key ? stringValue(key) : undefined;
 }
 
+interface Owner {
+  /** The resource the setting configures, when it can be named. */
+  resource: string | undefined;
+  fromResource: boolean;
+}
+
+interface Owners {
+  of: Map<number, Owner>;
+  /** Keyword arguments passed directly to a resource, `*Args`, `json.dumps` or `dict(...)` call. */
+  direct: Set<number>;
+}
+
 /**
- * The resource (or `*Args`, or `json.dumps` of a container definition) this setting is an
- * argument of. Settings in free-standing dicts (per-environment tables, defaults for dev) are
- * not judged: which environment they serve cannot be seen.
+ * Which resource (or `*Args`, or `json.dumps` of a container definition) each keyword, pair and
+ * dict is an argument of. Settings in free-standing dicts (per-environment tables, defaults for
+ * dev) have no owner and are not judged: which environment they serve cannot be seen. Computed
+ * top-down from the calls so that no node has to walk up its ancestors.
  */
-function owningCall(node: SyntaxNode, unit: PythonUnit): { resource: string | undefined } | undefined {
-  let found: { resource: string | undefined } | undefined;
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'function_definition' || current.type === 'class_definition' || current.type === 'module') break;
-    if (current.type !== 'call') continue;
-    const qualified = calleeName(current, unit.imports);
-    if (qualified && isResourceClass(qualified)) return { resource: qualified };
-    if (qualified && /[a-z0-9](Args|ArgsDict)$/.test(qualified)) {
-      // `aws.rds.InstanceArgs(...)` names its resource; nested `*Args` keep looking for the resource they feed.
-      const resource = qualified.replace(/(Args|ArgsDict)$/, '');
-      found ??= { resource: isResourceClass(resource) ? resource : undefined };
-      if (found.resource === undefined && isResourceClass(resource)) found = { resource };
-      continue;
+function ownersOf(unit: PythonUnit): Owners {
+  const of = new Map<number, Owner>();
+  const direct = new Set<number>();
+  for (const call of descendantsOfType(unit.root, 'call')) {
+    const qualified = calleeName(call, unit.imports);
+    if (!qualified) continue;
+    const kind = isResourceClass(qualified)
+      ? 'resource'
+      : /[a-z0-9](Args|ArgsDict)$/.test(qualified)
+        ? 'args'
+        : qualified === 'json.dumps' || qualified === 'pulumi.Output.json_dumps'
+          ? 'json'
+          : qualified === 'dict'
+            ? 'dict'
+            : undefined;
+    if (!kind) continue;
+    for (const child of call.childForFieldName('arguments')?.namedChildren ?? []) if (child.type === 'keyword_argument') direct.add(child.id);
+    if (kind === 'dict') continue;
+    const named = qualified.replace(/(Args|ArgsDict)$/, '');
+    const owner: Owner =
+      kind === 'resource' ? { resource: qualified, fromResource: true } : { resource: kind === 'args' && isResourceClass(named) ? named : undefined, fromResource: false };
+    for (const node of descendantsOfType(call, ['keyword_argument', 'pair', 'dictionary'])) {
+      // Calls come outer first: a resource claims everything inside it; `*Args` and `json.dumps`
+      // only what no enclosing call has claimed (nested `*Args` feed the outer resource).
+      if (kind === 'resource' || !of.has(node.id)) of.set(node.id, owner);
     }
-    if (qualified === 'json.dumps' || qualified === 'pulumi.Output.json_dumps') {
-      found ??= { resource: undefined };
-      continue;
-    }
-    // A keyword of some other call (`make_tags(debug=True)`) belongs to that call; dicts keep looking outwards.
-    if (!found && node.type === 'keyword_argument' && current.id === node.parent?.parent?.id && qualified !== 'dict') return undefined;
   }
-  return found;
+  return { of, direct };
 }

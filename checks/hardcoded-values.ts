@@ -8,9 +8,9 @@
 import type { FileRule, FileRuleContext } from '../src/engine/rule.js';
 import type { PythonUnit } from '../src/engine/source.js';
 import { callArguments, calleeName } from '../src/python/calls.js';
-import { isStandaloneString, keywordMapping, mappingOf, NameResolver, snakeKey, stringTemplate, stringValue, unwrap } from '../src/python/literal-values.js';
+import { keywordMapping, mappingOf, NameResolver, snakeKey, standaloneStrings, stringTemplate, stringValue, unwrap } from '../src/python/literal-values.js';
 import type { SyntaxNode } from '../src/python/parser.js';
-import { descendants } from '../src/python/walk.js';
+import { descendantsOfType } from '../src/python/walk.js';
 
 const ACCESS_KEY = /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/;
 const AMI_ID = /^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
@@ -27,6 +27,9 @@ const SECRET_KEYS = [
 /** Values under a secret-looking key that are flags, references or names rather than secrets. */
 const NOT_SECRET_VALUE = /^(true|false|yes|no|none|null|enabled|disabled|required|optional)$/i;
 const LOOKUP_METHODS = new Set(['get', 'getenv', 'get_secret']);
+/** Node types visited: most come from the shared type index, the rarer ones from one native pass. */
+const INDEXED = ['string', 'list', 'keyword_argument', 'pair', 'assignment', 'dictionary', 'call'];
+const RARER = ['tuple', 'default_parameter', 'typed_default_parameter'];
 
 export const hardcodedValues: FileRule = {
   meta: {
@@ -44,10 +47,11 @@ export const hardcodedValues: FileRule = {
   },
   scope: 'file',
   check(unit, context) {
-    const names = new NameResolver(unit.root, unit.imports);
-    for (const node of descendants(unit.root)) {
+    const names = NameResolver.of(unit.root, unit.imports);
+    const docstrings = standaloneStrings(unit.root);
+    for (const node of [...descendantsOfType(unit.root, INDEXED), ...unit.root.descendantsOfType(RARER)]) {
       if (node.type === 'string') {
-        checkString(node, unit, context);
+        if (!docstrings.has(node.id)) checkString(node, unit, context);
         continue;
       }
       if (unit.isTestFile) continue;
@@ -64,7 +68,6 @@ export const hardcodedValues: FileRule = {
 };
 
 function checkString(node: SyntaxNode, unit: PythonUnit, context: FileRuleContext): void {
-  if (isStandaloneString(node)) return;
   const text = stringTemplate(node);
   if (text === undefined) return;
   const key = ACCESS_KEY.exec(text);

@@ -42,7 +42,7 @@ export const placeholderResourceName: ProjectRule = {
 };
 
 function checkUnit(unit: PythonUnit, reason: string, context: ProjectRuleContext): void {
-  const names = new NameResolver(unit.root, unit.imports);
+  const names = NameResolver.of(unit.root, unit.imports);
   const reported = new Set<number>();
   const check = (node: SyntaxNode | undefined, what: string, qualified: string) => {
     if (!node) return;

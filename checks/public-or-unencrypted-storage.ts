@@ -9,17 +9,17 @@ import type { FileRule, FileRuleContext } from '../src/engine/rule.js';
 import type { PythonUnit } from '../src/engine/source.js';
 import { callArguments, calleeName } from '../src/python/calls.js';
 import {
-  isStandaloneString,
   keywordMapping,
   mappingGet,
   mappingOf,
   NameResolver,
+  standaloneStrings,
   stringValue,
   type Mapping,
   type MappingEntry,
 } from '../src/python/literal-values.js';
 import type { SyntaxNode } from '../src/python/parser.js';
-import { descendants, descendantsOfType } from '../src/python/walk.js';
+import { descendantsOfType } from '../src/python/walk.js';
 
 const PUBLIC_ACLS = new Set(['public-read', 'public-read-write', 'authenticated-read']);
 const PUBLIC_GRANTEE = /acs\.amazonaws\.com\/groups\/global\/(AllUsers|AuthenticatedUsers)/;
@@ -68,7 +68,7 @@ export const publicOrUnencryptedStorage: FileRule = {
   scope: 'file',
   check(unit, context) {
     if (unit.isTestFile) return;
-    const names = new NameResolver(unit.root, unit.imports);
+    const names = NameResolver.of(unit.root, unit.imports);
     // An `*Args` object is checked where it is written and again through the resource that
     // receives it: report each offending node once.
     const reported = new Set<number>();
@@ -162,7 +162,8 @@ function checkBucketPolicy(value: SyntaxNode, names: NameResolver, unit: PythonU
     const object = policy.childForFieldName('object');
     if (object) policy = names.resolve(object);
   }
-  for (const node of descendants(policy)) {
+  const docstrings = standaloneStrings(policy);
+  for (const node of descendantsOfType(policy, ['dictionary', 'string'])) {
     if (node.type === 'dictionary') {
       const statement = mappingOf(node, unit.imports);
       if (!statement) continue;
@@ -172,7 +173,7 @@ function checkBucketPolicy(value: SyntaxNode, names: NameResolver, unit: PythonU
       if (isPublicPrincipalNode(principal.value, names, unit)) {
         context.report({ node: principal.entry, message: `Bucket policy statement allows Principal \`*\`${actionsText(statement, names)} without a Condition: anyone on the internet can use it.` });
       }
-    } else if (node.type === 'string' && !isStandaloneString(node)) {
+    } else if (node.type === 'string' && !docstrings.has(node.id)) {
       for (const statement of jsonStatements(node)) {
         if (statement.Effect === 'Allow' && statement.Condition === undefined && isPublicPrincipal(statement.Principal)) {
           context.report({ node, message: `Bucket policy allows Principal \`*\` without a Condition: anyone on the internet can use it.` });
@@ -214,6 +215,8 @@ type JsonStatement = Record<string, unknown>;
 
 /** The statements of a string that is a JSON policy document, empty for anything else. */
 function jsonStatements(node: SyntaxNode): JsonStatement[] {
+  // Cheap test on the raw text first: most strings are not policy documents.
+  if (!node.text.includes('Statement')) return [];
   const text = stringValue(node)?.trim();
   if (!text || !text.startsWith('{') || !text.includes('Statement')) return [];
   let document: unknown;
@@ -234,9 +237,10 @@ function isWildcard(value: unknown): boolean {
 
 /** Allow statements with Action "*" on Resource "*": in dict literals and in JSON strings. */
 function checkIamStatements(unit: PythonUnit, names: NameResolver, context: FileRuleContext): void {
+  const docstrings = standaloneStrings(unit.root);
   for (const node of descendantsOfType(unit.root, ['dictionary', 'string'])) {
     if (node.type === 'dictionary') {
-      const statement = mappingOf(node, unit.imports);
+      const statement = node.text.includes('Action') ? mappingOf(node, unit.imports) : undefined;
       const action = statement?.entries.get('Action');
       const resource = statement?.entries.get('Resource');
       const effect = statement?.entries.get('Effect');
@@ -244,7 +248,7 @@ function checkIamStatements(unit: PythonUnit, names: NameResolver, context: File
       if (wildcardNode(action.value, names) && wildcardNode(resource.value, names)) {
         context.report({ node: action.entry, message: 'IAM statement allows Action `*` on Resource `*`: full administrator access; grant the specific actions on named resources.' });
       }
-    } else if (!isStandaloneString(node)) {
+    } else if (!docstrings.has(node.id)) {
       if (jsonStatements(node).some((statement) => statement.Effect === 'Allow' && isWildcard(statement.Action) && isWildcard(statement.Resource))) {
         context.report({ node, message: 'IAM policy document allows Action `*` on Resource `*`: full administrator access; grant the specific actions on named resources.' });
       }

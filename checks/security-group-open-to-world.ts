@@ -69,7 +69,7 @@ export const securityGroupOpenToWorld: FileRule = {
   scope: 'file',
   check(unit, context) {
     if (unit.isTestFile) return;
-    const names = new NameResolver(unit.root, unit.imports);
+    const names = NameResolver.of(unit.root, unit.imports);
     const rules: IngressRule[] = [];
     const seen = new Set<number>();
     const add = (mapping: Mapping | undefined, form: 'group' | 'rule' | 'vpc') => {

@@ -7,7 +7,7 @@
 import { stringLiteralValue } from './calls.js';
 import type { ImportTable } from './names.js';
 import type { SyntaxNode } from './parser.js';
-import { descendants } from './walk.js';
+import { descendantsOfType } from './walk.js';
 
 export interface MappingEntry {
   /** The key as written (`cidr_blocks`, `cidrBlocks`, `Effect`). */
@@ -172,39 +172,46 @@ export function stringTemplate(node: SyntaxNode): string | undefined {
   return value;
 }
 
-/** True for a string statement on its own (docstrings and bare string expressions). */
-export function isStandaloneString(node: SyntaxNode): boolean {
-  let current = node;
-  if (current.parent?.type === 'concatenated_string') current = current.parent;
-  return current.parent?.type === 'expression_statement' && current.parent.namedChildCount === 1;
+/**
+ * Ids of the strings that are statements on their own (docstrings and bare string expressions),
+ * including the parts of such a concatenated string. Computed from the statements, so no
+ * node has to walk up its ancestors.
+ */
+export function standaloneStrings(root: SyntaxNode): Set<number> {
+  const ids = new Set<number>();
+  for (const statement of descendantsOfType(root, 'expression_statement')) {
+    if (statement.namedChildCount !== 1) continue;
+    const child = statement.namedChildren[0];
+    if (child?.type === 'string') ids.add(child.id);
+    else if (child?.type === 'concatenated_string') for (const part of child.namedChildren) ids.add(part.id);
+  }
+  return ids;
 }
 
-const PATTERN_PARENTS = new Set([
-  'pattern_list',
-  'tuple_pattern',
-  'list_pattern',
-  'list_splat_pattern',
-  'dictionary_splat_pattern',
+/**
+ * Node types that bind names in ways other than a plain `name = value` (made ambiguous). Few of
+ * them are in the shared type index, so they are fetched in one native pass of their own.
+ */
+const OTHER_BINDINGS = [
+  'augmented_assignment',
+  'for_statement',
+  'for_in_clause',
   'parameters',
   'lambda_parameters',
-  'typed_parameter',
+  'named_expression',
   'as_pattern_target',
   'global_statement',
   'nonlocal_statement',
-  'aliased_import',
+  'function_definition',
+  'class_definition',
   'delete_statement',
   'case_pattern',
-  'keyword_pattern',
-  'splat_pattern',
-]);
-
-const NAME_FIELDS: Record<string, string> = {
-  default_parameter: 'name',
-  typed_default_parameter: 'name',
-  named_expression: 'name',
+];
+const BINDING_FIELD: Record<string, string> = {
   augmented_assignment: 'left',
   for_statement: 'left',
   for_in_clause: 'left',
+  named_expression: 'name',
   function_definition: 'name',
   class_definition: 'name',
 };
@@ -215,24 +222,41 @@ const NAME_FIELDS: Record<string, string> = {
  * Anything else resolves to itself: a value that cannot be seen is never guessed.
  */
 export class NameResolver {
+  private static readonly cache = new WeakMap<object, NameResolver>();
   private readonly single = new Map<string, SyntaxNode>();
+
+  /** The resolver of a unit's tree, built once and shared by every detector. */
+  static of(root: SyntaxNode, imports?: ImportTable): NameResolver {
+    const key = root.tree as object;
+    let resolver = NameResolver.cache.get(key);
+    if (!resolver) {
+      resolver = new NameResolver(root, imports);
+      if (root.parent === null) NameResolver.cache.set(key, resolver);
+    }
+    return resolver;
+  }
 
   constructor(root: SyntaxNode, imports?: ImportTable) {
     const plain = new Map<string, SyntaxNode[]>();
     const ambiguous = new Set<string>(imports ? [...imports.keys()] : []);
-    for (const node of descendants(root)) {
-      if (node.type !== 'identifier') continue;
-      const parent = node.parent;
-      if (!parent) continue;
-      const name = node.text;
-      if (parent.type === 'assignment' && parent.childForFieldName('left')?.id === node.id) {
-        const value = assignedValue(parent);
-        if (value) plain.set(name, [...(plain.get(name) ?? []), value]);
-        continue;
+    for (const assignment of descendantsOfType(root, 'assignment')) {
+      const left = assignment.childForFieldName('left');
+      if (!left) continue;
+      if (left.type === 'identifier') {
+        const value = assignedValue(assignment);
+        if (value) plain.set(left.text, [...(plain.get(left.text) ?? []), value]);
+      } else if (left.type !== 'attribute' && left.type !== 'subscript') {
+        // `a, b = ...`: unpacking is not followed.
+        for (const name of descendantsOfType(left, 'identifier')) ambiguous.add(name.text);
       }
-      if (PATTERN_PARENTS.has(parent.type) || (NAME_FIELDS[parent.type] && parent.childForFieldName(NAME_FIELDS[parent.type] ?? '')?.id === node.id)) {
-        ambiguous.add(name);
-      }
+    }
+    for (const binder of root.descendantsOfType(OTHER_BINDINGS)) {
+      const field = BINDING_FIELD[binder.type];
+      const target = field ? binder.childForFieldName(field) : binder;
+      if (!target) continue;
+      // Over-approximates (parameter defaults, annotations): a name that is only maybe bound stays unresolved.
+      if (target.type === 'identifier') ambiguous.add(target.text);
+      else for (const name of descendantsOfType(target, 'identifier')) ambiguous.add(name.text);
     }
     for (const [name, values] of plain) {
       const only = values[0];
