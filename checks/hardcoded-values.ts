@@ -16,6 +16,8 @@ const ACCESS_KEY = /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/;
 const AMI_ID = /^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 /** partition : service : region (may be interpolated) : 12-digit account : */
 const ARN_ACCOUNT = /arn:aws[a-z-]*:[a-z0-9-]*:[a-z0-9{}-]*:(\d{12}):/g;
+/** AWS-owned Elastic Load Balancing accounts that models paste into access-log bucket policies. */
+const ELB_ACCOUNTS = new Set(['127311923021', '033677994240', '027434742980', '797873946194', '156460612806', '054676820928']);
 const AVAILABILITY_ZONE = /^[a-z]{2}(?:-gov|-iso[a-z]*)?-[a-z]+-\d[a-z]$/;
 const SECRET_KEYS = [
   /(^|_)(password|passwd|passphrase)$/,
@@ -87,7 +89,12 @@ function checkString(node: SyntaxNode, unit: PythonUnit, context: FileRuleContex
   }
   // Interpolations (`\u0000` in the template) may stand for the region: `arn:aws:sns:{region}:123456789012:x`.
   const accounts = [...new Set([...text.split('\u0000').join('{}').matchAll(ARN_ACCOUNT)].map((match) => match[1]))];
-  if (accounts.length > 0) {
+  if (accounts.length > 0 && accounts.every((account) => account !== undefined && ELB_ACCOUNTS.has(account))) {
+    context.report({
+      node,
+      message: `ARN hard-codes the regional Elastic Load Balancing account ${accounts.map((account) => `\`${account}\``).join(', ')}: use \`aws.elb.get_service_account()\` so the policy follows the stack's region.`,
+    });
+  } else if (accounts.length > 0) {
     context.report({
       node,
       message: `ARN hard-codes account ID ${accounts.map((account) => `\`${account}\``).join(', ')}: read the account from \`aws.get_caller_identity()\` (or the resource's \`.arn\` output) so the code works in any account.`,

@@ -54,6 +54,11 @@ ruleTester(hardcodedValues, {
       ],
     },
     {
+      name: 'ELB service account in an access-log bucket policy',
+      code: header + 'principal = {"AWS": "arn:aws:iam::127311923021:root"}\n',
+      errors: [{ line: 6, message: /regional Elastic Load Balancing account `127311923021`: use `aws\.elb\.get_service_account\(\)`/ }],
+    },
+    {
       name: 'literal database password',
       code: header + 'aws.rds.Instance("db", engine="postgres", username="admin", password="SuperSecret123!")\n',
       errors: [{ line: 6, column: 70, severity: 'error', message: /Hard-coded secret in `password`/ }],
