@@ -89,10 +89,10 @@ export function diffCommand(options: DiffOptions): CommandResult {
 export function rulesCommand(format: Format): CommandResult {
   if (format === 'sarif') return { output: renderSarif([]), exitCode: 0 };
   if (format === 'json') {
-    const rules = catalog.map(({ id, name, title, category, severity, hasDetector, why, fix }) => ({ id, name, title, category, severity, detector: hasDetector, why, fix }));
+    const rules = catalog.map(({ id, name, title, category, severity, detector, why, fix }) => ({ id, name, title, category, severity, detector: detector ?? 'engine', why, fix }));
     return { output: `${JSON.stringify({ version: 1, rules }, null, 2)}\n`, exitCode: 0 };
   }
-  const rows = catalog.map((entry) => `${entry.id}  ${entry.hasDetector ? 'detector ' : 'planned  '} ${entry.severity.padEnd(7)}  ${entry.title}  [${entry.category}]`);
-  const detected = catalog.filter((entry) => entry.hasDetector).length;
-  return { output: `${rows.join('\n')}\n\n${detected} of ${catalog.length} rules have a detector.\n`, exitCode: 0 };
+  const rows = catalog.map((entry) => `${entry.id}  ${entry.severity.padEnd(7)}  ${entry.title}  [${entry.category}]  ${entry.detector ?? 'engine'}`);
+  const detected = catalog.filter((entry) => entry.detector).length;
+  return { output: `${rows.join('\n')}\n\n${detected} detectors; IAC001 and IAC002 are raised by the engine itself.\n`, exitCode: 0 };
 }

@@ -21,14 +21,14 @@ export function renderCatalogMarkdown(entries: readonly CatalogEntry[]): string 
   const table = [
     '| ID | Rule | Category | Default severity | Detector |',
     '|---|---|---|---|---|',
-    ...entries.map((entry) => `| [${entry.id}](#${entry.id.toLowerCase()}) | ${entry.title} | ${entry.category} | ${entry.severity} | ${entry.hasDetector ? `\`checks/${entry.name}.ts\`` : entry.id.startsWith('IAC00') ? 'engine' : 'planned'} |`),
+    ...entries.map((entry) => `| [${entry.id}](#${entry.id.toLowerCase()}) | ${entry.title} | ${entry.category} | ${entry.severity} | ${entry.detector ? `\`${entry.detector}\`` : 'engine'} |`),
   ];
   const sections = entries.map((entry) =>
     [
       `<a id="${entry.id.toLowerCase()}"></a>`,
       `### ${entry.id} ${entry.name}: ${entry.title}`,
       '',
-      `Category: ${entry.category}. Default severity: ${entry.severity}. Seed: ${SEED_REPORTS[entry.seed.report]}, "${entry.seed.section}".${entry.hasDetector ? '' : ' **No detector yet.**'}`,
+      `Category: ${entry.category}. Default severity: ${entry.severity}. Seed: ${SEED_REPORTS[entry.seed.report]}, "${entry.seed.section}".`,
       '',
       `**Why it matters.** ${entry.why}`,
       '',

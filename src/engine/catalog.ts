@@ -3,12 +3,12 @@
  * it. JSON, SARIF, the README and suppressions all read from here.
  */
 import { detectors } from '../../checks/registry.js';
-import { rulesWithoutDetector } from '../../checks/rules-without-detector.js';
 import { ENGINE_RULES } from './engine-rules.js';
 import type { RuleMeta } from './types.js';
 
 export interface CatalogEntry extends RuleMeta {
-  hasDetector: boolean;
+  /** The detector's file (`checks/<name>.ts`), or undefined for findings the engine raises itself. */
+  detector: string | undefined;
 }
 
 export const DOCS_BASE_URL = 'https://github.com/iac-review/iac-review/blob/main/README.md';
@@ -18,9 +18,8 @@ export function ruleDocsUrl(ruleId: string): string {
 }
 
 export const catalog: readonly CatalogEntry[] = [
-  ...ENGINE_RULES.map((meta) => ({ ...meta, hasDetector: true })),
-  ...detectors.map((rule) => ({ ...rule.meta, hasDetector: true })),
-  ...rulesWithoutDetector.map((meta) => ({ ...meta, hasDetector: false })),
+  ...ENGINE_RULES.map((meta) => ({ ...meta, detector: undefined })),
+  ...detectors.map((rule) => ({ ...rule.meta, detector: `checks/${rule.meta.name}.ts` })),
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 export const catalogIds: readonly string[] = catalog.map((entry) => entry.id);
