@@ -1,0 +1,122 @@
+/**
+ * The App benchmark (`npm run bench:app`): pull requests of 10, 300 and 3,000 changed files
+ * reviewed through the real app against a simulated GitHub, each size in its own process
+ * (test/bench/app-review-run.ts) so peak RSS is that review's. Prints a table and writes
+ * test/bench/results/app.json.
+ *
+ *   npm run bench:app                       all sizes
+ *   npm run bench:app -- --sizes 10,300     some sizes
+ *
+ * Targets (issue 6): GitHub requests grow with files/100, not with files; a 3,000-file pull
+ * request peaks under 300 MB RSS; 300 files are reviewed in under 5 s of app time. Each size
+ * has a time limit; a run over it is reported as such and the benchmark carries on.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { AppRunResult } from './app-review-run.js';
+
+const DEFAULT_SIZES = [10, 300, 3000];
+const LIMIT_MS = 20 * 60_000;
+const RUNNER = fileURLToPath(new URL('./app-review-run.ts', import.meta.url));
+const RESULTS = new URL('./results/', import.meta.url);
+
+interface SizeResult {
+  size: number;
+  result?: AppRunResult;
+  error?: string;
+}
+
+function runSize(size: number): Promise<SizeResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', RUNNER, '--files', String(size)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), LIMIT_MS);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const line = stdout.trim().split('\n').at(-1) ?? '';
+      if (code === 0 && line.startsWith('{')) resolve({ size, result: JSON.parse(line) as AppRunResult });
+      else resolve({ size, error: signal === 'SIGKILL' ? `over the ${LIMIT_MS / 60_000}-minute limit` : `exit ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}` });
+    });
+  });
+}
+
+/** The requests a review costs apart from pages and batches: token-free fixed calls plus annotation batches. */
+export function requestBudget(result: AppRunResult): number {
+  const hundreds = Math.ceil(result.files / 100);
+  const annotationBatches = Math.ceil(Math.min(result.findings, 1000) / 50);
+  // config ×2, check run create + completion, tree ×2, two comment listings, review, summary.
+  return 10 + 2 * hundreds + annotationBatches;
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+
+function table(results: readonly SizeResult[]): string {
+  const header = ['files', 'MB', 'app s', 'engine s', 'stall s', 'requests', 'budget', 'graphql', 'pages', 'writes', 'base RSS MB', 'peak RSS MB', 'findings'];
+  const rows = results.map(({ size, result, error }) => {
+    if (!result) return [String(size), error ?? 'failed'];
+    return [
+      String(result.files),
+      (result.bytes / 1e6).toFixed(1),
+      seconds(result.wallMs),
+      seconds(result.engineMs),
+      seconds(result.longestStallMs),
+      String(result.reviewRequests),
+      String(requestBudget(result)),
+      String(result.byRoute.graphql ?? 0),
+      String(result.byRoute['list files'] ?? 0),
+      String(result.writes),
+      String(result.baselineRssMb),
+      String(result.peakRssMb),
+      String(result.findings),
+    ];
+  });
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const format = (row: readonly string[]) => row.map((cell, column) => cell.padStart(widths[column] ?? 0)).join('  ');
+  return [format(header), ...rows.map(format)].join('\n');
+}
+
+function verdicts(results: readonly SizeResult[]): string[] {
+  const lines: string[] = [];
+  for (const { result } of results) {
+    if (!result) continue;
+    lines.push(`${result.files} files: ${result.reviewRequests} requests ${result.reviewRequests <= requestBudget(result) ? 'within' : 'OVER'} the files/100 budget of ${requestBudget(result)}`);
+  }
+  const at300 = results.find((entry) => entry.size === 300)?.result;
+  if (at300) lines.push(`300 files in ${seconds(at300.wallMs)} s of app time (target < 5 s): ${at300.wallMs < 5000 ? 'met' : 'NOT met'}; the engine alone takes ${seconds(at300.engineMs)} s`);
+  const at3000 = results.find((entry) => entry.size === 3000)?.result;
+  if (at3000) lines.push(`3,000 files peak at ${at3000.peakRssMb} MB RSS (target < 300 MB): ${at3000.peakRssMb < 300 ? 'met' : 'NOT met'}`);
+  lines.push('app s: delivery to completed check run. engine s: the engine alone on the same files afterwards (warm).');
+  lines.push('stall s: longest event-loop stall during the review (the engine runs synchronously; webhooks wait meanwhile).');
+  lines.push("writes: Probot's throttling spaces writes 1 s apart per installation in production (off here): add about writes - 1 s.");
+  return lines;
+}
+
+function sizesFromArguments(): number[] {
+  const index = process.argv.indexOf('--sizes');
+  if (index < 0) return DEFAULT_SIZES;
+  return (process.argv[index + 1] ?? '').split(',').map(Number).filter((size) => Number.isInteger(size) && size > 0);
+}
+
+async function main(): Promise<void> {
+  const results: SizeResult[] = [];
+  for (const size of sizesFromArguments()) {
+    process.stderr.write(`reviewing a pull request of ${size} files...\n`);
+    results.push(await runSize(size));
+  }
+  const machine = { cpu: cpus()[0]?.model ?? 'unknown', cpus: cpus().length, memoryGb: Math.round(totalmem() / 1e9), node: process.version, platform: `${process.platform}-${process.arch}` };
+  console.log(`\nApp benchmark on ${machine.cpu} (${machine.cpus} CPUs, ${machine.memoryGb} GB), Node ${machine.node}\n`);
+  console.log(table(results));
+  console.log('');
+  for (const line of verdicts(results)) console.log(line);
+  mkdirSync(RESULTS, { recursive: true });
+  const target = new URL('app.json', RESULTS);
+  writeFileSync(target, `${JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2)}\n`);
+  console.log(`\nwritten ${fileURLToPath(target)}`);
+}
+
+await main();
