@@ -59,6 +59,8 @@ interface Job {
   controller: AbortController;
   state: JobState;
   settled: Promise<unknown>;
+  /** The group's job submitted before this one (cleared once this one settles). */
+  previous: Job | undefined;
 }
 
 export class ReviewQueue {
@@ -103,7 +105,7 @@ export class ReviewQueue {
     if (this.admitted - freed >= this.settings.concurrency + this.settings.maxWaiting) return { status: 'full', waiting: this.waitingCount };
     if (previous && !sameVersion) this.supersede(previous, task.version);
 
-    const job: Job = { version: task.version, controller: new AbortController(), state: 'waiting', settled: Promise.resolve() };
+    const job: Job = { version: task.version, controller: new AbortController(), state: 'waiting', settled: Promise.resolve(), previous };
     this.waitingCount++;
     this.admitted++;
     this.latest.set(task.group, job);
@@ -112,7 +114,7 @@ export class ReviewQueue {
       this.waitingCount--;
       job.state = 'running';
       // The group's earlier job (started before this one) winds down first.
-      await previous?.settled;
+      await job.previous?.settled;
       if (job.controller.signal.aborted) return undefined;
       return await task.run(job.controller.signal);
     })
@@ -123,6 +125,7 @@ export class ReviewQueue {
       .finally(() => {
         if (job.state !== 'dropped') this.admitted--;
         job.state = 'done';
+        job.previous = undefined;
         if (this.latest.get(task.group) === job) this.latest.delete(task.group);
       });
     job.settled = result;
@@ -145,12 +148,16 @@ export class ReviewQueue {
     while (this.pending.size) await Promise.all([...this.pending]);
   }
 
-  private supersede(job: Job, by: string): void {
-    if (job.state === 'waiting') {
-      job.state = 'dropped';
-      this.waitingCount--;
-      this.admitted--;
+  /** Aborts `newest` and every older unsettled job of its group (a manual re-run can queue one behind another). */
+  private supersede(newest: Job, by: string): void {
+    for (let job: Job | undefined = newest; job; job = job.previous) {
+      if (job.state === 'done' || job.controller.signal.aborted) continue;
+      if (job.state === 'waiting') {
+        job.state = 'dropped';
+        this.waitingCount--;
+        this.admitted--;
+      }
+      job.controller.abort(new SupersededError(by));
     }
-    job.controller.abort(new SupersededError(by));
   }
 }

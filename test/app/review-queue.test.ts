@@ -129,6 +129,21 @@ describe('ReviewQueue', () => {
     expect(log).toEqual(['start first', 'end first', 'start manual', 'end manual']);
   });
 
+  it('a newer version also aborts the running review a manual re-run of the same version was queued behind', async () => {
+    const queue = new ReviewQueue({ concurrency: 2, maxWaiting: 5 });
+    const log: string[] = [];
+    const hold = gate();
+    const seen: { signal?: AbortSignal } = {};
+    queue.submit({ group: 'pr', version: 'v1', run: job(log, 'first', hold, seen) });
+    await tick();
+    queue.submit({ group: 'pr', version: 'v1', run: job(log, 'rerun', hold) });
+    queue.submit({ group: 'pr', version: 'v2', run: async () => void log.push('start v2') });
+    expect(supersededBy(seen.signal as AbortSignal)).toBe('v2');
+    hold.open();
+    await queue.idle();
+    expect(log).toEqual(['start first', 'end first', 'start v2']);
+  });
+
   it('a throwing job goes to onError and does not stop the queue', async () => {
     const errors: unknown[] = [];
     const queue = new ReviewQueue({ concurrency: 1, maxWaiting: 5 }, (error) => errors.push(error));
