@@ -2,7 +2,8 @@
  * The App benchmark (`npm run bench:app`): pull requests of 10, 300 and 3,000 changed files
  * reviewed through the real app against a simulated GitHub, each size in its own process
  * (test/bench/app-review-run.ts) so peak RSS is that review's. Prints a table and writes
- * test/bench/results/app.json.
+ * test/bench/results/app-<date>.json and app-latest.json. `npm run bench` runs it after the
+ * engine benchmark (unless --no-app).
  *
  *   npm run bench:app                       all sizes
  *   npm run bench:app -- --sizes 10,300     some sizes
@@ -14,6 +15,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppRunResult } from './app-review-run.js';
 
@@ -102,7 +104,7 @@ function sizesFromArguments(): number[] {
   return (process.argv[index + 1] ?? '').split(',').map(Number).filter((size) => Number.isInteger(size) && size > 0);
 }
 
-async function main(): Promise<void> {
+export async function runAppBenchmark(): Promise<void> {
   const results: SizeResult[] = [];
   for (const size of sizesFromArguments()) {
     process.stderr.write(`reviewing a pull request of ${size} files...\n`);
@@ -114,9 +116,12 @@ async function main(): Promise<void> {
   console.log('');
   for (const line of verdicts(results)) console.log(line);
   mkdirSync(RESULTS, { recursive: true });
-  const target = new URL('app.json', RESULTS);
-  writeFileSync(target, `${JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2)}\n`);
-  console.log(`\nwritten ${fileURLToPath(target)}`);
+  const date = new Date().toISOString();
+  const json = `${JSON.stringify({ date, machine, results }, null, 2)}\n`;
+  const target = new URL(`app-${date.replace(/[:.]/g, '-')}.json`, RESULTS);
+  writeFileSync(target, json);
+  writeFileSync(new URL('app-latest.json', RESULTS), json);
+  console.log(`\nwrote ${fileURLToPath(target)}`);
 }
 
-await main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await runAppBenchmark();

@@ -217,3 +217,7 @@ const file = join(folder, `engine-${results.date.replace(/[:.]/g, '-')}.json`);
 writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
 writeFileSync(join(folder, 'engine-latest.json'), JSON.stringify(results, null, 2) + '\n');
 console.log(`\nwrote ${file.replace(`${root}/`, '')}`);
+
+// ---------------------------------------------------------------- App end to end (test/bench/app.ts)
+
+if (!flag('no-app')) await (await import('./app.js')).runAppBenchmark();
