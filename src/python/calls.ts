@@ -13,7 +13,22 @@ export interface CallArguments {
   hasSplat: boolean;
 }
 
+const argumentsCache = new WeakMap<SyntaxNode, CallArguments>();
+
+/**
+ * Positional and keyword arguments of a call. Read once per call node and shared by every
+ * detector (reading children costs native calls); each caller gets its own copy.
+ */
 export function callArguments(call: SyntaxNode): CallArguments {
+  let cached = argumentsCache.get(call);
+  if (!cached) {
+    cached = readArguments(call);
+    argumentsCache.set(call, cached);
+  }
+  return { positional: [...cached.positional], keywords: new Map(cached.keywords), keywordNodes: new Map(cached.keywordNodes), hasSplat: cached.hasSplat };
+}
+
+function readArguments(call: SyntaxNode): CallArguments {
   const result: CallArguments = { positional: [], keywords: new Map(), keywordNodes: new Map(), hasSplat: false };
   const args = call.childForFieldName('arguments');
   if (!args || args.type !== 'argument_list') return result;
@@ -34,14 +49,31 @@ export function callArguments(call: SyntaxNode): CallArguments {
   return result;
 }
 
-/** The qualified callee name of a call node (`pulumi_aws.ec2.Vpc`), if it is a plain name chain. */
+const calleeCache = new WeakMap<SyntaxNode, { imports: ImportTable; name: string | undefined }>();
+
+/** The qualified callee name of a call node (`pulumi_aws.ec2.Vpc`), if it is a plain name chain; memoised per node. */
 export function calleeName(call: SyntaxNode, imports: ImportTable): string | undefined {
+  const cached = calleeCache.get(call);
+  if (cached?.imports === imports) return cached.name;
   const fn = call.childForFieldName('function');
-  return fn ? qualifiedName(fn, imports) : undefined;
+  const name = fn ? qualifiedName(fn, imports) : undefined;
+  calleeCache.set(call, { imports, name });
+  return name;
 }
+
+const literalCache = new WeakMap<SyntaxNode, { value: string | undefined }>();
 
 /** Literal value of a Python string node without its quotes, or undefined for f-strings and non-strings. */
 export function stringLiteralValue(node: SyntaxNode): string | undefined {
+  if (node.type !== 'string' && node.type !== 'concatenated_string') return undefined;
+  const cached = literalCache.get(node);
+  if (cached) return cached.value;
+  const value = readStringLiteral(node);
+  literalCache.set(node, { value });
+  return value;
+}
+
+function readStringLiteral(node: SyntaxNode): string | undefined {
   if (node.type === 'concatenated_string') {
     const parts = node.namedChildren.map(stringLiteralValue);
     return parts.every((part) => part !== undefined) ? parts.join('') : undefined;

@@ -65,7 +65,18 @@ export function importTable(root: SyntaxNode): ImportTable {
  * `a.b.c` for identifier/attribute chains, undefined for anything else (calls, subscripts...).
  * Iterative: a generated 20,000-link attribute chain must not overflow the stack.
  */
+const dottedCache = new WeakMap<SyntaxNode, { name: string | undefined }>();
+
 export function dottedName(node: SyntaxNode): string | undefined {
+  if (node.type !== 'attribute' && node.type !== 'identifier') return undefined;
+  const cached = dottedCache.get(node);
+  if (cached) return cached.name;
+  const name = readDottedName(node);
+  dottedCache.set(node, { name });
+  return name;
+}
+
+function readDottedName(node: SyntaxNode): string | undefined {
   const parts: string[] = [];
   let current: SyntaxNode | null = node;
   while (current?.type === 'attribute') {
