@@ -9,7 +9,6 @@ import type { Evaluator } from './evaluate.js';
 import { dottedName } from './names.js';
 import type { SyntaxNode } from './parser.js';
 import { inlineResourceOptions, isResourceClass, resourceOptionsArgument } from './pulumi.js';
-import { descendantsWithAncestors } from './scope-walk.js';
 import { descendantsOfType } from './walk.js';
 
 const REGION = '(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso|-isob)?-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\\d{1,2}';
@@ -49,16 +48,30 @@ function isDocstringLike(parent: SyntaxNode | undefined): boolean {
   return parent?.type === 'expression_statement' && parent.namedChildCount === 1;
 }
 
+const ANY_REGION = new RegExp(REGION);
+
+/**
+ * False when a string literal cannot name a region: every mention (a region, an availability
+ * zone, an ARN, an endpoint) contains a region name, and a string's value differs from its
+ * source text only by escapes, none of which yields a letter, digit or `-` (a backslash-newline
+ * disappears, hence the second test).
+ */
+function mayNameRegion(text: string, node: SyntaxNode): boolean {
+  const source = text.slice(node.startIndex, node.endIndex);
+  return ANY_REGION.test(source) || (source.includes('\\') && ANY_REGION.test(source.replace(/\\\r?\n/g, '')));
+}
+
 /** Every place a unit names a region, in document order. */
 export function regionMentions(unit: PythonUnit, evaluator: Evaluator): RegionMention[] {
   const mentions: RegionMention[] = [];
-  for (const { node, ancestors } of descendantsWithAncestors(unit.root)) {
+  // Calls and strings from the shared node index; only strings whose text can name a region are read further.
+  for (const node of descendantsOfType(unit.root, ['call', 'string', 'concatenated_string'])) {
     if (node.type === 'call') {
       mentions.push(...callRegionMentions(node, unit, evaluator));
       continue;
     }
-    if (node.type !== 'string' && node.type !== 'concatenated_string') continue;
-    const parent = ancestors[ancestors.length - 1];
+    if (node.type === 'string' && !mayNameRegion(unit.text, node)) continue;
+    const parent = node.parent ?? undefined;
     if (parent?.type === 'concatenated_string' || isDocstringLike(parent)) continue;
     const formatted = node.type === 'string' && /f/i.test(node.firstChild?.text ?? '');
     const value = formatted ? undefined : evaluator.evaluate(node);
