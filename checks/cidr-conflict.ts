@@ -11,7 +11,6 @@ import { containsBlock, looksLikeIpv6, parseIpv4Cidr, type Ipv4Block } from '../
 import { Evaluator, loopFrames, type Value } from '../src/python/evaluate.js';
 import { dottedName } from '../src/python/names.js';
 import type { SyntaxNode } from '../src/python/parser.js';
-import { descendantsSkipping } from '../src/python/scope-walk.js';
 import { descendantsOfType } from '../src/python/walk.js';
 
 const VPC = 'pulumi_aws.ec2.Vpc';
@@ -59,6 +58,7 @@ export const cidrConflict: FileRule = {
     const vpcBlocks = new Map<string, { name: string; blocks: CidrValue[]; line: number } | null>();
     const invalidNodes = new Set<number>();
 
+    const pairsByCall = cidrPairsByCall(unit);
     for (const call of descendantsOfType(unit.root, 'call')) {
       const qualified = calleeName(call, unit.imports);
       if (!qualified?.startsWith('pulumi_aws.')) continue;
@@ -68,8 +68,7 @@ export const cidrConflict: FileRule = {
         checkValidity(value, evaluator, context, invalidNodes, prefixBoundsFor(qualified, key));
       }
       // Dict-style arguments (`ingress=[{"cidr_blocks": [...]}]`) inside the call's own arguments.
-      for (const node of descendantsSkipping(call.childForFieldName('arguments') ?? call, isTagsArgument)) {
-        if (node.type !== 'pair') continue;
+      for (const node of pairsByCall.get(call.id) ?? []) {
         const keyNode = node.childForFieldName('key');
         const value = node.childForFieldName('value');
         const key = keyNode ? evaluator.evaluate(keyNode) : undefined;
@@ -94,6 +93,40 @@ export const cidrConflict: FileRule = {
 /** Tag values are free text, whatever the tag is called. */
 function isTagsArgument(node: SyntaxNode): boolean {
   return node.type === 'keyword_argument' && /^tags(_all)?$/.test(node.childForFieldName('name')?.text ?? '');
+}
+
+/**
+ * The dict pairs each `pulumi_aws.*` call checks: pairs inside its arguments and not inside a
+ * `tags=`/`tags_all=` argument below them, each under the outermost such call (the first one
+ * the document-order scan reaches; inner calls would check the same pair again to no effect).
+ * Only pairs whose key can name a CIDR key are considered: a string key without `{` (no
+ * interpolation) must contain `cidr` (its value differs from its source only by escapes, none of
+ * which yields a letter, and a backslash-newline, which disappears); other keys (constants,
+ * f-strings...) are kept for the evaluator.
+ */
+function cidrPairsByCall(unit: PythonUnit): Map<number, SyntaxNode[]> {
+  const byCall = new Map<number, SyntaxNode[]>();
+  for (const pair of descendantsOfType(unit.root, 'pair')) {
+    const keyNode = pair.childForFieldName('key');
+    if (!keyNode) continue;
+    if (keyNode.type === 'string') {
+      const source = unit.text.slice(keyNode.startIndex, keyNode.endIndex);
+      if (!source.includes('{') && !/cidr/i.test(source) && !/cidr/i.test(source.replace(/\\\r?\n/g, ''))) continue;
+    }
+    let owner: SyntaxNode | undefined;
+    let child: SyntaxNode = pair;
+    for (let current = pair.parent; current; child = current, current = current.parent) {
+      if (isTagsArgument(current)) break;
+      if (current.type !== 'call' || !calleeName(current, unit.imports)?.startsWith('pulumi_aws.')) continue;
+      const args = current.childForFieldName('arguments');
+      if (!args || args.id === child.id) owner = current;
+    }
+    if (!owner) continue;
+    const list = byCall.get(owner.id) ?? [];
+    list.push(pair);
+    byCall.set(owner.id, list);
+  }
+  return byCall;
 }
 
 function snakeKey(key: string): string {
@@ -224,8 +257,24 @@ function identifiersIn(node: SyntaxNode): string[] {
   return [...descendantsOfType(node, 'identifier')].map((identifier) => identifier.text);
 }
 
-/** Assignments whose target is exactly `name` within `scope` (class-wide for `self.x`). */
+const assignmentsCache = new WeakMap<SyntaxNode, Map<string, SyntaxNode[]>>();
+
+/** Assignments whose target is exactly `name` within `scope` (class-wide for `self.x`); memoised per scope and name. */
 function assignmentsTo(scope: SyntaxNode, name: string): SyntaxNode[] {
+  let byName = assignmentsCache.get(scope);
+  if (!byName) {
+    byName = new Map();
+    assignmentsCache.set(scope, byName);
+  }
+  let found = byName.get(name);
+  if (!found) {
+    found = findAssignmentsTo(scope, name);
+    byName.set(name, found);
+  }
+  return found;
+}
+
+function findAssignmentsTo(scope: SyntaxNode, name: string): SyntaxNode[] {
   const found: SyntaxNode[] = [];
   const classWide = name.startsWith('self.');
   for (const node of descendantsOfType(scope, ['assignment', 'augmented_assignment', 'for_statement'])) {
