@@ -12,11 +12,10 @@ import { callArguments, calleeName, stringLiteralValue } from '../src/python/cal
 import { dottedName } from '../src/python/names.js';
 import type { SyntaxNode } from '../src/python/parser.js';
 import { inlineResourceOptions, isResourceClass, resourceOptionsArgument } from '../src/python/pulumi.js';
-import { descendantsWithAncestors, ownScopeNodes } from '../src/python/scope-walk.js';
+import { ownScopeNodes } from '../src/python/scope-walk.js';
 import { descendants, descendantsOfType } from '../src/python/walk.js';
 
 const NESTED_SCOPES = ['function_definition', 'lambda', 'class_definition'];
-const isNestedScope = (node: SyntaxNode) => NESTED_SCOPES.includes(node.type);
 
 export const wrongResourceDependencies: FileRule = {
   meta: {
@@ -103,13 +102,13 @@ function assignmentTargeting(node: SyntaxNode, ancestors: readonly SyntaxNode[])
   return isTarget ? parent : undefined;
 }
 
-function directFacts(method: SyntaxNode): MethodFacts {
+function directFacts(method: SyntaxNode, unit: PythonUnit): MethodFacts {
   const facts: MethodFacts = { reads: new Map(), assigns: new Set(), calls: new Set() };
   const self = selfName(method);
   const body = method.childForFieldName('body');
   if (!self || !body) return facts;
   const guarded = new Set<string>();
-  for (const { node, ancestors } of descendantsWithAncestors(body, isNestedScope)) {
+  for (const node of ownSelfNodes(body, self, unit, true)) {
     if (node.type === 'call') {
       const fn = node.childForFieldName('function');
       const called = fn ? selfAttribute(fn, self) : undefined;
@@ -124,6 +123,7 @@ function directFacts(method: SyntaxNode): MethodFacts {
     }
     const attribute = selfAttribute(node, self);
     if (!attribute) continue;
+    const ancestors = ancestorsOf(node, body);
     const parent = ancestors[ancestors.length - 1];
     if (assignmentTargeting(node, ancestors)) facts.assigns.add(attribute);
     else if (!parent || parent.type !== 'call' || parent.childForFieldName('function')?.id !== node.id) {
@@ -134,10 +134,75 @@ function directFacts(method: SyntaxNode): MethodFacts {
   return facts;
 }
 
+/** True for ASCII identifier characters (a non-ASCII neighbour is left to the tree to decide). */
+function isWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+/** True when `text` has the word `word` at `index` (not followed by an ASCII identifier character). */
+function wordAt(text: string, index: number, word: string): boolean {
+  return text.startsWith(word, index) && !isWordCode(text.charCodeAt(index + word.length));
+}
+
+/**
+ * The nodes of a method body the order checks look at, outside nested functions, lambdas and
+ * classes, in document order: calls whose callee may be `self.x` (or `hasattr`/`getattr` when
+ * `guards`), and `self.x` attribute nodes. Found through the shared node index and the source
+ * text (every occurrence of the `self` name, confirmed by the tree) instead of visiting every
+ * node of the body: a call's callee starts where the call starts, so a call whose text does
+ * not start with the word `self` (or `hasattr`/`getattr`) cannot have one of those callees.
+ */
+function ownSelfNodes(body: SyntaxNode, self: string, unit: PythonUnit, guards: boolean): SyntaxNode[] {
+  const text = unit.text;
+  const found: SyntaxNode[] = [];
+  for (const call of descendantsOfType(body, 'call')) {
+    const start = call.startIndex;
+    if (wordAt(text, start, self) || (guards && (wordAt(text, start, 'hasattr') || wordAt(text, start, 'getattr')))) found.push(call);
+  }
+  const end = body.endIndex;
+  for (let index = text.indexOf(self, body.startIndex); index >= 0 && index + self.length <= end; index = text.indexOf(self, index + 1)) {
+    const identifier = body.descendantForIndex(index, index + self.length);
+    if (identifier.type !== 'identifier' || identifier.startIndex !== index || identifier.endIndex !== index + self.length) continue;
+    const attribute = identifier.parent;
+    if (attribute?.type === 'attribute' && attribute.childForFieldName('object')?.id === identifier.id) found.push(attribute);
+  }
+  found.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+  return outsideNestedScopes(found, descendantsOfType(body, NESTED_SCOPES));
+}
+
+/** The nodes (sorted by start) that are not inside one of `scopes` (sorted by start, properly nested or disjoint). */
+function outsideNestedScopes(nodes: readonly SyntaxNode[], scopes: readonly SyntaxNode[]): SyntaxNode[] {
+  const kept: SyntaxNode[] = [];
+  const open: { end: number; id: number }[] = [];
+  let next = 0;
+  for (const node of nodes) {
+    const start = node.startIndex;
+    for (; next < scopes.length && (scopes[next] as SyntaxNode).startIndex <= start; next++) {
+      const scope = scopes[next] as SyntaxNode;
+      while (open.length && (open[open.length - 1] as { end: number }).end <= scope.startIndex) open.pop();
+      open.push({ end: scope.endIndex, id: scope.id });
+    }
+    while (open.length && (open[open.length - 1] as { end: number }).end <= start) open.pop();
+    const innermost = open[open.length - 1];
+    if (!innermost || innermost.id === node.id) kept.push(node);
+  }
+  return kept;
+}
+
+/** Ancestors of `node` from `root` down to its parent (as a walk from `root` would have them). */
+function ancestorsOf(node: SyntaxNode, root: SyntaxNode): SyntaxNode[] {
+  const ancestors: SyntaxNode[] = [];
+  for (let current = node.parent; current; current = current.parent) {
+    ancestors.push(current);
+    if (current.id === root.id) break;
+  }
+  return ancestors.reverse();
+}
+
 /** Reads and assignments including those of the methods a method calls (to a fixpoint). */
-function closedFacts(methods: Map<string, SyntaxNode>): Map<string, MethodFacts> {
+function closedFacts(methods: Map<string, SyntaxNode>, unit: PythonUnit): Map<string, MethodFacts> {
   const facts = new Map<string, MethodFacts>();
-  for (const [name, method] of methods) facts.set(name, directFacts(method));
+  for (const [name, method] of methods) facts.set(name, directFacts(method, unit));
   const direct = new Map([...facts].map(([name, value]) => [name, { reads: new Map(value.reads), assigns: new Set(value.assigns), calls: value.calls }]));
   let changed = true;
   for (let round = 0; changed && round < 50; round++) {
@@ -172,17 +237,17 @@ function checkMethodOrder(klass: SyntaxNode, unit: PythonUnit, context: FileRule
   const self = init ? selfName(init) : undefined;
   const body = init?.childForFieldName('body');
   if (!init || !self || !body) return;
-  const facts = closedFacts(methods);
+  const facts = closedFacts(methods, unit);
   const defaults = classAttributes(klass);
   const events: InitEvent[] = [];
-  for (const { node, ancestors } of descendantsWithAncestors(body, isNestedScope)) {
+  for (const node of ownSelfNodes(body, self, unit, false)) {
     if (node.type === 'call') {
       const fn = node.childForFieldName('function');
       const method = fn ? selfAttribute(fn, self) : undefined;
       if (method && method !== '__init__' && methods.has(method)) events.push({ kind: 'call', method, node, at: node.endIndex });
     } else {
       const attribute = selfAttribute(node, self);
-      const statement = attribute ? assignmentTargeting(node, ancestors) : undefined;
+      const statement = attribute ? assignmentTargeting(node, ancestorsOf(node, body)) : undefined;
       if (attribute && statement) events.push({ kind: 'assign', attribute, at: statement.endIndex + 0.5 });
     }
   }
