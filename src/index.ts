@@ -48,6 +48,17 @@ export function createIacReviewApp(options: IacReviewAppOptions = {}): (app: Pro
   };
 }
 
+/**
+ * The app as `probot run` loads it. On SIGTERM (a deploy, `docker stop`) running reviews are
+ * interrupted so their check runs complete as cancelled instead of staying in progress; the
+ * process exits once they have, or after 8 s (Docker's grace period is 10 s).
+ */
 export default function iacReviewApp(app: Probot, options?: Partial<ApplicationFunctionOptions>): void {
-  createIacReviewApp()(app, options);
+  const settings = appSettingsFromEnv();
+  const reviewer = new Reviewer({ concurrency: settings.concurrency, maxWaiting: settings.maxWaiting });
+  createIacReviewApp({ reviewer, requestTimeoutMs: settings.requestTimeoutMs })(app, options);
+  process.once('SIGTERM', () => {
+    app.log.info('SIGTERM: interrupting running reviews before exiting');
+    void reviewer.shutdown(app.log).finally(() => process.exit(0));
+  });
 }

@@ -95,6 +95,16 @@ export function supersededOutput(headSha: string, supersededBy: string, pullNumb
   };
 }
 
+/** Completion of a review stopped because the App shut down (a deploy or restart): conclusion `cancelled`. */
+export function interruptedOutput(): CheckOutput {
+  return {
+    title: 'Interrupted: iac-review restarted',
+    summary:
+      'The App stopped (for example for a deploy) while this commit was being reviewed, so the review did not finish. ' +
+      'Press **Re-run** on this check or comment `/recheck` on the pull request (write access needed).',
+  };
+}
+
 /** A commit the App could not queue: its backlog was full. Conclusion `failure` (fail closed). */
 export function busyOutput(waiting: number): CheckOutput {
   return {

@@ -24,9 +24,9 @@ import { describeError, httpStatus, type GitHub, type RepoRef } from '../github/
 import { planAnnotations } from '../render/annotations.js';
 import { renderCheckOutput, renderFailureOutput, renderSummaryComment, type Conclusion, type FileLinker, type ReviewReport } from '../render/markdown.js';
 import { engineStatus, planFiles } from './changed-files.js';
-import { explainFailure, StepError, supersededOutput } from './failure-output.js';
+import { explainFailure, interruptedOutput, StepError, supersededOutput } from './failure-output.js';
 import { postInlineComments } from './inline-comments.js';
-import { supersededBy } from './review-queue.js';
+import { ShutdownError, supersededBy } from './review-queue.js';
 
 export interface ReviewRequest {
   repo: RepoRef;
@@ -95,11 +95,16 @@ export async function reviewPullRequest(request: ReviewRequest, deps: ReviewDepe
     return outcome;
   } catch (error) {
     const newer = signal ? supersededBy(signal) : undefined;
+    const interrupted = signal?.aborted && signal.reason instanceof ShutdownError;
     const { conclusion, output, failure } = newer
       ? { conclusion: 'cancelled' as const, output: supersededOutput(request.headSha, newer, request.pullNumber), failure: undefined }
-      : failureCompletion(error, request);
-    if (newer) log.info({ pull: request.pullNumber, sha: request.headSha, by: newer, checkRun: checkRun.id }, 'iac-review superseded by a newer push');
-    else log.error({ err: error, pull: request.pullNumber, sha: request.headSha }, `iac-review failed: ${failure}`);
+      : interrupted
+        ? { conclusion: 'cancelled' as const, output: interruptedOutput(), failure: undefined }
+        : failureCompletion(error, request);
+    const where = { pull: request.pullNumber, sha: request.headSha, checkRun: checkRun.id };
+    if (newer) log.info({ ...where, by: newer }, 'iac-review superseded by a newer push');
+    else if (interrupted) log.warn(where, 'iac-review interrupted: the App is shutting down');
+    else log.error({ err: error, ...where }, `iac-review failed: ${failure}`);
     try {
       await completeCheckRun(github, request.repo, checkRun.id, conclusion, output);
     } catch (completionError) {

@@ -10,6 +10,8 @@
  *   `SupersededError` as the signal's reason: a waiting job is dropped before it starts, a
  *   running one stops at its next step. The newer job starts once the older one has settled,
  *   so two reviews of one pull request never post comments at the same time.
+ * - `shutdown()` aborts every job with a `ShutdownError` (running reviews complete their check
+ *   runs as interrupted) and refuses new ones.
  * - `idle()` resolves once every job (and every tracked side task) has settled: tests and the
  *   benchmark await it instead of sleeping.
  */
@@ -20,6 +22,14 @@ export class SupersededError extends Error {
   constructor(readonly by: string) {
     super(`superseded by ${by.slice(0, 7)}`);
     this.name = 'SupersededError';
+  }
+}
+
+/** The abort reason of every job when the process shuts down. */
+export class ShutdownError extends Error {
+  constructor() {
+    super('the App is shutting down');
+    this.name = 'ShutdownError';
   }
 }
 
@@ -50,7 +60,8 @@ export type Submission<T> =
   /** `result` is undefined when the job was superseded before it started. */
   | { status: 'queued'; waiting: number; running: number; result: Promise<T | undefined> }
   | { status: 'duplicate' }
-  | { status: 'full'; waiting: number };
+  | { status: 'full'; waiting: number }
+  | { status: 'closed' };
 
 type JobState = 'waiting' | 'running' | 'dropped' | 'done';
 
@@ -73,6 +84,7 @@ export class ReviewQueue {
   private waitingCount = 0;
   /** Jobs admitted and not yet settled or dropped: at most concurrency + maxWaiting. */
   private admitted = 0;
+  private closed = false;
 
   constructor(
     settings: Partial<QueueSettings> = {},
@@ -97,6 +109,7 @@ export class ReviewQueue {
   }
 
   submit<T>(task: QueueTask<T>): Submission<T> {
+    if (this.closed) return { status: 'closed' };
     const previous = this.latest.get(task.group);
     const sameVersion = previous?.version === task.version && (previous.state === 'waiting' || previous.state === 'running');
     // A waiting job of the same version will do exactly this work.
@@ -148,8 +161,25 @@ export class ReviewQueue {
     while (this.pending.size) await Promise.all([...this.pending]);
   }
 
-  /** Aborts `newest` and every older unsettled job of its group (a manual re-run can queue one behind another). */
+  /**
+   * Refuses new jobs and aborts every waiting and running one with a `ShutdownError`; resolves
+   * once they have settled. Returns how many were dropped before they started.
+   */
+  async shutdown(): Promise<number> {
+    this.closed = true;
+    const dropped = this.waitingCount;
+    const reason = new ShutdownError();
+    for (const job of this.latest.values()) this.abortChain(job, reason);
+    await this.idle();
+    return dropped;
+  }
+
   private supersede(newest: Job, by: string): void {
+    this.abortChain(newest, new SupersededError(by));
+  }
+
+  /** Aborts `newest` and every older unsettled job of its group (a manual re-run can queue one behind another). */
+  private abortChain(newest: Job, reason: Error): void {
     for (let job: Job | undefined = newest; job; job = job.previous) {
       if (job.state === 'done' || job.controller.signal.aborted) continue;
       if (job.state === 'waiting') {
@@ -157,7 +187,7 @@ export class ReviewQueue {
         this.waitingCount--;
         this.admitted--;
       }
-      job.controller.abort(new SupersededError(by));
+      job.controller.abort(reason);
     }
   }
 }

@@ -58,6 +58,8 @@ export class Reviewer {
     });
     if (submission.status === 'duplicate') {
       log.info({ key, trigger: request.trigger }, 'review already queued or in progress for this pull request and SHA; skipped');
+    } else if (submission.status === 'closed') {
+      log.warn({ key, trigger: request.trigger }, 'the App is shutting down: review not queued; Re-run or /recheck once it is back');
     } else if (submission.status === 'full') {
       log.error(
         { key, trigger: request.trigger, waiting: submission.waiting, running: this.queue.running },
@@ -76,6 +78,23 @@ export class Reviewer {
   /** Resolves once every queued review has finished. */
   idle(): Promise<void> {
     return this.queue.idle();
+  }
+
+  /**
+   * Stops taking reviews and interrupts the running ones (their check runs complete as
+   * cancelled, "Interrupted: iac-review restarted"); waiting ones are dropped. Resolves when
+   * they have settled or after `graceMs`, whichever comes first.
+   */
+  async shutdown(log: Logger, graceMs = 8000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), graceMs)));
+    const stopping = this.queue.shutdown().then((dropped) => {
+      if (dropped) log.warn({ dropped }, `${dropped} queued review(s) dropped at shutdown; their commits have no iac-review check run until Re-run or /recheck`);
+      return 'stopped' as const;
+    });
+    const outcome = await Promise.race([stopping, grace]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') log.error({ graceMs }, 'reviews still running at shutdown; their check runs may stay in progress');
   }
 
   private async run(request: ReviewRequest, github: GitHub, log: Logger, signal: AbortSignal): Promise<ReviewOutcome | undefined> {

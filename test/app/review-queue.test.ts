@@ -4,7 +4,7 @@
  * Jobs are held open by deferred promises, so every interleaving is decided by the test.
  */
 import { describe, expect, it } from 'vitest';
-import { ReviewQueue, SupersededError, supersededBy } from '../../src/app/review-queue.js';
+import { ReviewQueue, ShutdownError, SupersededError, supersededBy } from '../../src/app/review-queue.js';
 
 interface Gate {
   promise: Promise<void>;
@@ -142,6 +142,22 @@ describe('ReviewQueue', () => {
     hold.open();
     await queue.idle();
     expect(log).toEqual(['start first', 'end first', 'start v2']);
+  });
+
+  it('shutdown() aborts running jobs, drops waiting ones and refuses new ones', async () => {
+    const queue = new ReviewQueue({ concurrency: 1, maxWaiting: 5 });
+    const log: string[] = [];
+    const hold = gate();
+    const seen: { signal?: AbortSignal } = {};
+    queue.submit({ group: 'a', version: '1', run: job(log, 'a', hold, seen) });
+    await tick();
+    queue.submit({ group: 'b', version: '1', run: job(log, 'b', hold) });
+    const stopping = queue.shutdown();
+    expect(seen.signal?.reason).toBeInstanceOf(ShutdownError);
+    expect(queue.submit({ group: 'c', version: '1', run: job(log, 'c', hold) })).toEqual({ status: 'closed' });
+    hold.open();
+    expect(await stopping).toBe(1);
+    expect(log).toEqual(['start a', 'end a']);
   });
 
   it('a throwing job goes to onError and does not stop the queue', async () => {

@@ -2,7 +2,8 @@
 /**
  * The queue through the app: deliveries return before the review runs, a newer push supersedes
  * an in-flight or queued review of an older SHA (its check run completes as `cancelled`, never
- * left in progress), and a full backlog still gives the commit a completed check run.
+ * left in progress), a full backlog still gives the commit a completed check run, and a
+ * shutdown completes the running review's check run as interrupted.
  * GitHub answers the first review's file listing only when the test says so.
  */
 import { describe, expect, it } from 'vitest';
@@ -135,5 +136,25 @@ describe('a full backlog', () => {
       output: { title: 'Not reviewed: iac-review is busy', summary: expect.stringMatching(/Re-run/) },
     });
     expect(log.records.some((record) => record.level === 'error' && /review queue full \(0 waiting\)/.test(record.msg))).toBe(true);
+  });
+});
+
+describe('shutting down', () => {
+  it('interrupts the running review: its check run completes as cancelled; later deliveries are not queued', async () => {
+    const mock = new GitHubMock().token().config().createCheckRun(OLD_RUN);
+    const gate = gatedListFiles(mock, 12, [200, []]);
+    mock.updateCheckRun(1, OLD_RUN);
+    const { probot, log, reviewer } = await createTestProbot();
+    await receive(probot, 'pull_request', push(OLD_SHA));
+    await gate.reached;
+    const stopping = reviewer?.shutdown(log, 5000);
+    await receive(probot, 'pull_request', push(NEW_SHA));
+    gate.release();
+    await stopping;
+    expectAllMocksUsed(mock, unmatched);
+    expect(mock.updatesOf(OLD_RUN)).toEqual([
+      expect.objectContaining({ status: 'completed', conclusion: 'cancelled', output: expect.objectContaining({ title: 'Interrupted: iac-review restarted' }) }),
+    ]);
+    expect(log.records.some((record) => /shutting down: review not queued/.test(record.msg))).toBe(true);
   });
 });
