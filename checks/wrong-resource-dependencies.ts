@@ -89,18 +89,7 @@ function selfAttribute(node: SyntaxNode, self: string): string | undefined {
   return object?.type === 'identifier' && object.text === self ? node.childForFieldName('attribute')?.text : undefined;
 }
 
-/** The assignment whose target `node` is (also inside `a, b = ...` patterns), given the node's ancestors. */
-function assignmentTargeting(node: SyntaxNode, ancestors: readonly SyntaxNode[]): SyntaxNode | undefined {
-  let current = node;
-  let index = ancestors.length - 1;
-  while (index >= 0 && ['pattern_list', 'tuple_pattern', 'list_pattern', 'parenthesized_expression'].includes((ancestors[index] as SyntaxNode).type)) {
-    current = ancestors[index] as SyntaxNode;
-    index--;
-  }
-  const parent = ancestors[index];
-  const isTarget = (parent?.type === 'assignment' || parent?.type === 'augmented_assignment') && parent.childForFieldName('left')?.id === current.id;
-  return isTarget ? parent : undefined;
-}
+const TARGET_PATTERNS = ['pattern_list', 'tuple_pattern', 'list_pattern', 'parenthesized_expression'];
 
 function directFacts(method: SyntaxNode, unit: PythonUnit): MethodFacts {
   const facts: MethodFacts = { reads: new Map(), assigns: new Set(), calls: new Set() };
@@ -123,9 +112,8 @@ function directFacts(method: SyntaxNode, unit: PythonUnit): MethodFacts {
     }
     const attribute = selfAttribute(node, self);
     if (!attribute) continue;
-    const ancestors = ancestorsOf(node, body);
-    const parent = ancestors[ancestors.length - 1];
-    if (assignmentTargeting(node, ancestors)) facts.assigns.add(attribute);
+    const parent = node.parent ?? undefined;
+    if (assignmentTargetingUp(node)) facts.assigns.add(attribute);
     else if (!parent || parent.type !== 'call' || parent.childForFieldName('function')?.id !== node.id) {
       if (!facts.reads.has(attribute)) facts.reads.set(attribute, node);
     }
@@ -189,14 +177,20 @@ function outsideNestedScopes(nodes: readonly SyntaxNode[], scopes: readonly Synt
   return kept;
 }
 
-/** Ancestors of `node` from `root` down to its parent (as a walk from `root` would have them). */
-function ancestorsOf(node: SyntaxNode, root: SyntaxNode): SyntaxNode[] {
-  const ancestors: SyntaxNode[] = [];
-  for (let current = node.parent; current; current = current.parent) {
-    ancestors.push(current);
-    if (current.id === root.id) break;
+/**
+ * The assignment whose target `node` is (also inside `a, b = ...` patterns), reading only the
+ * parents it needs: the climb through patterns stops at the method body at the latest (a block
+ * is not a pattern).
+ */
+function assignmentTargetingUp(node: SyntaxNode): SyntaxNode | undefined {
+  let current = node;
+  let parent = node.parent;
+  while (parent && TARGET_PATTERNS.includes(parent.type)) {
+    current = parent;
+    parent = parent.parent;
   }
-  return ancestors.reverse();
+  const isTarget = (parent?.type === 'assignment' || parent?.type === 'augmented_assignment') && parent.childForFieldName('left')?.id === current.id;
+  return isTarget && parent ? parent : undefined;
 }
 
 /** Reads and assignments including those of the methods a method calls (to a fixpoint). */
@@ -247,7 +241,7 @@ function checkMethodOrder(klass: SyntaxNode, unit: PythonUnit, context: FileRule
       if (method && method !== '__init__' && methods.has(method)) events.push({ kind: 'call', method, node, at: node.endIndex });
     } else {
       const attribute = selfAttribute(node, self);
-      const statement = attribute ? assignmentTargeting(node, ancestorsOf(node, body)) : undefined;
+      const statement = attribute ? assignmentTargetingUp(node) : undefined;
       if (attribute && statement) events.push({ kind: 'assign', attribute, at: statement.endIndex + 0.5 });
     }
   }

@@ -17,19 +17,38 @@ const COMMON_TYPES = [
   'ERROR', 'block',
 ];
 
+interface TypedNodes {
+  /** Nodes of one type in document order. */
+  nodes: SyntaxNode[];
+  /** Their end indices, read from the tree once each (-1 until read). */
+  ends: Int32Array;
+}
+
 class TypeIndex {
-  private readonly byType = new Map<string, SyntaxNode[]>();
+  private readonly byType = new Map<string, TypedNodes>();
+  /** Id of the tree's root node: queries over the whole tree need no range checks. */
+  readonly rootId: number;
 
-  constructor(private readonly tree: Tree) {}
+  constructor(private readonly tree: Tree) {
+    this.rootId = tree.rootNode.id;
+  }
 
-  nodesOf(type: string): SyntaxNode[] {
-    if (!this.byType.has(type)) this.load(this.byType.size === 0 ? [...new Set([...COMMON_TYPES, type])] : [type]);
-    return this.byType.get(type) ?? [];
+  nodesOf(type: string): TypedNodes {
+    this.ensure([type]);
+    return this.byType.get(type) as TypedNodes;
+  }
+
+  /** Loads every type not loaded yet in one native pass (the common types with the first query). */
+  ensure(types: readonly string[]): void {
+    const missing = types.filter((type) => !this.byType.has(type));
+    if (missing.length === 0) return;
+    this.load(this.byType.size === 0 ? [...new Set([...COMMON_TYPES, ...missing])] : [...new Set(missing)]);
   }
 
   private load(types: string[]): void {
-    for (const type of types) this.byType.set(type, []);
-    for (const node of this.tree.rootNode.descendantsOfType(types)) this.byType.get(node.type)?.push(node);
+    const lists = new Map<string, SyntaxNode[]>(types.map((type) => [type, []]));
+    for (const node of this.tree.rootNode.descendantsOfType(types)) lists.get(node.type)?.push(node);
+    for (const [type, nodes] of lists) this.byType.set(type, { nodes, ends: new Int32Array(nodes.length).fill(-1) });
   }
 }
 
@@ -63,13 +82,26 @@ function lowerBound(nodes: readonly SyntaxNode[], start: number): number {
 export function descendantsOfType(root: SyntaxNode, types: string | readonly string[]): SyntaxNode[] {
   const wanted = typeof types === 'string' ? [types] : types;
   const index = indexOf(root.tree);
-  const found: SyntaxNode[] = [];
-  for (const type of wanted) {
-    const nodes = index.nodesOf(type);
-    for (let position = lowerBound(nodes, root.startIndex); position < nodes.length; position++) {
-      const node = nodes[position] as SyntaxNode;
-      if (node.startIndex > root.endIndex) break;
-      if (node.endIndex <= root.endIndex && isWithin(node, root)) found.push(node);
+  index.ensure(wanted);
+  let found: SyntaxNode[] = [];
+  if (root.id === index.rootId) {
+    // Everything is inside the whole tree (no spread: lists can be longer than the argument limit).
+    found = wanted.length === 1 ? index.nodesOf(wanted[0] as string).nodes.slice() : wanted.flatMap((type) => index.nodesOf(type).nodes);
+  } else {
+    const rootStart = root.startIndex;
+    const rootEnd = root.endIndex;
+    for (const type of wanted) {
+      const { nodes, ends } = index.nodesOf(type);
+      for (let position = lowerBound(nodes, rootStart); position < nodes.length; position++) {
+        const node = nodes[position] as SyntaxNode;
+        if (node.startIndex > rootEnd) break;
+        let end = ends[position] as number;
+        if (end < 0) {
+          end = node.endIndex;
+          ends[position] = end;
+        }
+        if (end <= rootEnd && isWithin(node, end, root, rootStart, rootEnd)) found.push(node);
+      }
     }
   }
   if (wanted.length > 1) found.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
@@ -77,8 +109,8 @@ export function descendantsOfType(root: SyntaxNode, types: string | readonly str
 }
 
 /** Range containment, with zero-width nodes at a boundary checked by ancestry. */
-function isWithin(node: SyntaxNode, root: SyntaxNode): boolean {
-  if (node.startIndex > root.startIndex && node.endIndex < root.endIndex) return true;
+function isWithin(node: SyntaxNode, end: number, root: SyntaxNode, rootStart: number, rootEnd: number): boolean {
+  if (node.startIndex > rootStart && end < rootEnd) return true;
   for (let current: SyntaxNode | null = node; current; current = current.parent) {
     if (current.id === root.id) return true;
     if (current.startIndex < root.startIndex || current.endIndex > root.endIndex) return false;
