@@ -1,15 +1,20 @@
 /**
  * Collecting nodes of given types with tree-sitter's native, cursor-based (iterative)
- * `descendantsOfType`: several times faster than walking every node from JavaScript, and
- * just as safe on deeply nested input. Document order; the root itself is included when it
- * matches.
+ * `descendantsOfType` (through the per-tree index of walk.ts, shared by every detector): several
+ * times faster than walking every node from JavaScript, and just as safe on deeply nested
+ * input. Document order; the root itself is included when it matches.
  */
 import type { Point } from '../engine/types.js';
 import { importBindings, type ImportBinding } from './names.js';
 import type { SyntaxNode } from './parser.js';
+import { descendantsOfType } from './walk.js';
 
 export function nodesOfType(root: SyntaxNode, types: string | readonly string[]): SyntaxNode[] {
-  return root.descendantsOfType(typeof types === 'string' ? types : [...types]);
+  const list = typeof types === 'string' ? [types] : [...types];
+  // Answered from the per-tree index shared by every detector (same nodes, same pre-order),
+  // except identifiers: there are too many of them to keep for the whole review.
+  if (!list.includes('identifier')) return descendantsOfType(root, list);
+  return root.descendantsOfType(list);
 }
 
 const importCache = new WeakMap<SyntaxNode, ImportBinding[]>();

@@ -104,8 +104,32 @@ export function descendantsOfType(root: SyntaxNode, types: string | readonly str
       }
     }
   }
-  if (wanted.length > 1) found.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+  if (wanted.length > 1) found.sort(documentOrder);
   return found;
+}
+
+/**
+ * Pre-order (what a cursor walk or tree-sitter's own `descendantsOfType` gives): by start, an
+ * ancestor before its descendants; of two nodes starting at the same place that are not related,
+ * the first is a zero-width one (a preceding sibling subtree ends where the next one starts).
+ */
+function documentOrder(a: SyntaxNode, b: SyntaxNode): number {
+  const byStart = a.startIndex - b.startIndex;
+  if (byStart !== 0 || a.id === b.id) return byStart;
+  const aEnd = a.endIndex;
+  const bEnd = b.endIndex;
+  if (aEnd !== bEnd && Math.min(aEnd, bEnd) > a.startIndex) return bEnd - aEnd;
+  if (isAncestor(a, b)) return -1;
+  if (isAncestor(b, a)) return 1;
+  return aEnd - bEnd;
+}
+
+function isAncestor(ancestor: SyntaxNode, node: SyntaxNode): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.id === ancestor.id) return true;
+    if (current.startIndex < ancestor.startIndex) return false;
+  }
+  return false;
 }
 
 /** Range containment, with zero-width nodes at a boundary checked by ancestry. */
