@@ -9,8 +9,7 @@
  * recurses with a hard depth cap, so deeply nested input cannot overflow the stack.
  */
 import type { SyntaxNode } from './parser.js';
-import { descendantsSkipping } from './scope-walk.js';
-import { descendants } from './walk.js';
+import { descendants, descendantsOfType } from './walk.js';
 
 export type Value = number | string | boolean | null | Value[] | DictValue;
 export interface DictValue {
@@ -34,6 +33,11 @@ const MAX_ITEMS = 4096;
 
 const MUTATING_METHODS = new Set(['append', 'extend', 'insert', 'pop', 'remove', 'clear', 'update', 'setdefault', 'popitem', 'sort', 'reverse', 'add', 'discard']);
 const SCOPE_TYPES = new Set(['function_definition', 'lambda', 'class_definition', 'module']);
+/** What `bindingsOf` reads: nested scopes (their names) and the statements that bind names. */
+const BINDING_TYPES = [
+  'function_definition', 'lambda', 'class_definition', 'assignment', 'augmented_assignment', 'for_statement', 'named_expression',
+  'as_pattern', 'with_item', 'except_clause', 'global_statement', 'nonlocal_statement', 'import_statement', 'import_from_statement',
+];
 
 interface ScopeBinding {
   /** The assignment's right-hand side, undefined for bindings that are not a plain `name = value`. */
@@ -409,24 +413,11 @@ export class Evaluator {
 
   /** Names mutated in place anywhere in the module (conservatively, whatever their scope). */
   private mutated(node: SyntaxNode): Set<string> {
-    let root = node;
-    while (root.parent) root = root.parent;
+    // The topmost ancestor of any node is the tree's root (asking each parent costs O(depth)).
+    const root = node.tree.rootNode;
     const cached = this.mutatedByTree.get(root.id);
     if (cached) return cached;
-    const names = new Set<string>();
-    for (const current of descendants(root)) {
-      let target: SyntaxNode | null | undefined;
-      if (current.type === 'call') {
-        const fn = current.childForFieldName('function');
-        if (fn?.type === 'attribute' && MUTATING_METHODS.has(fn.childForFieldName('attribute')?.text ?? '')) target = fn.childForFieldName('object');
-      } else if (current.type === 'assignment' || current.type === 'augmented_assignment') {
-        const left = current.childForFieldName('left');
-        if (left?.type === 'subscript') target = left.childForFieldName('value');
-      } else if (current.type === 'delete_statement') {
-        target = current.namedChildren[0]?.type === 'subscript' ? current.namedChildren[0].childForFieldName('value') : undefined;
-      }
-      if (target?.type === 'identifier') names.add(target.text);
-    }
+    const names = mutatedNames(root);
     this.mutatedByTree.set(root.id, names);
     return names;
   }
@@ -450,7 +441,7 @@ export class Evaluator {
     }
     const body = scope.type === 'module' ? scope : scope.childForFieldName('body');
     if (body) {
-      for (const node of descendantsSkipping(body, (candidate) => SCOPE_TYPES.has(candidate.type))) {
+      for (const node of ownBindingNodes(body)) {
         if (node.id !== body.id && SCOPE_TYPES.has(node.type)) {
           const name = node.childForFieldName('name');
           if (name && node.type !== 'lambda') add(name.text, undefined);
@@ -493,15 +484,17 @@ export class Evaluator {
           case 'nonlocal_statement':
             for (const child of node.namedChildren) if (child.type === 'identifier') add(child.text, undefined);
             break;
-          case 'dotted_name':
-          case 'aliased_import': {
-            const statement = node.parent;
-            if (statement?.type !== 'import_statement' && statement?.type !== 'import_from_statement') break;
-            if (node.type === 'aliased_import') {
-              const alias = node.childForFieldName('alias');
-              if (alias) add(alias.text, undefined);
-            } else if (statement.childForFieldName('module_name')?.id !== node.id) {
-              add(node.text.split('.')[0] ?? node.text, undefined);
+          case 'import_statement':
+          case 'import_from_statement': {
+            // Its `dotted_name` and `aliased_import` children (the module name excepted).
+            const moduleName = node.childForFieldName('module_name');
+            for (const child of node.namedChildren) {
+              if (child.type === 'aliased_import') {
+                const alias = child.childForFieldName('alias');
+                if (alias) add(alias.text, undefined);
+              } else if (child.type === 'dotted_name' && moduleName?.id !== child.id) {
+                add(child.text.split('.')[0] ?? child.text, undefined);
+              }
             }
             break;
           }
@@ -547,8 +540,73 @@ export function loopFrames(node: SyntaxNode): LoopFrame[] {
   return frames;
 }
 
-/** Enclosing scopes of a node, innermost first, skipping class bodies (invisible to methods). */
+/** Nodes that bind names in a scope body, and the scopes nested directly in it, in document order; nothing inside those. */
+function ownBindingNodes(body: SyntaxNode): SyntaxNode[] {
+  const nodes = descendantsOfType(body, BINDING_TYPES);
+  const kept: SyntaxNode[] = [];
+  // Nested scopes still open at the current position (properly nested, so a stack of their ends).
+  const open: number[] = [];
+  for (const node of nodes) {
+    const start = node.startIndex;
+    while (open.length && (open[open.length - 1] as number) <= start) open.pop();
+    if (open.length === 0) kept.push(node);
+    if (node.id !== body.id && SCOPE_TYPES.has(node.type)) open.push(node.endIndex);
+  }
+  return kept;
+}
+
+/** Identifiers of the methods that change a list, dict or set in place. */
+const MUTATING_WORD = new RegExp(`(?<![A-Za-z0-9_])(?:${[...MUTATING_METHODS].join('|')})(?![A-Za-z0-9_])`, 'g');
+
+/**
+ * Names changed in place anywhere under `root`: `x.append(...)` and the other mutating methods,
+ * `x[k] = v` / `x[k] += v` and `del x[k]`. Calls are found through the method names in the source
+ * text (each occurrence confirmed by the tree) rather than by visiting every node.
+ */
+function mutatedNames(root: SyntaxNode): Set<string> {
+  const names = new Set<string>();
+  const text = root.text;
+  const base = root.startIndex;
+  for (const match of text.matchAll(MUTATING_WORD)) {
+    const start = base + match.index;
+    const identifier = root.descendantForIndex(start, start + match[0].length);
+    if (identifier.type !== 'identifier' || identifier.startIndex !== start || identifier.endIndex !== start + match[0].length) continue;
+    const fn = identifier.parent;
+    if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.id !== identifier.id) continue;
+    const call = fn.parent;
+    if (call?.type !== 'call' || call.childForFieldName('function')?.id !== fn.id) continue;
+    const target = fn.childForFieldName('object');
+    if (target?.type === 'identifier') names.add(target.text);
+  }
+  for (const assignment of descendantsOfType(root, ['assignment', 'augmented_assignment'])) {
+    const left = assignment.childForFieldName('left');
+    const target = left?.type === 'subscript' ? left.childForFieldName('value') : undefined;
+    if (target?.type === 'identifier') names.add(target.text);
+  }
+  // A `del` statement starts with the keyword.
+  if (/(?<![A-Za-z0-9_])del(?![A-Za-z0-9_])/.test(text)) {
+    for (const statement of descendantsOfType(root, 'delete_statement')) {
+      const first = statement.namedChildren[0];
+      const target = first?.type === 'subscript' ? first.childForFieldName('value') : undefined;
+      if (target?.type === 'identifier') names.add(target.text);
+    }
+  }
+  return names;
+}
+
+const scopesCache = new WeakMap<SyntaxNode, SyntaxNode[]>();
+
+/** Enclosing scopes of a node, innermost first, skipping class bodies (invisible to methods); memoised per node. */
 function enclosingScopes(node: SyntaxNode): SyntaxNode[] {
+  let scopes = scopesCache.get(node);
+  if (!scopes) {
+    scopes = findEnclosingScopes(node);
+    scopesCache.set(node, scopes);
+  }
+  return scopes;
+}
+
+function findEnclosingScopes(node: SyntaxNode): SyntaxNode[] {
   const scopes: SyntaxNode[] = [];
   let first = true;
   for (let current = node.parent; current; current = current.parent) {
