@@ -38,6 +38,10 @@ class TypeIndex {
     return this.byType.get(type) as TypedNodes;
   }
 
+  has(types: readonly string[]): boolean {
+    return types.every((type) => this.byType.has(type));
+  }
+
   /** Loads every type not loaded yet in one native pass (the common types with the first query). */
   ensure(types: readonly string[]): void {
     const missing = types.filter((type) => !this.byType.has(type));
@@ -82,9 +86,14 @@ function lowerBound(nodes: readonly SyntaxNode[], start: number): number {
 export function descendantsOfType(root: SyntaxNode, types: string | readonly string[]): SyntaxNode[] {
   const wanted = typeof types === 'string' ? [types] : types;
   const index = indexOf(root.tree);
+  const whole = root.id === index.rootId;
+  // A type nobody asked for over the whole tree is not worth collecting for every node of the
+  // tree (identifiers of an assignment target...): tree-sitter's own pass over the subtree gives
+  // the same nodes in the same order.
+  if (!whole && !index.has(wanted)) return root.descendantsOfType([...wanted]);
   index.ensure(wanted);
   let found: SyntaxNode[] = [];
-  if (root.id === index.rootId) {
+  if (whole) {
     // Everything is inside the whole tree (no spread: lists can be longer than the argument limit).
     found = wanted.length === 1 ? index.nodesOf(wanted[0] as string).nodes.slice() : wanted.flatMap((type) => index.nodesOf(type).nodes);
   } else {
