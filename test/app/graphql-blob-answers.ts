@@ -53,7 +53,7 @@ export function requestedBlobs(body: BlobQueryBody): [alias: string, sha: string
 }
 
 /** The `data` GitHub would answer: each alias resolved from `store` (by blob SHA), or null. */
-export function answerBlobQuery(body: BlobQueryBody, store: ReadonlyMap<string, Content>) {
+export function answerBlobQuery(body: BlobQueryBody, store: { get(sha: string): Content | undefined }) {
   const repository: Record<string, ReturnType<typeof blobNode> | null> = {};
   for (const [alias, sha] of requestedBlobs(body)) {
     const content = store.get(sha);

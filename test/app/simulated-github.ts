@@ -4,17 +4,31 @@
  * persistent nock routes that answer every call a review makes from in-memory pull requests,
  * count requests by kind, and record every check run's life. Pages, GraphQL batches and raw
  * blobs behave like GitHub's (100 files per page with `link` headers, `text` cut at 512 KiB).
- * Responses are built when asked for, so a 3,000-file pull request is not held twice.
+ * Responses are built when asked for, so a 3,000-file pull request is not held twice; files
+ * can also be read from disk only when asked for (`LazyFile`), so the benchmark's process holds
+ * little more than the App itself.
  */
 import nock from 'nock';
 import { answerBlobQuery, parseBlobQuery } from './graphql-blob-answers.js';
 import { API, blobSha, fileEntry, INSTALLATION_ID, OWNER, PROJECT_TREE, REPO, type PrFile } from './github-mock.js';
 
+/** A file whose content is read only when GitHub is asked for it. */
+export interface LazyFile {
+  path: string;
+  /** Its git blob SHA. */
+  sha: string;
+  load: () => string;
+}
+
+export type SimulatedFile = PrFile | LazyFile;
+
 export interface SimulatedPull {
   number: number;
   headSha: string;
-  files: PrFile[];
+  files: SimulatedFile[];
 }
+
+const isLazy = (file: SimulatedFile): file is LazyFile => 'load' in file;
 
 export interface CheckRunRecord {
   id: number;
@@ -38,18 +52,29 @@ export class SimulatedGitHub {
   /** Pull request number → summary comments created. */
   readonly summaryComments = new Map<number, number>();
   private readonly pulls = new Map<number, SimulatedPull>();
-  private readonly blobs = new Map<string, string | Uint8Array>();
+  /** Blob SHA → where its content comes from. */
+  private readonly blobSources = new Map<string, SimulatedFile | string>();
+  /** The blob store the GraphQL answers read (contents loaded on demand). */
+  private readonly blobs = {
+    get: (sha: string): string | Uint8Array | undefined => {
+      const source = this.blobSources.get(sha);
+      return source === undefined || typeof source === 'string' ? source : isLazy(source) ? source.load() : source.content;
+    },
+  };
   private nextCheckRunId = 5_000_001;
   private scope: nock.Scope | undefined;
 
   constructor(pulls: readonly SimulatedPull[]) {
     for (const pull of pulls) this.addPull(pull);
-    for (const file of PROJECT_TREE) this.blobs.set(blobSha(file.content), file.content);
+    for (const file of PROJECT_TREE) this.blobSources.set(blobSha(file.content), file.content);
   }
 
   addPull(pull: SimulatedPull): void {
     this.pulls.set(pull.number, pull);
-    for (const file of pull.files) if (file.content !== undefined) this.blobs.set(blobSha(file.content), file.content);
+    for (const file of pull.files) {
+      if (isLazy(file)) this.blobSources.set(file.sha, file);
+      else if (file.content !== undefined) this.blobSources.set(blobSha(file.content), file);
+    }
   }
 
   get totalRequests(): number {
@@ -141,7 +166,7 @@ export class SimulatedGitHub {
     const pull = this.pulls.get(Number(/\/pulls\/(\d+)\//.exec(url.pathname)?.[1]));
     if (!pull) return [404, { message: 'Not Found' }];
     const page = Number(url.searchParams.get('page') ?? '1');
-    const files = pull.files.slice((page - 1) * PER_PAGE, page * PER_PAGE).map(fileEntry);
+    const files = pull.files.slice((page - 1) * PER_PAGE, page * PER_PAGE).map((file) => fileEntry(isLazy(file) ? { path: file.path, status: 'added', content: file.load() } : file));
     const last = Math.max(1, Math.ceil(pull.files.length / PER_PAGE));
     const headers: Record<string, string> = {};
     if (page < last) headers.link = `<${API}${url.pathname}?per_page=${PER_PAGE}&page=${page + 1}>; rel="next", <${API}${url.pathname}?per_page=${PER_PAGE}&page=${last}>; rel="last"`;

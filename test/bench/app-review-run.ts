@@ -1,10 +1,14 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- webhook payloads are untyped JSON */
 /**
  * One measured App review, run in its own process by test/bench/app.ts so its peak RSS is its
- * own: a pull request of `--files N` generated Pulumi-Python files (test/bench/corpus.ts) is
- * delivered to the real app (Probot, handlers, queue, review pipeline, engine) against the
- * simulated GitHub of test/app/simulated-github.ts (nock, in process), and the process prints
- * one JSON line: wall time, GitHub requests by route, peak RSS, longest event-loop stall.
+ * own: pull request #12 of generated Pulumi-Python files (`--corpus <folder>`, written by the
+ * driver) is delivered to the real app (Probot, handlers, queue, review pipeline, engine),
+ * which talks over loopback HTTP to the simulated GitHub in another process
+ * (`--github <url>`, github-stub-server.ts). This process holds the App and nothing else until
+ * the review is done; it prints one JSON line: wall time, GitHub requests by route, peak RSS,
+ * longest event-loop stall.
+ * With `--engine stub` the engine is replaced by a stub that reports one finding in every
+ * third file, so the figures are the App's own (listing, batched reads, posting).
  *
  * Octokit as in production except throttling: Probot's throttling spaces writes one second
  * apart per installation, GitHub's own advice for secondary rate limits. It is off here so the
@@ -12,16 +16,16 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import nock from 'nock';
 import { Probot, ProbotOctokit, type Logger } from 'probot';
 import { Reviewer } from '../../src/app/reviewer.js';
 import { reviewWithCatalog, resolveConfig, catalogIds } from '../../src/engine/index.js';
 import { createIacReviewApp } from '../../src/index.js';
-import { fixture, PROJECT_TREE, type PrFile } from '../app/github-mock.js';
-import { SimulatedGitHub } from '../app/simulated-github.js';
-import { generateCorpus, isReviewableCorpusPath } from './corpus.js';
+import { fixture, PROJECT_TREE } from '../app/pull-request-fixtures.js';
+import type { CheckRunRecord } from '../app/simulated-github.js';
+import { readPullCorpus } from './app-corpus.js';
 
 export interface AppRunResult {
+  engine: 'real' | 'stub';
   files: number;
   bytes: number;
   wallMs: number;
@@ -33,12 +37,36 @@ export interface AppRunResult {
   findings: number;
   conclusion: string | undefined;
   title: string | undefined;
+  /** Peak RSS before the review (module loading, corpus generation, the simulated GitHub). */
   baselineRssMb: number;
+  /** RSS right before the delivery (after a GC): what the review's peak is measured against. */
+  rssBeforeReviewMb: number;
   peakRssMb: number;
   longestStallMs: number;
-  /** The engine alone on the same files afterwards (warm), for the engine's share. */
+  /** The engine alone on the same files afterwards (warm), for the engine's share; 0 with the stub. */
   engineMs: number;
 }
+
+/** Stands in for the engine: one IAC307 finding in every third file, nothing parsed. */
+const stubEngine: typeof reviewWithCatalog = (options) => ({
+  findings: options.files
+    .filter((_, index) => index % 3 === 0)
+    .map((file, index) => ({
+      ruleId: 'IAC307',
+      severity: 'error' as const,
+      path: file.path,
+      category: 'Security',
+      message: 'exec() runs code built from data.',
+      snippet: `exec(payload_${index})`,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 5,
+    })),
+  settings: { region: 'us-east-1', regionSource: 'lib/AWS_REGION', environment: undefined, production: false, allowedStructure: [], mode: 'change' },
+  filesAnalyzed: options.files.length,
+  filesExcluded: 0,
+});
 
 const WRITE_ROUTES = ['check-run create', 'check-run update', 'create review', 'create review comment', 'create summary comment'];
 const mb = (kilobytes: number) => Math.round(kilobytes / 102.4) / 10;
@@ -50,23 +78,17 @@ function silentLogger(): Logger {
   return logger as unknown as Logger;
 }
 
-function pullFiles(count: number): PrFile[] {
-  const corpus = generateCorpus({ files: count, totalBytes: count * 10_000 }).filter((file) => isReviewableCorpusPath(file.path));
-  return corpus.map((file) => ({ path: file.path, status: 'added' as const, content: file.content }));
-}
+export const BENCH_HEAD_SHA = 'be0c4b1e5f60718293a4b5c6d7e8f90123456789';
 
-export async function measureAppReview(count: number): Promise<AppRunResult> {
-  const files = pullFiles(count);
-  const bytes = files.reduce((total, file) => total + Buffer.byteLength(file.content as string), 0);
-  const headSha = 'be0c4b1e5f60718293a4b5c6d7e8f90123456789';
-  nock.disableNetConnect();
-  const github = new SimulatedGitHub([{ number: 12, headSha, files }]).install();
-  const reviewer = new Reviewer();
+export async function measureAppReview(corpusFolder: string, githubUrl: string, engine: 'real' | 'stub' = 'real'): Promise<AppRunResult> {
+  const headSha = BENCH_HEAD_SHA;
+  const reviewer = new Reviewer(engine === 'stub' ? { analyze: stubEngine } : {});
   const probot = new Probot({
     appId: 123,
     privateKey: generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey,
     secret: 'bench',
     log: silentLogger(),
+    baseUrl: githubUrl,
     Octokit: ProbotOctokit.defaults((options: Record<string, any>) => ({ ...options, throttle: { ...options.throttle, enabled: false } })),
   });
   await probot.load(createIacReviewApp({ reviewer }), { cwd: process.cwd(), addHandler: () => {} });
@@ -75,6 +97,7 @@ export async function measureAppReview(count: number): Promise<AppRunResult> {
 
   global.gc?.();
   const baselineRssMb = mb(process.resourceUsage().maxRSS);
+  const rssBeforeReviewMb = mb(process.memoryUsage().rss / 1024);
   const stalls = monitorEventLoopDelay({ resolution: 10 });
   stalls.enable();
   const started = performance.now();
@@ -83,43 +106,53 @@ export async function measureAppReview(count: number): Promise<AppRunResult> {
   const wallMs = performance.now() - started;
   stalls.disable();
   const peakRssMb = mb(process.resourceUsage().maxRSS);
-  github.uninstall();
 
-  const run = [...github.checkRuns.values()].at(-1);
-  const byRoute = Object.fromEntries(github.requests);
+  const stats = (await (await fetch(`${githubUrl}/__stats`)).json()) as { requests: Record<string, number>; checkRuns: CheckRunRecord[] };
+  const run = stats.checkRuns.at(-1);
+  const byRoute = stats.requests;
+  const requests = Object.values(byRoute).reduce((total, count) => total + count, 0);
   const writes = WRITE_ROUTES.reduce((total, route) => total + (byRoute[route] ?? 0), 0);
 
+  const { files, bytes } = readPullCorpus(corpusFolder);
   const engineStarted = performance.now();
   const encoder = new TextEncoder();
-  const engine = reviewWithCatalog({
-    files: files.map((file) => ({ path: file.path, content: encoder.encode(file.content as string), status: 'added' })),
+  const analyzed = (engine === 'stub' ? stubEngine : reviewWithCatalog)({
+    files: files.map((file) => ({ path: file.path, content: encoder.encode(file.load()), status: 'added' })),
     config: resolveConfig({}, catalogIds),
     mode: 'change',
     project: { paths: PROJECT_TREE.map((file) => file.path), readFile: (path) => PROJECT_TREE.find((file) => file.path === path)?.content },
   });
-  const engineMs = performance.now() - engineStarted;
+  const engineMs = engine === 'stub' ? 0 : performance.now() - engineStarted;
 
   return {
+    engine,
     files: files.length,
     bytes,
     wallMs: Math.round(wallMs),
-    requests: github.totalRequests,
-    reviewRequests: github.reviewRequests,
+    requests,
+    reviewRequests: requests - (byRoute.token ?? 0),
     byRoute,
     writes,
-    findings: engine.findings.length,
+    findings: analyzed.findings.length,
     conclusion: run?.conclusion,
     title: run?.title,
     baselineRssMb,
+    rssBeforeReviewMb,
     peakRssMb,
     longestStallMs: Math.round(stalls.max / 1e6),
     engineMs: Math.round(engineMs),
   };
 }
 
-const sizeArgument = process.argv.indexOf('--files');
-if (sizeArgument > 0) {
-  const result = await measureAppReview(Number(process.argv[sizeArgument + 1]));
+function argument(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? process.argv[index + 1] : undefined;
+}
+
+const corpusFolder = argument('corpus');
+const githubUrl = argument('github');
+if (corpusFolder && githubUrl) {
+  const result = await measureAppReview(corpusFolder, githubUrl, argument('engine') === 'stub' ? 'stub' : 'real');
   process.stdout.write(`${JSON.stringify(result)}\n`);
   process.exit(0);
 }

@@ -1,12 +1,17 @@
 /**
  * The App benchmark (`npm run bench:app`): pull requests of 10, 300 and 3,000 changed files
- * reviewed through the real app against a simulated GitHub, each size in its own process
- * (test/bench/app-review-run.ts) so peak RSS is that review's. Prints a table and writes
+ * reviewed through the real app against a simulated GitHub. Each review runs in its own
+ * process (test/bench/app-review-run.ts) so peak RSS is that review's, and talks over loopback
+ * HTTP to the simulated GitHub in a third process (test/bench/github-stub-server.ts). Prints a table and writes
  * test/bench/results/app-<date>.json and app-latest.json. `npm run bench` runs it after the
  * engine benchmark (unless --no-app).
  *
- *   npm run bench:app                       all sizes
+ * Every size runs twice: with the real engine, and with a stub engine (one finding in every
+ * third file) that shows the App's own cost.
+ *
+ *   npm run bench:app                       all sizes, both engines
  *   npm run bench:app -- --sizes 10,300     some sizes
+ *   npm run bench:app -- --engine stub      the App alone (real: the engine only)
  *
  * Targets (issue 6): GitHub requests grow with files/100, not with files; a 3,000-file pull
  * request peaks under 300 MB RSS; 300 files are reviewed in under 5 s of app time. Each size
@@ -17,22 +22,50 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AppRunResult } from './app-review-run.js';
+import { writePullCorpus } from './app-corpus.js';
+import { BENCH_HEAD_SHA, type AppRunResult } from './app-review-run.js';
 
 const DEFAULT_SIZES = [10, 300, 3000];
 const LIMIT_MS = 20 * 60_000;
 const RUNNER = fileURLToPath(new URL('./app-review-run.ts', import.meta.url));
+const STUB_SERVER = fileURLToPath(new URL('./github-stub-server.ts', import.meta.url));
 const RESULTS = new URL('./results/', import.meta.url);
+
+type Engine = 'real' | 'stub';
 
 interface SizeResult {
   size: number;
+  engine: Engine;
   result?: AppRunResult;
   error?: string;
 }
 
-function runSize(size: number): Promise<SizeResult> {
+/** Starts the simulated GitHub for one review; resolves with its URL and a way to stop it. */
+function startGitHub(folder: string): Promise<{ url: string; stop: () => void }> {
+  return new Promise((resolve, reject) => {
+    const server = spawn(process.execPath, ['--import', 'tsx', STUB_SERVER, '--corpus', folder, '--head', BENCH_HEAD_SHA], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    server.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const port = /PORT=(\d+)/.exec(output)?.[1];
+      if (port) resolve({ url: `http://127.0.0.1:${port}`, stop: () => server.kill('SIGTERM') });
+    });
+    server.on('exit', (code) => reject(new Error(`the simulated GitHub exited (${code})`)));
+  });
+}
+
+async function runSize(size: number, engine: Engine, folder: string): Promise<SizeResult> {
+  const github = await startGitHub(folder);
+  try {
+    return await runReview(size, engine, folder, github.url);
+  } finally {
+    github.stop();
+  }
+}
+
+function runReview(size: number, engine: Engine, folder: string, githubUrl: string): Promise<SizeResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', RUNNER, '--files', String(size)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', RUNNER, '--corpus', folder, '--github', githubUrl, '--engine', engine], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -41,8 +74,8 @@ function runSize(size: number): Promise<SizeResult> {
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const line = stdout.trim().split('\n').at(-1) ?? '';
-      if (code === 0 && line.startsWith('{')) resolve({ size, result: JSON.parse(line) as AppRunResult });
-      else resolve({ size, error: signal === 'SIGKILL' ? `over the ${LIMIT_MS / 60_000}-minute limit` : `exit ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}` });
+      if (code === 0 && line.startsWith('{')) resolve({ size, engine, result: JSON.parse(line) as AppRunResult });
+      else resolve({ size, engine, error: signal === 'SIGKILL' ? `over the ${LIMIT_MS / 60_000}-minute limit` : `exit ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}` });
     });
   });
 }
@@ -58,10 +91,11 @@ export function requestBudget(result: AppRunResult): number {
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
 function table(results: readonly SizeResult[]): string {
-  const header = ['files', 'MB', 'app s', 'engine s', 'stall s', 'requests', 'budget', 'graphql', 'pages', 'writes', 'base RSS MB', 'peak RSS MB', 'findings'];
-  const rows = results.map(({ size, result, error }) => {
-    if (!result) return [String(size), error ?? 'failed'];
+  const header = ['engine', 'files', 'MB', 'app s', 'engine s', 'stall s', 'requests', 'budget', 'graphql', 'pages', 'writes', 'RSS before MB', 'peak RSS MB', 'findings'];
+  const rows = results.map(({ size, engine, result, error }) => {
+    if (!result) return [engine, String(size), error ?? 'failed'];
     return [
+      engine,
       String(result.files),
       (result.bytes / 1e6).toFixed(1),
       seconds(result.wallMs),
@@ -72,30 +106,40 @@ function table(results: readonly SizeResult[]): string {
       String(result.byRoute.graphql ?? 0),
       String(result.byRoute['list files'] ?? 0),
       String(result.writes),
-      String(result.baselineRssMb),
+      String(result.rssBeforeReviewMb),
       String(result.peakRssMb),
       String(result.findings),
     ];
   });
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const format = (row: readonly string[]) => row.map((cell, column) => cell.padStart(widths[column] ?? 0)).join('  ');
+  const format = (row: readonly string[]) => row.map((cell, column) => cell.padStart(widths[column] ?? 0)).join('  ').trimEnd();
   return [format(header), ...rows.map(format)].join('\n');
 }
 
 function verdicts(results: readonly SizeResult[]): string[] {
   const lines: string[] = [];
-  for (const { result } of results) {
-    if (!result) continue;
+  for (const { result, engine } of results) {
+    if (!result || engine !== 'real') continue;
     lines.push(`${result.files} files: ${result.reviewRequests} requests ${result.reviewRequests <= requestBudget(result) ? 'within' : 'OVER'} the files/100 budget of ${requestBudget(result)}`);
   }
-  const at300 = results.find((entry) => entry.size === 300)?.result;
-  if (at300) lines.push(`300 files in ${seconds(at300.wallMs)} s of app time (target < 5 s): ${at300.wallMs < 5000 ? 'met' : 'NOT met'}; the engine alone takes ${seconds(at300.engineMs)} s`);
-  const at3000 = results.find((entry) => entry.size === 3000)?.result;
-  if (at3000) lines.push(`3,000 files peak at ${at3000.peakRssMb} MB RSS (target < 300 MB): ${at3000.peakRssMb < 300 ? 'met' : 'NOT met'}`);
+  for (const engine of ['real', 'stub'] as const) {
+    const label = engine === 'real' ? 'with the engine' : 'App alone (stub engine)';
+    const at300 = results.find((entry) => entry.size === 300 && entry.engine === engine)?.result;
+    if (at300) lines.push(`${label}: 300 files in ${seconds(at300.wallMs)} s of app time (target < 5 s): ${at300.wallMs < 5000 ? 'met' : 'NOT met'}`);
+    const at3000 = results.find((entry) => entry.size === 3000 && entry.engine === engine)?.result;
+    if (at3000) lines.push(`${label}: 3,000 files peak at ${at3000.peakRssMb} MB RSS (target < 300 MB): ${at3000.peakRssMb < 300 ? 'met' : 'NOT met'}`);
+  }
   lines.push('app s: delivery to completed check run. engine s: the engine alone on the same files afterwards (warm).');
+  lines.push('RSS: the App process only ("before": right before the delivery, modules loaded; "peak": its maximum). GitHub is simulated in another process.');
   lines.push('stall s: longest event-loop stall during the review (the engine runs synchronously; webhooks wait meanwhile).');
   lines.push("writes: Probot's throttling spaces writes 1 s apart per installation in production (off here): add about writes - 1 s.");
   return lines;
+}
+
+function enginesFromArguments(): Engine[] {
+  const index = process.argv.indexOf('--engine');
+  const value = index < 0 ? 'both' : process.argv[index + 1];
+  return value === 'real' || value === 'stub' ? [value] : ['real', 'stub'];
 }
 
 function sizesFromArguments(): number[] {
@@ -107,8 +151,15 @@ function sizesFromArguments(): number[] {
 export async function runAppBenchmark(): Promise<void> {
   const results: SizeResult[] = [];
   for (const size of sizesFromArguments()) {
-    process.stderr.write(`reviewing a pull request of ${size} files...\n`);
-    results.push(await runSize(size));
+    const corpus = writePullCorpus(size);
+    try {
+      for (const engine of enginesFromArguments()) {
+        process.stderr.write(`reviewing a pull request of ${size} files (${engine} engine)...\n`);
+        results.push(await runSize(size, engine, corpus.folder));
+      }
+    } finally {
+      corpus.remove();
+    }
   }
   const machine = { cpu: cpus()[0]?.model ?? 'unknown', cpus: cpus().length, memoryGb: Math.round(totalmem() / 1e9), node: process.version, platform: `${process.platform}-${process.arch}` };
   console.log(`\nApp benchmark on ${machine.cpu} (${machine.cpus} CPUs, ${machine.memoryGb} GB), Node ${machine.node}\n`);
