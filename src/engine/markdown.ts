@@ -18,16 +18,41 @@ export interface MarkdownCodeBlock {
 const PYTHON_INFO = /^(python3?|py)\b/i;
 const markdown = new MarkdownIt();
 
+/**
+ * The engine counts lines as `\n` or `\r\n` (as tree-sitter counts rows), while CommonMark also
+ * ends a line at a lone `\r`: markdown-it's own normalisation would number lines differently from
+ * the rest of the engine and put every block after a lone `\r` on the wrong lines. Here a lone
+ * `\r` stays inside its line, as a placeholder character given back in the extracted code.
+ */
+interface ExtractEnv {
+  loneCarriageReturn: string;
+}
+markdown.core.ruler.at('normalize', (state) => {
+  const placeholder = (state.env as Partial<ExtractEnv>).loneCarriageReturn ?? '\r';
+  state.src = state.src.replace(/\r\n/g, '\n').replace(/\r/g, placeholder).replace(/\0/g, '\uFFFD');
+});
+
+/** A private-use character that does not occur in `text`. */
+function placeholderFor(text: string): string {
+  for (let code = 0xe000; code < 0xf8ff; code++) {
+    const candidate = String.fromCharCode(code);
+    if (!text.includes(candidate)) return candidate;
+  }
+  return '\r';
+}
+
 export function extractPythonBlocks(text: string): MarkdownCodeBlock[] {
   const lines = text.split(/\r?\n/);
   const blocks: MarkdownCodeBlock[] = [];
-  for (const token of markdown.parse(text, {})) {
+  const placeholder = text.includes('\r') ? placeholderFor(text) : '\r';
+  const env: ExtractEnv = { loneCarriageReturn: placeholder };
+  for (const token of markdown.parse(text, env)) {
     if (token.type !== 'fence' || !token.map || !PYTHON_INFO.test(token.info.trim())) continue;
     const [start, end] = token.map;
     const openLine = lines[start] ?? '';
     const indent = openLine.length - openLine.trimStart().length;
     blocks.push({
-      code: token.content,
+      code: placeholder === '\r' ? token.content : token.content.split(placeholder).join('\r'),
       lineOffset: start + 1,
       columnOffset: indent,
       closed: isClosingFence(lines[end - 1], token.markup) && end - 1 > start,
