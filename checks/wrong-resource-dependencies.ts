@@ -82,11 +82,17 @@ function selfName(method: SyntaxNode): string | undefined {
   return first?.type === 'identifier' ? first.text : undefined;
 }
 
-/** `self.x` -> `x` for an attribute node on the method's self parameter. */
+const selfAttributes = new WeakMap<SyntaxNode, { self: string; attribute: string | undefined }>();
+
+/** `self.x` -> `x` for an attribute node on the method's self parameter (memoised: `__init__` is read twice). */
 function selfAttribute(node: SyntaxNode, self: string): string | undefined {
   if (node.type !== 'attribute') return undefined;
+  const cached = selfAttributes.get(node);
+  if (cached?.self === self) return cached.attribute;
   const object = node.childForFieldName('object');
-  return object?.type === 'identifier' && object.text === self ? node.childForFieldName('attribute')?.text : undefined;
+  const attribute = object?.type === 'identifier' && object.text === self ? node.childForFieldName('attribute')?.text : undefined;
+  selfAttributes.set(node, { self, attribute });
+  return attribute;
 }
 
 const TARGET_PATTERNS = ['pattern_list', 'tuple_pattern', 'list_pattern', 'parenthesized_expression'];

@@ -31,8 +31,18 @@ export function isEnvironmentName(name: string): boolean {
   return ENVIRONMENT_NAME.test(snakeKey(last));
 }
 
-/** The first expression below `root` that defaults the environment to a production name. */
+const defaultsCache = new WeakMap<SyntaxNode, { found: ProductionDefault | undefined }>();
+
+/** The first expression below `root` that defaults the environment to a production name (memoised per node: two rules ask). */
 export function productionDefault(root: SyntaxNode): ProductionDefault | undefined {
+  const cached = defaultsCache.get(root);
+  if (cached) return cached.found;
+  const found = findProductionDefault(root);
+  defaultsCache.set(root, { found });
+  return found;
+}
+
+function findProductionDefault(root: SyntaxNode): ProductionDefault | undefined {
   for (const node of descendantsOfType(root, ['boolean_operator', 'call', 'default_parameter', 'typed_default_parameter'])) {
     const found = productionDefaultAt(node);
     if (found) return found;
