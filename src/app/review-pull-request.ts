@@ -13,7 +13,8 @@ import pLimit from 'p-limit';
 import type { Logger } from 'probot';
 import { catalogIds } from '../engine/catalog.js';
 import { ConfigError, resolveConfig, type ResolvedConfig } from '../engine/config.js';
-import { PROJECT_CONTEXT_PATTERNS, reviewWithCatalog, type InputFile, type ProjectSource } from '../engine/index.js';
+import { PROJECT_CONTEXT_PATTERNS, reviewWithCatalogAsync, type InputFile, type ProjectSource, type ReviewResult } from '../engine/index.js';
+import type { AsyncReviewOptions } from '../engine/review.js';
 import { failsAt } from '../engine/outcome.js';
 import type { Finding } from '../engine/types.js';
 import { addAnnotations, completeCheckRun, createCheckRun, type CheckConclusion, type CheckRun } from '../github/checks.js';
@@ -50,7 +51,7 @@ export interface ReviewDependencies {
   /** Aborted (with a SupersededError) when a newer push to the pull request makes this review moot. */
   signal?: AbortSignal;
   /** The engine; the benchmark stands in a stub to measure the App without it. */
-  analyze?: typeof reviewWithCatalog;
+  analyze?: (options: Parameters<typeof reviewWithCatalogAsync>[0], asyncOptions?: AsyncReviewOptions) => ReviewResult | Promise<ReviewResult>;
 }
 
 export interface ReviewOutcome {
@@ -173,7 +174,10 @@ async function carryOut(request: ReviewRequest, deps: ReviewDependencies, checkR
     project = { paths: listing.paths, readFile: (path) => texts.get(path) };
   }
 
-  const result = await step(signal, 'running the detectors', () => (deps.analyze ?? reviewWithCatalog)({ files, config, mode: 'change', project }));
+  // In time slices, so the server keeps acknowledging webhooks; a newer push stops it mid-way.
+  const result = await step(signal, 'running the detectors', () =>
+    (deps.analyze ?? reviewWithCatalogAsync)({ files, config, mode: 'change', project }, signal ? { signal } : {}),
+  );
   const findings = result.findings;
   const conclusion: Conclusion =
     failsAt(findings, config.failOn) ? 'failure' : result.filesAnalyzed === 0 && findings.length === 0 ? 'neutral' : 'success';

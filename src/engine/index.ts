@@ -4,7 +4,7 @@
  */
 import { detectors } from '../../checks/registry.js';
 import { catalogIds } from './catalog.js';
-import { review, type ReviewOptions, type ReviewResult } from './review.js';
+import { review, reviewAsync, type AsyncReviewOptions, type ReviewOptions, type ReviewResult } from './review.js';
 
 export type { InputFile, ProjectSource, ReviewOptions, ReviewResult } from './review.js';
 export { CONFIG_PATH, ConfigError, parseConfigText, resolveConfig, type ResolvedConfig } from './config.js';
@@ -32,6 +32,11 @@ export const PROJECT_CONTEXT_PATTERNS: readonly string[] = [
 
 export function reviewWithCatalog(options: Omit<ReviewOptions, 'rules' | 'knownRuleIds'>): ReviewResult {
   return review({ ...options, rules: detectors, knownRuleIds: catalogIds });
+}
+
+/** `reviewWithCatalog` in time slices, for servers (see `reviewAsync`). */
+export function reviewWithCatalogAsync(options: Omit<ReviewOptions, 'rules' | 'knownRuleIds'>, asyncOptions?: AsyncReviewOptions): Promise<ReviewResult> {
+  return reviewAsync({ ...options, rules: detectors, knownRuleIds: catalogIds }, asyncOptions);
 }
 
 /** True when some finding is at or above the configured `fail_on` severity. */

@@ -13,6 +13,7 @@ import { ParseTimeoutError } from '../python/parser.js';
 import { languageOf, pythonUnitsOf, type PythonUnit } from './source.js';
 import {
   isSuppressed,
+  suppressionIndex,
   suppressionsInHashCommentText,
   suppressionsInUnit,
   type Suppression,
@@ -63,7 +64,11 @@ function pathFilter(config: ResolvedConfig): (path: string) => boolean {
   return (path) => included(path) && !excluded(path);
 }
 
-export function review(options: ReviewOptions): ReviewResult {
+/**
+ * The review as a sequence of small steps: each `yield` is a point where a host may let other
+ * work run (the App keeps answering webhooks while a big pull request is reviewed).
+ */
+function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
   const { config, rules } = options;
   const wanted = pathFilter(config);
   const files = options.files.filter((file) => wanted(file.path));
@@ -73,64 +78,109 @@ export function review(options: ReviewOptions): ReviewResult {
   let filesAnalyzed = 0;
 
   for (const file of files) {
-    const language = languageOf(file.path);
-    const entry: ReviewedFile = { path: file.path, status: file.status ?? 'unchanged', text: undefined, units: [] };
+    const entry = readFileEntry(file, config, collector, suppressions);
     reviewed.push(entry);
-    const size = file.size ?? (typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength);
-    const analysable = language !== 'other';
-    if (file.readError !== undefined) {
-      collector.addAt(FILE_NOT_ANALYZED, file.path, `not analyzed: cannot read the file: ${file.readError}`);
-      continue;
-    }
-    if (size > config.maxFileBytes) {
-      if (analysable) {
-        collector.addAt(FILE_NOT_ANALYZED, file.path, `not analyzed: ${size} bytes is over the ${config.maxFileBytes}-byte limit (limits.max_file_bytes)`);
-      }
-      continue;
-    }
-    const decoded = decodeText(file.content);
-    if (!decoded.ok) {
-      if (analysable) collector.addAt(FILE_NOT_ANALYZED, file.path, `not analyzed: ${decoded.reason}`);
-      continue;
-    }
-    entry.text = decoded.text;
-    collector.registerText(file.path, decoded.text);
-    if (HASH_COMMENT_FILES.test(file.path)) suppressions.push(...suppressionsInHashCommentText(file.path, decoded.text));
-    if (!analysable) continue;
-    try {
-      entry.units = pythonUnitsOf(file.path, decoded.text, config.parseTimeoutMs);
-    } catch (error) {
-      const limit = error instanceof ParseTimeoutError ? ' (limits.parse_timeout_ms)' : '';
-      collector.addAt(FILE_NOT_ANALYZED, file.path, `not analyzed: ${(error as Error).message}${limit}`);
-      continue;
-    }
-    filesAnalyzed++;
-    for (const unit of entry.units) suppressions.push(...suppressionsInUnit(unit));
+    if (entry.units.length || (entry.text !== undefined && languageOf(file.path) !== 'other')) filesAnalyzed++;
+    yield;
   }
 
   const project = projectView(reviewed, options.project);
   const settings = deriveSettings(config, project, options.mode);
   const enabled = rules.filter((rule) => config.ruleLevels.get(rule.meta.id) !== 'off');
 
-  for (const rule of enabled) {
-    if (rule.scope === 'file') {
-      for (const entry of reviewed) {
-        for (const unit of entry.units) runGuarded(rule.meta, entry.path, collector, () => rule.check(unit, collector.fileContext(rule.meta, unit, settings)));
-      }
-    } else {
-      runGuarded(rule.meta, '', collector, () => rule.check(project, collector.projectContext(rule.meta, settings)));
+  for (const entry of reviewed) {
+    for (const rule of enabled) {
+      if (rule.scope !== 'file') continue;
+      for (const unit of entry.units) runGuarded(rule.meta, entry.path, collector, () => rule.check(unit, collector.fileContext(rule.meta, unit, settings)));
     }
+    if (entry.units.length) yield;
+  }
+  for (const rule of enabled) {
+    if (rule.scope !== 'project') continue;
+    runGuarded(rule.meta, '', collector, () => rule.check(project, collector.projectContext(rule.meta, settings)));
+    yield;
   }
 
   reportInvalidSuppressions(suppressions, options.knownRuleIds ?? rules.map((rule) => rule.meta.id), collector);
-
+  const silenced = suppressionIndex(suppressions);
   const findings = collector.findings
-    .filter((finding) => finding.ruleId === INVALID_SUPPRESSION.id || !isSuppressed(suppressions, finding.ruleId, finding.path, finding.line))
+    .filter((finding) => finding.ruleId === INVALID_SUPPRESSION.id || !isSuppressed(silenced, finding.ruleId, finding.path, finding.line))
     .map((finding) => {
       const level = config.ruleLevels.get(finding.ruleId);
       return level && level !== 'off' ? { ...finding, severity: level } : finding;
     });
   return { findings: sortFindings(dedupe(findings)), settings, filesAnalyzed, filesExcluded: options.files.length - files.length };
+}
+
+/** Decodes and parses one file; problems become IAC002 findings, never exceptions. */
+function readFileEntry(file: InputFile, config: ResolvedConfig, collector: FindingCollector, suppressions: Suppression[]): ReviewedFile {
+  const language = languageOf(file.path);
+  const entry: ReviewedFile = { path: file.path, status: file.status ?? 'unchanged', text: undefined, units: [] };
+  const size = file.size ?? (typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength);
+  const analysable = language !== 'other';
+  if (file.readError !== undefined) {
+    collector.addAt(FILE_NOT_ANALYZED, file.path, `not analyzed: cannot read the file: ${file.readError}`);
+    return entry;
+  }
+  if (size > config.maxFileBytes) {
+    if (analysable) {
+      collector.addAt(FILE_NOT_ANALYZED, file.path, `not analyzed: ${size} bytes is over the ${config.maxFileBytes}-byte limit (limits.max_file_bytes)`);
+    }
+    return entry;
+  }
+  const decoded = decodeText(file.content);
+  if (!decoded.ok) {
+    if (analysable) collector.addAt(FILE_NOT_ANALYZED, file.path, `not analyzed: ${decoded.reason}`);
+    return entry;
+  }
+  entry.text = decoded.text;
+  collector.registerText(file.path, decoded.text);
+  if (HASH_COMMENT_FILES.test(file.path)) suppressions.push(...suppressionsInHashCommentText(file.path, decoded.text));
+  if (!analysable) return entry;
+  try {
+    entry.units = pythonUnitsOf(file.path, decoded.text, config.parseTimeoutMs);
+  } catch (error) {
+    const limit = error instanceof ParseTimeoutError ? ' (limits.parse_timeout_ms)' : '';
+    collector.addAt(FILE_NOT_ANALYZED, file.path, `not analyzed: ${(error as Error).message}${limit}`);
+    entry.text = undefined;
+    return entry;
+  }
+  for (const unit of entry.units) suppressions.push(...suppressionsInUnit(unit));
+  return entry;
+}
+
+/** Reviews files synchronously (the CLI). */
+export function review(options: ReviewOptions): ReviewResult {
+  const steps = reviewSteps(options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+export interface AsyncReviewOptions {
+  /** Stops the review at its next step (a newer push superseded it); the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Longest stretch of synchronous work before the event loop gets a turn; default 20 ms. */
+  sliceMs?: number;
+}
+
+/**
+ * Reviews files in time slices, giving the event loop a turn at least every `sliceMs`, so a
+ * server stays responsive while a big change is analyzed.
+ */
+export async function reviewAsync(options: ReviewOptions, { signal, sliceMs = 20 }: AsyncReviewOptions = {}): Promise<ReviewResult> {
+  const steps = reviewSteps(options);
+  let sliceStart = performance.now();
+  for (;;) {
+    signal?.throwIfAborted();
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
 }
 
 function runGuarded(meta: RuleMeta, path: string, collector: FindingCollector, run: () => void): void {

@@ -77,12 +77,24 @@ export function suppressionsInHashCommentText(path: string, text: string): Suppr
   return found;
 }
 
-/** True when `ruleId` at `path:line` is silenced by one of the suppressions. */
-export function isSuppressed(suppressions: readonly Suppression[], ruleId: string, path: string, line: number): boolean {
-  return suppressions.some(
-    (suppression) =>
-      suppression.path === path &&
-      suppression.ruleIds.includes(ruleId) &&
-      (suppression.targetLine === line || suppression.line === line),
-  );
+/** Suppressed rule IDs by path and line, so looking a finding up is constant time. */
+export type SuppressionIndex = ReadonlyMap<string, ReadonlyMap<number, ReadonlySet<string>>>;
+
+export function suppressionIndex(suppressions: readonly Suppression[]): SuppressionIndex {
+  const index = new Map<string, Map<number, Set<string>>>();
+  for (const suppression of suppressions) {
+    let byLine = index.get(suppression.path);
+    if (!byLine) index.set(suppression.path, (byLine = new Map()));
+    for (const line of new Set([suppression.line, suppression.targetLine])) {
+      let ids = byLine.get(line);
+      if (!ids) byLine.set(line, (ids = new Set()));
+      for (const id of suppression.ruleIds) ids.add(id);
+    }
+  }
+  return index;
+}
+
+/** True when `ruleId` at `path:line` is silenced by a suppression on that line or the line above. */
+export function isSuppressed(index: SuppressionIndex, ruleId: string, path: string, line: number): boolean {
+  return index.get(path)?.get(line)?.has(ruleId) ?? false;
 }

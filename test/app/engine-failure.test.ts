@@ -9,7 +9,7 @@ vi.mock('../../src/engine/index.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/engine/index.js')>();
   return {
     ...original,
-    reviewWithCatalog: () => {
+    reviewWithCatalogAsync: async () => {
       throw new TypeError("Cannot read properties of undefined (reading 'childForFieldName')");
     },
   };
