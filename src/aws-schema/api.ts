@@ -162,10 +162,16 @@ export class AwsApi {
     return this.nameIndex.get(name) ?? this.nameIndex.get(base) ?? [];
   }
 
-  /** The closest real name for an unknown member of a module. */
+  private readonly suggestions = new Map<string, string | undefined>();
+
+  /** The closest real name for an unknown member of a module (memoised: the same misspelling recurs across files). */
   suggestMember(moduleName: string, name: string): string | undefined {
+    const key = `${moduleName}\u0000${name}`;
+    if (this.suggestions.has(key)) return this.suggestions.get(key);
     const candidates = /^[A-Z]/.test(name) ? this.classNames(moduleName) : this.functionNames(moduleName);
-    return closestName(name, candidates);
+    const suggestion = closestName(name, candidates);
+    this.suggestions.set(key, suggestion);
+    return suggestion;
   }
 }
 
