@@ -269,7 +269,7 @@ function generate(options: Required<CorpusOptions>): { files: CorpusFile[]; stat
     return { path: plan.path, content, planted: planter.current };
   });
   if (options.manifests) {
-    for (const project of projects) if (files.some((file) => file.path.startsWith(`lib/${project.name}/`))) files.push(...manifests(random, project));
+    for (const project of projects) if (files.some((file) => file.path.startsWith(`lib/${project.name}/`))) files.push(...manifests(random, planter, project));
   }
   const reviewable = files.filter((file) => isReviewableCorpusPath(file.path));
   return {
@@ -1193,9 +1193,10 @@ function answerFile(random: Random, planter: Planter, plan: Plan): string {
   return text;
 }
 
-function manifests(random: Random, project: Project): CorpusFile[] {
+function manifests(random: Random, planter: Planter, project: Project): CorpusFile[] {
   const base = `lib/${project.name}`;
-  const awsMajor = random.chance(0.8) ? 6 : 7;
+  // The code uses pulumi-aws 7 names; a few projects pin the previous major (wrong SDK version).
+  const awsMajor = planter.plant('pulumi-aws 6 pinned for pulumi-aws 7 code', 0.06) ? 6 : 7;
   return [
     { path: `${base}/requirements.txt`, content: `pulumi>=3.0.0,<4.0.0\npulumi-aws>=${awsMajor}.0.0,<${awsMajor + 1}.0.0\nboto3>=1.34\npytest>=8\n` },
     { path: `${base}/Pulumi.yaml`, content: `name: ${project.name.replace(/_/g, '-')}\nruntime:\n  name: python\n  options:\n    virtualenv: venv\ndescription: ${title(project.name)} infrastructure\n` },
