@@ -131,7 +131,7 @@ function shorten(text: string): string {
 
 function checkGaps(unit: PythonUnit, sources: readonly PythonSourceText[], report: Report, delegatesToUnseenCode: boolean): void {
   const calls = callsNamed(unit.root, unit.text, 'Vpc|Subnet|NatGateway').map((call) => ({ call, qualified: calleeName(call, unit.imports) }));
-  const anywhere = (pattern: RegExp) => sources.some((source) => pattern.test(source.text));
+  const anywhere = (pattern: RegExp) => matchesAnywhere(sources, pattern);
 
   // A VPC with no subnet anywhere in the project.
   // Code this review cannot read, imported by the unit, may create the subnets or associations.
@@ -224,6 +224,39 @@ function passesToRoutingHelper(unit: PythonUnit): boolean {
   return false;
 }
 
+const anywhereCache = new WeakMap<readonly PythonSourceText[], Map<RegExp, boolean>>();
+
+/** Whether some project source matches `pattern`; answered once per review (the same sources for every unit). */
+function matchesAnywhere(sources: readonly PythonSourceText[], pattern: RegExp): boolean {
+  let byPattern = anywhereCache.get(sources);
+  if (!byPattern) {
+    byPattern = new Map();
+    anywhereCache.set(sources, byPattern);
+  }
+  let found = byPattern.get(pattern);
+  if (found === undefined) {
+    found = sources.some((source) => pattern.test(source.text));
+    byPattern.set(pattern, found);
+  }
+  return found;
+}
+
+/**
+ * True when an identifier `name` occurs in the unit other than as a `def` name. Found through the
+ * text (every whole-word occurrence, confirmed by the tree) instead of reading every identifier.
+ */
+function referencedAsIdentifier(unit: PythonUnit, name: string): boolean {
+  const pattern = new RegExp(`(?<![A-Za-z0-9_])${name.replace(/[^\w]/g, '\\$&')}(?![A-Za-z0-9_])`, 'g');
+  for (const match of unit.text.matchAll(pattern)) {
+    const node = unit.root.descendantForIndex(match.index, match.index + name.length);
+    if (node.type !== 'identifier' || node.startIndex !== match.index || node.endIndex !== match.index + name.length) continue;
+    const parent = node.parent;
+    if (parent?.type === 'function_definition' && parent.childForFieldName('name')?.id === node.id) continue;
+    return true;
+  }
+  return false;
+}
+
 /** `_create_*` methods and functions that nothing calls or references. */
 function checkUncalledCreators(unit: PythonUnit, sources: readonly PythonSourceText[], report: Report): void {
   if (!/\bdef\s+_create_/.test(unit.text)) return;
@@ -240,18 +273,12 @@ function checkUncalledCreators(unit: PythonUnit, sources: readonly PythonSourceT
   if (candidates.length === 0) return;
 
   const referenced = new Set<string>();
-  for (const node of nodesOfType(unit.root, ['identifier', 'string'])) {
-    if (node.type === 'string') {
-      for (const match of node.text.matchAll(/_create_\w+/g)) referenced.add(match[0]);
-      continue;
-    }
-    const parent = node.parent;
-    if (parent?.type === 'function_definition' && parent.childForFieldName('name')?.id === node.id) continue;
-    referenced.add(node.text);
+  for (const node of nodesOfType(unit.root, 'string')) {
+    for (const match of node.text.matchAll(/_create_\w+/g)) referenced.add(match[0]);
   }
   for (const definition of candidates) {
     const name = definitionName(definition);
-    if (referenced.has(name)) continue;
+    if (referenced.has(name) || referencedAsIdentifier(unit, name)) continue;
     const word = new RegExp(`\\b${name}\\b`);
     if (sources.some((source) => !(source.path === unit.path && source.text === unit.text) && word.test(source.text))) continue;
     report(
