@@ -240,6 +240,7 @@ describe(`properties of the engine (seed ${SEED})`, () => {
   it('ran at least 10,000 generated cases through the engine', () => {
     // Runs last (vitest runs a file's tests in order): the count of the tests above.
     expect(casesRun).toBeGreaterThanOrEqual(SCALE >= 1 ? 10_000 : 1);
+    console.log(`engine cases: ${casesRun}`);
   });
 });
 
