@@ -6,6 +6,7 @@
  *   per tree, shared by every detector, instead of each detector walking the tree again.
  */
 import type { SyntaxNode, Tree } from './parser.js';
+import { descendantsSkipping } from './scope-walk.js';
 
 /** Node types most detectors ask for: collected in the first pass over a tree. */
 const COMMON_TYPES = [
@@ -155,22 +156,8 @@ function isWithin(node: SyntaxNode, end: number, root: SyntaxNode, rootStart: nu
  * Every node below `root` (root included) in document order. Materialises every node, so it
  * is for small subtrees and error paths; prefer `descendantsOfType` elsewhere.
  */
-export function* descendants(root: SyntaxNode): Generator<SyntaxNode> {
-  const cursor = root.walk();
-  let depth = 0;
-  for (;;) {
-    yield cursor.currentNode;
-    if (cursor.gotoFirstChild()) {
-      depth++;
-      continue;
-    }
-    for (;;) {
-      if (depth === 0) return;
-      if (cursor.gotoNextSibling()) break;
-      cursor.gotoParent();
-      depth--;
-    }
-  }
+export function descendants(root: SyntaxNode): Generator<SyntaxNode> {
+  return descendantsSkipping(root, () => false);
 }
 
 /** Nearest ancestor (excluding the node itself) of one of the given types. */
