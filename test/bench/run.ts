@@ -53,12 +53,24 @@ function ms(start: number): number {
   return performance.now() - start;
 }
 
-function best<T>(times: number, run: () => T): { ms: number; result: T } {
+/**
+ * Collects garbage and lets the event loop turn: node-tree-sitter frees a tree's native memory
+ * in a finalizer that Node runs from the event loop, so back-to-back synchronous reviews would
+ * otherwise keep every earlier review's trees in memory.
+ */
+async function settle(): Promise<void> {
+  collectGarbage();
+  await new Promise((resolve) => setImmediate(resolve));
+  collectGarbage();
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
+async function best<T>(times: number, run: () => T): Promise<{ ms: number; result: T }> {
   let fastest = Infinity;
   let result: T | undefined;
   for (let round = 0; round < times; round++) {
     result = undefined;
-    collectGarbage();
+    await settle();
     const start = performance.now();
     result = run();
     fastest = Math.min(fastest, ms(start));
@@ -111,10 +123,11 @@ function fullAnalysis() {
 // Warm-up: JIT, the shared parser, the lazily loaded AWS schema tables (one-time costs a
 // long-running App pays once): one full pass over the corpus.
 parseAll();
+await settle();
 fullAnalysis();
-
-const parse = best(repeat, parseAll);
-const full = best(repeat, fullAnalysis);
+await settle();
+const parse = await best(repeat, parseAll);
+const full = await best(repeat, fullAnalysis);
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 const ratio = full.ms / parse.ms;
 const findings = full.result.findings;
@@ -163,11 +176,11 @@ if (!flag('no-detectors')) {
       },
     } as Rule;
   });
-  collectGarbage();
+  await settle();
   review({ files: inputs, config, mode: 'change', rules: timed, knownRuleIds: catalogIds, project });
-  engineBaseMs = best(repeat, () => review({ files: inputs, config, mode: 'change', rules: [], knownRuleIds: catalogIds, project })).ms;
+  engineBaseMs = (await best(repeat, () => review({ files: inputs, config, mode: 'change', rules: [], knownRuleIds: catalogIds, project }))).ms;
   for (const rule of detectors) {
-    const elapsed = best(repeat, () => review({ files: inputs, config, mode: 'change', rules: [rule], knownRuleIds: catalogIds, project })).ms;
+    const elapsed = (await best(repeat, () => review({ files: inputs, config, mode: 'change', rules: [rule], knownRuleIds: catalogIds, project }))).ms;
     detectorTimes.push({
       id: rule.meta.id,
       name: rule.meta.name,

@@ -153,7 +153,17 @@ function positionProblems(findings: readonly Finding[], texts: ReadonlyMap<strin
 
 let casesRun = 0;
 
-/** Reviews one generated case and checks the properties; returns false (with details) on a violation. */
+/**
+ * Lets the event loop turn now and then: node-tree-sitter frees a tree's native memory in a
+ * finalizer Node runs from the event loop, so thousands of back-to-back synchronous reviews
+ * would otherwise hold every tree until the test ends.
+ */
+async function checkCaseAsync(testCase: Case): Promise<boolean> {
+  if (casesRun % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+  return checkCase(testCase);
+}
+
+/** Reviews one generated case and checks the properties (an assertion throws on a violation). */
 function checkCase(testCase: Case): boolean {
   casesRun++;
   const files: InputFile[] = [{ path: testCase.path, content: testCase.content, status: 'added' }];
@@ -175,18 +185,18 @@ const options = (numRuns: number) => ({ seed: SEED, numRuns: runs(numRuns), endO
 describe(`properties of the engine (seed ${SEED})`, () => {
   it(
     'mutated files (characters inserted, deleted, replaced)',
-    () => {
+    async () => {
       const arbitrary = caseOf(fc.tuple(snippet, fc.array(edit, { minLength: 1, maxLength: 6 })).map(([file, edits]) => ({ path: file.path, content: applyEdits(file.content, edits) })));
-      fc.assert(fc.property(arbitrary, checkCase), options(2_800));
+      await fc.assert(fc.asyncProperty(arbitrary, checkCaseAsync), options(2_800));
     },
     TIMEOUT,
   );
 
   it(
     'truncated files (random prefixes)',
-    () => {
+    async () => {
       const arbitrary = caseOf(fc.tuple(snippet, fc.nat()).map(([file, cut]) => ({ path: file.path, content: file.content.slice(0, cut % (file.content.length + 1)) })));
-      fc.assert(fc.property(arbitrary, checkCase), options(2_000));
+      await fc.assert(fc.asyncProperty(arbitrary, checkCaseAsync), options(2_000));
     },
     TIMEOUT,
   );
@@ -207,32 +217,32 @@ describe(`properties of the engine (seed ${SEED})`, () => {
 
   it(
     'random Python-ish token soup',
-    () => {
+    async () => {
       const arbitrary = caseOf(fc.tuple(fc.constantFrom('lib/tap_stack.py', 'tests/unit/test_tap_stack.py', 'tap.py', 'lib/components/network.py'), tokenSoup).map(([path, content]) => ({ path, content })));
-      fc.assert(fc.property(arbitrary, checkCase), options(2_000));
+      await fc.assert(fc.asyncProperty(arbitrary, checkCaseAsync), options(2_000));
     },
     TIMEOUT,
   );
 
   it(
     'random bytes',
-    () => {
+    async () => {
       const bytes = fc.oneof(
         fc.uint8Array({ maxLength: 300 }),
         fc.tuple(snippet, fc.uint8Array({ maxLength: 40 })).map(([file, tail]) => Buffer.concat([Buffer.from(file.content.slice(0, 300)), Buffer.from(tail)])),
         fc.string({ unit: 'binary', maxLength: 200 }),
       );
       const arbitrary = caseOf(fc.tuple(fc.constantFrom('lib/tap_stack.py', 'lib/MODEL_RESPONSE.md', 'tests/test_x.py'), bytes).map(([path, content]) => ({ path, content })));
-      fc.assert(fc.property(arbitrary, checkCase), options(1_500));
+      await fc.assert(fc.asyncProperty(arbitrary, checkCaseAsync), options(1_500));
     },
     TIMEOUT,
   );
 
   it(
     'random Markdown with fences',
-    () => {
+    async () => {
       const arbitrary = caseOf(fc.tuple(fc.constantFrom('lib/MODEL_RESPONSE.md', 'README.md', 'docs/answer.markdown'), markdown).map(([path, content]) => ({ path, content })));
-      fc.assert(fc.property(arbitrary, checkCase), options(1_500));
+      await fc.assert(fc.asyncProperty(arbitrary, checkCaseAsync), options(1_500));
     },
     TIMEOUT,
   );
