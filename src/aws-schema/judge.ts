@@ -46,7 +46,19 @@ function nearestBundled(major: number): BundledMajor {
   return major >= newest ? newest : major <= oldest ? oldest : newest;
 }
 
+const judges = new WeakMap<ProjectView, Judge>();
+
+/** The judge for a project, worked out once per review (IAC104 and IAC105 both ask). */
 export function judgeFor(project: ProjectView): Judge {
+  let judge = judges.get(project);
+  if (!judge) {
+    judge = makeJudge(project);
+    judges.set(project, judge);
+  }
+  return judge;
+}
+
+function makeJudge(project: ProjectView): Judge {
   const pin = findDependencyPin(project, 'pulumi-aws');
   const pinnedMajor = pin?.major;
   const major: BundledMajor = pinnedMajor === undefined ? BUNDLED_MAJORS[0] : isBundledMajor(pinnedMajor) ? pinnedMajor : nearestBundled(pinnedMajor);
