@@ -1,12 +1,14 @@
 # syntax=docker/dockerfile:1
 
-# ---- build: install with the toolchain so tree-sitter can compile if no prebuilt binary fits ----
+# ---- build: install with the toolchain: `npm ci` compiles the parser addon (src/native/) ----
 FROM node:20-bookworm-slim AS build
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
+# The install script builds src/native/ against tree-sitter's C sources from node_modules.
+COPY src/native/binding.gyp src/native/flat-tree.c ./src/native/
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
@@ -26,6 +28,7 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json /app/package-lock.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+COPY --from=build --chown=node:node /app/src/native/build/Release/flat_tree.node ./src/native/build/Release/
 COPY --chown=node:node app.yml ./
 USER node
 EXPOSE 3000

@@ -1,20 +1,15 @@
 /**
- * Collecting nodes of given types with tree-sitter's native, cursor-based (iterative)
- * `descendantsOfType` (through the per-tree index of walk.ts, shared by every detector): several
- * times faster than walking every node from JavaScript, and just as safe on deeply nested
- * input. Document order; the root itself is included when it matches.
+ * Finding nodes without visiting every node: by type (the tree's type index), by a name
+ * pattern in the source text, and the per-unit import bindings.
  */
 import type { Point } from '../engine/types.js';
 import { importBindings, type ImportBinding } from './names.js';
 import type { SyntaxNode } from './parser.js';
 import { descendantsOfType } from './walk.js';
 
+/** Nodes of the given types in document order; the root itself is included when it matches. */
 export function nodesOfType(root: SyntaxNode, types: string | readonly string[]): SyntaxNode[] {
-  const list = typeof types === 'string' ? [types] : [...types];
-  // Answered from the per-tree index shared by every detector (same nodes, same pre-order),
-  // except identifiers: there are too many of them to keep for the whole review.
-  if (!list.includes('identifier')) return descendantsOfType(root, list);
-  return root.descendantsOfType(list);
+  return descendantsOfType(root, types);
 }
 
 const importCache = new WeakMap<SyntaxNode, ImportBinding[]>();

@@ -1,13 +1,14 @@
 /**
- * The one tree-sitter parser shared by the whole process. Parsing is synchronous and the
- * parser object is reusable, so every file goes through this single instance.
+ * Parsing Python: tree-sitter's C library and the tree-sitter-python grammar, called through
+ * the project's small native addon (src/native/), which returns each tree as one flat array
+ * (see flat-tree.ts for why). Parsing is synchronous; the addon keeps one parser per thread.
  */
-import Parser from 'tree-sitter';
 import Python from 'tree-sitter-python';
-import { installFastAccessors } from './node-accessors.js';
+import { FlatNode, FlatTree, GrammarNames } from './flat-tree.js';
+import { loadFlatTreeAddon, type FlatTreeAddon } from './native-addon.js';
 
-export type SyntaxNode = Parser.SyntaxNode;
-export type Tree = Parser.Tree;
+export type SyntaxNode = FlatNode;
+export type Tree = FlatTree;
 
 /** Thrown when a file takes longer than its parse budget (pathological input). */
 export class ParseTimeoutError extends Error {
@@ -17,52 +18,21 @@ export class ParseTimeoutError extends Error {
   }
 }
 
-let shared: Parser | undefined;
+let shared: { addon: FlatTreeAddon; grammar: GrammarNames } | undefined;
 
-/** Checks the JavaScript-side node accessors against the native ones (see node-accessors.ts). */
-const ACCESSOR_SAMPLE = [
-  '"""Doc — ünïcödé ✅ 🚀."""\r',
-  'import pulumi_aws as aws',
-  'from x.y import (a as b, c)',
-  '@decorator(1)',
-  'class Stack(pulumi.ComponentResource):',
-  '    def __init__(self, name: str, *args, **kwargs) -> None:',
-  '        super().__init__("t", name, None, opts)',
-  '        for i, zone in enumerate(zones[:2]):',
-  '            self.s = aws.ec2.Subnet(f"{name}-é-{i}", cidr_block=f"10.0.{i}.0/24", tags={"N": "x", **t})',
-  '        x = [a for a in b if a] + (1, 2) - -3 ** 2 // 4',
-  '        with open("f") as h: data = h.read()  # comment 💡',
-  '        lambda q: q or not q and q is None',
-  '        try:',
-  '            exec(data, globals())',
-  '        except Exception as error:',
-  '            raise',
-  '    value = {1: [2, {3}], "k": (yield)}',
-  'def broken(:',
-  '    x = (1,',
-].join('\n');
-
-function parser(): Parser {
+function parser(): { addon: FlatTreeAddon; grammar: GrammarNames } {
   if (!shared) {
-    shared = new Parser();
-    shared.setLanguage(Python as unknown as Parser.Language);
-    installFastAccessors(shared, ACCESSOR_SAMPLE);
+    const addon = loadFlatTreeAddon();
+    const [symbolNames, fieldNames] = addon.setLanguage(Python);
+    shared = { addon, grammar: new GrammarNames(symbolNames, fieldNames) };
   }
   return shared;
 }
 
-/**
- * Parses Python source within `budgetMs` (0: no limit). The buffer size is set from the
- * text so long files are read in one pass instead of tree-sitter's default small chunks.
- */
+/** Parses Python source within `budgetMs` (0: no limit). */
 export function parsePython(text: string, budgetMs = 0): Tree {
-  const instance = parser();
-  instance.setTimeoutMicros(Math.max(0, Math.round(budgetMs * 1000)));
-  const tree = instance.parse(text, undefined, { bufferSize: Math.max(64 * 1024, text.length * 2 + 16) }) as Tree | null;
-  if (!tree) {
-    // A timed-out parser resumes the old document on its next call unless reset.
-    instance.reset();
-    throw new ParseTimeoutError(budgetMs);
-  }
-  return tree;
+  const { addon, grammar } = parser();
+  const records = addon.parse(text, Math.max(0, Math.round(budgetMs * 1000)));
+  if (!records) throw new ParseTimeoutError(budgetMs);
+  return new FlatTree(text, records, grammar);
 }

@@ -1,28 +1,12 @@
 /**
  * Iterative traversal that does not enter chosen subtrees (nested functions, classes, lambdas).
- * Asking each node for its ancestors instead costs O(depth) per `parent` call in tree-sitter,
- * which turns a scope scan cubic on deeply nested input.
+ * Nothing recurses on the JavaScript stack, so deeply nested input cannot overflow it.
  */
 import type { SyntaxNode } from './parser.js';
 
 /** Nodes below `root` (root included) in document order; a node for which `skip` holds is yielded, its subtree is not. */
 export function* descendantsSkipping(root: SyntaxNode, skip: (node: SyntaxNode) => boolean): Generator<SyntaxNode> {
-  const cursor = root.walk();
-  let depth = 0;
-  for (;;) {
-    const node = cursor.currentNode;
-    yield node;
-    if ((depth === 0 || !skip(node)) && cursor.gotoFirstChild()) {
-      depth++;
-      continue;
-    }
-    for (;;) {
-      if (depth === 0) return;
-      if (cursor.gotoNextSibling()) break;
-      cursor.gotoParent();
-      depth--;
-    }
-  }
+  for (const { node } of descendantsWithAncestors(root, skip)) yield node;
 }
 
 const NESTED_SCOPES = new Set(['function_definition', 'lambda', 'class_definition']);
@@ -39,25 +23,23 @@ export interface WalkEntry {
 }
 
 /**
- * Like `descendantsSkipping`, with each node's ancestors at hand: reading `node.parent` costs
- * O(depth) in tree-sitter, so code that looks upwards from every node should use this instead.
- * The `ancestors` array is reused between steps; copy it to keep it.
+ * Like `descendantsSkipping`, with each node's ancestors at hand. The tree is stored in
+ * pre-order (flat-tree.ts), so the walk is a scan over record indices that jumps over skipped
+ * subtrees. The `ancestors` array is reused between steps; copy it to keep it.
  */
 export function* descendantsWithAncestors(root: SyntaxNode, skip: (node: SyntaxNode) => boolean = () => false): Generator<WalkEntry> {
-  const cursor = root.walk();
+  const tree = root.tree;
   const ancestors: SyntaxNode[] = [];
-  for (;;) {
-    const node = cursor.currentNode;
+  const end = root.subtreeEnd;
+  for (let index = root.index; index < end; ) {
+    const node = tree.node(index);
+    while (ancestors.length > 0 && (ancestors[ancestors.length - 1] as SyntaxNode).subtreeEnd <= index) ancestors.pop();
     yield { node, ancestors };
-    if ((ancestors.length === 0 || !skip(node)) && cursor.gotoFirstChild()) {
+    if (index !== root.index && skip(node)) {
+      index = node.subtreeEnd;
+    } else {
       ancestors.push(node);
-      continue;
-    }
-    for (;;) {
-      if (ancestors.length === 0) return;
-      if (cursor.gotoNextSibling()) break;
-      cursor.gotoParent();
-      ancestors.pop();
+      index++;
     }
   }
 }

@@ -1,0 +1,359 @@
+/**
+ * A parsed Python file as one Int32Array (written by the native addon in src/native/), with
+ * node objects made on demand. The API is the subset of node-tree-sitter's `SyntaxNode` the
+ * detectors use, with the same meanings, so rules read like ordinary tree-sitter code.
+ *
+ * Records are in pre-order, so a node's subtree is the contiguous range of records from its own
+ * to `subtreeEnd`: children, siblings and "descendants of type" are index arithmetic, not native
+ * calls. Offsets and columns are in UTF-16 code units (JavaScript string indices).
+ */
+import type { Point } from '../engine/types.js';
+
+/** Record layout; keep in sync with src/native/flat-tree.c. */
+const STRIDE = 10;
+const SYMBOL = 0;
+const FLAGS = 1;
+const PARENT = 2;
+const SUBTREE_END = 3;
+const START = 4;
+const END = 5;
+const START_ROW = 6;
+const START_COLUMN = 7;
+const END_ROW = 8;
+const END_COLUMN = 9;
+
+const NAMED = 1;
+const MISSING = 2;
+const EXTRA = 4;
+const HAS_ERROR = 8;
+const FIELD_SHIFT = 8;
+
+/** tree-sitter's symbol for ERROR nodes (`ts_builtin_sym_error`). */
+const ERROR_SYMBOL = 65535;
+
+/** Names of a grammar's symbols and fields, numbered as in the records. */
+export class GrammarNames {
+  /** Symbol id -> dense type number (symbols sharing a name, such as aliases, share one). */
+  private readonly typeNumberOfSymbol: Int32Array;
+  private readonly typeNames: string[] = [];
+  private readonly typeNumberOfName = new Map<string, number>();
+  private readonly fieldIdOfName = new Map<string, number>();
+
+  constructor(symbolNames: readonly string[], readonly fieldNames: readonly (string | undefined)[]) {
+    this.typeNumberOfSymbol = new Int32Array(symbolNames.length);
+    symbolNames.forEach((name, symbol) => (this.typeNumberOfSymbol[symbol] = this.typeNumber(name)));
+    this.typeNumber('ERROR');
+    fieldNames.forEach((name, id) => name && this.fieldIdOfName.set(name, id));
+  }
+
+  private typeNumber(name: string): number {
+    let number = this.typeNumberOfName.get(name);
+    if (number === undefined) {
+      number = this.typeNames.length;
+      this.typeNames.push(name);
+      this.typeNumberOfName.set(name, number);
+    }
+    return number;
+  }
+
+  get typeCount(): number {
+    return this.typeNames.length;
+  }
+
+  typeNumberOf(symbol: number): number {
+    return symbol === ERROR_SYMBOL ? (this.typeNumberOfName.get('ERROR') as number) : (this.typeNumberOfSymbol[symbol] ?? 0);
+  }
+
+  typeNumberNamed(name: string): number | undefined {
+    return this.typeNumberOfName.get(name);
+  }
+
+  typeName(typeNumber: number): string {
+    return this.typeNames[typeNumber] ?? '';
+  }
+
+  fieldId(name: string): number | undefined {
+    return this.fieldIdOfName.get(name);
+  }
+}
+
+/** Node ids are unique across trees, as in tree-sitter (detectors key maps by them). */
+let nextIdBase = 1;
+
+export class FlatTree {
+  readonly rootNode: FlatNode;
+  readonly nodeCount: number;
+  private readonly idBase: number;
+  private readonly nodes: (FlatNode | undefined)[];
+  /** Per node, its dense type number (filled on first use). */
+  private types: Uint16Array | undefined;
+  /** Per type number, the indices of its nodes in document order (built on first query). */
+  private byType: Int32Array[] | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly records: Int32Array,
+    readonly grammar: GrammarNames,
+  ) {
+    this.nodeCount = records.length / STRIDE;
+    this.idBase = nextIdBase;
+    nextIdBase += this.nodeCount;
+    this.nodes = new Array<FlatNode | undefined>(this.nodeCount);
+    this.rootNode = this.node(0);
+  }
+
+  /** The node object for a record, one per record (identity holds: `a === b` for the same node). */
+  node(index: number): FlatNode {
+    let node = this.nodes[index];
+    if (!node) {
+      node = new FlatNode(this, index);
+      this.nodes[index] = node;
+    }
+    return node;
+  }
+
+  idOf(index: number): number {
+    return this.idBase + index;
+  }
+
+  read(index: number, field: number): number {
+    return this.records[index * STRIDE + field] as number;
+  }
+
+  typeNumberAt(index: number): number {
+    return (this.types ??= this.typeNumbers())[index] as number;
+  }
+
+  private typeNumbers(): Uint16Array {
+    const types = new Uint16Array(this.nodeCount);
+    for (let index = 0; index < this.nodeCount; index++) types[index] = this.grammar.typeNumberOf(this.records[index * STRIDE + SYMBOL] as number);
+    return types;
+  }
+
+  /** Indices of the nodes of one type in [from, to), in document order. */
+  indicesOfType(type: string, from: number, to: number): Int32Array {
+    const typeNumber = this.grammar.typeNumberNamed(type);
+    if (typeNumber === undefined) return new Int32Array(0);
+    const all = (this.byType ??= this.groupByType())[typeNumber] as Int32Array;
+    if (from === 0 && to >= this.nodeCount) return all;
+    return all.subarray(lowerBound(all, from), lowerBound(all, to));
+  }
+
+  /** One counting pass and one filling pass over the records. */
+  private groupByType(): Int32Array[] {
+    const counts = new Int32Array(this.grammar.typeCount);
+    for (let index = 0; index < this.nodeCount; index++) counts[this.typeNumberAt(index)] = (counts[this.typeNumberAt(index)] as number) + 1;
+    const groups = Array.from(counts, (count) => new Int32Array(count));
+    const filled = new Int32Array(this.grammar.typeCount);
+    for (let index = 0; index < this.nodeCount; index++) {
+      const type = this.typeNumberAt(index);
+      const position = filled[type] as number;
+      (groups[type] as Int32Array)[position] = index;
+      filled[type] = position + 1;
+    }
+    return groups;
+  }
+}
+
+function lowerBound(sorted: Int32Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function comparePoints(a: Point, b: Point): number {
+  return a.row - b.row || a.column - b.column;
+}
+
+export class FlatNode {
+  constructor(
+    readonly tree: FlatTree,
+    readonly index: number,
+  ) {}
+
+  get id(): number {
+    return this.tree.idOf(this.index);
+  }
+
+  get type(): string {
+    return this.tree.grammar.typeName(this.tree.typeNumberAt(this.index));
+  }
+
+  get text(): string {
+    return this.tree.text.slice(this.startIndex, this.endIndex);
+  }
+
+  get isNamed(): boolean {
+    return (this.tree.read(this.index, FLAGS) & NAMED) !== 0;
+  }
+
+  get isMissing(): boolean {
+    return (this.tree.read(this.index, FLAGS) & MISSING) !== 0;
+  }
+
+  get isExtra(): boolean {
+    return (this.tree.read(this.index, FLAGS) & EXTRA) !== 0;
+  }
+
+  get hasError(): boolean {
+    return (this.tree.read(this.index, FLAGS) & HAS_ERROR) !== 0;
+  }
+
+  get startIndex(): number {
+    return this.tree.read(this.index, START);
+  }
+
+  get endIndex(): number {
+    return this.tree.read(this.index, END);
+  }
+
+  get startPosition(): Point {
+    return { row: this.tree.read(this.index, START_ROW), column: this.tree.read(this.index, START_COLUMN) };
+  }
+
+  get endPosition(): Point {
+    return { row: this.tree.read(this.index, END_ROW), column: this.tree.read(this.index, END_COLUMN) };
+  }
+
+  /** Index one past the last record of this node's subtree. */
+  get subtreeEnd(): number {
+    return this.tree.read(this.index, SUBTREE_END);
+  }
+
+  get parent(): FlatNode | null {
+    const parent = this.tree.read(this.index, PARENT);
+    return parent < 0 ? null : this.tree.node(parent);
+  }
+
+  /** Field id of this node in its parent (0: none). */
+  private get fieldId(): number {
+    return this.tree.read(this.index, FLAGS) >>> FIELD_SHIFT;
+  }
+
+  /** Record indices of the children, in order. */
+  private childIndices(): number[] {
+    const indices: number[] = [];
+    const end = this.subtreeEnd;
+    for (let child = this.index + 1; child < end; child = this.tree.read(child, SUBTREE_END)) indices.push(child);
+    return indices;
+  }
+
+  get children(): FlatNode[] {
+    return this.childIndices().map((index) => this.tree.node(index));
+  }
+
+  get namedChildren(): FlatNode[] {
+    const named: FlatNode[] = [];
+    const end = this.subtreeEnd;
+    for (let child = this.index + 1; child < end; child = this.tree.read(child, SUBTREE_END)) {
+      if (this.tree.read(child, FLAGS) & NAMED) named.push(this.tree.node(child));
+    }
+    return named;
+  }
+
+  get childCount(): number {
+    return this.childIndices().length;
+  }
+
+  get namedChildCount(): number {
+    return this.namedChildren.length;
+  }
+
+  child(position: number): FlatNode | null {
+    const index = this.childIndices()[position];
+    return index === undefined ? null : this.tree.node(index);
+  }
+
+  namedChild(position: number): FlatNode | null {
+    return this.namedChildren[position] ?? null;
+  }
+
+  get firstChild(): FlatNode | null {
+    return this.index + 1 < this.subtreeEnd ? this.tree.node(this.index + 1) : null;
+  }
+
+  get nextSibling(): FlatNode | null {
+    const parent = this.tree.read(this.index, PARENT);
+    if (parent < 0) return null;
+    const next = this.subtreeEnd;
+    return next < this.tree.read(parent, SUBTREE_END) ? this.tree.node(next) : null;
+  }
+
+  get previousSibling(): FlatNode | null {
+    const parent = this.parent;
+    if (!parent) return null;
+    let previous: FlatNode | null = null;
+    for (let child = parent.index + 1; child < this.index; child = this.tree.read(child, SUBTREE_END)) previous = this.tree.node(child);
+    return previous;
+  }
+
+  /** The first child in the named field, as tree-sitter's `childForFieldName`. */
+  childForFieldName(name: string): FlatNode | null {
+    const id = this.tree.grammar.fieldId(name);
+    if (id === undefined) return null;
+    const end = this.subtreeEnd;
+    for (let child = this.index + 1; child < end; child = this.tree.read(child, SUBTREE_END)) {
+      if (this.tree.read(child, FLAGS) >>> FIELD_SHIFT === id) return this.tree.node(child);
+    }
+    return null;
+  }
+
+  childrenForFieldName(name: string): FlatNode[] {
+    const id = this.tree.grammar.fieldId(name);
+    if (id === undefined) return [];
+    return this.children.filter((child) => child.fieldId === id);
+  }
+
+  /** Nodes of the given types in this subtree (this node included), in document order. */
+  descendantsOfType(types: string | readonly string[]): FlatNode[] {
+    const wanted = typeof types === 'string' ? [types] : types;
+    const end = this.subtreeEnd;
+    if (wanted.length === 1) return Array.from(this.tree.indicesOfType(wanted[0] as string, this.index, end), (index) => this.tree.node(index));
+    const indices: number[] = [];
+    for (const type of new Set(wanted)) for (const index of this.tree.indicesOfType(type, this.index, end)) indices.push(index);
+    return indices.sort((a, b) => a - b).map((index) => this.tree.node(index));
+  }
+
+  /** The smallest node spanning [start, end), as tree-sitter's `descendantForIndex`. */
+  descendantForIndex(start: number, end = start): FlatNode {
+    return this.descendantFor((child) => child.endIndex >= end && child.endIndex > start, (child) => start < child.startIndex);
+  }
+
+  /** The smallest node spanning the point range, as tree-sitter's `descendantForPosition`. */
+  descendantForPosition(start: Point, end: Point = start): FlatNode {
+    return this.descendantFor(
+      (child) => comparePoints(child.endPosition, end) >= 0 && comparePoints(child.endPosition, start) > 0,
+      (child) => comparePoints(start, child.startPosition) < 0,
+    );
+  }
+
+  private descendantFor(reachesRange: (child: FlatNode) => boolean, startsAfterRange: (child: FlatNode) => boolean): FlatNode {
+    let node: FlatNode = this;
+    for (let descended = true; descended; ) {
+      descended = false;
+      const end = node.subtreeEnd;
+      for (let index = node.index + 1; index < end; index = this.tree.read(index, SUBTREE_END)) {
+        const child = this.tree.node(index);
+        if (!reachesRange(child)) continue;
+        if (startsAfterRange(child)) break;
+        node = child;
+        descended = true;
+        break;
+      }
+    }
+    return node;
+  }
+
+  /** S-expression of the named nodes, as tree-sitter prints it (for debugging and tests). */
+  toString(): string {
+    const fieldName = this.fieldId ? `${this.tree.grammar.fieldNames[this.fieldId] ?? ''}: ` : '';
+    if (this.isMissing) return `${fieldName}(MISSING ${this.type})`;
+    const inner = this.namedChildren.map((child) => ` ${child.toString()}`).join('');
+    return `${fieldName}(${this.type}${inner})`;
+  }
+}
