@@ -1,8 +1,11 @@
 /**
  * `npm run bench`: the engine benchmark over the generated corpus (test/bench/corpus.ts).
  *
- * - bare parse: `parsePython` over every Python unit of the corpus (.py files, and each
- *   ```python block of the .md files, extracted beforehand and not timed);
+ * - bare parse: node-tree-sitter's `parser.parse` over every Python unit of the corpus (.py
+ *   files, and each ```python block of the .md files, extracted beforehand and not timed): the
+ *   standard binding, nothing read from the trees;
+ * - addon parse: `parsePython`, the engine's own parse (tree-sitter's C library through
+ *   src/native/, which also copies each tree into one flat array);
  * - full analysis: `reviewWithCatalog` (mode 'change', every file added) over the same files;
  *   the ratio full/parse is the headline figure (target: at most 2);
  * - per detector: `review()` with `rules: [rule]`, minus the engine's own work (`rules: []`);
@@ -28,6 +31,8 @@ import { extractPythonBlocks } from '../../src/engine/markdown.js';
 import { review } from '../../src/engine/review.js';
 import type { Rule } from '../../src/engine/rule.js';
 import { parsePython } from '../../src/python/parser.js';
+import TreeSitter from 'tree-sitter';
+import TreeSitterPython from 'tree-sitter-python';
 import { DEFAULT_CORPUS, generateCorpusWithStats, isReviewableCorpusPath, writeCorpus, type CorpusFile } from './corpus.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -110,9 +115,19 @@ console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.ro
 
 // ---------------------------------------------------------------- parse vs full
 
+const bareParser = new TreeSitter();
+bareParser.setLanguage(TreeSitterPython as unknown as TreeSitter.Language);
+
+/** The baseline: node-tree-sitter parsing every unit, reading nothing back. */
 function parseAll(): number {
+  let parsed = 0;
+  for (const text of units) if (bareParser.parse(text, undefined, { bufferSize: text.length * 2 + 16 })) parsed++;
+  return parsed;
+}
+
+function addonParseAll(): number {
   let nodes = 0;
-  for (const text of units) nodes += parsePython(text).rootNode.childCount;
+  for (const text of units) nodes += parsePython(text).nodeCount;
   return nodes;
 }
 
@@ -127,6 +142,7 @@ await settle();
 fullAnalysis();
 await settle();
 const parse = await best(repeat, parseAll);
+const addonParse = await best(repeat, addonParseAll);
 const full = await best(repeat, fullAnalysis);
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 const ratio = full.ms / parse.ms;
@@ -139,6 +155,7 @@ console.log('');
 console.log(`${pad('phase', 26)}${pad('ms', 10, true)}${pad('files/s', 10, true)}${pad('MB/s', 9, true)}`);
 for (const [label, elapsed] of [
   ['bare tree-sitter parse', parse.ms],
+  ['addon parse (flat trees)', addonParse.ms],
   ['full analysis', full.ms],
 ] as const) {
   const figures = rate(elapsed);
@@ -265,6 +282,7 @@ const results = {
   corpus: { seed, files: stats.files, bytes: stats.bytes, lines: stats.lines, pythonUnits: units.length, pythonBytes: unitBytes, planted: stats.planted },
   repeat,
   parse: rate(parse.ms),
+  addonParse: rate(addonParse.ms),
   full: { ...rate(full.ms), findings: findings.length, findingsByRule },
   ratio: round(ratio, 2),
   target: 2,
