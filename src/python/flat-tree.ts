@@ -10,17 +10,13 @@
 import type { Point } from '../engine/types.js';
 
 /** Record layout; keep in sync with src/native/flat-tree.c. */
-const STRIDE = 10;
+const STRIDE = 6;
 const SYMBOL = 0;
 const FLAGS = 1;
 const PARENT = 2;
 const SUBTREE_END = 3;
 const START = 4;
 const END = 5;
-const START_ROW = 6;
-const START_COLUMN = 7;
-const END_ROW = 8;
-const END_COLUMN = 9;
 
 const NAMED = 1;
 const MISSING = 2;
@@ -89,6 +85,7 @@ export class FlatTree {
   private types: Uint16Array | undefined;
   /** Per type number, the indices of its nodes in document order (built on first query). */
   private byType: Int32Array[] | undefined;
+  private lineStarts: Int32Array | undefined;
 
   constructor(
     readonly text: string,
@@ -110,6 +107,19 @@ export class FlatTree {
       this.nodes[index] = node;
     }
     return node;
+  }
+
+  /** Row and column (UTF-16 code units) of a text offset; rows break at `\n` only, as in tree-sitter. */
+  pointAt(offset: number): Point {
+    const starts = (this.lineStarts ??= lineStartsOf(this.text));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if ((starts[middle] as number) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { row: low, column: offset - (starts[low] as number) };
   }
 
   idOf(index: number): number {
@@ -153,6 +163,15 @@ export class FlatTree {
     }
     return groups;
   }
+}
+
+function lineStartsOf(text: string): Int32Array {
+  let count = 1;
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) count++;
+  const starts = new Int32Array(count);
+  let line = 1;
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts[line++] = index + 1;
+  return starts;
 }
 
 function lowerBound(sorted: Int32Array, value: number): number {
@@ -213,11 +232,11 @@ export class FlatNode {
   }
 
   get startPosition(): Point {
-    return { row: this.tree.read(this.index, START_ROW), column: this.tree.read(this.index, START_COLUMN) };
+    return this.tree.pointAt(this.startIndex);
   }
 
   get endPosition(): Point {
-    return { row: this.tree.read(this.index, END_ROW), column: this.tree.read(this.index, END_COLUMN) };
+    return this.tree.pointAt(this.endIndex);
   }
 
   /** Index one past the last record of this node's subtree. */
