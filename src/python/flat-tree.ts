@@ -352,20 +352,20 @@ export class FlatNode {
   }
 
   private descendantFor(reachesRange: (child: FlatNode) => boolean, startsAfterRange: (child: FlatNode) => boolean): FlatNode {
-    let node: FlatNode = this;
+    let found = this.index;
     for (let descended = true; descended; ) {
       descended = false;
-      const end = node.subtreeEnd;
-      for (let index = node.index + 1; index < end; index = this.tree.read(index, SUBTREE_END)) {
+      const end = this.tree.read(found, SUBTREE_END);
+      for (let index = found + 1; index < end; index = this.tree.read(index, SUBTREE_END)) {
         const child = this.tree.node(index);
         if (!reachesRange(child)) continue;
         if (startsAfterRange(child)) break;
-        node = child;
+        found = index;
         descended = true;
         break;
       }
     }
-    return node;
+    return this.tree.node(found);
   }
 
   /** S-expression of the named nodes, as tree-sitter prints it (for debugging and tests). */
