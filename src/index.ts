@@ -27,7 +27,7 @@ export interface IacReviewAppOptions {
 export function createIacReviewApp(options: IacReviewAppOptions = {}): (app: Probot, appOptions?: Partial<ApplicationFunctionOptions>) => void {
   return (app, appOptions) => {
     const settings = appSettingsFromEnv();
-    const reviewer = options.reviewer ?? new Reviewer({ concurrency: settings.concurrency, maxWaiting: settings.maxWaiting });
+    const reviewer = options.reviewer ?? new Reviewer({ concurrency: settings.concurrency, maxWaiting: settings.maxWaiting, treeCacheBytes: settings.treeCacheBytes });
     const timeoutMs = options.requestTimeoutMs ?? settings.requestTimeoutMs;
     const withTimeout =
       <C extends Pick<Context, 'octokit'>>(handler: (context: C) => Promise<void>) =>
@@ -55,7 +55,7 @@ export function createIacReviewApp(options: IacReviewAppOptions = {}): (app: Pro
  */
 export default function iacReviewApp(app: Probot, options?: Partial<ApplicationFunctionOptions>): void {
   const settings = appSettingsFromEnv();
-  const reviewer = new Reviewer({ concurrency: settings.concurrency, maxWaiting: settings.maxWaiting });
+  const reviewer = new Reviewer({ concurrency: settings.concurrency, maxWaiting: settings.maxWaiting, treeCacheBytes: settings.treeCacheBytes });
   createIacReviewApp({ reviewer, requestTimeoutMs: settings.requestTimeoutMs })(app, options);
   process.once('SIGTERM', () => {
     app.log.info('SIGTERM: interrupting running reviews before exiting');

@@ -50,6 +50,8 @@ export interface ReviewDependencies {
   contentSource?: (github: GitHub, repo: RepoRef, limit: <T>(fn: () => Promise<T>) => Promise<T>) => ContentSource;
   /** Aborted (with a SupersededError) when a newer push to the pull request makes this review moot. */
   signal?: AbortSignal;
+  /** Memory budget for parsed trees during one review (bytes); beyond it trees are parsed again when read. */
+  treeCacheBytes?: number;
   /** The engine; the benchmark stands in a stub to measure the App without it. */
   analyze?: (options: Parameters<typeof reviewWithCatalogAsync>[0], asyncOptions?: AsyncReviewOptions) => ReviewResult | Promise<ReviewResult>;
 }
@@ -66,6 +68,9 @@ export interface ReviewOutcome {
 
 /** Four 100-blob batches in flight: the 3,000-file benchmark peaks about 20 MB lower than with eight. */
 const DEFAULT_CONCURRENCY = 4;
+
+/** Holds every tree of a 300-file pull request; bigger ones re-parse what does not fit. */
+export const DEFAULT_TREE_CACHE_BYTES = 64 * 2 ** 20;
 
 async function step<T>(signal: AbortSignal | undefined, description: string, run: () => Promise<T> | T): Promise<T> {
   signal?.throwIfAborted();
@@ -176,7 +181,10 @@ async function carryOut(request: ReviewRequest, deps: ReviewDependencies, checkR
 
   // In time slices, so the server keeps acknowledging webhooks; a newer push stops it mid-way.
   const result = await step(signal, 'running the detectors', () =>
-    (deps.analyze ?? reviewWithCatalogAsync)({ files, config, mode: 'change', project }, signal ? { signal } : {}),
+    (deps.analyze ?? reviewWithCatalogAsync)(
+      { files, config, mode: 'change', project, treeCacheBytes: deps.treeCacheBytes ?? DEFAULT_TREE_CACHE_BYTES },
+      signal ? { signal } : {},
+    ),
   );
   const findings = result.findings;
   const conclusion: Conclusion =

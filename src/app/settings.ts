@@ -4,17 +4,24 @@
  * - `IAC_REVIEW_CONCURRENCY`      reviews running at once (default 2)
  * - `IAC_REVIEW_MAX_QUEUED`       reviews waiting to start; more are refused with a "busy" check run (default 200)
  * - `IAC_REVIEW_GITHUB_TIMEOUT_MS` time GitHub gets to answer one request before it counts as failed (default 30000)
+ * - `IAC_REVIEW_TREE_CACHE_MB`    parsed trees kept per review, in MiB; beyond it they are parsed again when read (default 64)
  */
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../github/request-timeout.js';
+import { DEFAULT_TREE_CACHE_BYTES } from './review-pull-request.js';
 import { DEFAULT_QUEUE_SETTINGS } from './review-queue.js';
 
 export interface AppSettings {
   concurrency: number;
   maxWaiting: number;
   requestTimeoutMs: number;
+  treeCacheBytes: number;
 }
 
-export const DEFAULT_APP_SETTINGS: AppSettings = { ...DEFAULT_QUEUE_SETTINGS, requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS };
+export const DEFAULT_APP_SETTINGS: AppSettings = {
+  ...DEFAULT_QUEUE_SETTINGS,
+  requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
+  treeCacheBytes: DEFAULT_TREE_CACHE_BYTES,
+};
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
   const raw = env[name]?.trim();
@@ -29,5 +36,6 @@ export function appSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): AppSet
     concurrency: integer(env, 'IAC_REVIEW_CONCURRENCY', DEFAULT_APP_SETTINGS.concurrency, 1),
     maxWaiting: integer(env, 'IAC_REVIEW_MAX_QUEUED', DEFAULT_APP_SETTINGS.maxWaiting, 0),
     requestTimeoutMs: integer(env, 'IAC_REVIEW_GITHUB_TIMEOUT_MS', DEFAULT_APP_SETTINGS.requestTimeoutMs, 1),
+    treeCacheBytes: integer(env, 'IAC_REVIEW_TREE_CACHE_MB', DEFAULT_APP_SETTINGS.treeCacheBytes / 2 ** 20, 0) * 2 ** 20,
   };
 }

@@ -7,8 +7,9 @@ import type { ResolvedConfig } from './config.js';
 import { decodeText } from './decode.js';
 import { FILE_NOT_ANALYZED, INVALID_SUPPRESSION } from './engine-rules.js';
 import { FindingCollector } from './finding-collector.js';
-import type { FileStatus, ProjectView, ReviewedFile, ReviewSettings, Rule } from './rule.js';
+import type { FileRule, FileStatus, ProjectView, ReviewedFile, ReviewSettings, Rule } from './rule.js';
 import { deriveSettings } from './settings.js';
+import { TreeCache } from './tree-cache.js';
 import { ParseTimeoutError } from '../python/parser.js';
 import { languageOf, pythonUnitsOf, type PythonUnit } from './source.js';
 import {
@@ -45,6 +46,11 @@ export interface ReviewOptions {
   /** IDs every suppression may name (the catalog); defaults to the rules given. */
   knownRuleIds?: readonly string[];
   project?: ProjectSource;
+  /**
+   * Memory budget in bytes for parsed trees kept during the review (see tree-cache.ts); trees
+   * beyond it are parsed again when a rule reads them. Unset: every tree is kept.
+   */
+  treeCacheBytes?: number;
 }
 
 export interface ReviewResult {
@@ -54,6 +60,8 @@ export interface ReviewResult {
   filesAnalyzed: number;
   /** Files left out by `paths.include` / `paths.exclude`. */
   filesExcluded: number;
+  /** Trees parsed again because `treeCacheBytes` had let them go. */
+  treesParsedAgain: number;
 }
 
 const HASH_COMMENT_FILES = /(^|\/)(requirements[^/]*\.txt|Pipfile|pyproject\.toml|[^/]+\.ya?ml)$/;
@@ -77,23 +85,31 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
   const reviewed: ReviewedFile[] = [];
   let filesAnalyzed = 0;
 
+  // Texts first: the settings (region, environment) come from project files, and file rules need them.
+  const texts: (string | undefined)[] = [];
   for (const file of files) {
-    const entry = readFileEntry(file, config, collector, suppressions);
+    const entry = decodeFileEntry(file, config, collector, suppressions);
     reviewed.push(entry);
-    if (entry.units.length || (entry.text !== undefined && languageOf(file.path) !== 'other')) filesAnalyzed++;
+    texts.push(entry.text);
     yield;
   }
-
   const project = projectView(reviewed, options.project);
   const settings = deriveSettings(config, project, options.mode);
   const enabled = rules.filter((rule) => config.ruleLevels.get(rule.meta.id) !== 'off');
+  const fileRules = enabled.filter((rule): rule is FileRule => rule.scope === 'file');
+  const treeCache = options.treeCacheBytes === undefined ? undefined : new TreeCache(options.treeCacheBytes);
 
-  for (const entry of reviewed) {
-    for (const rule of enabled) {
-      if (rule.scope !== 'file') continue;
-      for (const unit of entry.units) runGuarded(rule.meta, entry.path, collector, () => rule.check(unit, collector.fileContext(rule.meta, unit, settings)));
+  // Then each file is parsed and goes through every file rule while its trees are fresh.
+  for (const [position, entry] of reviewed.entries()) {
+    const text = texts[position];
+    if (text === undefined) continue;
+    parseUnits(entry, text, config, collector, suppressions, treeCache);
+    if (entry.units.length || (entry.text !== undefined && languageOf(entry.path) !== 'other')) filesAnalyzed++;
+    // Unit by unit: a Markdown file's blocks each stay the tree in hand for every file rule.
+    for (const unit of entry.units) {
+      for (const rule of fileRules) runGuarded(rule.meta, entry.path, collector, () => rule.check(unit, collector.fileContext(rule.meta, unit, settings)));
     }
-    if (entry.units.length) yield;
+    yield;
   }
   for (const rule of enabled) {
     if (rule.scope !== 'project') continue;
@@ -109,11 +125,11 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
       const level = config.ruleLevels.get(finding.ruleId);
       return level && level !== 'off' ? { ...finding, severity: level } : finding;
     });
-  return { findings: sortFindings(dedupe(findings)), settings, filesAnalyzed, filesExcluded: options.files.length - files.length };
+  return { findings: sortFindings(dedupe(findings)), settings, filesAnalyzed, filesExcluded: options.files.length - files.length, treesParsedAgain: treeCache?.reparses ?? 0 };
 }
 
-/** Decodes and parses one file; problems become IAC002 findings, never exceptions. */
-function readFileEntry(file: InputFile, config: ResolvedConfig, collector: FindingCollector, suppressions: Suppression[]): ReviewedFile {
+/** Decodes one file; problems become IAC002 findings, never exceptions. */
+function decodeFileEntry(file: InputFile, config: ResolvedConfig, collector: FindingCollector, suppressions: Suppression[]): ReviewedFile {
   const language = languageOf(file.path);
   const entry: ReviewedFile = { path: file.path, status: file.status ?? 'unchanged', text: undefined, units: [] };
   const size = file.size ?? (typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength);
@@ -136,17 +152,21 @@ function readFileEntry(file: InputFile, config: ResolvedConfig, collector: Findi
   entry.text = decoded.text;
   collector.registerText(file.path, decoded.text);
   if (HASH_COMMENT_FILES.test(file.path)) suppressions.push(...suppressionsInHashCommentText(file.path, decoded.text));
-  if (!analysable) return entry;
+  return entry;
+}
+
+/** Parses a decoded file into its Python units; a parse over budget becomes an IAC002 finding. */
+function parseUnits(entry: ReviewedFile, text: string, config: ResolvedConfig, collector: FindingCollector, suppressions: Suppression[], treeCache: TreeCache | undefined): void {
+  if (languageOf(entry.path) === 'other') return;
   try {
-    entry.units = pythonUnitsOf(file.path, decoded.text, config.parseTimeoutMs);
+    entry.units = pythonUnitsOf(entry.path, text, config.parseTimeoutMs, treeCache);
   } catch (error) {
     const limit = error instanceof ParseTimeoutError ? ' (limits.parse_timeout_ms)' : '';
-    collector.addAt(FILE_NOT_ANALYZED, file.path, `not analyzed: ${(error as Error).message}${limit}`);
+    collector.addAt(FILE_NOT_ANALYZED, entry.path, `not analyzed: ${(error as Error).message}${limit}`);
     entry.text = undefined;
-    return entry;
+    return;
   }
   for (const unit of entry.units) suppressions.push(...suppressionsInUnit(unit));
-  return entry;
 }
 
 /** Reviews files synchronously (the CLI). */

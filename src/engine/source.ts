@@ -5,6 +5,7 @@
 import { parsePython, type SyntaxNode, type Tree } from '../python/parser.js';
 import { importTable, type ImportTable } from '../python/names.js';
 import { extractPythonBlocks } from './markdown.js';
+import type { TreeCache } from './tree-cache.js';
 
 export type Language = 'python' | 'markdown' | 'other';
 
@@ -12,8 +13,9 @@ export interface PythonUnit {
   /** Path of the containing file, relative to the reviewed root, with `/`. */
   path: string;
   text: string;
-  tree: Tree;
-  root: SyntaxNode;
+  /** The parse of `text`; may be parsed again on a later read (see tree-cache.ts), with the same node ids. */
+  readonly tree: Tree;
+  readonly root: SyntaxNode;
   /** 0-based line of the containing file where this unit's first line sits. */
   lineOffset: number;
   /** Columns added to every position (indented Markdown fences). */
@@ -41,21 +43,64 @@ export function isTestPath(path: string): boolean {
   return /(^|\/)tests?\//.test(path) || /^test_.*\.py$/.test(base) || /_test\.py$/.test(base) || base === 'conftest.py';
 }
 
-function makeUnit(
-  path: string,
-  text: string,
-  placement: Pick<PythonUnit, 'lineOffset' | 'columnOffset' | 'origin' | 'isFinal' | 'fenceClosed'>,
-  parseBudgetMs: number,
-): PythonUnit {
-  const tree = parsePython(text, parseBudgetMs);
-  return { path, text, tree, root: tree.rootNode, isTestFile: isTestPath(path), imports: importTable(tree.rootNode), ...placement };
+type Placement = Pick<PythonUnit, 'lineOffset' | 'columnOffset' | 'origin' | 'isFinal' | 'fenceClosed'>;
+
+/**
+ * A unit parsed once up front (imports, suppressions, the parse budget); its tree lives in the
+ * review's tree cache, or with the unit itself when there is no cache.
+ */
+class ParsedUnit implements PythonUnit {
+  readonly isTestFile: boolean;
+  readonly imports: ImportTable;
+  readonly lineOffset: number;
+  readonly columnOffset: number;
+  readonly origin: PythonUnit['origin'];
+  readonly isFinal: boolean;
+  readonly fenceClosed: boolean;
+  private readonly idBase: number;
+  private readonly ownTree: Tree | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    placement: Placement,
+    private readonly parseBudgetMs: number,
+    private readonly cache: TreeCache | undefined,
+  ) {
+    ({ lineOffset: this.lineOffset, columnOffset: this.columnOffset, origin: this.origin, isFinal: this.isFinal, fenceClosed: this.fenceClosed } = placement);
+    const tree = parsePython(text, parseBudgetMs);
+    this.idBase = tree.idBase;
+    this.isTestFile = isTestPath(path);
+    this.imports = importTable(tree.rootNode);
+    if (cache) cache.put(this, tree);
+    else this.ownTree = tree;
+  }
+
+  get tree(): Tree {
+    if (this.ownTree) return this.ownTree;
+    const cache = this.cache as TreeCache;
+    let tree = cache.get(this);
+    if (!tree) {
+      // The same text gives the same tree, and the same id base gives the same node ids.
+      tree = parsePython(this.text, 0, this.idBase);
+      cache.reparses++;
+      cache.put(this, tree);
+    }
+    return tree;
+  }
+
+  get root(): SyntaxNode {
+    return this.tree.rootNode;
+  }
 }
 
 /**
  * Parses a file's text into its Python units (none for non-Python, non-Markdown files).
  * Throws ParseTimeoutError when a unit takes longer than `parseBudgetMs` (0: no limit).
+ * With a tree cache, trees may be let go and parsed again when read.
  */
-export function pythonUnitsOf(path: string, text: string, parseBudgetMs = 0): PythonUnit[] {
+export function pythonUnitsOf(path: string, text: string, parseBudgetMs = 0, cache?: TreeCache): PythonUnit[] {
+  const makeUnit = (unitPath: string, code: string, placement: Placement, budget: number) => new ParsedUnit(unitPath, code, placement, budget, cache);
   const language = languageOf(path);
   if (language === 'python') {
     return [makeUnit(path, text, { lineOffset: 0, columnOffset: 0, origin: 'python-file', isFinal: true, fenceClosed: true }, parseBudgetMs)];

@@ -79,7 +79,8 @@ let nextIdBase = 1;
 export class FlatTree {
   readonly rootNode: FlatNode;
   readonly nodeCount: number;
-  private readonly idBase: number;
+  /** Id of the root; node ids are `idBase + record index`. */
+  readonly idBase: number;
   private readonly nodes: (FlatNode | undefined)[];
   /** Per node, its dense type number (filled on first use). */
   private types: Uint16Array | undefined;
@@ -91,10 +92,15 @@ export class FlatTree {
     readonly text: string,
     readonly records: Int32Array,
     readonly grammar: GrammarNames,
+    idBase?: number,
   ) {
     this.nodeCount = records.length / STRIDE;
-    this.idBase = nextIdBase;
-    nextIdBase += this.nodeCount;
+    if (idBase === undefined) {
+      this.idBase = nextIdBase;
+      nextIdBase += this.nodeCount;
+    } else {
+      this.idBase = idBase;
+    }
     this.nodes = new Array<FlatNode | undefined>(this.nodeCount);
     this.rootNode = this.node(0);
   }

@@ -29,10 +29,13 @@ function parser(): { addon: FlatTreeAddon; grammar: GrammarNames } {
   return shared;
 }
 
-/** Parses Python source within `budgetMs` (0: no limit). */
-export function parsePython(text: string, budgetMs = 0): Tree {
+/**
+ * Parses Python source within `budgetMs` (0: no limit). Node ids start at `idBase` when given
+ * (parsing the same text again with the same base gives the same ids), else at fresh ones.
+ */
+export function parsePython(text: string, budgetMs = 0, idBase?: number): Tree {
   const { addon, grammar } = parser();
   const records = addon.parse(text, Math.max(0, Math.round(budgetMs * 1000)));
   if (!records) throw new ParseTimeoutError(budgetMs);
-  return new FlatTree(text, records, grammar);
+  return new FlatTree(text, records, grammar, idBase);
 }

@@ -66,6 +66,7 @@ const stubEngine: typeof reviewWithCatalog = (options) => ({
   settings: { region: 'us-east-1', regionSource: 'lib/AWS_REGION', environment: undefined, production: false, allowedStructure: [], mode: 'change' },
   filesAnalyzed: options.files.length,
   filesExcluded: 0,
+  treesParsedAgain: 0,
 });
 
 const WRITE_ROUTES = ['check-run create', 'check-run update', 'create review', 'create review comment', 'create summary comment'];

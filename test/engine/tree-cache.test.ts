@@ -1,0 +1,51 @@
+/**
+ * A review with a tiny tree budget (every tree let go and parsed again when read) finds
+ * exactly what a review that keeps every tree finds: detectors must not depend on node object
+ * identity across reads of a unit, only on node ids, which a new parse of the same text keeps.
+ */
+import { describe, expect, it } from 'vitest';
+import { catalogIds } from '../../src/engine/catalog.js';
+import { resolveConfig } from '../../src/engine/config.js';
+import { reviewWithCatalog, type InputFile } from '../../src/engine/index.js';
+import { TreeCache } from '../../src/engine/tree-cache.js';
+import { parsePython } from '../../src/python/parser.js';
+import { generateCorpus, isReviewableCorpusPath } from '../bench/corpus.js';
+
+const corpus = generateCorpus({ seed: 3, files: 80, totalBytes: 400_000, manifests: true });
+const files: InputFile[] = corpus.filter((file) => isReviewableCorpusPath(file.path)).map((file) => ({ path: file.path, content: file.content, status: 'added' }));
+const manifests = new Map(corpus.filter((file) => !isReviewableCorpusPath(file.path)).map((file) => [file.path, file.content]));
+const project = { paths: [...manifests.keys()], readFile: (path: string) => manifests.get(path) };
+const config = resolveConfig({}, catalogIds);
+
+describe('tree budget', () => {
+  it('gives the same findings with every tree parsed again as with every tree kept', () => {
+    const kept = reviewWithCatalog({ files, config, mode: 'change', project });
+    const squeezed = reviewWithCatalog({ files, config, mode: 'change', project, treeCacheBytes: 0 });
+    expect(kept.treesParsedAgain).toBe(0);
+    expect(squeezed.treesParsedAgain).toBeGreaterThan(files.length);
+    expect(kept.findings.length).toBeGreaterThan(10);
+    expect(squeezed.findings).toEqual(kept.findings);
+  });
+
+  it('keeps trees in first-parsed order until the budget is spent, and always the last one', () => {
+    const cache = new TreeCache(3_000);
+    const [a, b, c] = [{}, {}, {}];
+    const small = parsePython('x = 1\n'); // 7 nodes: 448 bytes counted
+    const big = parsePython(`y = [${'1, '.repeat(100)}]\n`);
+    cache.put(a, small);
+    cache.put(b, big);
+    cache.put(c, small);
+    expect(cache.get(a)).toBe(small);
+    expect(cache.get(b)).toBeUndefined();
+    expect(cache.get(c)).toBe(small);
+    cache.put(b, big);
+    expect(cache.get(b)).toBe(big);
+  });
+
+  it('parsing the same text with the same id base gives the same node ids', () => {
+    const first = parsePython('def f(a):\n    return a\n');
+    const again = parsePython('def f(a):\n    return a\n', 0, first.idBase);
+    const ids = (tree: typeof first) => tree.rootNode.descendantsOfType('identifier').map((node) => node.id);
+    expect(ids(again)).toEqual(ids(first));
+  });
+});
