@@ -175,8 +175,11 @@ function isDescriptiveText(unit: PythonUnit, row: number, column: number): boole
   return false;
 }
 
+/** Whole-text versions of the per-line patterns: most files have neither, and skip the line scan. */
+const CFN_LINE_ANYWHERE = new RegExp(`${CFN_TAG.source}|${CFN_YAML_LINE.source}`, 'm');
+
 function checkCloudFormation(unit: PythonUnit, context: ProjectRuleContext): void {
-  const lines = unit.text.split('\n');
+  const lines = CFN_LINE_ANYWHERE.test(unit.text) ? unit.text.split('\n') : [];
   // Code-level YAML: `vpc_id: !Ref MyVpc` or `Type: AWS::S3::Bucket` pasted as Python.
   for (let row = 0; row < lines.length; row++) {
     const line = lines[row] ?? '';

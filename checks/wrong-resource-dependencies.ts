@@ -82,16 +82,15 @@ function selfName(method: SyntaxNode): string | undefined {
   return first?.type === 'identifier' ? first.text : undefined;
 }
 
-const selfAttributes = new WeakMap<SyntaxNode, { self: string; attribute: string | undefined }>();
-
 /** `self.x` -> `x` for an attribute node on the method's self parameter (memoised: `__init__` is read twice). */
 function selfAttribute(node: SyntaxNode, self: string): string | undefined {
   if (node.type !== 'attribute') return undefined;
-  const cached = selfAttributes.get(node);
+  const memo = node.tree.memo<{ self: string; attribute: string | undefined }>('selfAttribute');
+  const cached = memo[node.index];
   if (cached?.self === self) return cached.attribute;
   const object = node.childForFieldName('object');
   const attribute = object?.type === 'identifier' && object.text === self ? node.childForFieldName('attribute')?.text : undefined;
-  selfAttributes.set(node, { self, attribute });
+  memo[node.index] = { self, attribute };
   return attribute;
 }
 
@@ -365,7 +364,7 @@ function resolveWithLoops(reference: string, at: SyntaxNode, resources: readonly
 }
 
 /** Inline options of a resource call, also through a variable assigned once (`child = ResourceOptions(...)`). */
-function optionsOf(call: SyntaxNode, unit: PythonUnit): Map<string, SyntaxNode> | undefined {
+function optionsOf(call: SyntaxNode, unit: PythonUnit): ReadonlyMap<string, SyntaxNode> | undefined {
   const opts = resourceOptionsArgument(call);
   if (!opts || opts.type === 'none') return new Map();
   const inline = inlineResourceOptions(opts, unit.imports);

@@ -29,7 +29,7 @@ export interface AwsCall {
   /** Keyword name -> its `name` identifier node. */
   keywords: Map<string, SyntaxNode>;
   /** Keyword name -> its value node. */
-  values: Map<string, SyntaxNode>;
+  values: ReadonlyMap<string, SyntaxNode>;
 }
 
 const inPackage = (qualified: string): boolean => qualified.startsWith(`${PYTHON_PACKAGE}.`);
@@ -97,7 +97,7 @@ function findAwsCalls(unit: PythonUnit, api: AwsApi): AwsCall[] {
     const member = api.lookup(qualified);
     if (!member) continue;
     const keywords = new Map<string, SyntaxNode>();
-    let values = new Map<string, SyntaxNode>();
+    let values: ReadonlyMap<string, SyntaxNode> = new Map<string, SyntaxNode>();
     // Only calls of things with an argument list need their arguments read (the costly part).
     if (member.kind === 'resource' || member.kind === 'function' || member.kind === 'args-class') {
       const args = callArguments(call);

@@ -5,31 +5,30 @@ import type { SyntaxNode } from './parser.js';
 import { qualifiedName, type ImportTable } from './names.js';
 
 export interface CallArguments {
-  positional: SyntaxNode[];
-  keywords: Map<string, SyntaxNode>;
+  readonly positional: readonly SyntaxNode[];
+  readonly keywords: ReadonlyMap<string, SyntaxNode>;
   /** The `keyword_argument` nodes, for reporting on the `name=value` span. */
-  keywordNodes: Map<string, SyntaxNode>;
+  readonly keywordNodes: ReadonlyMap<string, SyntaxNode>;
   /** True when `*args` or `**kwargs` is passed, so the argument list is not fully known. */
-  hasSplat: boolean;
+  readonly hasSplat: boolean;
 }
 
-const argumentsCache = new WeakMap<SyntaxNode, CallArguments>();
-
 /**
- * Positional and keyword arguments of a call. Read once per call node and shared by every
- * detector (reading children costs native calls); each caller gets its own copy.
+ * Positional and keyword arguments of a call. Read once per call node and shared, read-only,
+ * by every detector.
  */
 export function callArguments(call: SyntaxNode): CallArguments {
-  let cached = argumentsCache.get(call);
+  const memo = call.tree.memo<CallArguments>('callArguments');
+  let cached = memo[call.index];
   if (!cached) {
     cached = readArguments(call);
-    argumentsCache.set(call, cached);
+    memo[call.index] = cached;
   }
-  return { positional: [...cached.positional], keywords: new Map(cached.keywords), keywordNodes: new Map(cached.keywordNodes), hasSplat: cached.hasSplat };
+  return cached;
 }
 
 function readArguments(call: SyntaxNode): CallArguments {
-  const result: CallArguments = { positional: [], keywords: new Map(), keywordNodes: new Map(), hasSplat: false };
+  const result = { positional: [] as SyntaxNode[], keywords: new Map<string, SyntaxNode>(), keywordNodes: new Map<string, SyntaxNode>(), hasSplat: false };
   const args = call.childForFieldName('arguments');
   if (!args || args.type !== 'argument_list') return result;
   for (const child of args.namedChildren) {
@@ -49,27 +48,25 @@ function readArguments(call: SyntaxNode): CallArguments {
   return result;
 }
 
-const calleeCache = new WeakMap<SyntaxNode, { imports: ImportTable; name: string | undefined }>();
-
 /** The qualified callee name of a call node (`pulumi_aws.ec2.Vpc`), if it is a plain name chain; memoised per node. */
 export function calleeName(call: SyntaxNode, imports: ImportTable): string | undefined {
-  const cached = calleeCache.get(call);
+  const memo = call.tree.memo<{ imports: ImportTable; name: string | undefined }>('calleeName');
+  const cached = memo[call.index];
   if (cached?.imports === imports) return cached.name;
   const fn = call.childForFieldName('function');
   const name = fn ? qualifiedName(fn, imports) : undefined;
-  calleeCache.set(call, { imports, name });
+  memo[call.index] = { imports, name };
   return name;
 }
-
-const literalCache = new WeakMap<SyntaxNode, { value: string | undefined }>();
 
 /** Literal value of a Python string node without its quotes, or undefined for f-strings and non-strings. */
 export function stringLiteralValue(node: SyntaxNode): string | undefined {
   if (node.type !== 'string' && node.type !== 'concatenated_string') return undefined;
-  const cached = literalCache.get(node);
+  const memo = node.tree.memo<{ value: string | undefined }>('stringLiteralValue');
+  const cached = memo[node.index];
   if (cached) return cached.value;
   const value = readStringLiteral(node);
-  literalCache.set(node, { value });
+  memo[node.index] = { value };
   return value;
 }
 

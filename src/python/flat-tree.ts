@@ -56,8 +56,16 @@ export class GrammarNames {
     return this.typeNames.length;
   }
 
-  typeNumberOf(symbol: number): number {
-    return symbol === ERROR_SYMBOL ? (this.typeNumberOfName.get('ERROR') as number) : (this.typeNumberOfSymbol[symbol] ?? 0);
+  /** The type number of every record's symbol. */
+  typeNumbers(records: Int32Array, stride: number, symbolField: number): Uint16Array {
+    const bySymbol = this.typeNumberOfSymbol;
+    const error = this.typeNumberOfName.get('ERROR') as number;
+    const types = new Uint16Array(records.length / stride);
+    for (let index = 0, at = symbolField; index < types.length; index++, at += stride) {
+      const symbol = records[at] as number;
+      types[index] = symbol === ERROR_SYMBOL ? error : (bySymbol[symbol] ?? 0);
+    }
+    return types;
   }
 
   typeNumberNamed(name: string): number | undefined {
@@ -82,11 +90,12 @@ export class FlatTree {
   /** Id of the root; node ids are `idBase + record index`. */
   readonly idBase: number;
   private readonly nodes: (FlatNode | undefined)[];
-  /** Per node, its dense type number (filled on first use). */
-  private types: Uint16Array | undefined;
+  /** Per node, its dense type number. */
+  private readonly types: Uint16Array;
   /** Per type number, the indices of its nodes in document order (built on first query). */
   private byType: Int32Array[] | undefined;
   private lineStarts: Int32Array | undefined;
+  private readonly memos = new Map<string, unknown[]>();
 
   constructor(
     readonly text: string,
@@ -102,6 +111,7 @@ export class FlatTree {
       this.idBase = idBase;
     }
     this.nodes = new Array<FlatNode | undefined>(this.nodeCount);
+    this.types = grammar.typeNumbers(records, STRIDE, SYMBOL);
     this.rootNode = this.node(0);
   }
 
@@ -128,6 +138,19 @@ export class FlatTree {
     return { row: low, column: offset - (starts[low] as number) };
   }
 
+  /**
+   * A per-tree memo table indexed by node index, for facts helpers derive from a node (its
+   * callee, its arguments...): cheaper than a WeakMap keyed by node, and gone with the tree.
+   */
+  memo<T>(name: string): (T | undefined)[] {
+    let table = this.memos.get(name);
+    if (!table) {
+      table = [];
+      this.memos.set(name, table);
+    }
+    return table as (T | undefined)[];
+  }
+
   idOf(index: number): number {
     return this.idBase + index;
   }
@@ -137,13 +160,7 @@ export class FlatTree {
   }
 
   typeNumberAt(index: number): number {
-    return (this.types ??= this.typeNumbers())[index] as number;
-  }
-
-  private typeNumbers(): Uint16Array {
-    const types = new Uint16Array(this.nodeCount);
-    for (let index = 0; index < this.nodeCount; index++) types[index] = this.grammar.typeNumberOf(this.records[index * STRIDE + SYMBOL] as number);
-    return types;
+    return this.types[index] as number;
   }
 
   /** Indices of the nodes of one type in [from, to), in document order. */
@@ -155,14 +172,18 @@ export class FlatTree {
     return all.subarray(lowerBound(all, from), lowerBound(all, to));
   }
 
-  /** One counting pass and one filling pass over the records. */
+  /** One counting pass and one filling pass over the type numbers. */
   private groupByType(): Int32Array[] {
+    const types = this.types;
     const counts = new Int32Array(this.grammar.typeCount);
-    for (let index = 0; index < this.nodeCount; index++) counts[this.typeNumberAt(index)] = (counts[this.typeNumberAt(index)] as number) + 1;
+    for (let index = 0; index < types.length; index++) {
+      const type = types[index] as number;
+      counts[type] = (counts[type] as number) + 1;
+    }
     const groups = Array.from(counts, (count) => new Int32Array(count));
     const filled = new Int32Array(this.grammar.typeCount);
-    for (let index = 0; index < this.nodeCount; index++) {
-      const type = this.typeNumberAt(index);
+    for (let index = 0; index < types.length; index++) {
+      const type = types[index] as number;
       const position = filled[type] as number;
       (groups[type] as Int32Array)[position] = index;
       filled[type] = position + 1;
@@ -336,12 +357,26 @@ export class FlatNode {
 
   /** Nodes of the given types in this subtree (this node included), in document order. */
   descendantsOfType(types: string | readonly string[]): FlatNode[] {
-    const wanted = typeof types === 'string' ? [types] : types;
+    const tree = this.tree;
     const end = this.subtreeEnd;
-    if (wanted.length === 1) return Array.from(this.tree.indicesOfType(wanted[0] as string, this.index, end), (index) => this.tree.node(index));
-    const indices: number[] = [];
-    for (const type of new Set(wanted)) for (const index of this.tree.indicesOfType(type, this.index, end)) indices.push(index);
-    return indices.sort((a, b) => a - b).map((index) => this.tree.node(index));
+    if (typeof types === 'string' || types.length === 1) {
+      const indices = tree.indicesOfType(typeof types === 'string' ? types : (types[0] as string), this.index, end);
+      const nodes = new Array<FlatNode>(indices.length);
+      for (let position = 0; position < indices.length; position++) nodes[position] = tree.node(indices[position] as number);
+      return nodes;
+    }
+    const lists = [...new Set(types)].map((type) => tree.indicesOfType(type, this.index, end)).filter((list) => list.length > 0);
+    if (lists.length === 1) return Array.from(lists[0] as Int32Array, (index) => tree.node(index));
+    const merged = new Int32Array(lists.reduce((total, list) => total + list.length, 0));
+    let offset = 0;
+    for (const list of lists) {
+      merged.set(list, offset);
+      offset += list.length;
+    }
+    merged.sort();
+    const nodes = new Array<FlatNode>(merged.length);
+    for (let position = 0; position < merged.length; position++) nodes[position] = tree.node(merged[position] as number);
+    return nodes;
   }
 
   /** The smallest node spanning [start, end), as tree-sitter's `descendantForIndex`. */

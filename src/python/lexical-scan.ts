@@ -43,36 +43,67 @@ const OPERATORS = [
   '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '@=',
   '+', '-', '*', '/', '%', '@', '&', '|', '^', '~', '<', '>', '=', '.', ',', ':', ';', '!',
 ];
+/** Multi-character operators by length, longest tried first. */
+const OPERATORS_3 = new Set(OPERATORS.filter((operator) => operator.length === 3));
+const OPERATORS_2 = new Set(OPERATORS.filter((operator) => operator.length === 2));
 const STRING_PREFIX = /^[rRbBuUfFtT]{0,2}$/;
 
 function isNameChar(char: string): boolean {
+  const code = char.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
   return /[\p{L}\p{N}_]/u.test(char);
+}
+
+function isDigit(char: string | undefined): boolean {
+  return char !== undefined && char >= '0' && char <= '9';
+}
+
+function operatorAt(text: string, index: number): string {
+  const three = text.slice(index, index + 3);
+  if (OPERATORS_3.has(three)) return three;
+  const two = three.slice(0, 2);
+  if (OPERATORS_2.has(two)) return two;
+  return three.slice(0, 1);
 }
 
 export function scanPython(text: string): TailState {
   const openBrackets: OpenBracket[] = [];
   const logicalLines: LogicalLine[] = [];
-  let lastToken: LastToken | undefined;
+  // The last token, kept as offsets and made into an object only at the end (scans are per character).
+  let lastStart = -1;
+  let lastEnd = -1;
+  let lastKind: LastToken['kind'] = 'name';
+  /** The logical line being read; its `last` is filled in when the next one starts. */
+  let line: LogicalLine | undefined;
+  let lineLastStart = 0;
+  let lineLastEnd = 0;
   let atLineStart = true;
   let index = 0;
   const length = text.length;
-  const state = () => ({ openBrackets, openStringAt: undefined as number | undefined, lastToken, logicalLines });
+  const finish = (openStringAt: number | undefined): TailState => {
+    if (line) line.last = text.slice(lineLastStart, lineLastEnd);
+    const lastToken = lastStart < 0 ? undefined : { text: lastKind === 'continuation' ? '\\' : text.slice(lastStart, lastEnd), index: lastStart, kind: lastKind };
+    return { openBrackets, openStringAt, lastToken, logicalLines };
+  };
   /** Records a token on the current logical line, opening a new one after a real newline. */
-  const note = (token: LastToken) => {
-    lastToken = token;
+  const note = (start: number, end: number, kind: LastToken['kind']) => {
+    lastStart = start;
+    lastEnd = end;
+    lastKind = kind;
     if (atLineStart) {
-      logicalLines.push({ start: token.index, last: token.text });
+      if (line) line.last = text.slice(lineLastStart, lineLastEnd);
+      line = { start, last: '' };
+      logicalLines.push(line);
       atLineStart = false;
-    } else {
-      const current = logicalLines[logicalLines.length - 1];
-      if (current) current.last = token.text;
     }
+    lineLastStart = start;
+    lineLastEnd = end;
   };
 
   while (index < length) {
     const char = text[index] as string;
     if (char === '\n') {
-      if (openBrackets.length === 0 && lastToken?.kind !== 'continuation') atLineStart = true;
+      if (openBrackets.length === 0 && (lastStart < 0 || lastKind !== 'continuation')) atLineStart = true;
       index++;
       continue;
     }
@@ -86,35 +117,36 @@ export function scanPython(text: string): TailState {
       continue;
     }
     if (char === '\\') {
-      lastToken = { text: '\\', index, kind: 'continuation' };
+      lastStart = index;
+      lastEnd = index + 1;
+      lastKind = 'continuation';
       index++;
       continue;
     }
     if (char === '"' || char === "'") {
       const end = skipString(text, index);
-      if (end === undefined) return { ...state(), openStringAt: index };
-      note({ text: text.slice(index, end), index, kind: 'string' });
+      if (end === undefined) return finish(index);
+      note(index, end, 'string');
       index = end;
       continue;
     }
     if (isNameChar(char)) {
       let end = index + 1;
       while (end < length && isNameChar(text[end] as string)) end++;
-      const word = text.slice(index, end);
       const next = text[end];
-      if ((next === '"' || next === "'") && STRING_PREFIX.test(word) && !/^\d/.test(word)) {
+      if ((next === '"' || next === "'") && end - index <= 2 && !isDigit(char) && STRING_PREFIX.test(text.slice(index, end))) {
         const stringEnd = skipString(text, end);
-        if (stringEnd === undefined) return { ...state(), openStringAt: index };
-        note({ text: text.slice(index, stringEnd), index, kind: 'string' });
+        if (stringEnd === undefined) return finish(index);
+        note(index, stringEnd, 'string');
         index = stringEnd;
         continue;
       }
-      note({ text: word, index, kind: /^\d/.test(word) ? 'number' : 'name' });
+      note(index, end, isDigit(char) ? 'number' : 'name');
       index = end;
       continue;
     }
     if (OPENERS[char]) {
-      note({ text: char, index, kind: 'operator' });
+      note(index, index + 1, 'operator');
       openBrackets.push({ char, index });
       index++;
       continue;
@@ -122,15 +154,15 @@ export function scanPython(text: string): TailState {
     if (CLOSERS.has(char)) {
       const top = openBrackets[openBrackets.length - 1];
       if (top && OPENERS[top.char] === char) openBrackets.pop();
-      note({ text: char, index, kind: 'operator' });
+      note(index, index + 1, 'operator');
       index++;
       continue;
     }
-    const operator = OPERATORS.find((candidate) => text.startsWith(candidate, index)) ?? char;
-    note({ text: operator, index, kind: 'operator' });
+    const operator = operatorAt(text, index);
+    note(index, index + operator.length, 'operator');
     index += operator.length;
   }
-  return state();
+  return finish(undefined);
 }
 
 /**

@@ -42,13 +42,22 @@ export function unwrap(node: SyntaxNode): SyntaxNode {
   return current;
 }
 
-/** `cidrBlocks` / `CIDR_BLOCKS` / `cidr-blocks` -> `cidr_blocks`. */
+const snakeKeys = new Map<string, string>();
+
+/** `cidrBlocks` / `CIDR_BLOCKS` / `cidr-blocks` -> `cidr_blocks` (memoised: keys repeat endlessly). */
 export function snakeKey(key: string): string {
-  return key
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
-    .replace(/-/g, '_')
-    .toLowerCase();
+  let snake = snakeKeys.get(key);
+  if (snake === undefined) {
+    snake = /[A-Z-]/.test(key)
+      ? key
+          .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+          .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+          .replace(/-/g, '_')
+          .toLowerCase()
+      : key;
+    if (snakeKeys.size < 10_000) snakeKeys.set(key, snake);
+  }
+  return snake;
 }
 
 /** The keyword or dict-key mapping of a dict literal, `dict(...)` call or `*Args(...)`/`*ArgsDict(...)` call. */

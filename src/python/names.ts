@@ -65,14 +65,15 @@ export function importTable(root: SyntaxNode): ImportTable {
  * `a.b.c` for identifier/attribute chains, undefined for anything else (calls, subscripts...).
  * Iterative: a generated 20,000-link attribute chain must not overflow the stack.
  */
-const dottedCache = new WeakMap<SyntaxNode, { name: string | undefined }>();
-
 export function dottedName(node: SyntaxNode): string | undefined {
-  if (node.type !== 'attribute' && node.type !== 'identifier') return undefined;
-  const cached = dottedCache.get(node);
+  const type = node.type;
+  if (type === 'identifier') return node.text;
+  if (type !== 'attribute') return undefined;
+  const memo = node.tree.memo<{ name: string | undefined }>('dottedName');
+  const cached = memo[node.index];
   if (cached) return cached.name;
   const name = readDottedName(node);
-  dottedCache.set(node, { name });
+  memo[node.index] = { name };
   return name;
 }
 

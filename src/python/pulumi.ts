@@ -54,7 +54,7 @@ export function resourceOptionsArgument(call: SyntaxNode): SyntaxNode | undefine
  * Keyword arguments of an inline `pulumi.ResourceOptions(...)`; undefined when the options
  * come from a variable or helper whose contents cannot be seen.
  */
-export function inlineResourceOptions(opts: SyntaxNode, imports: ImportTable): Map<string, SyntaxNode> | undefined {
+export function inlineResourceOptions(opts: SyntaxNode, imports: ImportTable): ReadonlyMap<string, SyntaxNode> | undefined {
   if (opts.type !== 'call' || !isResourceOptionsName(calleeName(opts, imports))) return undefined;
   const args = callArguments(opts);
   return args.hasSplat ? undefined : args.keywords;
