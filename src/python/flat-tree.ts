@@ -92,8 +92,10 @@ export class FlatTree {
   private readonly nodes: (FlatNode | undefined)[];
   /** Per node, its dense type number. */
   private readonly types: Uint16Array;
-  /** Per type number, the indices of its nodes in document order (built on first query). */
-  private byType: Int32Array[] | undefined;
+  /** Node indices grouped by type number, each group in document order (built on first query)... */
+  private byType: Int32Array | undefined;
+  /** ...and where each type's group starts in it (one more entry than there are types). */
+  private typeStarts: Int32Array | undefined;
   private lineStarts: Int32Array | undefined;
   private readonly memos = new Map<string, unknown[]>();
 
@@ -167,28 +169,31 @@ export class FlatTree {
   indicesOfType(type: string, from: number, to: number): Int32Array {
     const typeNumber = this.grammar.typeNumberNamed(type);
     if (typeNumber === undefined) return new Int32Array(0);
-    const all = (this.byType ??= this.groupByType())[typeNumber] as Int32Array;
+    if (!this.byType) this.groupByType();
+    const all = (this.byType as Int32Array).subarray((this.typeStarts as Int32Array)[typeNumber], (this.typeStarts as Int32Array)[typeNumber + 1]);
     if (from === 0 && to >= this.nodeCount) return all;
     return all.subarray(lowerBound(all, from), lowerBound(all, to));
   }
 
-  /** One counting pass and one filling pass over the type numbers. */
-  private groupByType(): Int32Array[] {
+  /** A counting sort of the node indices by type: two passes, two arrays. */
+  private groupByType(): void {
     const types = this.types;
-    const counts = new Int32Array(this.grammar.typeCount);
+    const starts = new Int32Array(this.grammar.typeCount + 1);
     for (let index = 0; index < types.length; index++) {
-      const type = types[index] as number;
-      counts[type] = (counts[type] as number) + 1;
+      const next = (types[index] as number) + 1;
+      starts[next] = (starts[next] as number) + 1;
     }
-    const groups = Array.from(counts, (count) => new Int32Array(count));
-    const filled = new Int32Array(this.grammar.typeCount);
+    for (let type = 1; type < starts.length; type++) starts[type] = (starts[type] as number) + (starts[type - 1] as number);
+    const filled = starts.slice(0, -1);
+    const byType = new Int32Array(types.length);
     for (let index = 0; index < types.length; index++) {
       const type = types[index] as number;
       const position = filled[type] as number;
-      (groups[type] as Int32Array)[position] = index;
+      byType[position] = index;
       filled[type] = position + 1;
     }
-    return groups;
+    this.byType = byType;
+    this.typeStarts = starts;
   }
 }
 
