@@ -15,6 +15,7 @@ import {
   type RegionMention,
 } from '../python/regions.js';
 import { descendantsOfType } from '../python/walk.js';
+import { detachNode } from './detached-node.js';
 import type { ProgramUnit } from './program.js';
 import type { PythonUnit } from './source.js';
 
@@ -51,7 +52,10 @@ export function programRegionFacts(program: readonly ProgramUnit[]): ProgramRegi
   const unknownProviderTexts = new Set<string>();
   for (const { unit, reviewed } of program) {
     const evaluator = new Evaluator();
-    const entry: UnitRegionFacts = { unit, reviewed, mentions: regionMentions(unit, evaluator), providers: providerConstructions(unit, evaluator) };
+    // The facts outlive this loop (every unit's), so their nodes must not keep the trees alive.
+    const mentions = regionMentions(unit, evaluator).map((mention) => detachNode(mention, 'node', unit));
+    const providers = providerConstructions(unit, evaluator).map((provider) => detachNode(provider, 'call', unit));
+    const entry: UnitRegionFacts = { unit, reviewed, mentions, providers };
     facts.units.push(entry);
     if (unit.isTestFile) continue;
     for (const provider of entry.providers) {
