@@ -18,7 +18,7 @@ import type { AsyncReviewOptions } from '../engine/review.js';
 import { failsAt } from '../engine/outcome.js';
 import type { Finding } from '../engine/types.js';
 import { addAnnotations, completeCheckRun, createCheckRun, type CheckConclusion, type CheckRun } from '../github/checks.js';
-import { listProjectFiles, projectTexts, type ContentSource, type ProjectListing } from '../github/contents.js';
+import { listProjectFiles, projectTexts, type BlobContent, type ContentSource, type ProjectListing } from '../github/contents.js';
 import { graphqlContentSource } from '../github/graphql-contents.js';
 import { listChangedFiles, MAX_LISTED_FILES, postedFingerprints, upsertSummaryComment } from '../github/pulls.js';
 import { describeError, httpStatus, type GitHub, type RepoRef } from '../github/types.js';
@@ -170,7 +170,7 @@ async function carryOut(request: ReviewRequest, deps: ReviewDependencies, checkR
   const contents = await step(signal, 'reading the changed files', () => source.readBlobs([...plan.fetch, ...projectToRead]));
 
   const files: InputFile[] = [
-    ...plan.fetch.map((file, index) => ({ path: file.path, content: contents[index] as Uint8Array, status: engineStatus(file.status) })),
+    ...plan.fetch.map((file, index) => ({ path: file.path, content: contents[index] as BlobContent, status: engineStatus(file.status) })),
     ...plan.binary.map((file) => ({ path: file.path, content: new Uint8Array(), status: engineStatus(file.status) })),
   ];
   let project: ProjectSource | undefined;

@@ -17,7 +17,10 @@ export function looksBinary(bytes: Uint8Array): boolean {
 }
 
 export function decodeText(content: Uint8Array | string): DecodeResult {
-  if (typeof content === 'string') return { ok: true, text: stripBom(content) };
+  if (typeof content === 'string') {
+    // Text handed over already decoded gets the same binary sniff as bytes.
+    return content.slice(0, BINARY_SNIFF_BYTES).includes('\0') ? { ok: false, reason: 'binary content (NUL bytes)' } : { ok: true, text: stripBom(content) };
+  }
   if (looksBinary(content)) return { ok: false, reason: 'binary content (NUL bytes)' };
   try {
     return { ok: true, text: stripBom(new TextDecoder('utf-8', { fatal: true }).decode(content)) };

@@ -15,9 +15,12 @@ export interface BlobRef {
   sha: string;
 }
 
+/** A blob's content: its text when GitHub gave it as valid UTF-8, else its raw bytes. */
+export type BlobContent = string | Uint8Array;
+
 export interface ContentSource {
-  /** Raw bytes of each blob, in the order given; rejects when any blob cannot be read. */
-  readBlobs(blobs: readonly BlobRef[]): Promise<Uint8Array[]>;
+  /** The content of each blob, in the order given; rejects when any blob cannot be read. */
+  readBlobs(blobs: readonly BlobRef[]): Promise<BlobContent[]>;
 }
 
 type Limit = <T>(fn: () => Promise<T>) => Promise<T>;
@@ -128,10 +131,13 @@ export async function listProjectFiles(
 }
 
 /** The project files' texts, from their bytes in `toRead` order. */
-export function projectTexts(toRead: readonly TreeEntry[], contents: readonly Uint8Array[]): Map<string, string> {
+export function projectTexts(toRead: readonly TreeEntry[], contents: readonly BlobContent[]): Map<string, string> {
   const decoder = new TextDecoder('utf-8');
   const texts = new Map<string, string>();
-  toRead.forEach((entry, index) => texts.set(entry.path, decoder.decode(contents[index])));
+  toRead.forEach((entry, index) => {
+    const content = contents[index] ?? '';
+    texts.set(entry.path, typeof content === 'string' ? content : decoder.decode(content));
+  });
   return texts;
 }
 

@@ -9,7 +9,7 @@
  * whose text does not re-encode to exactly `byteSize` bytes (invalid UTF-8) is read as raw
  * bytes through the git blobs API instead, as before.
  */
-import { FileFetchError, restContentSource, type BlobRef, type ContentSource } from './contents.js';
+import { FileFetchError, restContentSource, type BlobRef, type BlobContent, type ContentSource } from './contents.js';
 import type { GitHub, RepoRef } from './types.js';
 
 export const BLOBS_PER_QUERY = 100;
@@ -53,11 +53,13 @@ function partialData(error: unknown): BatchAnswer | undefined {
   return undefined;
 }
 
-/** The text as bytes, or undefined when it has to be read raw (binary, truncated, not UTF-8). */
-function usableText(node: BlobNode): Uint8Array | undefined {
+/**
+ * The text as GitHub sent it, or undefined when the blob has to be read raw (binary, truncated,
+ * not UTF-8). Kept as a string: re-encoding it to bytes would hold every file twice.
+ */
+function usableText(node: BlobNode): string | undefined {
   if (node.isBinary || node.isTruncated || typeof node.text !== 'string') return undefined;
-  const bytes = Buffer.from(node.text, 'utf8');
-  return bytes.length === node.byteSize ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) : undefined;
+  return Buffer.byteLength(node.text, 'utf8') === node.byteSize ? node.text : undefined;
 }
 
 export function graphqlContentSource(github: GitHub, repo: RepoRef, limit: Limit): ContentSource {
@@ -77,22 +79,22 @@ export function graphqlContentSource(github: GitHub, repo: RepoRef, limit: Limit
   };
 
   /** Outside the limiter: the raw reads take their own turns (a limited task must not wait on the same limiter). */
-  const resolveBatch = async (batch: readonly BlobRef[], answer: BatchAnswer): Promise<Uint8Array[]> => {
+  const resolveBatch = async (batch: readonly BlobRef[], answer: BatchAnswer): Promise<BlobContent[]> => {
     if (!answer.repository) throw new FileFetchError(String(batch[0]?.path), new Error('GitHub found no such repository'));
-    const results: (Uint8Array | undefined)[] = [];
+    const results: (BlobContent | undefined)[] = [];
     const rawNeeded: number[] = [];
     batch.forEach((blob, index) => {
       const node = answer.repository?.[`b${index}`];
       if (!node) throw new FileFetchError(blob.path, notFound(blob));
-      const bytes = usableText(node);
-      if (!bytes) rawNeeded.push(index);
-      results.push(bytes);
+      const text = usableText(node);
+      if (text === undefined) rawNeeded.push(index);
+      results.push(text);
     });
     if (rawNeeded.length) {
       const rawBytes = await raw.readBlobs(rawNeeded.map((index) => batch[index] as BlobRef));
       rawNeeded.forEach((index, position) => (results[index] = rawBytes[position]));
     }
-    return results as Uint8Array[];
+    return results as BlobContent[];
   };
 
   return {

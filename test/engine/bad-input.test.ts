@@ -41,6 +41,11 @@ describe('bad input never crashes a run', () => {
     expect(result.filesAnalyzed).toBe(0);
   });
 
+  it('binary content handed over as text (the App passes GitHub text as is) is reported the same way', () => {
+    const result = reviewOne({ path: 'lib/blob.py', content: 'p\u0000\u0001x = 1\n' });
+    expect(result.findings.map((f) => `${f.ruleId} ${f.message}`)).toEqual(['IAC002 not analyzed: binary content (NUL bytes)']);
+  });
+
   it('non-UTF-8 content is reported', () => {
     const latin1 = Buffer.from('# caf\xe9\nx = 1\n', 'latin1');
     const result = reviewOne({ path: 'lib/latin.py', content: latin1 });
