@@ -9,77 +9,8 @@
  */
 import type { Point } from '../engine/types.js';
 
-/** Record layout; keep in sync with src/native/flat-tree.c. */
-const STRIDE = 6;
-const SYMBOL = 0;
-const FLAGS = 1;
-const PARENT = 2;
-const SUBTREE_END = 3;
-const START = 4;
-const END = 5;
-
-const NAMED = 1;
-const MISSING = 2;
-const EXTRA = 4;
-const HAS_ERROR = 8;
-const FIELD_SHIFT = 8;
-
-/** tree-sitter's symbol for ERROR nodes (`ts_builtin_sym_error`). */
-const ERROR_SYMBOL = 65535;
-
-/** Names of a grammar's symbols and fields, numbered as in the records. */
-export class GrammarNames {
-  /** Symbol id -> dense type number (symbols sharing a name, such as aliases, share one). */
-  private readonly typeNumberOfSymbol: Int32Array;
-  private readonly typeNames: string[] = [];
-  private readonly typeNumberOfName = new Map<string, number>();
-  private readonly fieldIdOfName = new Map<string, number>();
-
-  constructor(symbolNames: readonly string[], readonly fieldNames: readonly (string | undefined)[]) {
-    this.typeNumberOfSymbol = new Int32Array(symbolNames.length);
-    symbolNames.forEach((name, symbol) => (this.typeNumberOfSymbol[symbol] = this.typeNumber(name)));
-    this.typeNumber('ERROR');
-    fieldNames.forEach((name, id) => name && this.fieldIdOfName.set(name, id));
-  }
-
-  private typeNumber(name: string): number {
-    let number = this.typeNumberOfName.get(name);
-    if (number === undefined) {
-      number = this.typeNames.length;
-      this.typeNames.push(name);
-      this.typeNumberOfName.set(name, number);
-    }
-    return number;
-  }
-
-  get typeCount(): number {
-    return this.typeNames.length;
-  }
-
-  /** The type number of every record's symbol. */
-  typeNumbers(records: Int32Array, stride: number, symbolField: number): Uint16Array {
-    const bySymbol = this.typeNumberOfSymbol;
-    const error = this.typeNumberOfName.get('ERROR') as number;
-    const types = new Uint16Array(records.length / stride);
-    for (let index = 0, at = symbolField; index < types.length; index++, at += stride) {
-      const symbol = records[at] as number;
-      types[index] = symbol === ERROR_SYMBOL ? error : (bySymbol[symbol] ?? 0);
-    }
-    return types;
-  }
-
-  typeNumberNamed(name: string): number | undefined {
-    return this.typeNumberOfName.get(name);
-  }
-
-  typeName(typeNumber: number): string {
-    return this.typeNames[typeNumber] ?? '';
-  }
-
-  fieldId(name: string): number | undefined {
-    return this.fieldIdOfName.get(name);
-  }
-}
+import { END, EXTRA, FIELD_SHIFT, FLAGS, HAS_ERROR, lineStartsOf, lowerBound, MISSING, NAMED, PARENT, START, STRIDE, SUBTREE_END, SYMBOL } from './flat-records.js';
+import type { GrammarNames } from './grammar-names.js';
 
 /** Node ids are unique across trees, as in tree-sitter (detectors key maps by them). */
 let nextIdBase = 1;
@@ -195,26 +126,6 @@ export class FlatTree {
     this.byType = byType;
     this.typeStarts = starts;
   }
-}
-
-function lineStartsOf(text: string): Int32Array {
-  let count = 1;
-  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) count++;
-  const starts = new Int32Array(count);
-  let line = 1;
-  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts[line++] = index + 1;
-  return starts;
-}
-
-function lowerBound(sorted: Int32Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((sorted[middle] as number) < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 function comparePoints(a: Point, b: Point): number {
