@@ -8,7 +8,6 @@
  * calls. Offsets and columns are in UTF-16 code units (JavaScript string indices).
  */
 import type { Point } from '../engine/types.js';
-
 import { END, EXTRA, FIELD_SHIFT, FLAGS, HAS_ERROR, lineStartsOf, lowerBound, MISSING, NAMED, PARENT, START, STRIDE, SUBTREE_END, SYMBOL } from './flat-records.js';
 import type { GrammarNames } from './grammar-names.js';
 
