@@ -14,7 +14,8 @@
  *    one problem never gives two findings.
  */
 import { ProjectManifests } from '../src/engine/project-manifests.js';
-import type { ProjectRule, ProjectRuleContext, ReviewedFile } from '../src/engine/rule.js';
+import { detachNode } from '../src/engine/detached-node.js';
+import type { ProjectRule, ProjectRuleContext, ProjectView, ReviewedFile } from '../src/engine/rule.js';
 import { languageOf, type PythonUnit } from '../src/engine/source.js';
 import { PYTHON2_BUILTINS, STDLIB_MODULES } from '../src/python/builtins.js';
 import {
@@ -97,7 +98,7 @@ function groupByName(uses: readonly NameUse[]): Map<string, NameUse[]> {
   return groups;
 }
 
-export const missingImport: ProjectRule = {
+export const missingImport: ProjectRule<DependencyState> = {
   meta: {
     id: 'IAC103',
     name: 'missing-import',
@@ -111,13 +112,19 @@ export const missingImport: ProjectRule = {
     seed: { report: 'model-failures-tracking', section: 'Missing Dependencies and Imports' },
   },
   scope: 'project',
-  check(project, context) {
-    for (const file of project.files) {
-      if (file.units.length === 0 || file.path.toLowerCase().endsWith('.pyi')) continue;
-      if (languageOf(file.path) === 'markdown') checkMarkdownNames(file, context);
-      else for (const unit of file.units) checkModuleNames(unit, context);
+  begin: (project) => dependencyState(project),
+  // Names are judged file by file while the file's tree is fresh; imports are collected for the end.
+  visitFile(file, state, context) {
+    if (file.units.length === 0 || file.path.toLowerCase().endsWith('.pyi')) return;
+    if (languageOf(file.path) === 'markdown') {
+      checkMarkdownNames(file, context);
+      return;
     }
-    checkDependencies(project, context);
+    for (const unit of file.units) checkModuleNames(unit, context);
+    collectUnlistedImports(file, state);
+  },
+  check(_project, context, state) {
+    reportUnlistedImports(state, context);
   },
 };
 
@@ -227,28 +234,49 @@ function localModuleNames(paths: readonly string[]): Set<string> {
   return names;
 }
 
-function checkDependencies(project: Parameters<ProjectRule['check']>[0], context: ProjectRuleContext): void {
+/** What the dependency part needs from the whole project, and the imports it found. */
+interface DependencyState {
+  manifests: ProjectManifests | undefined;
+  /** Module names that are the project's own files and folders. */
+  local: Set<string>;
+  /** Per Python file, the imports no applicable manifest lists. */
+  unlisted: { path: string; unit: PythonUnit; site: ImportSite; module: string; checked: string[] }[];
+}
+
+function dependencyState(project: ProjectView): DependencyState {
   const manifests = new ProjectManifests(project);
-  if (manifests.allPaths().length === 0) return;
-  const local = localModuleNames([...project.paths, ...project.files.map((file) => file.path)]);
+  return {
+    manifests: manifests.allPaths().length === 0 ? undefined : manifests,
+    local: localModuleNames([...project.paths, ...project.files.map((file) => file.path)]),
+    unlisted: [],
+  };
+}
+
+function collectUnlistedImports(file: ReviewedFile, state: DependencyState): void {
+  const unit = file.units[0];
+  if (!state.manifests || !unit || languageOf(file.path) !== 'python') return;
+  const applicable = state.manifests.applicableTo(file.path);
+  if (applicable.status !== 'known') return;
+  let lambda: boolean | undefined;
+  for (const site of importSites(unit)) {
+    const module = site.module;
+    if (STDLIB_MODULES.has(module) || FOREIGN_IAC_MODULES.has(module) || !isKnownThirdParty(module) || state.local.has(module)) continue;
+    if (unit.isTestFile && TEST_RUNNER_MODULES.has(module)) continue;
+    if (LAMBDA_RUNTIME_MODULES.has(module) && (lambda ??= isLambdaCode(unit))) continue;
+    if (isProvided(module, applicable.listed)) continue;
+    // Kept until the end of the review: the node must not keep the file's tree alive.
+    state.unlisted.push({ path: file.path, unit, site: detachNode(site, 'node', unit), module, checked: applicable.manifests.map((manifest) => manifest.path) });
+  }
+}
+
+/** One finding per module, at its first import in path order, naming how many other files import it. */
+function reportUnlistedImports(state: DependencyState, context: ProjectRuleContext): void {
   const found = new Map<string, { unit: PythonUnit; site: ImportSite; checked: string[]; files: Set<string> }>();
-  const files = [...project.files].filter((file) => languageOf(file.path) === 'python' && !file.path.toLowerCase().endsWith('.pyi')).sort((a, b) => a.path.localeCompare(b.path));
-  for (const file of files) {
-    const unit = file.units[0];
-    if (!unit) continue;
-    const applicable = manifests.applicableTo(file.path);
-    if (applicable.status !== 'known') continue;
-    let lambda: boolean | undefined;
-    for (const site of importSites(unit)) {
-      const module = site.module;
-      if (STDLIB_MODULES.has(module) || FOREIGN_IAC_MODULES.has(module) || !isKnownThirdParty(module) || local.has(module)) continue;
-      if (unit.isTestFile && TEST_RUNNER_MODULES.has(module)) continue;
-      if (LAMBDA_RUNTIME_MODULES.has(module) && (lambda ??= isLambdaCode(unit))) continue;
-      if (isProvided(module, applicable.listed)) continue;
-      const existing = found.get(module);
-      if (existing) existing.files.add(file.path);
-      else found.set(module, { unit, site, checked: applicable.manifests.map((manifest) => manifest.path), files: new Set([file.path]) });
-    }
+  const byPath = [...state.unlisted].sort((a, b) => a.path.localeCompare(b.path));
+  for (const { path, unit, site, module, checked } of byPath) {
+    const existing = found.get(module);
+    if (existing) existing.files.add(path);
+    else found.set(module, { unit, site, checked, files: new Set([path]) });
   }
   for (const [module, { unit, site, checked, files: importers }] of found) {
     const others = importers.size - 1;

@@ -7,7 +7,7 @@ import type { ResolvedConfig } from './config.js';
 import { decodeText } from './decode.js';
 import { FILE_NOT_ANALYZED, INVALID_SUPPRESSION } from './engine-rules.js';
 import { FindingCollector } from './finding-collector.js';
-import type { FileRule, FileStatus, ProjectView, ReviewedFile, ReviewSettings, Rule } from './rule.js';
+import type { FileRule, FileStatus, ProjectRule, ProjectView, ReviewedFile, ReviewSettings, Rule } from './rule.js';
 import { deriveSettings } from './settings.js';
 import { TreeCache } from './tree-cache.js';
 import { ParseTimeoutError } from '../python/parser.js';
@@ -97,6 +97,14 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
   const settings = deriveSettings(config, project, options.mode);
   const enabled = rules.filter((rule) => config.ruleLevels.get(rule.meta.id) !== 'off');
   const fileRules = enabled.filter((rule): rule is FileRule => rule.scope === 'file');
+  const projectRules = enabled.filter((rule): rule is ProjectRule => rule.scope === 'project');
+  // Per-review state of the project rules that also look at each file as it is parsed.
+  const states = new Map<ProjectRule, unknown>();
+  for (const rule of projectRules) {
+    const begin = rule.begin;
+    if (begin) runGuarded(rule.meta, '', collector, () => states.set(rule, begin.call(rule, project, settings)));
+  }
+  const visiting = projectRules.filter((rule) => rule.visitFile && states.has(rule));
   const treeCache = options.treeCacheBytes === undefined ? undefined : new TreeCache(options.treeCacheBytes);
 
   // Then each file is parsed and goes through every file rule while its trees are fresh.
@@ -109,11 +117,15 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
     for (const unit of entry.units) {
       for (const rule of fileRules) runGuarded(rule.meta, entry.path, collector, () => rule.check(unit, collector.fileContext(rule.meta, unit, settings)));
     }
+    if (entry.units.length) {
+      for (const rule of visiting) runGuarded(rule.meta, entry.path, collector, () => rule.visitFile?.(entry, states.get(rule), collector.projectContext(rule.meta, settings)));
+    }
     yield;
   }
-  for (const rule of enabled) {
-    if (rule.scope !== 'project') continue;
-    runGuarded(rule.meta, '', collector, () => rule.check(project, collector.projectContext(rule.meta, settings)));
+  for (const rule of projectRules) {
+    // A rule whose `begin` failed has been reported already; its `check` would see no state.
+    if (rule.begin && !states.has(rule)) continue;
+    runGuarded(rule.meta, '', collector, () => rule.check(project, collector.projectContext(rule.meta, settings), states.get(rule)));
     yield;
   }
 

@@ -72,10 +72,20 @@ export interface ProjectRuleContext {
   report(report: ProjectReport): void;
 }
 
-export interface ProjectRule {
+/**
+ * A rule that judges the project as a whole. It may also look at each file while the engine
+ * has just parsed it (`visitFile`, with per-review `state` from `begin`), collecting compact
+ * facts for `check` instead of reading every file's tree again at the end: with a bounded tree
+ * cache, a tree read again is a tree parsed again.
+ */
+export interface ProjectRule<State = unknown> {
   meta: RuleMeta;
   scope: 'project';
-  check(project: ProjectView, context: ProjectRuleContext): void;
+  /** Per-review state for `visitFile` and `check`; the project view already lists every file. */
+  begin?(project: ProjectView, settings: ReviewSettings): State;
+  /** Called once per reviewed file with units, right after it is parsed. */
+  visitFile?(file: ReviewedFile, state: State, context: ProjectRuleContext): void;
+  check(project: ProjectView, context: ProjectRuleContext, state: State): void;
 }
 
 export type Rule = FileRule | ProjectRule;

@@ -19,6 +19,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Probot, ProbotOctokit, type Logger } from 'probot';
 import { Reviewer } from '../../src/app/reviewer.js';
 import { reviewWithCatalog, resolveConfig, catalogIds } from '../../src/engine/index.js';
+import { appSettingsFromEnv } from '../../src/app/settings.js';
 import { createIacReviewApp } from '../../src/index.js';
 import { fixture, PROJECT_TREE } from '../app/pull-request-fixtures.js';
 import type { CheckRunRecord } from '../app/simulated-github.js';
@@ -83,7 +84,8 @@ export const BENCH_HEAD_SHA = 'be0c4b1e5f60718293a4b5c6d7e8f90123456789';
 
 export async function measureAppReview(corpusFolder: string, githubUrl: string, engine: 'real' | 'stub' = 'real'): Promise<AppRunResult> {
   const headSha = BENCH_HEAD_SHA;
-  const reviewer = new Reviewer(engine === 'stub' ? { analyze: stubEngine } : {});
+  // The tree budget as the App reads it (IAC_REVIEW_TREE_CACHE_MB), so its trade-off can be measured.
+  const reviewer = new Reviewer(engine === 'stub' ? { analyze: stubEngine } : { treeCacheBytes: appSettingsFromEnv().treeCacheBytes });
   const probot = new Probot({
     appId: 123,
     privateKey: generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey,

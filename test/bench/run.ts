@@ -179,19 +179,23 @@ let engineBaseMs: number | undefined;
 if (!flag('no-detectors')) {
   // Where the full analysis spends its time: each rule's check() timed inside one full run.
   const inFull = new Map<string, number>();
+  // Each rule's own calls (check, and a project rule's begin and visitFile) are timed.
+  const timedCall =
+    (id: string, call: ((...args: never[]) => unknown) | undefined) =>
+    (...args: never[]) => {
+      const start = performance.now();
+      try {
+        return call?.(...args);
+      } finally {
+        inFull.set(id, (inFull.get(id) ?? 0) + performance.now() - start);
+      }
+    };
   const timed: Rule[] = detectors.map((rule) => {
-    const check = rule.check as (subject: never, context: never) => void;
-    return {
-      ...rule,
-      check(subject: never, context: never) {
-        const start = performance.now();
-        try {
-          check(subject, context);
-        } finally {
-          inFull.set(rule.meta.id, (inFull.get(rule.meta.id) ?? 0) + performance.now() - start);
-        }
-      },
-    } as Rule;
+    const own = rule as unknown as Record<'check' | 'begin' | 'visitFile', ((...args: never[]) => unknown) | undefined>;
+    const wrapped: Record<string, unknown> = { ...rule, check: timedCall(rule.meta.id, own.check?.bind(rule)) };
+    if (own.begin) wrapped.begin = timedCall(rule.meta.id, own.begin.bind(rule));
+    if (own.visitFile) wrapped.visitFile = timedCall(rule.meta.id, own.visitFile.bind(rule));
+    return wrapped as unknown as Rule;
   });
   await settle();
   review({ files: inputs, config, mode: 'change', rules: timed, knownRuleIds: catalogIds, project });
