@@ -4,7 +4,7 @@
  * `aws.s3.BucketV2`, `runtime="python3.8"`), reported with the provider's own message.
  * Judged against the table of the major version the project pins, like IAC105.
  */
-import type { ProjectRule } from '../src/engine/rule.js';
+import type { ProjectRule, ProjectView } from '../src/engine/rule.js';
 import type { PythonUnit } from '../src/engine/source.js';
 import { importsPulumiAws, judgeFor, type Judge } from '../src/aws-schema/judge.js';
 import { awsCalls, calleeTail } from '../src/aws-schema/usage.js';
@@ -13,7 +13,7 @@ import type { SyntaxNode } from '../src/python/parser.js';
 
 type Report = (node: SyntaxNode, message: string) => void;
 
-export const deprecatedApi: ProjectRule = {
+export const deprecatedApi: ProjectRule<{ project: ProjectView; judge?: Judge }> = {
   meta: {
     id: 'IAC104',
     name: 'deprecated-api',
@@ -27,11 +27,13 @@ export const deprecatedApi: ProjectRule = {
     seed: { report: 'model-failures-tracking', section: 'Incorrect API Usage' },
   },
   scope: 'project',
-  check(project, context) {
-    const units = project.files.flatMap((file) => file.units).filter(importsPulumiAws);
-    if (!units.length) return;
-    const judge = judgeFor(project);
-    for (const unit of units) checkUnit(unit, judge, (node, message) => context.report({ unit, node, message }));
+  begin: (project) => ({ project }),
+  // File by file while the trees are fresh; the API table is chosen once, on the first file that needs it.
+  visitFile(file, state, context) {
+    for (const unit of file.units.filter(importsPulumiAws)) {
+      const judge = (state.judge ??= judgeFor(state.project));
+      checkUnit(unit, judge, (node, message) => context.report({ unit, node, message }));
+    }
   },
 };
 

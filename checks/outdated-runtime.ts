@@ -60,10 +60,10 @@ export const outdatedRuntime: ProjectRule = {
     seed: { report: 'model-failures-tracking', section: 'Outdated Information' },
   },
   scope: 'project',
+  visitFile(file, _state, context) {
+    for (const unit of file.units) checkUnit(unit, context);
+  },
   check(project, context) {
-    for (const file of project.files) {
-      for (const unit of file.units) checkUnit(unit, context);
-    }
     const reviewed = new Set(project.files.map((file) => file.path));
     for (const path of project.paths) {
       if (!MANIFEST.test(path) || !reviewed.has(path)) continue;

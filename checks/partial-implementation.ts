@@ -15,7 +15,7 @@
  * see; test files are not checked for gaps.
  */
 import { projectPythonTexts, unseenImportedModules, type PythonSourceText } from '../src/engine/project-python.js';
-import type { ProjectRule } from '../src/engine/rule.js';
+import type { ProjectRule, ProjectView } from '../src/engine/rule.js';
 import type { PythonUnit } from '../src/engine/source.js';
 import type { Severity } from '../src/engine/types.js';
 import { callArguments, calleeName, stringLiteralValue } from '../src/python/calls.js';
@@ -32,7 +32,7 @@ const SUBNET_ASSOCIATED = /RouteTableAssociation|DefaultRouteTable\s*\(|default_
 
 type Report = (node: SyntaxNode, message: string, severity?: Severity) => void;
 
-export const partialImplementation: ProjectRule = {
+export const partialImplementation: ProjectRule<{ project: ProjectView; sources: PythonSourceText[] }> = {
   meta: {
     id: 'IAC203',
     name: 'partial-implementation',
@@ -46,14 +46,13 @@ export const partialImplementation: ProjectRule = {
     seed: { report: 'model-failures-tracking', section: 'Partial Implementation' },
   },
   scope: 'project',
-  check(project, context) {
-    const sources = projectPythonTexts(project).filter((source) => !source.isTestFile);
-    for (const file of project.files) {
-      for (const unit of file.units) {
-        const report: Report = (node, message, severity) => context.report({ unit, node, message, ...(severity ? { severity } : {}) });
-        checkPlaceholders(unit, report);
-        if (!unit.isTestFile) checkGaps(unit, sources, report, unseenImportedModules(unit, project).length > 0);
-      }
+  // The project's Python texts are known before any file is parsed; each file is judged while its tree is fresh.
+  begin: (project) => ({ project, sources: projectPythonTexts(project).filter((source) => !source.isTestFile) }),
+  visitFile(file, { project, sources }, context) {
+    for (const unit of file.units) {
+      const report: Report = (node, message, severity) => context.report({ unit, node, message, ...(severity ? { severity } : {}) });
+      checkPlaceholders(unit, report);
+      if (!unit.isTestFile) checkGaps(unit, sources, report, unseenImportedModules(unit, project).length > 0);
     }
   },
 };

@@ -7,7 +7,7 @@
  * A project rule because the verdict depends on the project's pin of `pulumi-aws`; it walks
  * every reviewed unit that imports `pulumi_aws` and loads a table only then.
  */
-import type { ProjectRule } from '../src/engine/rule.js';
+import type { ProjectRule, ProjectView } from '../src/engine/rule.js';
 import type { PythonUnit } from '../src/engine/source.js';
 import { FUNCTION_KEYWORDS, PYTHON_PACKAGE, RESOURCE_KEYWORDS, type ApiMember } from '../src/aws-schema/api.js';
 import { importsPulumiAws, judgeFor, type Judge } from '../src/aws-schema/judge.js';
@@ -19,7 +19,7 @@ import type { SyntaxNode } from '../src/python/parser.js';
 
 type Report = (node: SyntaxNode, message: string) => void;
 
-export const unknownResourceOrArgument: ProjectRule = {
+export const unknownResourceOrArgument: ProjectRule<{ project: ProjectView; judge?: Judge }> = {
   meta: {
     id: 'IAC105',
     name: 'unknown-resource-or-argument',
@@ -33,11 +33,11 @@ export const unknownResourceOrArgument: ProjectRule = {
     seed: { report: 'model-failures-tracking', section: 'Incorrect API Usage' },
   },
   scope: 'project',
-  check(project, context) {
-    const units = project.files.flatMap((file) => file.units).filter(importsPulumiAws);
-    if (!units.length) return;
-    const judge = judgeFor(project);
-    for (const unit of units) {
+  begin: (project) => ({ project }),
+  // File by file while the trees are fresh; the API table is chosen once, on the first file that needs it.
+  visitFile(file, state, context) {
+    for (const unit of file.units.filter(importsPulumiAws)) {
+      const judge = (state.judge ??= judgeFor(state.project));
       checkUnit(unit, judge, (node, message) =>
         context.report({
           unit,

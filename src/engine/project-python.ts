@@ -4,6 +4,7 @@
  * "X never happens" search all of it, so a change to one file is not judged without the rest.
  */
 import { nodesOfType } from '../python/fast-walk.js';
+import { extractPythonBlocks } from './markdown.js';
 import type { ProjectView } from './rule.js';
 import { isTestPath, languageOf, type PythonUnit } from './source.js';
 
@@ -15,12 +16,19 @@ export interface PythonSourceText {
   reviewed: boolean;
 }
 
+/**
+ * Read from the files' texts, not their parsed units, so a project rule can ask before the
+ * engine has parsed anything (in `begin`).
+ */
 export function projectPythonTexts(project: ProjectView): PythonSourceText[] {
   const texts: PythonSourceText[] = [];
   const reviewed = new Set<string>();
   for (const file of project.files) {
     reviewed.add(file.path);
-    for (const unit of file.units) texts.push({ path: file.path, text: unit.text, isTestFile: unit.isTestFile, reviewed: true });
+    if (file.text === undefined) continue;
+    const language = languageOf(file.path);
+    const codes = language === 'python' ? [file.text] : language === 'markdown' ? extractPythonBlocks(file.text).map((block) => block.code) : [];
+    for (const text of codes) texts.push({ path: file.path, text, isTestFile: isTestPath(file.path), reviewed: true });
   }
   for (const path of project.paths) {
     if (reviewed.has(path) || languageOf(path) !== 'python') continue;

@@ -104,7 +104,7 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
     const begin = rule.begin;
     if (begin) runGuarded(rule.meta, '', collector, () => states.set(rule, begin.call(rule, project, settings)));
   }
-  const visiting = projectRules.filter((rule) => rule.visitFile && states.has(rule));
+  const visiting = projectRules.filter((rule) => rule.visitFile && (!rule.begin || states.has(rule)));
   const treeCache = options.treeCacheBytes === undefined ? undefined : new TreeCache(options.treeCacheBytes);
 
   // Then each file is parsed and goes through every file rule while its trees are fresh.
@@ -125,7 +125,7 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
   for (const rule of projectRules) {
     // A rule whose `begin` failed has been reported already; its `check` would see no state.
     if (rule.begin && !states.has(rule)) continue;
-    runGuarded(rule.meta, '', collector, () => rule.check(project, collector.projectContext(rule.meta, settings), states.get(rule)));
+    runGuarded(rule.meta, '', collector, () => rule.check?.(project, collector.projectContext(rule.meta, settings), states.get(rule)));
     yield;
   }
 

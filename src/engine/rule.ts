@@ -85,7 +85,8 @@ export interface ProjectRule<State = unknown> {
   begin?(project: ProjectView, settings: ReviewSettings): State;
   /** Called once per reviewed file with units, right after it is parsed. */
   visitFile?(file: ReviewedFile, state: State, context: ProjectRuleContext): void;
-  check(project: ProjectView, context: ProjectRuleContext, state: State): void;
+  /** The judgement over the whole project, after every file; optional for rules that judge file by file in `visitFile`. */
+  check?(project: ProjectView, context: ProjectRuleContext, state: State): void;
 }
 
 export type Rule = FileRule | ProjectRule;
