@@ -4,27 +4,27 @@
  * resource whose explicit provider serves another region. With a required region known,
  * IAC201 already reports every literal outside it, so this check leaves those to IAC201.
  */
-import { programUnits } from '../src/engine/program.js';
 import {
+  addFileRegionFacts,
   allowedRegions,
   isGlobalServiceMention,
-  lineOf,
   programRegionFacts,
   providerOf,
   requirementVerdict,
   singleRegion,
+  type MentionFacts,
   type ProgramRegionFacts,
   type UnitRegionFacts,
 } from '../src/engine/region-facts.js';
-import type { ProjectRule, ProjectRuleContext } from '../src/engine/rule.js';
-import { enclosingResourceCall, isRegionName, resourceProvider, shortAwsName, type RegionMention } from '../src/python/regions.js';
+import type { ProjectRule, ProjectRuleContext, ProjectView } from '../src/engine/rule.js';
+import { isRegionName, shortAwsName } from '../src/python/regions.js';
 
 interface Located {
   entry: UnitRegionFacts;
-  mention: RegionMention;
+  mention: MentionFacts;
 }
 
-export const mixedRegions: ProjectRule = {
+export const mixedRegions: ProjectRule<ProjectView> = {
   meta: {
     id: 'IAC502',
     name: 'mixed-regions',
@@ -39,8 +39,11 @@ export const mixedRegions: ProjectRule = {
     seed: { report: 'model-failures-tracking', section: 'Region Mismatches' },
   },
   scope: 'project',
+  // The region facts are gathered file by file while the trees are fresh (shared with IAC201).
+  begin: (project) => project,
+  visitFile: (file, project) => addFileRegionFacts(project, file),
   check(project, context) {
-    const facts = programRegionFacts(programUnits(project));
+    const facts = programRegionFacts(project);
     const required = context.settings.region?.trim().toLowerCase();
     const requirement = required && isRegionName(required) ? { required, allowed: allowedRegions(required, facts) } : undefined;
     const byFile = new Map<string, UnitRegionFacts[]>();
@@ -64,9 +67,9 @@ export const mixedRegions: ProjectRule = {
 function checkZonesAgainstProvider(mentions: Located[], facts: ProgramRegionFacts, context: ProjectRuleContext): void {
   for (const { entry, mention } of mentions) {
     if (mention.kind !== 'availability-zone') continue;
-    const resource = enclosingResourceCall(mention.node, entry.unit);
+    const resource = mention.resource;
     if (!resource) continue;
-    const provider = resourceProvider(resource.call, entry.unit);
+    const provider = resource.provider;
     if (provider.kind !== 'explicit') continue;
     const region = singleRegion(providerOf(provider.name, entry.unit, facts.units));
     if (!region || region === mention.region) continue;
@@ -96,7 +99,7 @@ function checkMixing(mentions: Located[], facts: ProgramRegionFacts, context: Pr
       context.report({
         unit: entry.unit,
         node: mention.node,
-        message: `${capitalize(mention.label)} (${region}) is mixed with ${primary} (line ${lineOf(firstPrimary.mention.node) + firstPrimary.entry.unit.lineOffset}) in one stack, and no \`aws.Provider(region="${region}")\` serves it: use one explicit provider per region.`,
+        message: `${capitalize(mention.label)} (${region}) is mixed with ${primary} (line ${firstPrimary.mention.row + 1 + firstPrimary.entry.unit.lineOffset}) in one stack, and no \`aws.Provider(region="${region}")\` serves it: use one explicit provider per region.`,
       });
     }
   }

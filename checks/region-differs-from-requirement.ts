@@ -4,12 +4,11 @@
  * providers, per-resource `region=`, SDK clients, ARNs, availability-zone names and endpoints
  * must match it. Silent when no region is required.
  */
-import { programUnits } from '../src/engine/program.js';
-import { allowedRegions, programRegionFacts, requirementVerdict } from '../src/engine/region-facts.js';
-import type { ProjectRule } from '../src/engine/rule.js';
-import { isRegionName, shortAwsName, enclosingResourceCall, type RegionMention } from '../src/python/regions.js';
+import { addFileRegionFacts, allowedRegions, programRegionFacts, requirementVerdict, type MentionFacts } from '../src/engine/region-facts.js';
+import type { ProjectRule, ProjectView } from '../src/engine/rule.js';
+import { isRegionName, shortAwsName } from '../src/python/regions.js';
 
-export const regionDiffersFromRequirement: ProjectRule = {
+export const regionDiffersFromRequirement: ProjectRule<ProjectView> = {
   meta: {
     id: 'IAC201',
     name: 'region-differs-from-requirement',
@@ -23,17 +22,20 @@ export const regionDiffersFromRequirement: ProjectRule = {
     seed: { report: 'model-failures-tracking', section: 'Ignoring Specific Requirements' },
   },
   scope: 'project',
+  // The region facts are gathered file by file while the trees are fresh (shared with IAC502).
+  begin: (project) => project,
+  visitFile: (file, project) => addFileRegionFacts(project, file),
   check(project, context) {
     const required = context.settings.region?.trim().toLowerCase();
     if (!required || !isRegionName(required)) return;
     const source = context.settings.regionSource ?? 'the configuration';
-    const facts = programRegionFacts(programUnits(project));
+    const facts = programRegionFacts(project);
     const allowed = allowedRegions(required, facts);
     for (const entry of facts.units) {
       if (!entry.reviewed) continue;
       const seen = new Set<string>();
       for (const mention of entry.mentions) {
-        const key = `${mention.node.id}:${mention.region}`;
+        const key = `${mention.at}:${mention.region}`;
         if (seen.has(key)) continue;
         seen.add(key);
         const verdict = requirementVerdict(mention, entry, allowed, facts);
@@ -42,13 +44,13 @@ export const regionDiffersFromRequirement: ProjectRule = {
           verdict.providerRegion && verdict.providerName
             ? ` (created with provider \`${verdict.providerName}\` in ${verdict.providerRegion})`
             : '';
-        context.report({ unit: entry.unit, node: mention.node, message: message(mention, required, source, via, entry.unit) });
+        context.report({ unit: entry.unit, node: mention.node, message: message(mention, required, source, via) });
       }
     }
   },
 };
 
-function message(mention: RegionMention, required: string, source: string, via: string, unit: Parameters<typeof enclosingResourceCall>[1]): string {
+function message(mention: MentionFacts, required: string, source: string, via: string): string {
   const requirement = `the required region is ${required} (from ${source})`;
   switch (mention.kind) {
     case 'provider':
@@ -58,7 +60,7 @@ function message(mention: RegionMention, required: string, source: string, via: 
     case 'sdk-client':
       return `SDK client region \`${mention.region}\` differs from the requirement: ${requirement}.`;
     default: {
-      const resource = enclosingResourceCall(mention.node, unit);
+      const resource = mention.resource;
       const where = resource ? ` in \`${shortAwsName(resource.qualified)}\`${via}` : '';
       const label = mention.label.charAt(0).toUpperCase() + mention.label.slice(1);
       return `${label}${where} is in ${mention.region}, but ${requirement}.`;

@@ -5,7 +5,6 @@
  */
 import { callArguments, calleeName } from '../python/calls.js';
 import { Evaluator } from '../python/evaluate.js';
-import type { SyntaxNode } from '../python/parser.js';
 import {
   enclosingResourceCall,
   providerConstructions,
@@ -16,13 +15,27 @@ import {
 } from '../python/regions.js';
 import { descendantsOfType } from '../python/walk.js';
 import { detachNode } from './detached-node.js';
-import type { ProgramUnit } from './program.js';
+import { programUnits, type ProgramUnit } from './program.js';
+import type { ProjectView, ReviewedFile } from './rule.js';
 import type { PythonUnit } from './source.js';
+
+/** Where a resource's provider comes from, without holding its node. */
+export type ProviderRef = { kind: 'default' | 'inherited' | 'unknown' } | { kind: 'explicit'; name: string | undefined };
+
+/** A region mention with what the region rules ask about it, read while the tree was at hand. */
+export interface MentionFacts extends RegionMention {
+  /** Index of the mention's node in its unit's tree: same node, same index, after a re-parse. */
+  at: number;
+  /** 0-based row of the node in its unit. */
+  row: number;
+  /** The AWS resource call the mention sits in (not inside a nested function) and its provider. */
+  resource: { qualified: string; provider: ProviderRef } | undefined;
+}
 
 export interface UnitRegionFacts {
   unit: PythonUnit;
   reviewed: boolean;
-  mentions: RegionMention[];
+  mentions: MentionFacts[];
   providers: ProviderConstruction[];
 }
 
@@ -37,30 +50,36 @@ export interface ProgramRegionFacts {
   usesCloudFront: boolean;
 }
 
-const cache = new WeakMap<readonly ProgramUnit[], ProgramRegionFacts>();
-
-export function programRegionFacts(program: readonly ProgramUnit[]): ProgramRegionFacts {
-  const cached = cache.get(program);
-  if (cached) return cached;
-  const facts: ProgramRegionFacts = {
+/**
+ * Builds the program's region facts unit by unit: the region rules feed it each reviewed file
+ * right after it is parsed (visitFile), and the project's other Python files at the end. One
+ * builder per review, shared by IAC201 and IAC502; the facts hold no tree (see detachNode).
+ */
+class RegionFactsBuilder {
+  private readonly facts: ProgramRegionFacts = {
     units: [],
     explicitRegions: new Set(),
     unknownProviders: 0,
     defaultProviderResources: false,
     usesCloudFront: false,
   };
-  const unknownProviderTexts = new Set<string>();
-  for (const { unit, reviewed } of program) {
+  private readonly unknownProviderTexts = new Set<string>();
+  private readonly added = new Set<PythonUnit>();
+  private finished = false;
+
+  add(unit: PythonUnit, reviewed: boolean): void {
+    if (this.finished || this.added.has(unit)) return;
+    this.added.add(unit);
+    const facts = this.facts;
     const evaluator = new Evaluator();
-    // The facts outlive this loop (every unit's), so their nodes must not keep the trees alive.
-    const mentions = regionMentions(unit, evaluator).map((mention) => detachNode(mention, 'node', unit));
+    const mentions = regionMentions(unit, evaluator).map((mention) => mentionFacts(mention, unit));
     const providers = providerConstructions(unit, evaluator).map((provider) => detachNode(provider, 'call', unit));
     const entry: UnitRegionFacts = { unit, reviewed, mentions, providers };
     facts.units.push(entry);
-    if (unit.isTestFile) continue;
+    if (unit.isTestFile) return;
     for (const provider of entry.providers) {
       if (provider.regions) for (const region of provider.regions) facts.explicitRegions.add(region);
-      else unknownProviderTexts.add(`${unit.path}:${provider.call.startIndex}`);
+      else this.unknownProviderTexts.add(`${unit.path}:${provider.call.startIndex}`);
     }
     for (const mention of entry.mentions) if (mention.kind === 'resource-region') facts.explicitRegions.add(mention.region);
     for (const call of descendantsOfType(unit.root, 'call')) {
@@ -71,13 +90,54 @@ export function programRegionFacts(program: readonly ProgramUnit[]): ProgramRegi
       const provider = resourceProvider(call, unit);
       if (provider.kind === 'default' && !qualified.endsWith('.Provider') && !callArguments(call).keywords.has('region')) facts.defaultProviderResources = true;
       if (provider.kind === 'explicit' && !providerOf(provider.name, unit, facts.units)) {
-        unknownProviderTexts.add(provider.name ? `${provider.name.startsWith('self.') ? unit.path : ''}:${provider.name}` : `${unit.path}:${provider.node.startIndex}`);
+        this.unknownProviderTexts.add(provider.name ? `${provider.name.startsWith('self.') ? unit.path : ''}:${provider.name}` : `${unit.path}:${provider.node.startIndex}`);
       }
     }
   }
-  facts.unknownProviders = unknownProviderTexts.size;
-  cache.set(program, facts);
-  return facts;
+
+  /** Adds what was not fed yet (in program order) and closes the facts. */
+  finish(program: readonly ProgramUnit[]): ProgramRegionFacts {
+    if (!this.finished) {
+      for (const { unit, reviewed } of program) this.add(unit, reviewed);
+      this.facts.unknownProviders = this.unknownProviderTexts.size;
+      this.finished = true;
+    }
+    return this.facts;
+  }
+}
+
+function mentionFacts(mention: RegionMention, unit: PythonUnit): MentionFacts {
+  const node = mention.node;
+  const resource = enclosingResourceCall(node, unit);
+  const provider = resource ? resourceProvider(resource.call, unit) : undefined;
+  const facts: MentionFacts = {
+    ...mention,
+    at: node.index,
+    row: node.startPosition.row,
+    resource: resource && provider ? { qualified: resource.qualified, provider: provider.kind === 'explicit' ? { kind: 'explicit', name: provider.name } : { kind: provider.kind } } : undefined,
+  };
+  return detachNode(facts, 'node', unit);
+}
+
+const builders = new WeakMap<ProjectView, RegionFactsBuilder>();
+
+function builderFor(project: ProjectView): RegionFactsBuilder {
+  let builder = builders.get(project);
+  if (!builder) {
+    builder = new RegionFactsBuilder();
+    builders.set(project, builder);
+  }
+  return builder;
+}
+
+/** Feeds a reviewed file's units to the review's region facts while their trees are fresh. */
+export function addFileRegionFacts(project: ProjectView, file: ReviewedFile): void {
+  for (const unit of file.units) builderFor(project).add(unit, true);
+}
+
+/** The program's region facts: the fed files, then the project's other Python files. */
+export function programRegionFacts(project: ProjectView): ProgramRegionFacts {
+  return builderFor(project).finish(programUnits(project));
 }
 
 /**
@@ -127,20 +187,15 @@ export type MentionVerdict = { flag: false } | { flag: true; providerRegion?: st
  * Whether IAC201 flags a mention: its region is not allowed and nothing suggests it is served by
  * a provider whose region cannot be read (then the literal may well be right).
  */
-export function requirementVerdict(mention: RegionMention, entry: UnitRegionFacts, allowed: ReadonlySet<string>, facts: ProgramRegionFacts): MentionVerdict {
+export function requirementVerdict(mention: MentionFacts, entry: UnitRegionFacts, allowed: ReadonlySet<string>, facts: ProgramRegionFacts): MentionVerdict {
   if (isGlobalServiceMention(mention, facts)) return { flag: false };
   if (allowed.has(mention.region)) return { flag: false };
   if (entry.unit.isTestFile && (mention.kind === 'availability-zone' || mention.kind === 'arn' || mention.kind === 'endpoint')) return { flag: false };
   if (mention.kind === 'provider' || mention.kind === 'resource-region' || mention.kind === 'sdk-client') return { flag: true };
-  const resource = enclosingResourceCall(mention.node, entry.unit);
-  const provider = resource ? resourceProvider(resource.call, entry.unit) : undefined;
+  const provider = mention.resource?.provider;
   if (provider?.kind === 'explicit') {
     const region = singleRegion(providerOf(provider.name, entry.unit, facts.units));
     return region ? { flag: true, providerRegion: region, providerName: provider.name } : { flag: false };
   }
   return facts.unknownProviders > 0 ? { flag: false } : { flag: true };
-}
-
-export function lineOf(node: SyntaxNode): number {
-  return node.startPosition.row + 1;
 }
