@@ -7,7 +7,7 @@
 import type { ProjectRule, ProjectRuleContext } from '../src/engine/rule.js';
 import type { PythonUnit } from '../src/engine/source.js';
 import { callArguments } from '../src/python/calls.js';
-import { productionUnits } from '../src/python/environment.js';
+import { fileProductionReason, programProductionReason } from '../src/python/environment.js';
 import { NameResolver, stringTemplate } from '../src/python/literal-values.js';
 import type { SyntaxNode } from '../src/python/parser.js';
 import { resourceCalls } from '../src/python/pulumi.js';
@@ -22,7 +22,7 @@ function short(qualified: string): string {
   return qualified.replace(/^pulumi_aws\./, 'aws.');
 }
 
-export const placeholderResourceName: ProjectRule = {
+export const placeholderResourceName: ProjectRule<string | null | undefined> = {
   meta: {
     id: 'IAC305',
     name: 'placeholder-resource-name',
@@ -36,8 +36,12 @@ export const placeholderResourceName: ProjectRule = {
     seed: { report: 'model-failures-tracking', section: 'Resource Naming Issues' },
   },
   scope: 'project',
-  check(project, context) {
-    for (const { unit, reason } of productionUnits(project, context.settings)) checkUnit(unit, reason, context);
+  // Whether the whole program is production is known from texts up front; each file is judged while its tree is fresh.
+  begin: (project, settings) => programProductionReason(project, settings),
+  visitFile(file, programReason, context) {
+    const reason = programReason === undefined ? fileProductionReason(file) : programReason;
+    if (!reason) return;
+    for (const unit of file.units) if (!unit.isTestFile) checkUnit(unit, reason, context);
   },
 };
 

@@ -8,9 +8,8 @@
  *
  * Shared by the rules that only apply in production (IAC202, IAC305).
  */
-import type { ProjectView, ReviewSettings } from '../engine/rule.js';
+import type { ProjectView, ReviewedFile, ReviewSettings } from '../engine/rule.js';
 import { isProductionName } from '../engine/settings.js';
-import type { PythonUnit } from '../engine/source.js';
 import { parsePython, type SyntaxNode } from './parser.js';
 import { callArguments } from './calls.js';
 import { snakeKey, stringValue, unwrap } from './literal-values.js';
@@ -103,12 +102,6 @@ function assignedToEnvironmentName(expression: SyntaxNode): boolean {
   return !!left && (left.type === 'identifier' || left.type === 'attribute') && isEnvironmentName(left.text);
 }
 
-/** A reviewed Python unit whose environment is production, and why, for messages. */
-export interface ProductionUnit {
-  unit: PythonUnit;
-  reason: string;
-}
-
 const ENTRY_POINTS = ['tap.py', '__main__.py'];
 
 function describeDefault(found: ProductionDefault, lineOffset: number, path?: string): string {
@@ -117,50 +110,30 @@ function describeDefault(found: ProductionDefault, lineOffset: number, path?: st
 }
 
 /**
- * The non-test units under review that deploy to production: all of them when the settings say
- * so (config `environment`, a Pulumi.prod*.yaml stack file) or when the program's entry point
- * (tap.py, __main__.py) defaults to a production environment; otherwise the units of each file
- * that itself contains a production default.
+ * Why every non-test unit under review deploys to production, when that holds for the whole
+ * program: the settings say so (config `environment`, a Pulumi.prod*.yaml stack file), or the
+ * program's entry point (tap.py, __main__.py) defaults to a production environment. `null`
+ * when the configuration names another environment (it wins over defaults in the code);
+ * `undefined` when each file decides for itself (`fileProductionReason`). Reads texts, not
+ * parsed units, so a rule can ask before the engine parses anything.
  */
-export function productionUnits(project: ProjectView, settings: ReviewSettings): ProductionUnit[] {
-  const candidates = project.files.flatMap((file) => file.units.filter((unit) => !unit.isTestFile).map((unit) => ({ file, unit })));
-  if (candidates.length === 0) return [];
-  if (settings.production) {
-    const reason = `environment "${settings.environment ?? 'production'}"`;
-    return candidates.map(({ unit }) => ({ unit, reason }));
-  }
-  // An environment declared in the configuration wins over defaults written in the code.
-  if (settings.environment !== undefined) return [];
+export function programProductionReason(project: ProjectView, settings: ReviewSettings): string | null | undefined {
+  if (settings.production) return `environment "${settings.environment ?? 'production'}"`;
+  if (settings.environment !== undefined) return null;
   for (const path of ENTRY_POINTS) {
     const reviewed = project.files.find((file) => file.path === path);
-    let found: ProductionDefault | undefined;
-    let lineOffset = 0;
-    if (reviewed) {
-      for (const unit of reviewed.units) {
-        found = productionDefault(unit.root);
-        lineOffset = unit.lineOffset;
-        if (found) break;
-      }
-    } else {
-      const text = project.readFile(path);
-      if (text !== undefined) found = productionDefault(parsePython(text).rootNode);
-    }
-    if (found) {
-      const reason = describeDefault(found, lineOffset, path);
-      return candidates.map(({ unit }) => ({ unit, reason }));
-    }
+    const text = reviewed ? reviewed.text : project.readFile(path);
+    const found = text === undefined ? undefined : productionDefault(parsePython(text).rootNode);
+    if (found) return describeDefault(found, 0, path);
   }
-  const result: ProductionUnit[] = [];
-  for (const file of project.files) {
-    let reason: string | undefined;
-    for (const unit of file.units) {
-      const found = productionDefault(unit.root);
-      if (found) {
-        reason = describeDefault(found, unit.lineOffset);
-        break;
-      }
-    }
-    if (reason) for (const unit of file.units) if (!unit.isTestFile) result.push({ unit, reason });
+  return undefined;
+}
+
+/** Why a file's units deploy to production when the file itself holds a production default. */
+export function fileProductionReason(file: ReviewedFile): string | undefined {
+  for (const unit of file.units) {
+    const found = productionDefault(unit.root);
+    if (found) return describeDefault(found, unit.lineOffset);
   }
-  return result;
+  return undefined;
 }
