@@ -3,8 +3,8 @@
  * again when its tree was let go; the cache decides which trees stay.
  *
  * Policy: trees are kept in the order they were first parsed until the budget is spent; past
- * it, only the tree handed out last stays (a rule reading one unit many times in a row parses
- * it once). Detectors visit units in the same order over and over (every file rule, then every
+ * it, only the last few trees handed out stay (a rule reading one unit, or the blocks of one
+ * Markdown file, many times in a row parses them once). Detectors visit units in the same order over and over (every file rule, then every
  * project rule), and for that pattern keeping the first trees beats keeping the latest:
  * least-recently-used would miss on every visit once the units outgrow the budget.
  */
@@ -12,23 +12,36 @@ import type { Tree } from '../python/parser.js';
 
 /** Bytes per node counted against the budget: the 24-byte record plus type index, node cache and node objects. */
 const BYTES_PER_NODE = 64;
+/** Trees beyond the budget that stay because they were handed out last. */
+const RECENT = 8;
 
 export class TreeCache {
   private readonly kept = new Map<object, Tree>();
   private used = 0;
-  private last: { owner: object; tree: Tree } | undefined;
+  /** Most recent last. */
+  private readonly recent: { owner: object; tree: Tree }[] = [];
   /** Trees parsed again because the budget had let them go (for benchmarks and tests). */
   reparses = 0;
 
   constructor(readonly budgetBytes: number) {}
 
   get(owner: object): Tree | undefined {
-    const tree = this.kept.get(owner) ?? (this.last?.owner === owner ? this.last.tree : undefined);
-    return tree;
+    const kept = this.kept.get(owner);
+    if (kept) return kept;
+    const position = this.recent.findIndex((entry) => entry.owner === owner);
+    if (position < 0) return undefined;
+    // Handed out again: it becomes the most recent.
+    const [entry] = this.recent.splice(position, 1) as [{ owner: object; tree: Tree }];
+    this.recent.push(entry);
+    return entry.tree;
   }
 
   put(owner: object, tree: Tree): void {
-    this.last = { owner, tree };
+    const known = this.recent.findIndex((entry) => entry.owner === owner);
+    if (known >= 0) this.recent.splice(known, 1);
+    this.recent.push({ owner, tree });
+    if (this.recent.length > RECENT) this.recent.shift();
+    if (this.kept.has(owner)) return;
     const bytes = tree.nodeCount * BYTES_PER_NODE;
     if (this.used + bytes <= this.budgetBytes) {
       this.kept.set(owner, tree);

@@ -27,19 +27,23 @@ describe('tree budget', () => {
     expect(squeezed.findings).toEqual(kept.findings);
   });
 
-  it('keeps trees in first-parsed order until the budget is spent, and always the last one', () => {
+  it('keeps trees in first-parsed order until the budget is spent, and always the last few handed out', () => {
     const cache = new TreeCache(3_000);
     const [a, b, c] = [{}, {}, {}];
     const small = parsePython('x = 1\n'); // 7 nodes: 448 bytes counted
     const big = parsePython(`y = [${'1, '.repeat(100)}]\n`);
     cache.put(a, small);
-    cache.put(b, big);
+    cache.put(b, big); // over the budget: kept only while it is among the last 8 handed out
     cache.put(c, small);
     expect(cache.get(a)).toBe(small);
-    expect(cache.get(b)).toBeUndefined();
-    expect(cache.get(c)).toBe(small);
-    cache.put(b, big);
     expect(cache.get(b)).toBe(big);
+    expect(cache.get(c)).toBe(small);
+    const others = Array.from({ length: 8 }, () => ({}));
+    for (const other of others) cache.put(other, big);
+    expect(cache.get(b)).toBeUndefined();
+    expect(cache.get(a)).toBe(small);
+    expect(cache.get(c)).toBe(small);
+    expect(cache.get(others[7] as object)).toBe(big);
   });
 
   it('parsing the same text with the same id base gives the same node ids', () => {
