@@ -7,7 +7,8 @@
  * The whole program is considered (also unreviewed files such as an unchanged `tap.py`); code
  * whose options come from callers that are not visible stays silent.
  */
-import { programUnits, type ProgramUnit } from '../src/engine/program.js';
+import { detachNode } from '../src/engine/detached-node.js';
+import { programUnits } from '../src/engine/program.js';
 import type { ProjectRule, ProjectRuleContext } from '../src/engine/rule.js';
 import type { PythonUnit } from '../src/engine/source.js';
 import { callArguments, calleeName } from '../src/python/calls.js';
@@ -26,7 +27,7 @@ interface AwsResource {
   qualified: string;
 }
 
-export const missingExplicitProvider: ProjectRule = {
+export const missingExplicitProvider: ProjectRule<DefaultProviderState> = {
   meta: {
     id: 'IAC302',
     name: 'missing-explicit-provider',
@@ -41,17 +42,47 @@ export const missingExplicitProvider: ProjectRule = {
     seed: { report: 'model-failure-analysis', section: 'Missing Resource Provider Pattern' },
   },
   scope: 'project',
-  check(project, context) {
-    const program = programUnits(project).filter(({ unit }) => !unit.isTestFile);
-    const reviewed = program.filter(({ reviewed }) => reviewed).map(({ unit }) => unit);
-    for (const unit of reviewed) checkProviderRegions(unit, context);
-    for (const unit of reviewed) checkComponents(unit, context);
-    if (!program.some(({ unit }) => buildsOrPassesProvider(unit))) {
-      const called = calledNames(program);
-      for (const unit of reviewed) checkDefaultProvider(unit, called, context);
+  begin: () => ({ anyProvider: false, called: new Set<string>(), candidates: [] }),
+  // Each reviewed file is judged while its tree is fresh and leaves the facts the default-provider check needs.
+  visitFile(file, state, context) {
+    for (const unit of file.units) {
+      if (unit.isTestFile) continue;
+      checkProviderRegions(unit, context);
+      checkComponents(unit, context);
+      state.anyProvider ||= buildsOrPassesProvider(unit);
+      addCalledNames(unit, state.called);
+      const resources = awsResources(unit.root, unit).map(({ call, qualified }) => ({ qualified, condition: defaultCondition(call), callee: detachNode({ node: calleeNode(call) }, 'node', unit) }));
+      if (resources.length) state.candidates.push({ unit, resources });
     }
   },
+  check(project, context, state) {
+    // The project's other Python files count too: a provider built in an unchanged module.
+    const others = programUnits(project).filter(({ unit, reviewed }) => !reviewed && !unit.isTestFile);
+    if (state.anyProvider || others.some(({ unit }) => buildsOrPassesProvider(unit))) return;
+    for (const { unit } of others) addCalledNames(unit, state.called);
+    for (const candidate of state.candidates) checkDefaultProvider(candidate, state.called, context);
+  },
 };
+
+/** What the default-provider check keeps of a reviewed unit: its AWS resources, without trees. */
+interface DefaultProviderCandidate {
+  unit: PythonUnit;
+  resources: { qualified: string; condition: DefaultCondition; callee: { node: SyntaxNode } }[];
+}
+
+interface DefaultProviderState {
+  /** Some program unit builds an `aws.Provider` or passes one on. */
+  anyProvider: boolean;
+  /** Last names of everything the program calls. */
+  called: Set<string>;
+  candidates: DefaultProviderCandidate[];
+}
+
+/**
+ * When a resource certainly uses the default provider: always, or only when the class or
+ * function around it (which takes `opts`, so a caller could pass a provider) is called somewhere.
+ */
+type DefaultCondition = { always: true } | { ifCalled: string };
 
 function awsResources(scope: SyntaxNode, unit: PythonUnit): AwsResource[] {
   const found: AwsResource[] = [];
@@ -104,15 +135,11 @@ function parameterName(parameter: SyntaxNode): string | undefined {
 }
 
 /** Last name segment of every call in the program (`TapStack` for `lib.tap_stack.TapStack(...)`). */
-function calledNames(program: readonly ProgramUnit[]): Set<string> {
-  const names = new Set<string>();
-  for (const { unit } of program) {
-    for (const call of descendantsOfType(unit.root, 'call')) {
-      const name = dottedName(calleeNode(call));
-      if (name) names.add(name.split('.').pop() ?? name);
-    }
+function addCalledNames(unit: PythonUnit, names: Set<string>): void {
+  for (const call of descendantsOfType(unit.root, 'call')) {
+    const name = dottedName(calleeNode(call));
+    if (name) names.add(name.split('.').pop() ?? name);
   }
-  return names;
 }
 
 function hasOptsParameter(definition: SyntaxNode): boolean {
@@ -123,28 +150,27 @@ function hasOptsParameter(definition: SyntaxNode): boolean {
  * Whether a resource certainly ends up with the default provider: it is created at module level,
  * or in code whose options could come from a caller only when that caller is visible.
  */
-function certainlyDefault(call: SyntaxNode, called: ReadonlySet<string>): boolean {
+function defaultCondition(call: SyntaxNode): DefaultCondition {
   const klass = closestAncestor(call, 'class_definition');
   if (klass) {
     const init = (klass.childForFieldName('body')?.namedChildren ?? [])
       .map((child) => (child.type === 'decorated_definition' ? child.childForFieldName('definition') : child))
       .find((child) => child?.type === 'function_definition' && child.childForFieldName('name')?.text === '__init__');
-    const name = klass.childForFieldName('name')?.text ?? '';
-    return !(init && hasOptsParameter(init)) || called.has(name);
+    return init && hasOptsParameter(init) ? { ifCalled: klass.childForFieldName('name')?.text ?? '' } : { always: true };
   }
   const fn = closestAncestor(call, 'function_definition');
-  if (fn && hasOptsParameter(fn)) return called.has(fn.childForFieldName('name')?.text ?? '');
-  return true;
+  if (fn && hasOptsParameter(fn)) return { ifCalled: fn.childForFieldName('name')?.text ?? '' };
+  return { always: true };
 }
 
-function checkDefaultProvider(unit: PythonUnit, called: ReadonlySet<string>, context: ProjectRuleContext): void {
-  const resources = awsResources(unit.root, unit).filter(({ call }) => certainlyDefault(call, called));
+function checkDefaultProvider({ unit, resources: all }: DefaultProviderCandidate, called: ReadonlySet<string>, context: ProjectRuleContext): void {
+  const resources = all.filter(({ condition }) => 'always' in condition || called.has(condition.ifCalled));
   const [first] = resources;
   if (!first) return;
   const others = resources.length - 1;
   context.report({
     unit,
-    node: calleeNode(first.call),
+    node: first.callee.node,
     message: `\`${shortAwsName(first.qualified)}\`${others ? ` and ${others} other AWS resource${others > 1 ? 's' : ''} in this file` : ''} use${others ? '' : 's'} the default provider: the program never builds \`aws.Provider(region=...)\` or passes one through \`opts\`, so the region depends on whoever runs \`pulumi up\`.`,
   });
 }
