@@ -45,7 +45,7 @@ function isStack(file: ReviewedFile): boolean {
   return unit !== undefined && resourceCalls(unit.root, unit.imports).length > 0;
 }
 
-export const missingSetupDocumentation: ProjectRule = {
+export const missingSetupDocumentation: ProjectRule<ReviewedFile[]> = {
   meta: {
     id: 'IAC403',
     name: 'missing-setup-documentation',
@@ -59,9 +59,16 @@ export const missingSetupDocumentation: ProjectRule = {
     seed: { report: 'model-failures-tracking', section: 'Incomplete Documentation' },
   },
   scope: 'project',
-  check(project, context) {
+  begin: () => [],
+  // Whether a changed file is a stack is read while its tree is fresh.
+  visitFile(file, stacks, context) {
+    if (context.settings.mode === 'change' && file.status !== 'unchanged' && isStack(file)) stacks.push(file);
+  },
+  check(project, context, changedStacks) {
     if (context.settings.mode !== 'change') return;
-    const stacks = project.files.filter((file) => file.status !== 'unchanged' && isStack(file)).sort((a, b) => a.path.localeCompare(b.path));
+    // Files without units (not parsed: binary, too big) are never visited; their path may still say "stack".
+    const unparsed = project.files.filter((file) => file.units.length === 0 && file.status !== 'unchanged' && isStack(file));
+    const stacks = [...changedStacks, ...unparsed].sort((a, b) => a.path.localeCompare(b.path));
     const stack = stacks[0];
     if (!stack) return;
     const readmes = [...new Set([...project.paths, ...project.files.map((file) => file.path)])].filter((path) => README.test(path)).sort();
