@@ -69,9 +69,6 @@ export interface ReviewOutcome {
 /** Four 100-blob batches in flight: the 3,000-file benchmark peaks about 20 MB lower than with eight. */
 const DEFAULT_CONCURRENCY = 4;
 
-/** Holds every tree of a 300-file pull request; bigger ones re-parse what does not fit. */
-export const DEFAULT_TREE_CACHE_BYTES = 64 * 2 ** 20;
-
 async function step<T>(signal: AbortSignal | undefined, description: string, run: () => Promise<T> | T): Promise<T> {
   signal?.throwIfAborted();
   try {
@@ -182,7 +179,7 @@ async function carryOut(request: ReviewRequest, deps: ReviewDependencies, checkR
   // In time slices, so the server keeps acknowledging webhooks; a newer push stops it mid-way.
   const result = await step(signal, 'running the detectors', () =>
     (deps.analyze ?? reviewWithCatalogAsync)(
-      { files, config, mode: 'change', project, treeCacheBytes: deps.treeCacheBytes ?? DEFAULT_TREE_CACHE_BYTES },
+      { files, config, mode: 'change', project, ...(deps.treeCacheBytes === undefined ? {} : { treeCacheBytes: deps.treeCacheBytes }) },
       signal ? { signal } : {},
     ),
   );

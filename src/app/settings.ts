@@ -7,7 +7,7 @@
  * - `IAC_REVIEW_TREE_CACHE_MB`    parsed trees kept per review, in MiB; beyond it they are parsed again when read (default 64)
  */
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../github/request-timeout.js';
-import { DEFAULT_TREE_CACHE_BYTES } from './review-pull-request.js';
+import { DEFAULT_TREE_CACHE_BYTES } from '../engine/tree-cache.js';
 import { DEFAULT_QUEUE_SETTINGS } from './review-queue.js';
 
 export interface AppSettings {

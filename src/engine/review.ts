@@ -9,7 +9,7 @@ import { FILE_NOT_ANALYZED, INVALID_SUPPRESSION } from './engine-rules.js';
 import { FindingCollector } from './finding-collector.js';
 import type { FileRule, FileStatus, ProjectRule, ProjectView, ReviewedFile, ReviewSettings, Rule } from './rule.js';
 import { deriveSettings } from './settings.js';
-import { TreeCache } from './tree-cache.js';
+import { DEFAULT_TREE_CACHE_BYTES, TreeCache } from './tree-cache.js';
 import { ParseTimeoutError } from '../python/parser.js';
 import { languageOf, pythonUnitsOf, type PythonUnit } from './source.js';
 import {
@@ -48,7 +48,7 @@ export interface ReviewOptions {
   project?: ProjectSource;
   /**
    * Memory budget in bytes for parsed trees kept during the review (see tree-cache.ts); trees
-   * beyond it are parsed again when a rule reads them. Unset: every tree is kept.
+   * beyond it are parsed again when a rule reads them. Default 64 MiB; `Infinity` keeps every tree.
    */
   treeCacheBytes?: number;
 }
@@ -105,7 +105,7 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
     if (begin) runGuarded(rule.meta, '', collector, () => states.set(rule, begin.call(rule, project, settings)));
   }
   const visiting = projectRules.filter((rule) => rule.visitFile && (!rule.begin || states.has(rule)));
-  const treeCache = options.treeCacheBytes === undefined ? undefined : new TreeCache(options.treeCacheBytes);
+  const treeCache = options.treeCacheBytes === Infinity ? undefined : new TreeCache(options.treeCacheBytes ?? DEFAULT_TREE_CACHE_BYTES);
 
   // Then each file is parsed and goes through every file rule while its trees are fresh.
   for (const [position, entry] of reviewed.entries()) {

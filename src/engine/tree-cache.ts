@@ -10,6 +10,9 @@
  */
 import type { Tree } from '../python/parser.js';
 
+/** The default budget: every tree of a pull request of a few hundred files. */
+export const DEFAULT_TREE_CACHE_BYTES = 64 * 2 ** 20;
+
 /** Bytes per node counted against the budget: the 24-byte record plus type index, node cache and node objects. */
 const BYTES_PER_NODE = 64;
 /** Trees beyond the budget that stay because they were handed out last. */
