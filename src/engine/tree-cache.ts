@@ -2,19 +2,19 @@
  * Bounds the memory parsed trees take during one review. A unit keeps its text and parses
  * again when its tree was let go; the cache decides which trees stay.
  *
- * Policy: trees are kept in the order they were first parsed until the budget is spent; past
- * it, only the last few trees handed out stay (a rule reading one unit, or the blocks of one
- * Markdown file, many times in a row parses them once). Detectors visit units in the same order over and over (every file rule, then every
- * project rule), and for that pattern keeping the first trees beats keeping the latest:
- * least-recently-used would miss on every visit once the units outgrow the budget.
+ * - Trees are kept in the order they were first parsed until the budget is spent. Rules read
+ *   units in review order, file by file, so keeping the first trees beats least-recently-used,
+ *   which would miss on every pass once the units outgrow the budget.
+ * - The last few trees handed out stay whatever the budget (a rule reading one unit, or the
+ *   blocks of one Markdown file, many times in a row parses them once).
+ * - A kept tree that is not among those last few is compact: records and types only, node
+ *   objects and memo tables let go (FlatTree.compact), so the budget counts what is held.
  */
 import type { Tree } from '../python/parser.js';
 
 /** The default budget: every tree of a pull request of a few hundred files. */
 export const DEFAULT_TREE_CACHE_BYTES = 64 * 2 ** 20;
 
-/** Bytes per node counted against the budget: the 24-byte record plus type index, node cache and node objects. */
-const BYTES_PER_NODE = 64;
 /** Trees beyond the budget that stay because they were handed out last. */
 const RECENT = 8;
 
@@ -43,9 +43,12 @@ export class TreeCache {
     const known = this.recent.findIndex((entry) => entry.owner === owner);
     if (known >= 0) this.recent.splice(known, 1);
     this.recent.push({ owner, tree });
-    if (this.recent.length > RECENT) this.recent.shift();
+    if (this.recent.length > RECENT) {
+      const left = this.recent.shift() as { owner: object; tree: Tree };
+      if (this.kept.get(left.owner) === left.tree) left.tree.compact();
+    }
     if (this.kept.has(owner)) return;
-    const bytes = tree.nodeCount * BYTES_PER_NODE;
+    const bytes = tree.compactBytes;
     if (this.used + bytes <= this.budgetBytes) {
       this.kept.set(owner, tree);
       this.used += bytes;

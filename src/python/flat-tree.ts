@@ -19,7 +19,8 @@ export class FlatTree {
   readonly nodeCount: number;
   /** Id of the root; node ids are `idBase + record index`. */
   readonly idBase: number;
-  private readonly nodes: (FlatNode | undefined)[];
+  /** Node objects made so far (one per record, so identity holds); dropped by `compact`. */
+  private nodes: (FlatNode | undefined)[] | undefined;
   /** Per node, its dense type number. */
   private readonly types: Uint16Array;
   /** Node indices grouped by type number, each group in document order (built on first query)... */
@@ -42,17 +43,18 @@ export class FlatTree {
     } else {
       this.idBase = idBase;
     }
-    this.nodes = new Array<FlatNode | undefined>(this.nodeCount);
     this.types = grammar.typeNumbers(records, STRIDE, SYMBOL);
     this.rootNode = this.node(0);
   }
 
   /** The node object for a record, one per record (identity holds: `a === b` for the same node). */
   node(index: number): FlatNode {
-    let node = this.nodes[index];
+    if (index === 0 && this.rootNode) return this.rootNode;
+    const nodes = (this.nodes ??= new Array<FlatNode | undefined>(this.nodeCount));
+    let node = nodes[index];
     if (!node) {
       node = new FlatNode(this, index);
-      this.nodes[index] = node;
+      nodes[index] = node;
     }
     return node;
   }
@@ -68,6 +70,23 @@ export class FlatTree {
       else high = middle - 1;
     }
     return { row: low, column: offset - (starts[low] as number) };
+  }
+
+  /**
+   * Lets go of everything derived from the records (node objects, type index, memo tables), as
+   * if the tree had been parsed again: a tree kept for later costs its records and types only.
+   * Node objects handed out before stay valid; new reads make new ones, with the same ids.
+   */
+  compact(): void {
+    this.nodes = undefined;
+    this.byType = undefined;
+    this.typeStarts = undefined;
+    this.memos.clear();
+  }
+
+  /** Bytes the tree holds when compact: its records and its per-node types. */
+  get compactBytes(): number {
+    return this.records.byteLength + this.types.byteLength;
   }
 
   /**

@@ -30,8 +30,8 @@ describe('tree budget', () => {
   it('keeps trees in first-parsed order until the budget is spent, and always the last few handed out', () => {
     const cache = new TreeCache(3_000);
     const [a, b, c] = [{}, {}, {}];
-    const small = parsePython('x = 1\n'); // 7 nodes: 448 bytes counted
-    const big = parsePython(`y = [${'1, '.repeat(100)}]\n`);
+    const small = parsePython('x = 1\n'); // 7 nodes: 182 bytes counted (24-byte records, 2-byte types)
+    const big = parsePython(`y = [${'1, '.repeat(100)}]\n`); // over 5,000 bytes
     cache.put(a, small);
     cache.put(b, big); // over the budget: kept only while it is among the last 8 handed out
     cache.put(c, small);

@@ -169,6 +169,21 @@ describe('flat trees match node-tree-sitter', () => {
     expect(second.rootNode.id).not.toBe(first.rootNode.id);
   });
 
+  it('a compact tree answers the same with new node objects, the same ids and the same root', () => {
+    const tree = parsePython('import pulumi\nvpc = aws.ec2.Vpc("v", cidr_block="10.0.0.0/16")\n');
+    const before = tree.rootNode.descendantsOfType('call')[0] as FlatNode;
+    const memo = tree.memo<string>('probe');
+    memo[before.index] = 'cached';
+    tree.compact();
+    const after = tree.rootNode.descendantsOfType('call')[0] as FlatNode;
+    expect(after).not.toBe(before);
+    expect(after.id).toBe(before.id);
+    expect(after.text).toBe(before.text);
+    expect(after.parent?.parent?.parent).toBe(tree.rootNode);
+    expect(tree.memo<string>('probe')[after.index]).toBeUndefined();
+    expect(tree.compactBytes).toBe(tree.nodeCount * 26);
+  });
+
   it('a parse over its budget throws and the next parse starts afresh', () => {
     const huge = `x = [${'1, '.repeat(400_000)}]\n`;
     expect(() => parsePython(huge, 0.001)).toThrow(ParseTimeoutError);
