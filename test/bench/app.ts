@@ -65,7 +65,9 @@ async function runSize(size: number, engine: Engine, folder: string): Promise<Si
 
 function runReview(size: number, engine: Engine, folder: string, githubUrl: string): Promise<SizeResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', RUNNER, '--corpus', folder, '--github', githubUrl, '--engine', engine], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // BENCH_APP_NODE_FLAGS: V8/Node flags for the App process (heap tuning experiments), space-separated.
+    const nodeFlags = (process.env.BENCH_APP_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+    const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', '--expose-gc', RUNNER, '--corpus', folder, '--github', githubUrl, '--engine', engine], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
