@@ -49,6 +49,25 @@ interface Shape {
   childCount: number;
 }
 
+/** What both bindings' node objects say about a node (the same property names in both). */
+type ShapeSource = Pick<FlatNode, 'type' | 'isNamed' | 'isMissing' | 'hasError' | 'startIndex' | 'endIndex' | 'startPosition' | 'endPosition' | 'childCount'>;
+
+function shapeOf(node: ShapeSource, field: string | null, parentStart: number | null): Shape {
+  return {
+    type: node.type,
+    named: node.isNamed,
+    missing: node.isMissing,
+    hasError: node.hasError,
+    start: node.startIndex,
+    end: node.endIndex,
+    startPosition: `${node.startPosition.row}:${node.startPosition.column}`,
+    endPosition: `${node.endPosition.row}:${node.endPosition.column}`,
+    field,
+    parentStart,
+    childCount: node.childCount,
+  };
+}
+
 function referenceShapes(text: string): Shape[] {
   const tree = reference.parse(text, undefined, { bufferSize: text.length * 2 + 16 });
   const shapes: Shape[] = [];
@@ -58,19 +77,7 @@ function referenceShapes(text: string): Shape[] {
   const parents: number[] = [];
   for (let depth = 0; ; ) {
     const node = cursor.currentNode;
-    shapes.push({
-      type: node.type,
-      named: node.isNamed,
-      missing: node.isMissing,
-      hasError: node.hasError,
-      start: node.startIndex,
-      end: node.endIndex,
-      startPosition: `${node.startPosition.row}:${node.startPosition.column}`,
-      endPosition: `${node.endPosition.row}:${node.endPosition.column}`,
-      field: cursor.currentFieldName ?? null,
-      parentStart: parents.at(-1) ?? null,
-      childCount: node.childCount,
-    });
+    shapes.push(shapeOf(node, cursor.currentFieldName ?? null, parents.at(-1) ?? null));
     if (cursor.gotoFirstChild()) {
       parents.push(node.startIndex);
       depth++;
@@ -93,19 +100,7 @@ function flatShapes(text: string): Shape[] {
     const node = tree.node(index);
     const parent = node.parent;
     const field = parent ? (FIELDS.find((name) => parent.childrenForFieldName(name).includes(node)) ?? null) : null;
-    shapes.push({
-      type: node.type,
-      named: node.isNamed,
-      missing: node.isMissing,
-      hasError: node.hasError,
-      start: node.startIndex,
-      end: node.endIndex,
-      startPosition: `${node.startPosition.row}:${node.startPosition.column}`,
-      endPosition: `${node.endPosition.row}:${node.endPosition.column}`,
-      field,
-      parentStart: parent ? parent.startIndex : null,
-      childCount: node.childCount,
-    });
+    shapes.push(shapeOf(node, field, parent ? parent.startIndex : null));
   }
   return shapes;
 }
