@@ -20,30 +20,24 @@
 import { projectPythonTexts } from '../src/engine/project-python.js';
 import type { ProjectRule, ProjectRuleContext, ProjectView, ReviewedFile } from '../src/engine/rule.js';
 import type { PythonUnit } from '../src/engine/source.js';
-import { callArguments, calleeName, constantValue } from '../src/python/calls.js';
-import { classBaseNames, decoratorNames, decoratorsOf, definitionName, statementsAfterDocstring, unwrapDefinition } from '../src/python/definitions.js';
-import { dottedName, qualifiedName } from '../src/python/names.js';
+import { calleeName } from '../src/python/calls.js';
+import { decoratorNames, decoratorsOf, definitionName, unwrapDefinition } from '../src/python/definitions.js';
+import { qualifiedName } from '../src/python/names.js';
 import type { SyntaxNode } from '../src/python/parser.js';
-import { commentsWhere, isPlaceholderComment, isTodoComment, stubStatement } from '../src/python/placeholders.js';
 import { isResourceClass } from '../src/python/pulumi.js';
-import { cachedImportBindings, callsNamed, importedTopModules, nodesOfType } from '../src/python/fast-walk.js';
-
-/** Callee names (last segment) that assert: `assertEqual`, `assert_called_once_with`, `assert_that`, `fail`. */
-const ASSERTING_CALL = /^(assert|fail$|raises$|warns$|deprecated_call$|expect$)/i;
-const NO_NAMES: ReadonlySet<string> = new Set();
-/** Calls that raise when what they check is wrong: boto3 `head_*`, waiters, `check_call`, `raise_for_status`. */
-const IMPLICIT_CHECK = /^(head_[a-z_]+|wait|check_call|check_output|raise_for_status)$/;
-/** Modules whose imported helpers may assert where this rule cannot see. */
-const HELPER_MODULE = /(^|\.)(tests?|testing|helpers?|utils?|conftest|fixtures?|assertions?|checks?|verif\w*|support)(\.|$)|^test_|_test$/;
-const SKIP_DECORATORS = new Set(['pytest.mark.skip', 'unittest.skip', 'unittest.case.skip']);
-const CONDITIONAL_SKIP_DECORATORS = new Set(['pytest.mark.skipif', 'unittest.skipIf', 'unittest.case.skipIf']);
-const UNLESS_SKIP_DECORATORS = new Set(['unittest.skipUnless', 'unittest.case.skipUnless']);
-
-interface TestFunction {
-  definition: SyntaxNode;
-  klass: SyntaxNode | undefined;
-  label: string;
-}
+import { cachedImportBindings, callsNamed, nodesOfType } from '../src/python/fast-walk.js';
+import {
+  assertingHelpers,
+  callsInheritedHelper,
+  containsAssertion,
+  HELPER_MODULE,
+  helperImportNames,
+  isPlaceholder,
+  NO_NAMES,
+  referencesAny,
+} from '../src/python/test-assertions.js';
+import { definesMocks, insideTestFunction, isTestUnit, projectStackClasses, testFunctions } from '../src/python/test-functions.js';
+import { bodySkipCall, isUnconditionalSkipMark, skipDecorator } from '../src/python/test-skips.js';
 
 export const testWithoutAssertion: ProjectRule = {
   meta: {
@@ -75,35 +69,6 @@ export const testWithoutAssertion: ProjectRule = {
   },
 };
 
-function isTestUnit(unit: PythonUnit): boolean {
-  if (unit.isTestFile) return true;
-  if (unit.origin !== 'markdown-block') return false;
-  const modules = importedTopModules(unit.imports);
-  return modules.has('pytest') || modules.has('unittest');
-}
-
-/** Test functions: module-level `test*` functions and `test*` methods of `Test*` or `*TestCase` classes. */
-function testFunctions(unit: PythonUnit): TestFunction[] {
-  const tests: TestFunction[] = [];
-  for (const child of unit.root.namedChildren) {
-    const definition = unwrapDefinition(child);
-    if (!definition) continue;
-    if (definition.type === 'function_definition') {
-      if (/^test/.test(definitionName(definition))) tests.push({ definition, klass: undefined, label: definitionName(definition) });
-      continue;
-    }
-    const isTestClass = /^Test/.test(definitionName(definition)) || classBaseNames(definition, unit.imports).some((name) => /TestCase$/.test(name));
-    if (!isTestClass) continue;
-    for (const member of definition.childForFieldName('body')?.namedChildren ?? []) {
-      const method = unwrapDefinition(member);
-      if (method?.type === 'function_definition' && /^test/.test(definitionName(method))) {
-        tests.push({ definition: method, klass: definition, label: `${definitionName(definition)}.${definitionName(method)}` });
-      }
-    }
-  }
-  return tests;
-}
-
 // ---------------------------------------------------------------------------------------
 // Assertions
 
@@ -126,102 +91,6 @@ function checkAssertions(unit: PythonUnit, skipped: ReadonlySet<number>, context
       message: `Test \`${test.label}\` asserts nothing: it passes whatever the code does. Assert on the values it is about (\`assert ...\`, \`self.assertEqual\`, or inside \`.apply\` for Pulumi outputs).`,
     });
   }
-}
-
-/** IAC203 reports stub bodies; a second finding on the same test adds nothing. */
-function isPlaceholder(body: SyntaxNode, definition: SyntaxNode, unit: PythonUnit, lines: readonly string[]): boolean {
-  const stub = stubStatement(body);
-  if (!stub) return false;
-  if (stub.kind !== 'pass') return true;
-  const marker = (text: string) => isTodoComment(text) || isPlaceholderComment(text);
-  return commentsWhere(unit.root, lines, marker, definition.startPosition.row, stub.node.endPosition.row).length > 0;
-}
-
-/** Names imported from test-support modules (by name, or any relative import), whose helpers may assert. */
-function helperImportNames(unit: PythonUnit): Set<string> {
-  const names = new Set<string>();
-  for (const binding of cachedImportBindings(unit.root)) {
-    const fromImport = binding.node.parent?.type === 'import_from_statement';
-    const module = fromImport ? binding.qualified.split('.').slice(0, -1).join('.') : binding.qualified;
-    if (HELPER_MODULE.test(module)) names.add(binding.local);
-  }
-  for (const statement of nodesOfType(unit.root, 'import_from_statement')) {
-    if (statement.childForFieldName('module_name')?.type !== 'relative_import') continue;
-    for (const name of statement.childrenForFieldName('name')) {
-      const local = name.type === 'aliased_import' ? name.childForFieldName('alias') : name;
-      if (local) names.add(local.text);
-    }
-  }
-  return names;
-}
-
-function isAssertingNode(node: SyntaxNode, unit: PythonUnit): boolean {
-  if (node.type === 'assert_statement') return true;
-  if (node.type === 'raise_statement') return /AssertionError/.test(node.text);
-  if (node.type !== 'call') return false;
-  const fn = node.childForFieldName('function');
-  const name = fn ? (dottedName(fn) ?? (fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined)) : undefined;
-  if (!name) return false;
-  const last = name.split('.').pop() ?? name;
-  if (ASSERTING_CALL.test(last) || IMPLICIT_CHECK.test(last)) return true;
-  // `subprocess.run([...], check=True)` raises when the command fails.
-  if (callArguments(node).keywords.get('check')?.type === 'true') return true;
-  return (calleeName(node, unit.imports) ?? '').startsWith('pytest_check.');
-}
-
-function containsAssertion(scope: SyntaxNode, unit: PythonUnit, asserting: ReadonlySet<string>): boolean {
-  for (const node of nodesOfType(scope, ['assert_statement', 'raise_statement', 'call', 'identifier'])) {
-    if (isAssertingNode(node, unit)) return true;
-    if (node.type === 'identifier' && asserting.has(node.text)) return true;
-  }
-  return false;
-}
-
-/** Names of functions and methods in the unit that assert, directly or through one another. */
-function assertingHelpers(unit: PythonUnit): Set<string> {
-  const definitions = [...nodesOfType(unit.root, 'function_definition')].filter((definition) => !/^test/.test(definitionName(definition)));
-  const asserting = new Set<string>();
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const definition of definitions) {
-      const name = definitionName(definition);
-      if (asserting.has(name)) continue;
-      const body = definition.childForFieldName('body');
-      if (body && containsAssertion(body, unit, asserting)) {
-        asserting.add(name);
-        changed = true;
-      }
-    }
-  }
-  return asserting;
-}
-
-function referencesAny(scope: SyntaxNode, names: ReadonlySet<string>): boolean {
-  if (names.size === 0) return false;
-  for (const node of nodesOfType(scope, 'identifier')) if (names.has(node.text)) return true;
-  return false;
-}
-
-/** `self.check_x()` where `check_x` is not defined in the class and the class has a custom base. */
-function callsInheritedHelper(body: SyntaxNode, klass: SyntaxNode, unit: PythonUnit): boolean {
-  const bases = classBaseNames(klass, unit.imports);
-  const custom = bases.some((name) => !/^(unittest\.(case\.)?)?(TestCase|IsolatedAsyncioTestCase)$/.test(name) && name !== 'object');
-  if (!custom) return false;
-  const own = new Set(
-    (klass.childForFieldName('body')?.namedChildren ?? [])
-      .map((member) => unwrapDefinition(member))
-      .filter((member): member is SyntaxNode => member?.type === 'function_definition')
-      .map(definitionName),
-  );
-  for (const call of nodesOfType(body, 'call')) {
-    const fn = call.childForFieldName('function');
-    if (fn?.type === 'attribute' && fn.childForFieldName('object')?.text === 'self') {
-      const method = fn.childForFieldName('attribute')?.text ?? '';
-      if (!own.has(method)) return true;
-    }
-  }
-  return false;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -273,17 +142,6 @@ function checkMocks(unit: PythonUnit, project: ProjectView, context: ProjectRule
   }
 }
 
-function insideTestFunction(node: SyntaxNode): boolean {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'function_definition' && /^test/.test(definitionName(current))) return true;
-  }
-  return false;
-}
-
-function definesMocks(unit: PythonUnit): boolean {
-  return nodesOfType(unit.root, 'class_definition').some((klass) => classBaseNames(klass, unit.imports).some((name) => /(^|\.)Mocks$/.test(name)));
-}
-
 function reportMocks(unit: PythonUnit, node: SyntaxNode, context: ProjectRuleContext): void {
   context.report({
     unit,
@@ -291,20 +149,6 @@ function reportMocks(unit: PythonUnit, node: SyntaxNode, context: ProjectRuleCon
     message:
       'Pulumi unit tests here run without `pulumi.runtime.set_mocks(...)` (not in this file, a conftest.py or any other test file): resources are not mocked, so the test needs a real engine and fails or deploys. Set mocks before importing the stack.',
   });
-}
-
-/** Local names imported from project modules whose source is available and uses Pulumi. */
-function projectStackClasses(unit: PythonUnit, project: ProjectView): Set<string> {
-  const names = new Set<string>();
-  for (const binding of cachedImportBindings(unit.root)) {
-    if (binding.node.parent?.type !== 'import_from_statement' || !/^[A-Z]/.test(binding.local)) continue;
-    const module = binding.qualified.split('.').slice(0, -1).join('.');
-    if (!module || /^pulumi/.test(module)) continue;
-    const base = module.replace(/\./g, '/');
-    const text = project.readFile(`${base}.py`) ?? project.readFile(`${base}/__init__.py`);
-    if (text !== undefined && /^\s*(import pulumi|from pulumi)/m.test(text)) names.add(binding.local);
-  }
-  return names;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -359,46 +203,6 @@ function checkSkips(unit: PythonUnit, file: ReviewedFile, context: ProjectRuleCo
     }
   }
   return skipped;
-}
-
-function skipDecorator(definition: SyntaxNode, unit: PythonUnit): SyntaxNode | undefined {
-  const names = decoratorNames(definition, unit.imports);
-  const decorators = decoratorsOf(definition);
-  for (let index = 0; index < decorators.length; index++) {
-    const decorator = decorators[index] as SyntaxNode;
-    const expression = decorator.namedChildren.find((child) => child.type !== 'comment');
-    if (!expression) continue;
-    const name = names[index];
-    if (name && SKIP_DECORATORS.has(name)) return decorator;
-    if (name && (CONDITIONAL_SKIP_DECORATORS.has(name) || UNLESS_SKIP_DECORATORS.has(name)) && expression.type === 'call') {
-      const condition = callArguments(expression).positional[0] ?? callArguments(expression).keywords.get('condition');
-      const value = condition ? constantValue(condition) : undefined;
-      if (value === (CONDITIONAL_SKIP_DECORATORS.has(name) ? true : false)) return decorator;
-    }
-  }
-  return undefined;
-}
-
-function isUnconditionalSkipMark(node: SyntaxNode, unit: PythonUnit): boolean {
-  const name = node.type === 'call' ? calleeName(node, unit.imports) : qualifiedName(node, unit.imports);
-  if (name === 'pytest.mark.skip') return true;
-  if (name === 'pytest.mark.skipif' && node.type === 'call') {
-    const condition = callArguments(node).positional[0];
-    return condition !== undefined && constantValue(condition) === true;
-  }
-  return false;
-}
-
-/** A `pytest.skip(...)` or `self.skipTest(...)` statement directly in the test body (not under an `if`). */
-function bodySkipCall(test: SyntaxNode, unit: PythonUnit): SyntaxNode | undefined {
-  for (const statement of statementsAfterDocstring(test.childForFieldName('body'))) {
-    if (statement.type !== 'expression_statement') continue;
-    const call = statement.namedChildren[0];
-    if (call?.type !== 'call') continue;
-    const name = calleeName(call, unit.imports);
-    if (name === 'pytest.skip' || name === 'self.skipTest') return call;
-  }
-  return undefined;
 }
 
 function preview(text: string): string {
