@@ -72,7 +72,7 @@ export const hardcodedValues: FileRule = {
 function checkString(node: SyntaxNode, unit: PythonUnit, context: FileRuleContext): void {
   const text = stringTemplate(node);
   if (text === undefined) return;
-  const key = ACCESS_KEY.exec(text);
+  const key = text.includes('AKIA') || text.includes('ASIA') ? ACCESS_KEY.exec(text) : null;
   if (key && !text.includes('EXAMPLE')) {
     context.report({
       node,
@@ -88,6 +88,7 @@ function checkString(node: SyntaxNode, unit: PythonUnit, context: FileRuleContex
     return;
   }
   // Interpolations (`\u0000` in the template) may stand for the region: `arn:aws:sns:{region}:123456789012:x`.
+  if (!text.includes('arn:')) return;
   const accounts = [...new Set([...text.split('\u0000').join('{}').matchAll(ARN_ACCOUNT)].map((match) => match[1]))];
   if (accounts.length > 0 && accounts.every((account) => account !== undefined && ELB_ACCOUNTS.has(account))) {
     context.report({

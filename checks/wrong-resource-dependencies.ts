@@ -154,8 +154,8 @@ function ownSelfNodes(body: SyntaxNode, self: string, unit: PythonUnit, guards: 
   }
   const end = body.endIndex;
   for (let index = text.indexOf(self, body.startIndex); index >= 0 && index + self.length <= end; index = text.indexOf(self, index + 1)) {
-    const identifier = body.descendantForIndex(index, index + self.length);
-    if (identifier.type !== 'identifier' || identifier.startIndex !== index || identifier.endIndex !== index + self.length) continue;
+    const identifier = body.tree.leafOfTypeAt('identifier', index, index + self.length);
+    if (!identifier) continue;
     const attribute = identifier.parent;
     if (attribute?.type === 'attribute' && attribute.childForFieldName('object')?.id === identifier.id) found.push(attribute);
   }

@@ -50,9 +50,21 @@ export function isPulumiModule(module: string): boolean {
  * lib/network/__init__.py), relative ones against the unit's own folder; modules that match no
  * project path are taken to be installed packages.
  */
+/** Per project view: its known paths and its reviewed paths, as sets (asked for every import of every unit). */
+const pathSets = new WeakMap<ProjectView, { known: Set<string>; reviewed: Set<string> }>();
+
+function pathSetsOf(project: ProjectView): { known: Set<string>; reviewed: Set<string> } {
+  let sets = pathSets.get(project);
+  if (!sets) {
+    sets = { known: new Set(project.paths), reviewed: new Set(project.files.map((file) => file.path)) };
+    pathSets.set(project, sets);
+  }
+  return sets;
+}
+
 export function unseenImportedModules(unit: PythonUnit, project: ProjectView): string[] {
-  const known = new Set(project.paths);
-  const readable = (path: string) => project.files.some((file) => file.path === path) || project.readFile(path) !== undefined;
+  const { known, reviewed } = pathSetsOf(project);
+  const readable = (path: string) => reviewed.has(path) || project.readFile(path) !== undefined;
   const folder = unit.path.includes('/') ? unit.path.slice(0, unit.path.lastIndexOf('/')) : '';
   const unseen: string[] = [];
   for (const statement of nodesOfType(unit.root, ['import_statement', 'import_from_statement'])) {

@@ -2,7 +2,6 @@
  * Finding nodes without visiting every node: by type (the tree's type index), by a name
  * pattern in the source text, and the per-unit import bindings.
  */
-import type { Point } from '../engine/types.js';
 import { importBindings, type ImportBinding } from './names.js';
 import type { SyntaxNode } from './parser.js';
 import { descendantsOfType } from './walk.js';
@@ -24,24 +23,6 @@ export function cachedImportBindings(root: SyntaxNode): ImportBinding[] {
   return bindings;
 }
 
-/** Start index of each line of `text`. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return starts;
-}
-
-function pointOf(starts: readonly number[], index: number): Point {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((starts[middle] ?? 0) <= index) low = middle;
-    else high = middle - 1;
-  }
-  return { row: low, column: index - (starts[low] ?? 0) };
-}
-
 /**
  * Nodes for the code-level occurrences of a name pattern, found through the source text
  * rather than by visiting every node: for each whole-word match of `pattern` the identifier there
@@ -49,12 +30,11 @@ function pointOf(starts: readonly number[], index: number): Point {
  */
 export function identifiersMatching(root: SyntaxNode, text: string, pattern: string): SyntaxNode[] {
   const found: SyntaxNode[] = [];
-  const starts = lineStarts(text);
   for (const match of text.matchAll(new RegExp(String.raw`(?<![\w$])(?:${pattern})(?!\w)`, 'g'))) {
     const name = match[0];
     const index = match.index;
-    const node = root.descendantForPosition(pointOf(starts, index), pointOf(starts, index + name.length));
-    if (node.type === 'identifier' && node.startIndex === index && node.endIndex === index + name.length) found.push(node);
+    const node = root.tree.leafOfTypeAt('identifier', index, index + name.length);
+    if (node && node.startIndex >= root.startIndex && node.endIndex <= root.endIndex) found.push(node);
   }
   return found;
 }

@@ -124,6 +124,26 @@ export class FlatTree {
     return all.subarray(lowerBound(all, from), lowerBound(all, to));
   }
 
+  /**
+   * The node of a leaf type (such as `identifier`) spanning exactly [start, end), by binary
+   * search: leaves never nest, so in pre-order their start offsets never decrease.
+   */
+  leafOfTypeAt(type: string, start: number, end: number): FlatNode | undefined {
+    const all = this.indicesOfType(type, 0, this.nodeCount);
+    let low = 0;
+    let high = all.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.read(all[middle] as number, START) < start) low = middle + 1;
+      else high = middle;
+    }
+    // Several leaves can start at one offset (a zero-width MISSING one before a real one).
+    for (let position = low; position < all.length && this.read(all[position] as number, START) === start; position++) {
+      if (this.read(all[position] as number, END) === end) return this.node(all[position] as number);
+    }
+    return undefined;
+  }
+
   /** A counting sort of the node indices by type: two passes, two arrays. */
   private groupByType(): void {
     const types = this.types;

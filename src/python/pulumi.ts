@@ -11,8 +11,19 @@ import { descendantsOfType } from './walk.js';
 const PROVIDER_PACKAGE = /^pulumi_[a-z0-9_]+$/;
 const NOT_A_RESOURCE = /(Args|ArgsDict|Output|Result|Arn|Type|Enum)$/;
 
-/** True for a provider resource class such as `pulumi_aws.ec2.Vpc` or `pulumi_aws.Provider`. */
+const resourceClassNames = new Map<string, boolean>();
+
+/** True for a provider resource class such as `pulumi_aws.ec2.Vpc` or `pulumi_aws.Provider` (memoised: names repeat endlessly). */
 export function isResourceClass(qualified: string): boolean {
+  let answer = resourceClassNames.get(qualified);
+  if (answer === undefined) {
+    answer = readIsResourceClass(qualified);
+    if (resourceClassNames.size < 20_000) resourceClassNames.set(qualified, answer);
+  }
+  return answer;
+}
+
+function readIsResourceClass(qualified: string): boolean {
   const parts = qualified.split('.');
   const top = parts[0] ?? '';
   const last = parts[parts.length - 1] ?? '';

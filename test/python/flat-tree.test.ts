@@ -179,6 +179,17 @@ describe('flat trees match node-tree-sitter', () => {
     expect(tree.compactBytes).toBe(tree.nodeCount * 26);
   });
 
+  it('finds a leaf by its exact span, as descendantForIndex does', () => {
+    const text = 'self.a = self.b\nx = (1 +\ny = selfish\n';
+    const tree = parsePython(text);
+    for (const node of tree.rootNode.descendantsOfType('identifier')) {
+      if (node.startIndex === node.endIndex) continue;
+      expect(tree.leafOfTypeAt('identifier', node.startIndex, node.endIndex)).toBe(tree.rootNode.descendantForIndex(node.startIndex, node.endIndex));
+    }
+    expect(tree.leafOfTypeAt('identifier', text.indexOf('selfish'), text.indexOf('selfish') + 4)).toBeUndefined();
+    expect(tree.leafOfTypeAt('identifier', 1, 3)).toBeUndefined();
+  });
+
   it('a parse over its budget throws and the next parse starts afresh', () => {
     const huge = `x = [${'1, '.repeat(400_000)}]\n`;
     expect(() => parsePython(huge, 0.001)).toThrow(ParseTimeoutError);
