@@ -7,18 +7,11 @@
  */
 import type { FileRule, FileRuleContext } from '../src/engine/rule.js';
 import type { PythonUnit } from '../src/engine/source.js';
-import { callArguments, calleeName } from '../src/python/calls.js';
-import {
-  keywordMapping,
-  mappingGet,
-  mappingOf,
-  NameResolver,
-  standaloneStrings,
-  stringValue,
-  type Mapping,
-  type MappingEntry,
-} from '../src/python/literal-values.js';
+import { calleeName } from '../src/python/calls.js';
+import { actionsText, isPublicPrincipal, isPublicPrincipalNode, isWildcard, jsonStatements, wildcardNode } from '../src/python/iam-policies.js';
+import { mappingGet, mappingOf, NameResolver, standaloneStrings, stringValue, type MappingEntry } from '../src/python/literal-values.js';
 import type { SyntaxNode } from '../src/python/parser.js';
+import { resourceInputs, type Inputs } from '../src/python/resource-inputs.js';
 import { descendantsOfType } from '../src/python/walk.js';
 
 const PUBLIC_ACLS = new Set(['public-read', 'public-read-write', 'authenticated-read']);
@@ -101,29 +94,6 @@ export const publicOrUnencryptedStorage: FileRule = {
   },
 };
 
-interface Inputs {
-  mapping: Mapping;
-  /** False when some inputs cannot be seen (`**kwargs`, an args object from elsewhere). */
-  complete: boolean;
-}
-
-/** The inputs of a resource call: its keywords, merged with an inline or resolvable `*Args` object. */
-function resourceInputs(call: SyntaxNode, names: NameResolver, unit: PythonUnit, isArgs: boolean): Inputs | undefined {
-  const keywords = keywordMapping(call);
-  if (!keywords) return undefined;
-  const args = callArguments(call);
-  // Omitted settings are only judged on the resource itself, never on a loose `*Args` object.
-  let complete = !args.hasSplat && !isArgs;
-  const argsNode = isArgs ? undefined : (args.keywords.get('args') ?? args.positional[1]);
-  const entries = new Map(keywords.entries);
-  if (argsNode) {
-    const argsMapping = names.mapping(argsNode, unit.imports);
-    if (argsMapping) for (const [key, entry] of argsMapping.entries) entries.set(key, entry);
-    if (!argsMapping || argsMapping.open) complete = false;
-  }
-  return { mapping: { node: call, entries, open: !complete }, complete };
-}
-
 function checkS3(call: SyntaxNode, qualified: string, inputs: Inputs, names: NameResolver, context: FileRuleContext): void {
   const acl = inputs.mapping.entries.get('acl');
   const value = acl ? names.string(acl.value) : undefined;
@@ -184,57 +154,6 @@ function checkBucketPolicy(value: SyntaxNode, names: NameResolver, unit: PythonU
   }
 }
 
-function actionsText(statement: Mapping, names: NameResolver): string {
-  const action = statement.entries.get('Action');
-  if (!action) return '';
-  const single = names.string(action.value);
-  if (single !== undefined) return ` (\`${single}\`)`;
-  const list = names.sequence(action.value)?.items.map((item) => names.string(item));
-  return list && list.length > 0 && list.every((item) => item !== undefined) ? ` (\`${list.join('`, `')}\`)` : '';
-}
-
-function isPublicPrincipalNode(node: SyntaxNode, names: NameResolver, unit: PythonUnit): boolean {
-  if (names.string(node) === '*') return true;
-  const mapping = names.mapping(node, unit.imports);
-  const aws = mapping?.entries.get('AWS');
-  if (!aws) return false;
-  if (names.string(aws.value) === '*') return true;
-  return names.sequence(aws.value)?.items.some((item) => names.string(item) === '*') ?? false;
-}
-
-function isPublicPrincipal(principal: unknown): boolean {
-  if (principal === '*') return true;
-  if (principal && typeof principal === 'object' && !Array.isArray(principal)) {
-    const aws = (principal as Record<string, unknown>).AWS;
-    return aws === '*' || (Array.isArray(aws) && aws.includes('*'));
-  }
-  return false;
-}
-
-type JsonStatement = Record<string, unknown>;
-
-/** The statements of a string that is a JSON policy document, empty for anything else. */
-function jsonStatements(node: SyntaxNode): JsonStatement[] {
-  // Cheap test on the raw text first: most strings are not policy documents.
-  if (!node.text.includes('Statement')) return [];
-  const text = stringValue(node)?.trim();
-  if (!text || !text.startsWith('{') || !text.includes('Statement')) return [];
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch {
-    return [];
-  }
-  if (!document || typeof document !== 'object') return [];
-  const statements = (document as Record<string, unknown>).Statement;
-  const list = Array.isArray(statements) ? statements : [statements];
-  return list.filter((statement): statement is JsonStatement => !!statement && typeof statement === 'object' && !Array.isArray(statement));
-}
-
-function isWildcard(value: unknown): boolean {
-  return value === '*' || value === '*:*' || (Array.isArray(value) && value.some((item) => item === '*' || item === '*:*'));
-}
-
 /** Allow statements with Action "*" on Resource "*": in dict literals and in JSON strings. */
 function checkIamStatements(unit: PythonUnit, names: NameResolver, context: FileRuleContext): void {
   const docstrings = standaloneStrings(unit.root);
@@ -254,15 +173,6 @@ function checkIamStatements(unit: PythonUnit, names: NameResolver, context: File
       }
     }
   }
-}
-
-function wildcardNode(node: SyntaxNode, names: NameResolver): boolean {
-  const single = names.string(node);
-  if (single !== undefined) return single === '*' || single === '*:*';
-  return names.sequence(node)?.items.some((item) => {
-    const text = names.string(item);
-    return text === '*' || text === '*:*';
-  }) ?? false;
 }
 
 /** `iam.get_policy_document(statements=[{"actions": ["*"], "resources": ["*"]}])`, effect defaulting to Allow. */
