@@ -13,6 +13,7 @@
  */
 import type { ProjectRule, ProjectRuleContext } from '../src/engine/rule.js';
 import type { PythonUnit } from '../src/engine/source.js';
+import { readVersionClause } from '../src/engine/version-clauses.js';
 import { callArguments, calleeName, stringLiteralValue } from '../src/python/calls.js';
 import { qualifiedName } from '../src/python/names.js';
 import type { SyntaxNode } from '../src/python/parser.js';
@@ -282,13 +283,10 @@ export function capsBelowThree(spec: string): boolean {
   return alternatives.every((alternative) => alternative.split(/,|\s+(?=[<>=!~^])/).some((clause) => clauseCapsBelowThree(clause.trim())));
 }
 
-function clauseCapsBelowThree(clause: string): boolean {
-  const match = /^(===|==|~=|<=|>=|!=|<|>|\^|~|=)?\s*v?(\d+)((?:\.(?:\d+|\*))*)/.exec(clause);
-  if (!match) return false;
-  const operator = match[1] ?? '==';
-  const major = Number(match[2]);
-  const rest = (match[3] ?? '').split('.').filter(Boolean);
-  switch (operator) {
+function clauseCapsBelowThree(text: string): boolean {
+  const clause = readClause(text);
+  if (!clause) return false;
+  switch (clause.operator) {
     case '==':
     case '===':
     case '=':
@@ -296,10 +294,33 @@ function clauseCapsBelowThree(clause: string): boolean {
     case '^':
     case '~':
     case '<=':
-      return major < 3;
+      return clause.major < 3;
     case '<':
-      return major < 3 || (major === 3 && rest.every((part) => part === '0'));
+      return clause.major < 3 || (clause.major === 3 && clause.restIsZero);
     default:
       return false;
   }
+}
+
+interface Clause {
+  operator: string;
+  major: number;
+  /** Every release number after the major is 0 (`3`, `3.0.0`; not `3.1`, `3.*`). */
+  restIsZero: boolean;
+}
+
+/** A clause as pep440.ts reads it (version-clauses.ts), else as `lenientClause` does. */
+function readClause(text: string): Clause | undefined {
+  const read = readVersionClause(text);
+  if (!read) return lenientClause(text);
+  const [major = 0, ...rest] = read.version.release;
+  return { operator: read.operator, major, restIsZero: !read.wildcard && rest.every((part) => part === 0) };
+}
+
+/** Clauses pep440.ts does not read (`~=2`, `<3.*`, `2.x`, `>=2.0<3`): the operator and the release numbers at the start of the version. */
+function lenientClause(clause: string): Clause | undefined {
+  const match = /^(===|==|~=|<=|>=|!=|<|>|\^|~|=)?\s*v?(\d+)((?:\.(?:\d+|\*))*)/.exec(clause);
+  if (!match) return undefined;
+  const rest = (match[3] ?? '').split('.').filter(Boolean);
+  return { operator: match[1] ?? '==', major: Number(match[2]), restIsZero: rest.every((part) => part === '0') };
 }

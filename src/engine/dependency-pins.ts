@@ -4,7 +4,9 @@
  * on purpose: manifests in AI-generated answers are often slightly broken, and all we need is
  * the specifier next to one distribution name.
  */
+import { normalizeName } from './pep440.js';
 import type { ProjectView } from './rule.js';
+import { readVersionClause } from './version-clauses.js';
 
 export interface DependencyPin {
   /** Manifest path the pin was read from. */
@@ -24,19 +26,32 @@ const ORDER = ['requirements.txt', 'pyproject.toml', 'Pipfile', 'setup.py'];
 
 /** PEP 503 normalisation: `Pulumi_AWS` and `pulumi-aws` are the same distribution. */
 export function normalizeDistribution(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, '-');
+  return normalizeName(name);
 }
 
-interface Version {
+interface Clause {
+  operator: string;
+  /** Up to three release numbers: `6.5.0` of `6.5.0rc1`, `6` of `6.*`. */
   parts: number[];
-  text: string;
 }
 
-function parseVersion(text: string): Version | undefined {
-  const match = /^v?(\d+)(?:\.(\d+|\*))?(?:\.(\d+|\*))?/.exec(text.trim());
+/** A clause as pep440.ts reads it (version-clauses.ts), else as `lenientClause` does. */
+function readClause(clause: string): Clause | undefined {
+  const read = readVersionClause(clause);
+  return read ? { operator: read.operator, parts: read.version.release.slice(0, 3) } : lenientClause(clause);
+}
+
+/**
+ * Clauses pep440.ts does not read (`>=6.0.0<7.0.0`, `~=6`, `>=6.*`, `6.x`, `>=6 --hash=...`): the
+ * operator and the release numbers at the start of the version, anything after them ignored.
+ */
+function lenientClause(clause: string): Clause | undefined {
+  const match = /^(===|==|~=|!=|<=|>=|<|>|\^|~|=)?\s*(.+)$/.exec(clause);
   if (!match) return undefined;
-  const parts = [match[1], match[2], match[3]].filter((part): part is string => part !== undefined && part !== '*').map(Number);
-  return { parts, text: parts.join('.') };
+  const version = /^v?(\d+)(?:\.(\d+|\*))?(?:\.(\d+|\*))?/.exec((match[2] ?? '').trim());
+  if (!version) return undefined;
+  const parts = [version[1], version[2], version[3]].filter((part): part is string => part !== undefined && part !== '*').map(Number);
+  return { operator: match[1] ?? '==', parts };
 }
 
 /**
@@ -50,14 +65,12 @@ export function specifierMajor(specifier: string): { major: number | undefined; 
   let major: number | undefined;
   let upper: number | undefined;
   let minimum: string | undefined;
-  for (const clause of clauses) {
-    const match = /^(===|==|~=|!=|<=|>=|<|>|\^|~|=)?\s*(.+)$/.exec(clause);
-    if (!match) continue;
-    const operator = match[1] ?? '==';
-    const version = parseVersion(match[2] ?? '');
-    if (!version || version.parts[0] === undefined) continue;
-    const first = version.parts[0];
-    switch (operator) {
+  for (const text of clauses) {
+    const clause = readClause(text);
+    if (!clause || clause.parts[0] === undefined) continue;
+    const first = clause.parts[0];
+    const version = clause.parts.join('.');
+    switch (clause.operator) {
       case '==':
       case '===':
       case '=':
@@ -65,14 +78,14 @@ export function specifierMajor(specifier: string): { major: number | undefined; 
       case '^':
       case '~':
         major = first;
-        minimum = version.text;
+        minimum = version;
         break;
       case '>=':
       case '>':
-        minimum = version.text;
+        minimum = version;
         break;
       case '<':
-        upper = version.parts.slice(1).every((part) => part === 0) ? first - 1 : first;
+        upper = clause.parts.slice(1).every((part) => part === 0) ? first - 1 : first;
         break;
       case '<=':
         upper = first;
