@@ -6,23 +6,13 @@
  */
 import type { FileRule, FileRuleContext } from '../src/engine/rule.js';
 import type { PythonUnit } from '../src/engine/source.js';
-import { callArguments, calleeName } from '../src/python/calls.js';
-import { containsBlock, looksLikeIpv6, parseIpv4Cidr, type Ipv4Block } from '../src/python/cidr.js';
-import { Evaluator, loopFrames, type Value } from '../src/python/evaluate.js';
-import { dottedName } from '../src/python/names.js';
+import { calleeName } from '../src/python/calls.js';
+import { cidrPairsByCall, isCidrKey, resourceKeywords, snakeKey, stringsOf } from '../src/python/cidr-arguments.js';
+import { containsBlock, looksLikeIpv6, parseIpv4Cidr } from '../src/python/cidr.js';
+import { Evaluator } from '../src/python/evaluate.js';
 import type { SyntaxNode } from '../src/python/parser.js';
+import { SUBNET, VPC, VPC_ASSOCIATION, vpcBindings, vpcReference, type CidrValue } from '../src/python/vpc-blocks.js';
 import { descendantsOfType } from '../src/python/walk.js';
-
-const VPC = 'pulumi_aws.ec2.Vpc';
-const SUBNET = 'pulumi_aws.ec2.Subnet';
-const VPC_ASSOCIATION = 'pulumi_aws.ec2.VpcIpv4CidrBlockAssociation';
-/** Argument and dict-key names that hold IPv4 CIDR blocks (snake_case). */
-const CIDR_KEY = /^(?:[a-z0-9_]*_)?cidr_(?:block|blocks|ipv4)$/;
-
-interface CidrValue {
-  text: string;
-  block: Ipv4Block;
-}
 
 interface SubnetEntry {
   call: SyntaxNode;
@@ -90,80 +80,12 @@ export const cidrConflict: FileRule = {
   },
 };
 
-/** Tag values are free text, whatever the tag is called. */
-function isTagsArgument(node: SyntaxNode): boolean {
-  return node.type === 'keyword_argument' && /^tags(_all)?$/.test(node.childForFieldName('name')?.text ?? '');
-}
-
-/**
- * The dict pairs each `pulumi_aws.*` call checks: pairs inside its arguments and not inside a
- * `tags=`/`tags_all=` argument below them, each under the outermost such call (the first one
- * the document-order scan reaches; inner calls would check the same pair again to no effect).
- * Only pairs whose key can name a CIDR key are considered: a string key without `{` (no
- * interpolation) must contain `cidr` (its value differs from its source only by escapes, none of
- * which yields a letter, and a backslash-newline, which disappears); other keys (constants,
- * f-strings...) are kept for the evaluator.
- */
-function cidrPairsByCall(unit: PythonUnit): Map<number, SyntaxNode[]> {
-  const byCall = new Map<number, SyntaxNode[]>();
-  for (const pair of descendantsOfType(unit.root, 'pair')) {
-    const keyNode = pair.childForFieldName('key');
-    if (!keyNode) continue;
-    if (keyNode.type === 'string') {
-      const source = unit.text.slice(keyNode.startIndex, keyNode.endIndex);
-      if (!source.includes('{') && !/cidr/i.test(source) && !/cidr/i.test(source.replace(/\\\r?\n/g, ''))) continue;
-    }
-    let owner: SyntaxNode | undefined;
-    let child: SyntaxNode = pair;
-    for (let current = pair.parent; current; child = current, current = current.parent) {
-      if (isTagsArgument(current)) break;
-      if (current.type !== 'call' || !calleeName(current, unit.imports)?.startsWith('pulumi_aws.')) continue;
-      const args = current.childForFieldName('arguments');
-      if (!args || args.id === child.id) owner = current;
-    }
-    if (!owner) continue;
-    const list = byCall.get(owner.id) ?? [];
-    list.push(pair);
-    byCall.set(owner.id, list);
-  }
-  return byCall;
-}
-
-function snakeKey(key: string): string {
-  return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/-/g, '_').toLowerCase();
-}
-
-function isCidrKey(key: string): boolean {
-  return CIDR_KEY.test(key) && !key.includes('ipv6');
-}
-
-/** Keyword arguments of a resource call, merged with those of an inline `*Args(...)` argument. */
-function resourceKeywords(call: SyntaxNode, unit: PythonUnit): Map<string, SyntaxNode> {
-  const args = callArguments(call);
-  const keywords = new Map(args.keywords);
-  const argsObject = args.keywords.get('args') ?? args.positional[1];
-  if (argsObject?.type === 'call' && /Args$/.test(calleeName(argsObject, unit.imports) ?? '')) {
-    for (const [key, value] of callArguments(argsObject).keywords) if (!keywords.has(key)) keywords.set(key, value);
-  }
-  return keywords;
-}
-
 /** AWS accepts VPC and subnet blocks from /16 to /28 only. */
 function prefixBoundsFor(qualified: string, key: string): { min: number; max: number; what: string } | undefined {
   if (key !== 'cidr_block') return undefined;
   if (qualified === VPC || qualified === VPC_ASSOCIATION) return { min: 16, max: 28, what: 'A VPC block' };
   if (qualified === SUBNET) return { min: 16, max: 28, what: 'A subnet block' };
   return undefined;
-}
-
-function stringsOf(values: Value[]): string[] | undefined {
-  const strings: string[] = [];
-  for (const value of values) {
-    if (typeof value === 'string') strings.push(value);
-    else if (Array.isArray(value) && value.every((item) => typeof item === 'string')) strings.push(...(value as string[]));
-    else return undefined;
-  }
-  return strings;
 }
 
 function checkValidity(
@@ -216,118 +138,6 @@ function subnetEntry(call: SyntaxNode, keywords: Map<string, SyntaxNode>, evalua
     vpcName: reference?.name,
     vpcStable: reference?.stable ?? false,
   };
-}
-
-/**
- * `vpc.id` / `self.vpc.id` as a key scoped to where the name lives (the class for `self.x`,
- * the enclosing function or module otherwise). Undefined for anything more complex.
- */
-function vpcReference(node: SyntaxNode, at: SyntaxNode): { key: string; name: string; stable: boolean } | undefined {
-  const dotted = dottedName(node);
-  if (!dotted) return undefined;
-  const name = dotted.replace(/\.id$/, '');
-  const head = name.split('.')[0] ?? name;
-  const scope = name.startsWith('self.') ? enclosing(at, ['class_definition']) : enclosing(at, ['function_definition', 'module']);
-  if (!scope) return undefined;
-  const loopNames = new Set(loopFrames(at).flatMap((frame) => identifiersIn(frame.target)));
-  if (loopNames.has(head)) return undefined;
-  const assignments = assignmentsTo(scope, name);
-  if (assignments.length > 1) return undefined;
-  // A VPC built inside a loop is a different VPC on every iteration.
-  const stable = assignments.every((assignment) => loopFrames(assignment).length === 0 && !insideLoop(assignment, scope));
-  return { key: `${scope.id}:${name}`, name, stable };
-}
-
-function enclosing(node: SyntaxNode, types: string[]): SyntaxNode | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (types.includes(current.type)) return current;
-    if (current.type === 'module') return types.includes('module') ? current : undefined;
-  }
-  return undefined;
-}
-
-function insideLoop(node: SyntaxNode, scope: SyntaxNode): boolean {
-  for (let current = node.parent; current && current.id !== scope.id; current = current.parent) {
-    if (current.type === 'for_statement' || current.type === 'while_statement') return true;
-  }
-  return false;
-}
-
-function identifiersIn(node: SyntaxNode): string[] {
-  return [...descendantsOfType(node, 'identifier')].map((identifier) => identifier.text);
-}
-
-const assignmentsCache = new WeakMap<SyntaxNode, Map<string, SyntaxNode[]>>();
-
-/** Assignments whose target is exactly `name` within `scope` (class-wide for `self.x`); memoised per scope and name. */
-function assignmentsTo(scope: SyntaxNode, name: string): SyntaxNode[] {
-  let byName = assignmentsCache.get(scope);
-  if (!byName) {
-    byName = new Map();
-    assignmentsCache.set(scope, byName);
-  }
-  let found = byName.get(name);
-  if (!found) {
-    found = findAssignmentsTo(scope, name);
-    byName.set(name, found);
-  }
-  return found;
-}
-
-function findAssignmentsTo(scope: SyntaxNode, name: string): SyntaxNode[] {
-  const found: SyntaxNode[] = [];
-  const classWide = name.startsWith('self.');
-  for (const node of descendantsOfType(scope, ['assignment', 'augmented_assignment', 'for_statement'])) {
-    if (!classWide && enclosing(node, ['function_definition', 'module'])?.id !== scope.id) continue;
-    const left = node.childForFieldName('left');
-    if (!left) continue;
-    if (node.type === 'for_statement') {
-      if (!classWide && identifiersIn(left).includes(name)) found.push(node);
-      continue;
-    }
-    if (dottedName(left) === name) found.push(node);
-  }
-  return found;
-}
-
-/** VPC key -> the VPC's known blocks (primary plus secondary associations); null when not fully known. */
-function vpcBindings(unit: PythonUnit, evaluator: Evaluator): Map<string, { name: string; blocks: CidrValue[]; line: number } | null> {
-  const result = new Map<string, { name: string; blocks: CidrValue[]; line: number } | null>();
-  const associations: { call: SyntaxNode; keywords: Map<string, SyntaxNode> }[] = [];
-  for (const call of descendantsOfType(unit.root, 'call')) {
-    const qualified = calleeName(call, unit.imports);
-    if (qualified === VPC_ASSOCIATION) associations.push({ call, keywords: resourceKeywords(call, unit) });
-    if (qualified !== VPC) continue;
-    const assignment = call.parent;
-    if (assignment?.type !== 'assignment' || assignment.childForFieldName('right')?.id !== call.id) continue;
-    const left = assignment.childForFieldName('left');
-    const name = left ? dottedName(left) : undefined;
-    if (!name) continue;
-    const reference = vpcReference(left as SyntaxNode, call);
-    if (!reference || !reference.stable) continue;
-    const keywords = resourceKeywords(call, unit);
-    const cidr = keywords.get('cidr_block');
-    const evaluation = cidr && !keywords.has('ipv4_ipam_pool_id') ? evaluator.evaluateAll(cidr) : undefined;
-    const only = evaluation?.values.length === 1 ? evaluation.values[0] : undefined;
-    const parsed = typeof only === 'string' ? parseIpv4Cidr(only) : undefined;
-    result.set(reference.key, parsed?.ok ? { name, blocks: [{ text: only as string, block: parsed.block }], line: call.startPosition.row } : null);
-  }
-  for (const { call, keywords } of associations) {
-    const vpc = keywords.get('vpc_id');
-    const reference = vpc ? vpcReference(vpc, call) : undefined;
-    if (!reference) continue;
-    const known = result.get(reference.key);
-    if (!known) continue;
-    const cidr = keywords.get('cidr_block');
-    const evaluation = cidr ? evaluator.evaluateAll(cidr) : undefined;
-    const blocks = evaluation?.values.map((value) => (typeof value === 'string' ? parseIpv4Cidr(value) : undefined));
-    if (!blocks || blocks.some((parsed) => !parsed?.ok)) {
-      result.set(reference.key, null);
-      continue;
-    }
-    for (const parsed of blocks) if (parsed?.ok) known.blocks.push({ text: parsed.block.text, block: parsed.block });
-  }
-  return result;
 }
 
 /** True when the two nodes sit in different branches of one `if`, `match` or conditional expression. */
