@@ -86,11 +86,8 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
   let filesAnalyzed = 0;
 
   // Texts first: the settings (region, environment) come from project files, and file rules need them.
-  const texts: (string | undefined)[] = [];
   for (const file of files) {
-    const entry = decodeFileEntry(file, config, collector, suppressions);
-    reviewed.push(entry);
-    texts.push(entry.text);
+    reviewed.push(decodeFileEntry(file, config, collector, suppressions));
     yield;
   }
   const project = projectView(reviewed, options.project);
@@ -108,8 +105,8 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
   const treeCache = options.treeCacheBytes === Infinity ? undefined : new TreeCache(options.treeCacheBytes ?? DEFAULT_TREE_CACHE_BYTES);
 
   // Then each file is parsed and goes through every file rule while its trees are fresh.
-  for (const [position, entry] of reviewed.entries()) {
-    const text = texts[position];
+  for (const entry of reviewed) {
+    const text = entry.text;
     if (text === undefined) continue;
     parseUnits(entry, text, config, collector, suppressions, treeCache);
     if (entry.units.length || (entry.text !== undefined && languageOf(entry.path) !== 'other')) filesAnalyzed++;
