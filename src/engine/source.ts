@@ -64,7 +64,7 @@ class ParsedUnit implements PythonUnit {
     readonly path: string,
     readonly text: string,
     placement: Placement,
-    private readonly parseBudgetMs: number,
+    parseBudgetMs: number,
     private readonly cache: TreeCache | undefined,
   ) {
     ({ lineOffset: this.lineOffset, columnOffset: this.columnOffset, origin: this.origin, isFinal: this.isFinal, fenceClosed: this.fenceClosed } = placement);
