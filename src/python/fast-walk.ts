@@ -4,12 +4,9 @@
  */
 import { importBindings, type ImportBinding } from './names.js';
 import type { SyntaxNode } from './parser.js';
-import { descendantsOfType } from './walk.js';
 
-/** Nodes of the given types in document order; the root itself is included when it matches. */
-export function nodesOfType(root: SyntaxNode, types: string | readonly string[]): SyntaxNode[] {
-  return descendantsOfType(root, types);
-}
+/** The same as walk.ts's `descendantsOfType` (the type index answers both). */
+export { descendantsOfType as nodesOfType } from './walk.js';
 
 const importCache = new WeakMap<SyntaxNode, ImportBinding[]>();
 
