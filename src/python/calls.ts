@@ -18,13 +18,7 @@ export interface CallArguments {
  * by every detector.
  */
 export function callArguments(call: SyntaxNode): CallArguments {
-  const memo = call.tree.memo<CallArguments>('callArguments');
-  let cached = memo[call.index];
-  if (!cached) {
-    cached = readArguments(call);
-    memo[call.index] = cached;
-  }
-  return cached;
+  return call.tree.remember('callArguments', call.index, () => readArguments(call));
 }
 
 function readArguments(call: SyntaxNode): CallArguments {
@@ -62,12 +56,7 @@ export function calleeName(call: SyntaxNode, imports: ImportTable): string | und
 /** Literal value of a Python string node without its quotes, or undefined for f-strings and non-strings. */
 export function stringLiteralValue(node: SyntaxNode): string | undefined {
   if (node.type !== 'string' && node.type !== 'concatenated_string') return undefined;
-  const memo = node.tree.memo<{ value: string | undefined }>('stringLiteralValue');
-  const cached = memo[node.index];
-  if (cached) return cached.value;
-  const value = readStringLiteral(node);
-  memo[node.index] = { value };
-  return value;
+  return node.tree.remember('stringLiteralValue', node.index, () => readStringLiteral(node));
 }
 
 function readStringLiteral(node: SyntaxNode): string | undefined {

@@ -102,6 +102,15 @@ export class FlatTree {
     return table as (T | undefined)[];
   }
 
+  /** `compute()` for the node at `index`, once per tree: the answer (even undefined) is kept in the `name` memo table. */
+  remember<T>(name: string, index: number, compute: () => T): T {
+    const table = this.memo<T>(name);
+    if (index in table) return table[index] as T;
+    const value = compute();
+    table[index] = value;
+    return value;
+  }
+
   idOf(index: number): number {
     return this.idBase + index;
   }

@@ -69,12 +69,7 @@ export function dottedName(node: SyntaxNode): string | undefined {
   const type = node.type;
   if (type === 'identifier') return node.text;
   if (type !== 'attribute') return undefined;
-  const memo = node.tree.memo<{ name: string | undefined }>('dottedName');
-  const cached = memo[node.index];
-  if (cached) return cached.name;
-  const name = readDottedName(node);
-  memo[node.index] = { name };
-  return name;
+  return node.tree.remember('dottedName', node.index, () => readDottedName(node));
 }
 
 function readDottedName(node: SyntaxNode): string | undefined {
