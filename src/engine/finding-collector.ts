@@ -2,6 +2,7 @@
  * Collects findings from detectors and turns unit-relative positions into file spans that
  * always lie inside the file, with a normalised snippet for fingerprints.
  */
+import { copyOf, FileLines } from './file-lines.js';
 import type { FileRuleContext, ProjectReport, ProjectRuleContext, ReviewSettings, UnitReport } from './rule.js';
 import type { PythonUnit } from './source.js';
 import type { Finding, Point, RuleMeta, Severity, Span } from './types.js';
@@ -15,10 +16,15 @@ export function normalizeSnippet(text: string): string {
 
 export class FindingCollector {
   readonly findings: Finding[] = [];
-  private readonly lines = new Map<string, string[]>();
+  private readonly lines = new Map<string, FileLines>();
 
   registerText(path: string, text: string): void {
-    this.lines.set(path, text.split(/\r?\n/));
+    this.lines.set(path, new FileLines(text));
+  }
+
+  /** Stops holding the file's text (spans reported later are still clamped; give their snippet). */
+  releaseText(path: string): void {
+    this.lines.get(path)?.release();
   }
 
   fileContext(meta: RuleMeta, unit: PythonUnit, settings: ReviewSettings): FileRuleContext {
@@ -37,7 +43,7 @@ export class FindingCollector {
 
   /** A finding on the first line of a file (for whole-file problems). */
   addAt(meta: RuleMeta, path: string, message: string): void {
-    const firstLine = this.lines.get(path)?.[0] ?? '';
+    const firstLine = this.lines.get(path)?.firstLine ?? '';
     this.addSpan(meta, path, { line: 1, column: 1, endLine: 1, endColumn: Math.max(1, firstLine.length) + 1 }, message, firstLine);
   }
 
@@ -49,8 +55,9 @@ export class FindingCollector {
       path,
       ...clamped,
       category: meta.category,
-      message,
-      snippet: normalizeSnippet(snippet ?? this.lines.get(path)?.[clamped.line - 1] ?? ''),
+      // Copies: a finding outlives its file's text, and a slice of that text would pin all of it.
+      message: copyOf(message),
+      snippet: copyOf(normalizeSnippet(snippet ?? this.lines.get(path)?.line(clamped.line) ?? '')),
     });
   }
 
@@ -70,11 +77,11 @@ export class FindingCollector {
 
   /** Keeps a span inside the file: lines within 1..lineCount, columns within each line. */
   private clamp(path: string, span: Span): Span {
-    const lines = this.lines.get(path) ?? [''];
-    const lastLine = Math.max(1, lines.length);
+    const lines = this.lines.get(path);
+    const lastLine = Math.max(1, lines?.count ?? 1);
     const line = Math.min(Math.max(1, span.line), lastLine);
     const endLine = Math.min(Math.max(line, span.endLine), lastLine);
-    const lineEnd = (lineNumber: number) => (lines[lineNumber - 1]?.length ?? 0) + 1;
+    const lineEnd = (lineNumber: number) => (lines?.length(lineNumber) ?? 0) + 1;
     const column = Math.min(Math.max(1, span.column), lineEnd(line));
     let endColumn = Math.min(Math.max(1, span.endColumn), lineEnd(endLine));
     if (endLine === line && endColumn < column) endColumn = column;
