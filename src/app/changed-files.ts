@@ -18,7 +18,7 @@ export function engineStatus(status: GitHubFileStatus): FileStatus {
  */
 export function isBinaryChange(file: ChangedFile): boolean {
   if (BINARY_EXTENSION.test(file.path)) return true;
-  return file.patch === undefined && file.changes === 0 && (file.status === 'added' || file.status === 'modified');
+  return file.diff === undefined && file.changes === 0 && (file.status === 'added' || file.status === 'modified');
 }
 
 export interface FilePlan {

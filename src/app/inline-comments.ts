@@ -6,7 +6,7 @@
  */
 import type { Logger } from 'probot';
 import { severityRank, type Finding } from '../engine/types.js';
-import { anchorFor, changedLines } from '../diff/changed-lines.js';
+import { anchorFor } from '../diff/changed-lines.js';
 import { createReview, createReviewComment, type ChangedFile, type InlineComment } from '../github/pulls.js';
 import { describeError, httpStatus, type GitHub, type RepoRef } from '../github/types.js';
 import type { InlineOutcome, NotInlineReason } from '../render/markdown.js';
@@ -40,15 +40,6 @@ export async function postInlineComments(input: InlineInput): Promise<InlineResu
   const { github, repo, pullNumber, headSha, log } = input;
   const fingerprints = fingerprintAll(input.findings);
   const patches = new Map(input.changed.map((file) => [file.path, file]));
-  const diffCache = new Map<string, ReturnType<typeof changedLines>>();
-  const lines = (path: string) => {
-    let cached = diffCache.get(path);
-    if (!cached) {
-      cached = changedLines(patches.get(path)?.patch);
-      diffCache.set(path, cached);
-    }
-    return cached;
-  };
 
   const notInline: { finding: Finding; reason: NotInlineReason }[] = [];
   const candidates: Candidate[] = [];
@@ -60,9 +51,9 @@ export async function postInlineComments(input: InlineInput): Promise<InlineResu
       continue;
     }
     const file = patches.get(finding.path);
-    const anchor = file?.patch ? anchorFor(lines(finding.path), finding.line, finding.endLine) : undefined;
+    const anchor = file?.diff ? anchorFor(file.diff, finding.line, finding.endLine) : undefined;
     if (!anchor) {
-      notInline.push({ finding, reason: file && !file.patch ? 'no-diff' : 'outside-diff' });
+      notInline.push({ finding, reason: file && !file.diff ? 'no-diff' : 'outside-diff' });
       continue;
     }
     candidates.push({ finding, comment: { path: finding.path, ...anchor, body: renderReviewComment(finding, fingerprint) } });

@@ -12,14 +12,48 @@ export interface HunkRange {
   end: number;
 }
 
+/**
+ * A set of line numbers kept as sorted, disjoint ranges: an added file of 5,000 lines is one
+ * range, where a Set would hold 5,000 entries for every file of a big pull request.
+ */
+export class LineRanges implements Iterable<number> {
+  /** Start and end (inclusive) of each range, in order. */
+  private readonly bounds: number[] = [];
+
+  /** Adds `line`; lines must come in increasing order (as a hunk's do). */
+  add(line: number): void {
+    const last = this.bounds.length - 1;
+    if (last > 0 && this.bounds[last] === line - 1) this.bounds[last] = line;
+    else if (last < 0 || line > (this.bounds[last] as number)) this.bounds.push(line, line);
+  }
+
+  has(line: number): boolean {
+    let low = 0;
+    let high = this.bounds.length / 2 - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (line < (this.bounds[2 * middle] as number)) high = middle - 1;
+      else if (line > (this.bounds[2 * middle + 1] as number)) low = middle + 1;
+      else return true;
+    }
+    return false;
+  }
+
+  *[Symbol.iterator](): Iterator<number> {
+    for (let index = 0; index < this.bounds.length; index += 2) {
+      for (let line = this.bounds[index] as number; line <= (this.bounds[index + 1] as number); line++) yield line;
+    }
+  }
+}
+
 export interface ChangedLines {
   /** RIGHT-side lines the change added (`+` lines). */
-  added: ReadonlySet<number>;
+  added: LineRanges;
   /** RIGHT-side ranges covered by each hunk (added and context lines). */
   hunks: readonly HunkRange[];
 }
 
-export const NO_CHANGED_LINES: ChangedLines = { added: new Set(), hunks: [] };
+export const NO_CHANGED_LINES: ChangedLines = { added: new LineRanges(), hunks: [] };
 
 export function changedLines(patch: string | undefined): ChangedLines {
   if (!patch) return NO_CHANGED_LINES;
@@ -29,7 +63,7 @@ export function changedLines(patch: string | undefined): ChangedLines {
   } catch {
     return NO_CHANGED_LINES;
   }
-  const added = new Set<number>();
+  const added = new LineRanges();
   const hunks: HunkRange[] = [];
   for (const file of parsed) {
     for (const hunk of file.hunks) {

@@ -2,6 +2,7 @@
  * Pull requests: their changed files, review comments already posted, new reviews, and the
  * one summary comment per pull request.
  */
+import { changedLines, type ChangedLines } from '../diff/changed-lines.js';
 import { fingerprintsIn } from '../render/review-comment.js';
 import { SUMMARY_COMMENT_MARKER } from '../render/markdown.js';
 import type { GitHub, RepoRef } from './types.js';
@@ -24,8 +25,12 @@ export interface ChangedFile {
   status: GitHubFileStatus;
   /** Blob SHA of the head version. */
   sha: string;
-  /** Unified diff hunks; GitHub omits it for binary files and very large diffs. */
-  patch: string | undefined;
+  /**
+   * The lines the patch adds, read when the file is listed; undefined when GitHub sent no patch
+   * (binary files, very large diffs). The patch text itself is not kept: for an added file it
+   * is the whole file again.
+   */
+  diff: ChangedLines | undefined;
   additions: number;
   deletions: number;
   changes: number;
@@ -38,7 +43,7 @@ export async function listChangedFiles(github: GitHub, repo: RepoRef, pullNumber
     previousPath: file.previous_filename ?? undefined,
     status: file.status,
     sha: file.sha ?? '',
-    patch: file.patch ?? undefined,
+    diff: file.patch ? changedLines(file.patch) : undefined,
     additions: file.additions,
     deletions: file.deletions,
     changes: file.changes,
