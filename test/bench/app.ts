@@ -1,7 +1,9 @@
 /**
  * The App benchmark (`npm run bench:app`): pull requests of 10, 300 and 3,000 changed files
  * reviewed through the real app against a simulated GitHub. Each review runs in its own
- * process (test/bench/app-review-run.ts) so peak RSS is that review's, and talks over loopback
+ * process (test/bench/app-review-run.ts) so peak RSS is that review's. That process runs the
+ * App compiled to JavaScript (into .bench-build/, by tsc), as production runs dist/: under
+ * tsx, its loader thread and transpile caches add about 36 MB of RSS the App never has. It talks over loopback
  * HTTP to the simulated GitHub in a third process (test/bench/github-stub-server.ts). Prints a table and writes
  * test/bench/results/app-<date>.json and app-latest.json. `npm run bench` runs it after the
  * engine benchmark (unless --no-app).
@@ -17,8 +19,8 @@
  * request peaks under 300 MB RSS; 300 files are reviewed in under 5 s of app time. Each size
  * has a time limit; a run over it is reported as such and the benchmark carries on.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +29,9 @@ import { BENCH_HEAD_SHA, type AppRunResult } from './app-review-run.js';
 
 const DEFAULT_SIZES = [10, 300, 3000];
 const LIMIT_MS = 20 * 60_000;
-const RUNNER = fileURLToPath(new URL('./app-review-run.ts', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BUILD = resolve(ROOT, '.bench-build');
+const RUNNER = resolve(BUILD, 'test/bench/app-review-run.js');
 const STUB_SERVER = fileURLToPath(new URL('./github-stub-server.ts', import.meta.url));
 const RESULTS = new URL('./results/', import.meta.url);
 
@@ -38,6 +42,15 @@ interface SizeResult {
   engine: Engine;
   result?: AppRunResult;
   error?: string;
+}
+
+/** Compiles the App and the runner to JavaScript (.bench-build/, beside the repository's dist/). */
+function compileApp(): void {
+  process.stderr.write('compiling the App for the benchmark (tsc -> .bench-build/)...\n');
+  const tsc = resolve(ROOT, 'node_modules/typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', resolve(ROOT, 'tsconfig.json'), '--noEmit', 'false', '--sourceMap', 'false', '--outDir', BUILD], { stdio: 'inherit' });
+  // The runner reads webhook payload fixtures next to its compiled test helpers.
+  cpSync(resolve(ROOT, 'test/fixtures'), resolve(BUILD, 'test/fixtures'), { recursive: true });
 }
 
 /** Starts the simulated GitHub for one review; resolves with its URL and a way to stop it. */
@@ -67,7 +80,7 @@ function runReview(size: number, engine: Engine, folder: string, githubUrl: stri
   return new Promise((resolve) => {
     // BENCH_APP_NODE_FLAGS: V8/Node flags for the App process (heap tuning experiments), space-separated.
     const nodeFlags = (process.env.BENCH_APP_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
-    const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', '--expose-gc', RUNNER, '--corpus', folder, '--github', githubUrl, '--engine', engine], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeFlags, '--expose-gc', RUNNER, '--corpus', folder, '--github', githubUrl, '--engine', engine], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -152,6 +165,7 @@ function sizesFromArguments(): number[] {
 
 export async function runAppBenchmark(): Promise<void> {
   const results: SizeResult[] = [];
+  compileApp();
   for (const size of sizesFromArguments()) {
     const corpus = writePullCorpus(size);
     try {
