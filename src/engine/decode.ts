@@ -3,6 +3,8 @@
  * UTF-8 are reported, never guessed at. A UTF-8 byte-order mark is dropped.
  */
 
+import { DeflatedText } from './stored-text.js';
+
 export type DecodeResult = { ok: true; text: string } | { ok: false; reason: string };
 
 /** Bytes inspected for NUL when sniffing binary content (git uses the same first 8000). */
@@ -16,7 +18,8 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return false;
 }
 
-export function decodeText(content: Uint8Array | string): DecodeResult {
+export function decodeText(content: Uint8Array | string | DeflatedText): DecodeResult {
+  if (content instanceof DeflatedText) content = content.inflate();
   if (typeof content === 'string') {
     // Text handed over already decoded gets the same binary sniff as bytes.
     return content.slice(0, BINARY_SNIFF_BYTES).includes('\0') ? { ok: false, reason: 'binary content (NUL bytes)' } : { ok: true, text: stripBom(content) };

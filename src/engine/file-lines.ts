@@ -2,8 +2,9 @@
  * The lines of a reviewed file as offsets into its text, for clamping finding spans and taking
  * snippets. A plain `text.split(/\r?\n/)` per file held a string per line for the whole review
  * (about 800,000 of them on a 3,000-file pull request); offsets cost 8 bytes a line. Lines end
- * at `\n` or `\r\n`, as that split did. `release()` lets the text go once the file has been
- * reviewed: lengths (for clamping) and the first line (for whole-file findings) stay.
+ * at `\n` or `\r\n`, as that split did. The text is either held, read again when a snippet is
+ * wanted (`reread`), or let go (`release()`): lengths (for clamping) and the first line (for
+ * whole-file findings) stay.
  */
 export class FileLines {
   private text: string | undefined;
@@ -11,7 +12,11 @@ export class FileLines {
   private readonly ends: Int32Array;
   readonly firstLine: string;
 
-  constructor(text: string) {
+  /** `reread`, when given, reads the text again for a snippet instead of this object holding it. */
+  constructor(
+    text: string,
+    private readonly reread?: () => string | undefined,
+  ) {
     let count = 1;
     for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
     this.starts = new Int32Array(count);
@@ -26,6 +31,7 @@ export class FileLines {
     }
     this.text = text;
     this.firstLine = copyOf(this.line(1) ?? '');
+    if (reread) this.text = undefined;
   }
 
   get count(): number {
@@ -41,8 +47,9 @@ export class FileLines {
   /** Text of 1-based line `line`; undefined outside the file or once the text is released. */
   line(line: number): string | undefined {
     const index = line - 1;
-    if (this.text === undefined || index < 0 || index >= this.starts.length) return undefined;
-    return this.text.slice(this.starts[index], this.ends[index]);
+    const text = this.text ?? this.reread?.();
+    if (text === undefined || index < 0 || index >= this.starts.length) return undefined;
+    return text.slice(this.starts[index], this.ends[index]);
   }
 
   release(): void {

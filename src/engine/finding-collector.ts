@@ -18,8 +18,9 @@ export class FindingCollector {
   readonly findings: Finding[] = [];
   private readonly lines = new Map<string, FileLines>();
 
-  registerText(path: string, text: string): void {
-    this.lines.set(path, new FileLines(text));
+  /** `reread` gives the text again later, so the collector need not hold it (see FileLines). */
+  registerText(path: string, text: string, reread?: () => string | undefined): void {
+    this.lines.set(path, new FileLines(text, reread));
   }
 
   /** Stops holding the file's text (spans reported later are still clamped; give their snippet). */

@@ -10,7 +10,7 @@ import { isTestPath, languageOf, type PythonUnit } from './source.js';
 
 export interface PythonSourceText {
   path: string;
-  text: string;
+  readonly text: string;
   isTestFile: boolean;
   /** False for files read through `project.readFile` that are not under review. */
   reviewed: boolean;
@@ -27,8 +27,10 @@ export function projectPythonTexts(project: ProjectView): PythonSourceText[] {
     reviewed.add(file.path);
     if (file.text === undefined) continue;
     const language = languageOf(file.path);
-    const codes = language === 'python' ? [file.text] : language === 'markdown' ? extractPythonBlocks(file.text).map((block) => block.code) : [];
-    for (const text of codes) texts.push({ path: file.path, text, isTestFile: isTestPath(file.path), reviewed: true });
+    const isTestFile = isTestPath(file.path);
+    // A Python file's text is read from the file each time: the engine may keep it deflated between reads.
+    if (language === 'python') texts.push({ path: file.path, get text() { return file.text ?? ''; }, isTestFile, reviewed: true });
+    else if (language === 'markdown') for (const block of extractPythonBlocks(file.text)) texts.push({ path: file.path, text: block.code, isTestFile, reviewed: true });
   }
   for (const path of project.paths) {
     if (reviewed.has(path) || languageOf(path) !== 'python') continue;

@@ -5,6 +5,8 @@
 import picomatch from 'picomatch';
 import type { ResolvedConfig } from './config.js';
 import { decodeText } from './decode.js';
+import { FileEntry } from './file-entry.js';
+import { DeflatedText, RecentlyRead, StoredText } from './stored-text.js';
 import { FILE_NOT_ANALYZED, INVALID_SUPPRESSION } from './engine-rules.js';
 import { FindingCollector } from './finding-collector.js';
 import type { FileRule, FileStatus, ProjectRule, ProjectView, ReviewedFile, ReviewSettings, Rule } from './rule.js';
@@ -23,7 +25,8 @@ import type { Finding, RuleMeta } from './types.js';
 
 export interface InputFile {
   path: string;
-  content: Uint8Array | string;
+  /** Bytes, text, or text deflated as it arrived (the App): that one is kept deflated between reads. */
+  content: Uint8Array | string | DeflatedText;
   /** How the change touched it; `unchanged` in a plain scan. */
   status?: FileStatus;
   /** Size in bytes when the host knows it without reading (an oversized file need not be read). */
@@ -82,12 +85,15 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
   const files = options.files.filter((file) => wanted(file.path));
   const collector = new FindingCollector();
   const suppressions: Suppression[] = [];
-  const reviewed: ReviewedFile[] = [];
+  const reviewed: FileEntry[] = [];
+  const recentlyRead = new RecentlyRead();
   let filesAnalyzed = 0;
 
   // Texts first: the settings (region, environment) come from project files, and file rules need them.
   for (const file of files) {
-    reviewed.push(decodeFileEntry(file, config, collector, suppressions));
+    const entry = decodeFileEntry(file, config, collector, suppressions, recentlyRead);
+    entry.cool();
+    reviewed.push(entry);
     yield;
   }
   const project = projectView(reviewed, options.project);
@@ -117,6 +123,7 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
     if (entry.units.length) {
       for (const rule of visiting) runGuarded(rule.meta, entry.path, collector, () => rule.visitFile?.(entry, states.get(rule), collector.projectContext(rule.meta, settings)));
     }
+    entry.cool();
     yield;
   }
   for (const rule of projectRules) {
@@ -138,9 +145,9 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
 }
 
 /** Decodes one file; problems become IAC002 findings, never exceptions. */
-function decodeFileEntry(file: InputFile, config: ResolvedConfig, collector: FindingCollector, suppressions: Suppression[]): ReviewedFile {
+function decodeFileEntry(file: InputFile, config: ResolvedConfig, collector: FindingCollector, suppressions: Suppression[], recentlyRead: RecentlyRead): FileEntry {
   const language = languageOf(file.path);
-  const entry: ReviewedFile = { path: file.path, status: file.status ?? 'unchanged', text: undefined, units: [] };
+  const entry = new FileEntry(file.path, file.status ?? 'unchanged');
   const size = file.size ?? (typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength);
   const analysable = language !== 'other';
   if (file.readError !== undefined) {
@@ -158,21 +165,24 @@ function decodeFileEntry(file: InputFile, config: ResolvedConfig, collector: Fin
     if (analysable) collector.addAt(FILE_NOT_ANALYZED, file.path, `not analyzed: ${decoded.reason}`);
     return entry;
   }
-  entry.text = decoded.text;
-  collector.registerText(file.path, decoded.text);
+  // Deflated input stays deflated between reads, unless decoding changed the text (a byte-order mark).
+  const deflated = file.content instanceof DeflatedText && Buffer.byteLength(decoded.text) === file.content.byteLength ? file.content : undefined;
+  const stored = new StoredText(decoded.text, deflated, recentlyRead);
+  entry.hold(stored);
+  collector.registerText(file.path, decoded.text, deflated ? () => stored.value : undefined);
   if (HASH_COMMENT_FILES.test(file.path)) suppressions.push(...suppressionsInHashCommentText(file.path, decoded.text));
   return entry;
 }
 
 /** Parses a decoded file into its Python units; a parse over budget becomes an IAC002 finding. */
-function parseUnits(entry: ReviewedFile, text: string, config: ResolvedConfig, collector: FindingCollector, suppressions: Suppression[], treeCache: TreeCache | undefined): void {
+function parseUnits(entry: FileEntry, text: string, config: ResolvedConfig, collector: FindingCollector, suppressions: Suppression[], treeCache: TreeCache | undefined): void {
   if (languageOf(entry.path) === 'other') return;
   try {
-    entry.units = pythonUnitsOf(entry.path, text, config.parseTimeoutMs, treeCache);
+    entry.units = pythonUnitsOf(entry.path, text, config.parseTimeoutMs, treeCache, entry.storedText);
   } catch (error) {
     const limit = error instanceof ParseTimeoutError ? ' (limits.parse_timeout_ms)' : '';
     collector.addAt(FILE_NOT_ANALYZED, entry.path, `not analyzed: ${(error as Error).message}${limit}`);
-    entry.text = undefined;
+    entry.hold(undefined);
     return;
   }
   for (const unit of entry.units) suppressions.push(...suppressionsInUnit(unit));

@@ -5,6 +5,7 @@
 import { parsePython, type SyntaxNode, type Tree } from '../python/parser.js';
 import { importTable, type ImportTable } from '../python/names.js';
 import { extractPythonBlocks } from './markdown.js';
+import type { StoredText } from './stored-text.js';
 import type { TreeCache } from './tree-cache.js';
 
 export type Language = 'python' | 'markdown' | 'other';
@@ -60,20 +61,29 @@ class ParsedUnit implements PythonUnit {
   private readonly idBase: number;
   private readonly ownTree: Tree | undefined;
 
+  /** The unit's code, or the file's stored text when the unit is the whole file (it may be deflated between reads). */
+  private readonly source: string | StoredText;
+
   constructor(
     readonly path: string,
-    readonly text: string,
+    text: string,
     placement: Placement,
     parseBudgetMs: number,
     private readonly cache: TreeCache | undefined,
+    stored: StoredText | undefined,
   ) {
     ({ lineOffset: this.lineOffset, columnOffset: this.columnOffset, origin: this.origin, isFinal: this.isFinal, fenceClosed: this.fenceClosed } = placement);
+    this.source = stored ?? text;
     const tree = parsePython(text, parseBudgetMs);
     this.idBase = tree.idBase;
     this.isTestFile = isTestPath(path);
     this.imports = importTable(tree.rootNode);
     if (cache) cache.put(this, tree);
     else this.ownTree = tree;
+  }
+
+  get text(): string {
+    return typeof this.source === 'string' ? this.source : this.source.value;
   }
 
   get tree(): Tree {
@@ -99,11 +109,12 @@ class ParsedUnit implements PythonUnit {
  * Throws ParseTimeoutError when a unit takes longer than `parseBudgetMs` (0: no limit).
  * With a tree cache, trees may be let go and parsed again when read.
  */
-export function pythonUnitsOf(path: string, text: string, parseBudgetMs = 0, cache?: TreeCache): PythonUnit[] {
-  const makeUnit = (unitPath: string, code: string, placement: Placement, budget: number) => new ParsedUnit(unitPath, code, placement, budget, cache);
+export function pythonUnitsOf(path: string, text: string, parseBudgetMs = 0, cache?: TreeCache, stored?: StoredText): PythonUnit[] {
+  const makeUnit = (unitPath: string, code: string, placement: Placement, budget: number) => new ParsedUnit(unitPath, code, placement, budget, cache, undefined);
   const language = languageOf(path);
   if (language === 'python') {
-    return [makeUnit(path, text, { lineOffset: 0, columnOffset: 0, origin: 'python-file', isFinal: true, fenceClosed: true }, parseBudgetMs)];
+    // `stored` holds this same text: the unit reads it from there, so it need not keep the string.
+    return [new ParsedUnit(path, text, { lineOffset: 0, columnOffset: 0, origin: 'python-file', isFinal: true, fenceClosed: true }, parseBudgetMs, cache, stored)];
   }
   if (language === 'markdown') {
     const blocks = extractPythonBlocks(text);

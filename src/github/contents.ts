@@ -7,6 +7,7 @@
  * per query (graphql-contents.ts), and falls back to these raw reads for big or binary blobs.
  */
 import picomatch from 'picomatch';
+import { DeflatedText } from '../engine/stored-text.js';
 import type { GitHub, RepoRef } from './types.js';
 
 export interface BlobRef {
@@ -15,8 +16,8 @@ export interface BlobRef {
   sha: string;
 }
 
-/** A blob's content: its text when GitHub gave it as valid UTF-8, else its raw bytes. */
-export type BlobContent = string | Uint8Array;
+/** A blob's content: its text when GitHub gave it as valid UTF-8 (deflated by the batched reads), else its raw bytes. */
+export type BlobContent = string | Uint8Array | DeflatedText;
 
 export interface ContentSource {
   /** The content of each blob, in the order given; rejects when any blob cannot be read. */
@@ -136,7 +137,7 @@ export function projectTexts(toRead: readonly TreeEntry[], contents: readonly Bl
   const texts = new Map<string, string>();
   toRead.forEach((entry, index) => {
     const content = contents[index] ?? '';
-    texts.set(entry.path, typeof content === 'string' ? content : decoder.decode(content));
+    texts.set(entry.path, typeof content === 'string' ? content : decoder.decode(content instanceof DeflatedText ? content.inflate() : content));
   });
   return texts;
 }

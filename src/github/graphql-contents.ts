@@ -8,7 +8,11 @@
  * paths. GitHub's `text` is UTF-8 and cut for big blobs: a blob that is truncated, binary, or
  * whose text does not re-encode to exactly `byteSize` bytes (invalid UTF-8) is read as raw
  * bytes through the git blobs API instead, as before.
+ *
+ * Each text is deflated as its batch arrives (`DeflatedText`): the engine inflates a file when
+ * it reviews it, so a 3,000-file pull request never holds all of its source as strings.
  */
+import { DeflatedText } from '../engine/stored-text.js';
 import { FileFetchError, restContentSource, type BlobRef, type BlobContent, type ContentSource } from './contents.js';
 import type { GitHub, RepoRef } from './types.js';
 
@@ -88,7 +92,7 @@ export function graphqlContentSource(github: GitHub, repo: RepoRef, limit: Limit
       if (!node) throw new FileFetchError(blob.path, notFound(blob));
       const text = usableText(node);
       if (text === undefined) rawNeeded.push(index);
-      results.push(text);
+      results.push(text === undefined ? undefined : (DeflatedText.of(text) ?? text));
     });
     if (rawNeeded.length) {
       const rawBytes = await raw.readBlobs(rawNeeded.map((index) => batch[index] as BlobRef));

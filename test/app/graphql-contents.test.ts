@@ -6,7 +6,8 @@ import { Octokit } from '@octokit/rest';
 import nock from 'nock';
 import pLimit from 'p-limit';
 import { describe, expect, it } from 'vitest';
-import { FileFetchError } from '../../src/github/contents.js';
+import { DeflatedText } from '../../src/engine/stored-text.js';
+import { FileFetchError, type BlobContent } from '../../src/github/contents.js';
 import { BLOBS_PER_QUERY, graphqlContentSource } from '../../src/github/graphql-contents.js';
 import type { GitHub } from '../../src/github/types.js';
 import { GRAPHQL_TEXT_LIMIT } from './graphql-blob-answers.js';
@@ -20,7 +21,7 @@ function source() {
 }
 
 const refs = (contents: readonly (string | Uint8Array)[]) => contents.map((content, index) => ({ path: `lib/file_${index}.py`, sha: blobSha(content) }));
-const text = (content: string | Uint8Array) => (typeof content === 'string' ? content : Buffer.from(content).toString('utf8'));
+const text = (content: BlobContent) => (typeof content === 'string' ? content : Buffer.from(content instanceof DeflatedText ? content.inflate() : content).toString('utf8'));
 
 describe('graphqlContentSource', () => {
   it('reads 250 files in 3 queries of at most 100, in order, with no per-file request', async () => {
@@ -29,7 +30,9 @@ describe('graphqlContentSource', () => {
     for (const content of contents) mock.blobStore.set(blobSha(content), content);
     const read = await source().readBlobs(refs(contents));
     expectAllMocksUsed(mock, unmatched);
-    expect(read).toEqual(contents);
+    // Texts arrive deflated, to be inflated when the engine reviews them.
+    expect(read.every((content) => content instanceof DeflatedText)).toBe(true);
+    expect(read.map(text)).toEqual(contents);
     expect(mock.sent.graphqlQueries.map((query) => query.length).sort((a, b) => b - a)).toEqual([BLOBS_PER_QUERY, BLOBS_PER_QUERY, 50]);
     expect(mock.sent.blobReads).toEqual([]);
   });
@@ -45,8 +48,8 @@ describe('graphqlContentSource', () => {
     expectAllMocksUsed(mock, unmatched);
     expect(mock.sent.graphqlQueries).toHaveLength(1);
     expect(mock.sent.blobReads.sort()).toEqual([blobSha(big), blobSha(binary), blobSha(latin1)].sort());
-    expect(read[0]).toBe(plain);
-    expect(read[1]?.length).toBe(Buffer.byteLength(big));
+    expect(text(read[0] as BlobContent)).toBe(plain);
+    expect((read[1] as Uint8Array).length).toBe(Buffer.byteLength(big));
     expect([...(read[2] as Uint8Array)]).toEqual([...binary]);
     expect([...(read[3] as Uint8Array)]).toEqual([...latin1]);
   });

@@ -5,14 +5,16 @@ import { scanCommand } from '../../src/cli/commands.js';
 import { catalogIds } from '../../src/engine/catalog.js';
 import { resolveConfig } from '../../src/engine/config.js';
 import { reviewWithCatalog, type InputFile } from '../../src/engine/index.js';
+import { DeflatedText } from '../../src/engine/stored-text.js';
 import { tempProject } from '../support/temp-project.js';
 
 function reviewOne(file: InputFile, config: Record<string, unknown> = {}) {
   return reviewWithCatalog({ files: [{ status: 'added', ...file }], config: resolveConfig(config, catalogIds), mode: 'change' });
 }
 
-function linesOf(content: string | Uint8Array): number {
-  return (typeof content === 'string' ? content : Buffer.from(content).toString('utf8')).split(/\r?\n/).length;
+function linesOf(content: InputFile['content']): number {
+  const bytes = content instanceof DeflatedText ? content.inflate() : content;
+  return (typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8')).split(/\r?\n/).length;
 }
 
 /** Every finding must point inside the file. */

@@ -129,7 +129,7 @@ const caseOf = (content: fc.Arbitrary<{ path: string; content: string | Uint8Arr
     })
     .map(({ file, config, mode, requirements }) => ({ path: file.path, content: file.content, config, mode, requirements }));
 
-function textOf(content: string | Uint8Array): string | undefined {
+function textOf(content: InputFile['content']): string | undefined {
   const decoded = decodeText(content);
   return decoded.ok ? decoded.text : undefined;
 }
