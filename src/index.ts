@@ -7,6 +7,7 @@
  * Every GitHub request made for an event gets the client-side timeout.
  */
 import type { ApplicationFunctionOptions, Context, Probot } from 'probot';
+import { MemoryGuard } from './app/memory-guard.js';
 import { Reviewer } from './app/reviewer.js';
 import { appSettingsFromEnv } from './app/settings.js';
 import { applyRequestTimeout } from './github/request-timeout.js';
@@ -49,7 +50,7 @@ export function createIacReviewApp(options: IacReviewAppOptions = {}): (app: Pro
 }
 
 /**
- * The app as `probot run` loads it. On SIGTERM (a deploy, `docker stop`) running reviews are
+ * The app as `probot run` loads it, with the memory guard (app/memory-guard.ts). On SIGTERM (a deploy, `docker stop`) running reviews are
  * interrupted so their check runs complete as cancelled instead of staying in progress; the
  * process exits once they have, or after 8 s (Docker's grace period is 10 s).
  */
@@ -57,6 +58,8 @@ export default function iacReviewApp(app: Probot, options?: Partial<ApplicationF
   const settings = appSettingsFromEnv();
   const reviewer = new Reviewer({ concurrency: settings.concurrency, maxWaiting: settings.maxWaiting, treeCacheBytes: settings.treeCacheBytes });
   createIacReviewApp({ reviewer, requestTimeoutMs: settings.requestTimeoutMs })(app, options);
+  // Near the heap limit the newest review stops with a clear check run, before the process would run out of memory.
+  new MemoryGuard((reading) => reviewer.relieveMemoryPressure(reading, app.log)).start();
   process.once('SIGTERM', () => {
     app.log.info('SIGTERM: interrupting running reviews before exiting');
     void reviewer.shutdown(app.log).finally(() => process.exit(0));

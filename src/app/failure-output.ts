@@ -8,6 +8,7 @@ import { FileFetchError } from '../github/contents.js';
 import { isRequestTimeout } from '../github/request-timeout.js';
 import { describeError, httpStatus } from '../github/types.js';
 import type { CheckOutput } from '../render/markdown.js';
+import type { MemoryPressureError } from './memory-guard.js';
 
 /** A failed step of the review: what the app was doing, and the error. */
 export class StepError extends Error {
@@ -102,6 +103,17 @@ export function interruptedOutput(): CheckOutput {
     summary:
       'The App stopped (for example for a deploy) while this commit was being reviewed, so the review did not finish. ' +
       'Press **Re-run** on this check or comment `/recheck` on the pull request (write access needed).',
+  };
+}
+
+/** Completion of a review stopped because the App's heap was nearly full: conclusion `failure` (fail closed). */
+export function memoryOutput(error: MemoryPressureError): CheckOutput {
+  return {
+    title: 'Not reviewed: iac-review ran short of memory',
+    summary:
+      `While this commit was being reviewed, ${error.message}, so this review (the newest running) was stopped to keep the App and its other reviews alive. ` +
+      'Press **Re-run** on this check or comment `/recheck` on the pull request (write access needed) when fewer reviews are running; ' +
+      'if it happens again, the App needs more memory (`IAC_REVIEW_CONCURRENCY=1`, or a higher `--max-old-space-size`).',
   };
 }
 

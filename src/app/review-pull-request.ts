@@ -25,7 +25,8 @@ import { describeError, httpStatus, type GitHub, type RepoRef } from '../github/
 import { planAnnotations } from '../render/annotations.js';
 import { renderCheckOutput, renderFailureOutput, renderSummaryComment, type Conclusion, type FileLinker, type ReviewReport } from '../render/markdown.js';
 import { engineStatus, planFiles } from './changed-files.js';
-import { explainFailure, interruptedOutput, StepError, supersededOutput } from './failure-output.js';
+import { explainFailure, interruptedOutput, memoryOutput, StepError, supersededOutput } from './failure-output.js';
+import { MemoryPressureError } from './memory-guard.js';
 import { postInlineComments } from './inline-comments.js';
 import { ShutdownError, supersededBy } from './review-queue.js';
 
@@ -102,14 +103,18 @@ export async function reviewPullRequest(request: ReviewRequest, deps: ReviewDepe
   } catch (error) {
     const newer = signal ? supersededBy(signal) : undefined;
     const interrupted = signal?.aborted && signal.reason instanceof ShutdownError;
+    const memory: MemoryPressureError | undefined = signal?.aborted && signal.reason instanceof MemoryPressureError ? signal.reason : undefined;
     const { conclusion, output, failure } = newer
       ? { conclusion: 'cancelled' as const, output: supersededOutput(request.headSha, newer, request.pullNumber), failure: undefined }
       : interrupted
         ? { conclusion: 'cancelled' as const, output: interruptedOutput(), failure: undefined }
-        : failureCompletion(error, request);
+        : memory
+          ? { conclusion: 'failure' as const, output: memoryOutput(memory), failure: memory.message }
+          : failureCompletion(error, request);
     const where = { pull: request.pullNumber, sha: request.headSha, checkRun: checkRun.id };
     if (newer) log.info({ ...where, by: newer }, 'iac-review superseded by a newer push');
     else if (interrupted) log.warn(where, 'iac-review interrupted: the App is shutting down');
+    else if (memory) log.error(where, `iac-review stopped: ${memory.message}`);
     else log.error({ err: error, ...where }, `iac-review failed: ${failure}`);
     try {
       await completeCheckRun(github, request.repo, checkRun.id, conclusion, output);

@@ -80,6 +80,8 @@ export class ReviewQueue {
   /** The newest unsettled job of each group. */
   private readonly latest = new Map<string, Job>();
   private readonly pending = new Set<Promise<unknown>>();
+  /** Running jobs in the order they started. */
+  private started: Job[] = [];
   /** Jobs waiting for a slot (state `waiting`). */
   private waitingCount = 0;
   /** Jobs admitted and not yet settled or dropped: at most concurrency + maxWaiting. */
@@ -126,6 +128,7 @@ export class ReviewQueue {
       if (job.state !== 'waiting') return undefined; // dropped while it waited
       this.waitingCount--;
       job.state = 'running';
+      this.started.push(job);
       // The group's earlier job (started before this one) winds down first.
       await job.previous?.settled;
       if (job.controller.signal.aborted) return undefined;
@@ -139,6 +142,7 @@ export class ReviewQueue {
         if (job.state !== 'dropped') this.admitted--;
         job.state = 'done';
         job.previous = undefined;
+        this.started = this.started.filter((candidate) => candidate !== job);
         if (this.latest.get(task.group) === job) this.latest.delete(task.group);
       });
     job.settled = result;
@@ -172,6 +176,17 @@ export class ReviewQueue {
     for (const job of this.latest.values()) this.abortChain(job, reason);
     await this.idle();
     return dropped;
+  }
+
+  /**
+   * Aborts the running job that started last with `reason` (memory pressure: the newest review
+   * has done the least work). Returns false when no job is running.
+   */
+  abortNewestRunning(reason: Error): boolean {
+    const job = this.started.filter((candidate) => candidate.state === 'running' && !candidate.controller.signal.aborted).at(-1);
+    if (!job) return false;
+    job.controller.abort(reason);
+    return true;
   }
 
   private supersede(newest: Job, by: string): void {

@@ -11,6 +11,7 @@ import type { Logger } from 'probot';
 import { createCompletedCheckRun } from '../github/checks.js';
 import type { GitHub } from '../github/types.js';
 import { busyOutput } from './failure-output.js';
+import { megabytes, MemoryPressureError, type HeapReading } from './memory-guard.js';
 import { reviewPullRequest, type ReviewDependencies, type ReviewOutcome, type ReviewRequest } from './review-pull-request.js';
 import { ReviewQueue, SupersededError, type QueueSettings, type Submission } from './review-queue.js';
 
@@ -73,6 +74,15 @@ export class Reviewer {
       });
     }
     return submission;
+  }
+
+  /**
+   * What the memory guard calls when the heap stays nearly full after a full collection: the
+   * newest running review stops, and its check run says the App ran short of memory.
+   */
+  relieveMemoryPressure(reading: HeapReading, log: Pick<Logger, 'error'>): void {
+    const stopped = this.queue.abortNewestRunning(new MemoryPressureError(reading));
+    log.error({ usedMb: megabytes(reading.used), limitMb: megabytes(reading.limit), stopped }, stopped ? 'heap nearly full: stopping the newest running review' : 'heap nearly full with no review running');
   }
 
   /** Resolves once every queued review has finished. */
