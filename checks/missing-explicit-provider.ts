@@ -8,6 +8,7 @@
  * whose options come from callers that are not visible stays silent.
  */
 import { detachNode } from '../src/engine/detached-node.js';
+import { copyOf, withCopiedStrings } from '../src/engine/file-lines.js';
 import { programUnits } from '../src/engine/program.js';
 import type { ProjectRule, ProjectRuleContext } from '../src/engine/rule.js';
 import type { PythonUnit } from '../src/engine/source.js';
@@ -51,7 +52,8 @@ export const missingExplicitProvider: ProjectRule<DefaultProviderState> = {
       checkComponents(unit, context);
       state.anyProvider ||= buildsOrPassesProvider(unit);
       addCalledNames(unit, state.called);
-      const resources = awsResources(unit.root, unit).map(({ call, qualified }) => ({ qualified, condition: defaultCondition(call), callee: detachNode({ node: calleeNode(call) }, 'node', unit) }));
+      // Copied strings: names read from nodes are slices that would keep the file's text alive.
+      const resources = awsResources(unit.root, unit).map(({ call, qualified }) => ({ qualified: copyOf(qualified), condition: withCopiedStrings(defaultCondition(call)), callee: detachNode({ node: calleeNode(call) }, 'node', unit) }));
       if (resources.length) state.candidates.push({ unit, resources });
     }
   },

@@ -66,3 +66,23 @@ export function copyOf(text: string): string {
   // concatenation flattens it into a new string of its own (every code unit kept as is).
   return text.length < 13 ? text : (' ' + text).slice(1);
 }
+
+/**
+ * `copyOf` for a fact kept for the whole review: its own string fields, strings in arrays and
+ * one level of nested plain objects (names read from nodes are slices of the file's text).
+ */
+export function withCopiedStrings<T extends object>(fact: T): T {
+  const record = fact as Record<string, unknown>;
+  for (const [key, value] of Object.entries(record)) record[key] = copied(value, 1);
+  return fact;
+}
+
+function copied(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return copyOf(value);
+  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? copyOf(item) : item));
+  if (depth > 0 && value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const record = value as Record<string, unknown>;
+    for (const [key, item] of Object.entries(record)) record[key] = copied(item, depth - 1);
+  }
+  return value;
+}

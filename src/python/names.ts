@@ -2,6 +2,7 @@
  * Name resolution over a module: which local names come from which imports, and the
  * fully-qualified name behind an expression like `aws.ec2.Vpc` or `ec2.Vpc`.
  */
+import { copyOf } from '../engine/file-lines.js';
 import type { SyntaxNode } from './parser.js';
 import { descendantsOfType } from './walk.js';
 
@@ -57,7 +58,8 @@ export function importBindings(root: SyntaxNode): ImportBinding[] {
 
 export function importTable(root: SyntaxNode): ImportTable {
   const table = new Map<string, string>();
-  for (const binding of importBindings(root)) table.set(binding.local, binding.qualified);
+  // Copies: a unit keeps its table for the whole review, and slices would pin the file's text.
+  for (const binding of importBindings(root)) table.set(copyOf(binding.local), copyOf(binding.qualified));
   return table;
 }
 
