@@ -110,7 +110,8 @@ class ParsedUnit implements PythonUnit {
  * With a tree cache, trees may be let go and parsed again when read.
  */
 export function pythonUnitsOf(path: string, text: string, parseBudgetMs = 0, cache?: TreeCache, stored?: StoredText): PythonUnit[] {
-  const makeUnit = (unitPath: string, code: string, placement: Placement, budget: number) => new ParsedUnit(unitPath, code, placement, budget, cache, undefined);
+  // A block's code is kept like the file's text: deflated between reads when the file's is.
+  const makeUnit = (unitPath: string, code: string, placement: Placement, budget: number) => new ParsedUnit(unitPath, code, placement, budget, cache, stored?.sibling(code));
   const language = languageOf(path);
   if (language === 'python') {
     // `stored` holds this same text: the unit reads it from there, so it need not keep the string.

@@ -69,6 +69,17 @@ export class StoredText {
     return text;
   }
 
+  /**
+   * Another text kept like this one (deflated between reads, in the same recently-read set
+   * when this one is deflated): a Markdown file's Python blocks. It starts cooled.
+   */
+  sibling(text: string): StoredText {
+    if (!this.deflated) return new StoredText(text);
+    const stored = new StoredText(text, DeflatedText.of(text), this.recent);
+    stored.cool();
+    return stored;
+  }
+
   /** Lets the string go when the text can be inflated again. */
   cool(): void {
     if (this.deflated) this.warm = undefined;
