@@ -15,12 +15,16 @@
  *   npm run bench:app -- --sizes 10,300     some sizes
  *   npm run bench:app -- --engine stub      the App alone (real: the engine only)
  *
+ * The App process gets the Node flags `npm start` gives production (the heap cap);
+ * BENCH_APP_NODE_FLAGS="..." replaces them, and IAC_REVIEW_TREE_CACHE_MB sets the tree budget
+ * as it does for the App.
+ *
  * Targets (issue 6): GitHub requests grow with files/100, not with files; a 3,000-file pull
  * request peaks under 300 MB RSS; 300 files are reviewed in under 5 s of app time. Each size
  * has a time limit; a run over it is reported as such and the benchmark carries on.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,10 +80,26 @@ async function runSize(size: number, engine: Engine, folder: string): Promise<Si
   }
 }
 
+/**
+ * The Node flags production starts the App with: those `npm start` passes to node before the
+ * script (the V8 heap cap). BENCH_APP_NODE_FLAGS, space-separated, replaces them for experiments.
+ */
+export function appNodeFlags(env: NodeJS.ProcessEnv = process.env): string[] {
+  if (env.BENCH_APP_NODE_FLAGS !== undefined) return env.BENCH_APP_NODE_FLAGS.split(/\s+/).filter(Boolean);
+  const manifest = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const words = (manifest.scripts.start ?? '').split(/\s+/);
+  if (words[0] !== 'node') return [];
+  const flags: string[] = [];
+  for (const word of words.slice(1)) {
+    if (!word.startsWith('--')) break;
+    flags.push(word);
+  }
+  return flags;
+}
+
 function runReview(size: number, engine: Engine, folder: string, githubUrl: string): Promise<SizeResult> {
   return new Promise((resolve) => {
-    // BENCH_APP_NODE_FLAGS: V8/Node flags for the App process (heap tuning experiments), space-separated.
-    const nodeFlags = (process.env.BENCH_APP_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+    const nodeFlags = appNodeFlags();
     const child = spawn(process.execPath, [...nodeFlags, '--expose-gc', RUNNER, '--corpus', folder, '--github', githubUrl, '--engine', engine], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -178,13 +198,13 @@ export async function runAppBenchmark(): Promise<void> {
     }
   }
   const machine = { cpu: cpus()[0]?.model ?? 'unknown', cpus: cpus().length, memoryGb: Math.round(totalmem() / 1e9), node: process.version, platform: `${process.platform}-${process.arch}` };
-  console.log(`\nApp benchmark on ${machine.cpu} (${machine.cpus} CPUs, ${machine.memoryGb} GB), Node ${machine.node}\n`);
+  console.log(`\nApp benchmark on ${machine.cpu} (${machine.cpus} CPUs, ${machine.memoryGb} GB), Node ${machine.node}, App flags: ${appNodeFlags().join(' ') || 'none'}\n`);
   console.log(table(results));
   console.log('');
   for (const line of verdicts(results)) console.log(line);
   mkdirSync(RESULTS, { recursive: true });
   const date = new Date().toISOString();
-  const json = `${JSON.stringify({ date, machine, results }, null, 2)}\n`;
+  const json = `${JSON.stringify({ date, machine, nodeFlags: appNodeFlags(), treeCacheMb: process.env.IAC_REVIEW_TREE_CACHE_MB, results }, null, 2)}\n`;
   const target = new URL(`app-${date.replace(/[:.]/g, '-')}.json`, RESULTS);
   writeFileSync(target, json);
   writeFileSync(new URL('app-latest.json', RESULTS), json);
