@@ -4,17 +4,11 @@
  * again at any later point (project rules, snippets, trees parsed again).
  */
 import { describe, expect, it } from 'vitest';
-import { catalogIds } from '../../src/engine/catalog.js';
-import { resolveConfig } from '../../src/engine/config.js';
 import { reviewWithCatalog, type InputFile } from '../../src/engine/index.js';
 import { DeflatedText, RecentlyRead, StoredText } from '../../src/engine/stored-text.js';
-import { generateCorpus, isReviewableCorpusPath } from '../bench/corpus.js';
+import { corpusReview } from '../support/corpus-review.js';
 
-const corpus = generateCorpus({ seed: 5, files: 80, totalBytes: 400_000, manifests: true });
-const files: InputFile[] = corpus.filter((file) => isReviewableCorpusPath(file.path)).map((file) => ({ path: file.path, content: file.content, status: 'added' }));
-const manifests = new Map(corpus.filter((file) => !isReviewableCorpusPath(file.path)).map((file) => [file.path, file.content]));
-const project = { paths: [...manifests.keys()], readFile: (path: string) => manifests.get(path) };
-const config = resolveConfig({}, catalogIds);
+const { files, project, config } = corpusReview(5);
 
 describe('deflated texts', () => {
   it('give the same findings as strings, with every tree kept or every tree parsed again', () => {

@@ -4,18 +4,12 @@
  * identity across reads of a unit, only on node ids, which a new parse of the same text keeps.
  */
 import { describe, expect, it } from 'vitest';
-import { catalogIds } from '../../src/engine/catalog.js';
-import { resolveConfig } from '../../src/engine/config.js';
-import { reviewWithCatalog, type InputFile } from '../../src/engine/index.js';
+import { reviewWithCatalog } from '../../src/engine/index.js';
 import { TreeCache } from '../../src/engine/tree-cache.js';
 import { parsePython } from '../../src/python/parser.js';
-import { generateCorpus, isReviewableCorpusPath } from '../bench/corpus.js';
+import { corpusReview } from '../support/corpus-review.js';
 
-const corpus = generateCorpus({ seed: 3, files: 80, totalBytes: 400_000, manifests: true });
-const files: InputFile[] = corpus.filter((file) => isReviewableCorpusPath(file.path)).map((file) => ({ path: file.path, content: file.content, status: 'added' }));
-const manifests = new Map(corpus.filter((file) => !isReviewableCorpusPath(file.path)).map((file) => [file.path, file.content]));
-const project = { paths: [...manifests.keys()], readFile: (path: string) => manifests.get(path) };
-const config = resolveConfig({}, catalogIds);
+const { files, project, config } = corpusReview(3);
 
 describe('tree budget', () => {
   it('gives the same findings with every tree parsed again as with every tree kept', () => {
