@@ -18,6 +18,7 @@ import { readFileSync } from 'node:fs';
 import { generateKeyPairSync } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Probot, ProbotOctokit, type Logger } from 'probot';
+import { MemoryGuard } from '../../src/app/memory-guard.js';
 import { Reviewer } from '../../src/app/reviewer.js';
 import { reviewWithCatalog, resolveConfig, catalogIds } from '../../src/engine/index.js';
 import { appSettingsFromEnv } from '../../src/app/settings.js';
@@ -110,6 +111,9 @@ export async function measureAppReview(corpusFolder: string, githubUrl: string, 
     Octokit: ProbotOctokit.defaults((options: Record<string, any>) => ({ ...options, throttle: { ...options.throttle, enabled: false } })),
   });
   await probot.load(createIacReviewApp({ reviewer }), { cwd: process.cwd(), addHandler: () => {} });
+  // As production wires it (src/index.ts): near the heap limit the newest review stops instead of the process dying.
+  const guard = new MemoryGuard((reading) => reviewer.relieveMemoryPressure(reading, silentLogger()));
+  guard.start();
   const payload = fixture('pull_request.opened');
   payload.pull_request = { ...payload.pull_request, head: { ...payload.pull_request.head, sha: headSha } };
 
@@ -124,6 +128,7 @@ export async function measureAppReview(corpusFolder: string, githubUrl: string, 
   const wallMs = performance.now() - started;
   stalls.disable();
   const peakRssMb = mb(peakRssKb());
+  guard.stop();
 
   const stats = (await (await fetch(`${githubUrl}/__stats`)).json()) as { requests: Record<string, number>; checkRuns: CheckRunRecord[] };
   const run = stats.checkRuns.at(-1);
