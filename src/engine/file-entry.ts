@@ -25,6 +25,11 @@ export class FileEntry implements ReviewedFile {
     this.stored = stored;
   }
 
+  /** Whether the file has a text, without inflating it. */
+  get hasText(): boolean {
+    return this.stored !== undefined;
+  }
+
   get storedText(): StoredText | undefined {
     return this.stored;
   }

@@ -4,6 +4,7 @@
  * "X never happens" search all of it, so a change to one file is not judged without the rest.
  */
 import { nodesOfType } from '../python/fast-walk.js';
+import { FileEntry } from './file-entry.js';
 import { extractPythonBlocks } from './markdown.js';
 import type { ProjectView } from './rule.js';
 import { isTestPath, languageOf, type PythonUnit } from './source.js';
@@ -25,12 +26,13 @@ export function projectPythonTexts(project: ProjectView): PythonSourceText[] {
   const reviewed = new Set<string>();
   for (const file of project.files) {
     reviewed.add(file.path);
-    if (file.text === undefined) continue;
+    // The engine's entries say whether there is a text without inflating it.
+    if (file instanceof FileEntry ? !file.hasText : file.text === undefined) continue;
     const language = languageOf(file.path);
     const isTestFile = isTestPath(file.path);
     // A Python file's text is read from the file each time: the engine may keep it deflated between reads.
     if (language === 'python') texts.push({ path: file.path, get text() { return file.text ?? ''; }, isTestFile, reviewed: true });
-    else if (language === 'markdown') for (const block of extractPythonBlocks(file.text)) texts.push({ path: file.path, text: block.code, isTestFile, reviewed: true });
+    else if (language === 'markdown') for (const block of extractPythonBlocks(file.text ?? '')) texts.push({ path: file.path, text: block.code, isTestFile, reviewed: true });
   }
   for (const path of project.paths) {
     if (reviewed.has(path) || languageOf(path) !== 'python') continue;

@@ -51,6 +51,7 @@ export class RecentlyRead {
 
 export class StoredText {
   private warm: string | undefined;
+  private siblings: StoredText[] | undefined;
 
   /** `deflated` must inflate to exactly `text`'s UTF-8 bytes. */
   constructor(
@@ -71,17 +72,18 @@ export class StoredText {
 
   /**
    * Another text kept like this one (deflated between reads, in the same recently-read set
-   * when this one is deflated): a Markdown file's Python blocks. It starts cooled.
+   * when this one is deflated): a Markdown file's Python blocks. It cools with this one.
    */
   sibling(text: string): StoredText {
     if (!this.deflated) return new StoredText(text);
     const stored = new StoredText(text, DeflatedText.of(text), this.recent);
-    stored.cool();
+    (this.siblings ??= []).push(stored);
     return stored;
   }
 
-  /** Lets the string go when the text can be inflated again. */
+  /** Lets the string go (and its siblings') when the text can be inflated again. */
   cool(): void {
     if (this.deflated) this.warm = undefined;
+    for (const sibling of this.siblings ?? []) sibling.cool();
   }
 }
