@@ -8,7 +8,8 @@
  * CloudFormation intrinsics inside strings are only reported when nothing in the file works
  * with CloudFormation templates (`aws.cloudformation.Stack(template_body=...)` is legitimate).
  */
-import type { ProjectRule, ProjectRuleContext } from '../src/engine/rule.js';
+import { placedReport } from '../src/engine/finding-collector.js';
+import type { ProjectReport, ProjectRule, ProjectRuleContext } from '../src/engine/rule.js';
 import { isPulumiModule } from '../src/engine/project-python.js';
 import type { PythonUnit } from '../src/engine/source.js';
 import { stringLiteralValue } from '../src/python/calls.js';
@@ -36,7 +37,7 @@ const CFN_CONTEXT = /cloudformation|TemplateBody|template_body|AWSTemplateFormat
 const CDK_MODULES = new Set(['aws_cdk', 'constructs', 'aws_cdk_lib', 'cdk8s', 'cdktf']);
 const MANIFEST = /(^|\/)(requirements[^/]*\.txt|Pipfile|pyproject\.toml|setup\.py|setup\.cfg)$/;
 
-export const foreignIacSyntax: ProjectRule = {
+export const foreignIacSyntax: ProjectRule<ForeignSyntaxState> = {
   meta: {
     id: 'IAC601',
     name: 'foreign-iac-syntax',
@@ -50,25 +51,42 @@ export const foreignIacSyntax: ProjectRule = {
     seed: { report: 'model-failures-tracking', section: 'Pulumi-Specific Problems' },
   },
   scope: 'project',
-  check(project, context) {
-    const units = project.files.flatMap((file) => file.units);
-    const pulumiUnit = (unit: PythonUnit) => [...importedTopModules(unit.imports)].some(isPulumiModule);
-    const cdkInterop =
-      units.some((unit) => importedTopModules(unit.imports).has('pulumi_cdk')) ||
-      project.paths.some((path) => MANIFEST.test(path) && /pulumi[-_]cdk/i.test(project.readFile(path) ?? ''));
-    const pulumiProject = project.paths.some((path) => /(^|\/)Pulumi\.ya?ml$/.test(path)) || units.some(pulumiUnit);
-    const cdkProject = project.paths.some((path) => /(^|\/)cdk\.json$/.test(path));
-    for (const unit of units) {
+  begin: () => ({ cdkCandidates: [], importsPulumiCdk: false, anyPulumiUnit: false }),
+  // HCL and CloudFormation are judged unit by unit; CDK imports only count in a Pulumi program,
+  // which is known once every file has been seen, so those reports wait (placed, without nodes).
+  visitFile(file, state, context) {
+    for (const unit of file.units) {
       checkHcl(unit, context);
       checkCloudFormation(unit, context);
-      if (cdkInterop) continue;
       const ownPulumi = pulumiUnit(unit);
+      state.anyPulumiUnit ||= ownPulumi;
+      state.importsPulumiCdk ||= importedTopModules(unit.imports).has('pulumi_cdk');
+      const reports: ProjectReport[] = [];
+      checkCdk(unit, { settings: context.settings, report: (found) => reports.push(placedReport(found)) });
+      if (reports.length) state.cdkCandidates.push({ ownPulumi, pythonFile: unit.origin === 'python-file', reports });
+    }
+  },
+  check(project, context, state) {
+    const cdkInterop = state.importsPulumiCdk || project.paths.some((path) => MANIFEST.test(path) && /pulumi[-_]cdk/i.test(project.readFile(path) ?? ''));
+    if (cdkInterop) return;
+    const pulumiProject = project.paths.some((path) => /(^|\/)Pulumi\.ya?ml$/.test(path)) || state.anyPulumiUnit;
+    const cdkProject = project.paths.some((path) => /(^|\/)cdk\.json$/.test(path));
+    for (const candidate of state.cdkCandidates) {
       // A Python-tagged block in documentation only counts when it is itself a Pulumi program.
-      const isPulumiProgram = ownPulumi || (unit.origin === 'python-file' && pulumiProject && !cdkProject);
-      if (isPulumiProgram) checkCdk(unit, context);
+      const isPulumiProgram = candidate.ownPulumi || (candidate.pythonFile && pulumiProject && !cdkProject);
+      if (isPulumiProgram) for (const found of candidate.reports) context.report(found);
     }
   },
 };
+
+interface ForeignSyntaxState {
+  /** Units importing CDK modules, with their reports placed and kept until the program is known. */
+  cdkCandidates: { ownPulumi: boolean; pythonFile: boolean; reports: ProjectReport[] }[];
+  importsPulumiCdk: boolean;
+  anyPulumiUnit: boolean;
+}
+
+const pulumiUnit = (unit: PythonUnit) => [...importedTopModules(unit.imports)].some(isPulumiModule);
 
 function report(context: ProjectRuleContext, unit: PythonUnit, node: SyntaxNode, message: string): void {
   context.report({ unit, node, message });

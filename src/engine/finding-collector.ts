@@ -63,17 +63,9 @@ export class FindingCollector {
   }
 
   private addUnitReport(meta: RuleMeta, unit: PythonUnit, report: UnitReport): void {
-    const start: Point | undefined = report.node?.startPosition ?? report.start;
-    const end: Point | undefined = report.node?.endPosition ?? report.end ?? start;
-    if (!start || !end) throw new Error(`${meta.id} reported without a node or position`);
-    const span: Span = {
-      line: unit.lineOffset + start.row + 1,
-      column: unit.columnOffset + start.column + 1,
-      endLine: unit.lineOffset + end.row + 1,
-      endColumn: unit.columnOffset + end.column + 1,
-    };
-    const snippet = report.node ? report.node.text : unit.text.split('\n')[start.row];
-    this.addSpan(meta, unit.path, span, report.message, snippet, report.severity);
+    const placed = placeUnitReport(unit, report);
+    if (!placed) throw new Error(`${meta.id} reported without a node or position`);
+    this.addSpan(meta, unit.path, placed.span, report.message, placed.snippet, report.severity);
   }
 
   /** Keeps a span inside the file: lines within 1..lineCount, columns within each line. */
@@ -88,4 +80,35 @@ export class FindingCollector {
     if (endLine === line && endColumn < column) endColumn = column;
     return { line, column, endLine, endColumn };
   }
+}
+
+/** Where a unit report lands in its file, and its snippet; undefined without a node or position. */
+function placeUnitReport(unit: PythonUnit, report: UnitReport): { span: Span; snippet: string | undefined } | undefined {
+  const start: Point | undefined = report.node?.startPosition ?? report.start;
+  const end: Point | undefined = report.node?.endPosition ?? report.end ?? start;
+  if (!start || !end) return undefined;
+  const span: Span = {
+    line: unit.lineOffset + start.row + 1,
+    column: unit.columnOffset + start.column + 1,
+    endLine: unit.lineOffset + end.row + 1,
+    endColumn: unit.columnOffset + end.column + 1,
+  };
+  return { span, snippet: report.node ? report.node.text : unit.text.split('\n')[start.row] };
+}
+
+/**
+ * A report a project rule keeps until its final judgement, placed now, while the unit's tree
+ * is at hand: the same span and snippet the unit report would get, with no node or text kept.
+ */
+export function placedReport(report: ProjectReport): ProjectReport {
+  if (!('unit' in report)) return { ...report, message: copyOf(report.message), ...(report.snippet === undefined ? {} : { snippet: copyOf(report.snippet) }) };
+  const placed = placeUnitReport(report.unit, report);
+  if (!placed) throw new Error('a report without a node or position');
+  return {
+    path: report.unit.path,
+    span: placed.span,
+    message: copyOf(report.message),
+    ...(placed.snippet === undefined ? {} : { snippet: copyOf(placed.snippet) }),
+    ...(report.severity ? { severity: report.severity } : {}),
+  };
 }
