@@ -39,7 +39,7 @@ import {
 import { definesMocks, insideTestFunction, isTestUnit, projectStackClasses, testFunctions } from '../src/python/test-functions.js';
 import { bodySkipCall, isUnconditionalSkipMark, skipDecorator } from '../src/python/test-skips.js';
 
-export const testWithoutAssertion: ProjectRule = {
+export const testWithoutAssertion: ProjectRule<{ project: ProjectView; setsMocks: boolean }> = {
   meta: {
     id: 'IAC702',
     name: 'test-without-assertion',
@@ -54,17 +54,17 @@ export const testWithoutAssertion: ProjectRule = {
     seed: { report: 'model-failures-tracking', section: 'Testing Procedures' },
   },
   scope: 'project',
-  check(project, context) {
-    const setsMocks = projectPythonTexts(project).some((source) => /\bset_mocks\s*\(/.test(source.text));
-    for (const file of project.files) {
-      for (const unit of file.units) {
-        if (!isTestUnit(unit)) continue;
-        const skipped = checkSkips(unit, file, context);
-        checkAssertions(unit, skipped, context);
-        // A pull request shows only some files: an unchanged conftest.py may set the mocks. There,
-        // only a file that defines its own Mocks class and never sets it is reported.
-        if (!setsMocks && (context.settings.mode === 'scan' || definesMocks(unit))) checkMocks(unit, project, context);
-      }
+  // Whether anything sets the mocks is read from the project's texts before any file is parsed;
+  // each test unit is then judged while its tree is fresh.
+  begin: (project) => ({ project, setsMocks: projectPythonTexts(project).some((source) => /\bset_mocks\s*\(/.test(source.text)) }),
+  visitFile(file, { project, setsMocks }, context) {
+    for (const unit of file.units) {
+      if (!isTestUnit(unit)) continue;
+      const skipped = checkSkips(unit, file, context);
+      checkAssertions(unit, skipped, context);
+      // A pull request shows only some files: an unchanged conftest.py may set the mocks. There,
+      // only a file that defines its own Mocks class and never sets it is reported.
+      if (!setsMocks && (context.settings.mode === 'scan' || definesMocks(unit))) checkMocks(unit, project, context);
     }
   },
 };

@@ -114,6 +114,7 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
   for (const entry of reviewed) {
     const text = entry.text;
     if (text === undefined) continue;
+    treeCache?.holdFile();
     parseUnits(entry, text, config, collector, suppressions, treeCache);
     if (entry.units.length || (entry.text !== undefined && languageOf(entry.path) !== 'other')) filesAnalyzed++;
     // Unit by unit: a Markdown file's blocks each stay the tree in hand for every file rule.
@@ -123,6 +124,7 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
     if (entry.units.length) {
       for (const rule of visiting) runGuarded(rule.meta, entry.path, collector, () => rule.visitFile?.(entry, states.get(rule), collector.projectContext(rule.meta, settings)));
     }
+    treeCache?.release();
     entry.cool();
     yield;
   }

@@ -5,8 +5,10 @@
  * - Trees are kept in the order they were first parsed until the budget is spent. Rules read
  *   units in review order, file by file, so keeping the first trees beats least-recently-used,
  *   which would miss on every pass once the units outgrow the budget.
- * - The last few trees handed out stay whatever the budget (a rule reading one unit, or the
- *   blocks of one Markdown file, many times in a row parses them once).
+ * - The last few trees handed out stay whatever the budget (a rule reading one unit many times
+ *   in a row parses it once), and so do all trees parsed while the engine holds a file
+ *   (`holdFile` .. `release`): every rule goes over all of a Markdown file's blocks, which
+ *   can be more than the last few.
  * - A kept tree that is not among those last few is compact: records and types only, node
  *   objects and memo tables let go (FlatTree.compact), so the budget counts what is held.
  */
@@ -23,12 +25,27 @@ export class TreeCache {
   private used = 0;
   /** Most recent last. */
   private readonly recent: { owner: object; tree: Tree }[] = [];
+  /** Trees parsed since `holdFile()`, kept until `release()`. */
+  private readonly held = new Map<object, Tree>();
+  private holding = false;
   /** Trees parsed again because the budget had let them go (for benchmarks and tests). */
   reparses = 0;
 
   constructor(readonly budgetBytes: number) {}
 
+  /** Keeps every tree put from now on until `release()`, whatever the budget: the file under review. */
+  holdFile(): void {
+    this.holding = true;
+  }
+
+  release(): void {
+    this.holding = false;
+    this.held.clear();
+  }
+
   get(owner: object): Tree | undefined {
+    const held = this.held.get(owner);
+    if (held) return held;
     const kept = this.kept.get(owner);
     if (kept) return kept;
     const position = this.recent.findIndex((entry) => entry.owner === owner);
@@ -40,6 +57,7 @@ export class TreeCache {
   }
 
   put(owner: object, tree: Tree): void {
+    if (this.holding) this.held.set(owner, tree);
     const known = this.recent.findIndex((entry) => entry.owner === owner);
     if (known >= 0) this.recent.splice(known, 1);
     this.recent.push({ owner, tree });
