@@ -4,12 +4,13 @@
  * - `IAC_REVIEW_CONCURRENCY`      reviews running at once (default 2)
  * - `IAC_REVIEW_MAX_QUEUED`       reviews waiting to start; more are refused with a "busy" check run (default 200)
  * - `IAC_REVIEW_GITHUB_TIMEOUT_MS` time GitHub gets to answer one request before it counts as failed (default 30000)
- * - `IAC_REVIEW_TREE_CACHE_MB`    parsed trees kept per review, in MiB; beyond it they are parsed again when read (default 8)
+ * - `IAC_REVIEW_TREE_CACHE_MB`    parsed trees kept per review beyond the file under review, in MiB;
+ *                                 past it a tree is parsed again when read (default 0)
  *
- * The App keeps fewer trees than the CLI (whose engine default is 64 MiB): a server runs
- * several reviews in a capped heap. On the 3,000-file benchmark the App peaked at 414 MB RSS
- * with 64 MiB and at 298-318 MB with 8 MiB, in about the same time (trees read again after
- * their file are few since project rules keep facts instead).
+ * The App keeps no trees beyond the file under review (and the last few read), where the CLI's
+ * engine default keeps 64 MiB: rules read a tree almost only while its file is reviewed, and a
+ * server runs several reviews in a capped heap. On the 3,000-file benchmark no tree was parsed
+ * twice, and the App peaked at 232-233 MB with 0 against 240-258 MB with 8 MiB.
  */
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../github/request-timeout.js';
 import { DEFAULT_QUEUE_SETTINGS } from './review-queue.js';
@@ -24,7 +25,7 @@ export interface AppSettings {
 export const DEFAULT_APP_SETTINGS: AppSettings = {
   ...DEFAULT_QUEUE_SETTINGS,
   requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
-  treeCacheBytes: 8 * 2 ** 20,
+  treeCacheBytes: 0,
 };
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
