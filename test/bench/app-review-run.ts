@@ -29,6 +29,8 @@ import { readPullCorpus } from './app-corpus.js';
 
 export interface AppRunResult {
   engine: 'real' | 'stub';
+  /** Pull requests reviewed at once (each with `files` files). */
+  pulls: number;
   files: number;
   bytes: number;
   wallMs: number;
@@ -98,7 +100,7 @@ function silentLogger(): Logger {
 
 export const BENCH_HEAD_SHA = 'be0c4b1e5f60718293a4b5c6d7e8f90123456789';
 
-export async function measureAppReview(corpusFolder: string, githubUrl: string, engine: 'real' | 'stub' = 'real'): Promise<AppRunResult> {
+export async function measureAppReview(corpusFolder: string, githubUrl: string, engine: 'real' | 'stub' = 'real', pulls = 1): Promise<AppRunResult> {
   const headSha = BENCH_HEAD_SHA;
   // The tree budget as the App reads it (IAC_REVIEW_TREE_CACHE_MB), so its trade-off can be measured.
   const reviewer = new Reviewer(engine === 'stub' ? { analyze: stubEngine } : { treeCacheBytes: appSettingsFromEnv().treeCacheBytes });
@@ -123,7 +125,11 @@ export async function measureAppReview(corpusFolder: string, githubUrl: string, 
   const stalls = monitorEventLoopDelay({ resolution: 10 });
   stalls.enable();
   const started = performance.now();
-  await probot.receive({ id: 'bench', name: 'pull_request', payload } as never);
+  // Several pull requests (`--pulls N`) are delivered back to back and reviewed at once, as the queue allows.
+  for (let index = 0; index < pulls; index++) {
+    const number = 12 + index;
+    await probot.receive({ id: `bench-${number}`, name: 'pull_request', payload: { ...payload, number, pull_request: { ...payload.pull_request, number } } } as never);
+  }
   await reviewer.idle();
   const wallMs = performance.now() - started;
   stalls.disable();
@@ -149,6 +155,7 @@ export async function measureAppReview(corpusFolder: string, githubUrl: string, 
 
   return {
     engine,
+    pulls,
     files: files.length,
     bytes,
     wallMs: Math.round(wallMs),
@@ -175,7 +182,7 @@ function argument(name: string): string | undefined {
 const corpusFolder = argument('corpus');
 const githubUrl = argument('github');
 if (corpusFolder && githubUrl) {
-  const result = await measureAppReview(corpusFolder, githubUrl, argument('engine') === 'stub' ? 'stub' : 'real');
+  const result = await measureAppReview(corpusFolder, githubUrl, argument('engine') === 'stub' ? 'stub' : 'real', Number(argument('pulls') ?? 1) || 1);
   process.stdout.write(`${JSON.stringify(result)}\n`);
   process.exit(0);
 }

@@ -28,7 +28,9 @@ async function body(request: IncomingMessage): Promise<Buffer | undefined> {
 
 const { files } = readPullCorpus(argument('corpus'));
 nock.disableNetConnect();
-const github = new SimulatedGitHub([{ number: 12, headSha: argument('head'), files }]).install();
+// `--pulls N`: pull requests #12, #13... with the same files, for reviews running at once.
+const pulls = Number(process.argv[process.argv.indexOf('--pulls') + 1] ?? 1) || 1;
+const github = new SimulatedGitHub(Array.from({ length: pulls }, (_, index) => ({ number: 12 + index, headSha: argument('head'), files }))).install();
 
 const server = createServer((request, response) => {
   void (async () => {
