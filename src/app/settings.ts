@@ -7,12 +7,13 @@
  * - `IAC_REVIEW_TREE_CACHE_MB`    parsed trees kept per review beyond the file under review, in MiB;
  *                                 past it a tree is parsed again when read (default 0)
  *
- * The App keeps no trees beyond the file under review (and the last few read), where the CLI's
- * engine default keeps 64 MiB: rules read a tree almost only while its file is reviewed, and a
- * server runs several reviews in a capped heap. On the 3,000-file benchmark no tree was parsed
- * twice, and the App peaked at 232-233 MB with 0 against 240-258 MB with 8 MiB.
+ * Like the engine's default, the App keeps no trees beyond the file under review (and the last
+ * few read): rules read a tree almost only while its file is reviewed. On the 3,000-file
+ * benchmark no tree was parsed twice, and the App peaked at 232-233 MB with 0 against
+ * 240-258 MB with 8 MiB.
  */
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../github/request-timeout.js';
+import { DEFAULT_TREE_CACHE_BYTES } from '../engine/tree-cache.js';
 import { DEFAULT_QUEUE_SETTINGS } from './review-queue.js';
 
 export interface AppSettings {
@@ -25,7 +26,7 @@ export interface AppSettings {
 export const DEFAULT_APP_SETTINGS: AppSettings = {
   ...DEFAULT_QUEUE_SETTINGS,
   requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
-  treeCacheBytes: 0,
+  treeCacheBytes: DEFAULT_TREE_CACHE_BYTES,
 };
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {

@@ -51,7 +51,8 @@ export interface ReviewOptions {
   project?: ProjectSource;
   /**
    * Memory budget in bytes for parsed trees kept during the review (see tree-cache.ts); trees
-   * beyond it are parsed again when a rule reads them. Default 64 MiB; `Infinity` keeps every tree.
+   * beyond it are parsed again when a rule reads them. Default 0 (trees of the file under review
+   * and the last few read are always kept); `Infinity` keeps every tree.
    */
   treeCacheBytes?: number;
 }

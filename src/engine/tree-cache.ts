@@ -14,8 +14,13 @@
  */
 import type { Tree } from '../python/parser.js';
 
-/** The default budget: every tree of a pull request of a few hundred files. */
-export const DEFAULT_TREE_CACHE_BYTES = 64 * 2 ** 20;
+/**
+ * The default budget: none beyond the file under review. Rules read a unit's tree almost only
+ * while its file is reviewed (project rules keep facts for later), so kept trees went unread:
+ * the 1,000-file benchmark parses no tree twice with 0, and ran about 4 % faster than with
+ * 64 MiB, which it spent compacting trees nobody read again.
+ */
+export const DEFAULT_TREE_CACHE_BYTES = 0;
 
 /** Trees beyond the budget that stay because they were handed out last. */
 const RECENT = 8;
