@@ -23,11 +23,6 @@ export class FindingCollector {
     this.lines.set(path, new FileLines(text, reread));
   }
 
-  /** Stops holding the file's text (spans reported later are still clamped; give their snippet). */
-  releaseText(path: string): void {
-    this.lines.get(path)?.release();
-  }
-
   fileContext(meta: RuleMeta, unit: PythonUnit, settings: ReviewSettings): FileRuleContext {
     return { settings, report: (report) => this.addUnitReport(meta, unit, report) };
   }

@@ -39,9 +39,8 @@ describe('FileLines', () => {
     );
   });
 
-  it('keeps lengths and the first line once the text is released', () => {
-    const lines = new FileLines('first\nsecond line\n');
-    lines.release();
+  it('keeps lengths and the first line when the text cannot be read again', () => {
+    const lines = new FileLines('first\nsecond line\n', () => undefined);
     expect(lines.line(2)).toBeUndefined();
     expect(lines.length(2)).toBe('second line'.length);
     expect(lines.firstLine).toBe('first');
