@@ -8,7 +8,7 @@
  * whose options come from callers that are not visible stays silent.
  */
 import { detachNode } from '../src/engine/detached-node.js';
-import { copyOf, withCopiedStrings } from '../src/engine/file-lines.js';
+import { copyOf, withCopiedStrings } from '../src/engine/string-copies.js';
 import { programUnits } from '../src/engine/program.js';
 import type { ProjectRule, ProjectRuleContext } from '../src/engine/rule.js';
 import type { PythonUnit } from '../src/engine/source.js';

@@ -15,7 +15,7 @@
  */
 import { ProjectManifests } from '../src/engine/project-manifests.js';
 import { detachNode } from '../src/engine/detached-node.js';
-import { copyOf, withCopiedStrings } from '../src/engine/file-lines.js';
+import { copyOf } from '../src/engine/string-copies.js';
 import type { ProjectRule, ProjectRuleContext, ProjectView, ReviewedFile } from '../src/engine/rule.js';
 import { languageOf, type PythonUnit } from '../src/engine/source.js';
 import { PYTHON2_BUILTINS, STDLIB_MODULES } from '../src/python/builtins.js';
@@ -266,7 +266,7 @@ function collectUnlistedImports(file: ReviewedFile, state: DependencyState): voi
     if (LAMBDA_RUNTIME_MODULES.has(module) && (lambda ??= isLambdaCode(unit))) continue;
     if (isProvided(module, applicable.listed)) continue;
     // Kept until the end of the review: the node must not keep the file's tree alive.
-    state.unlisted.push({ path: file.path, unit, site: detachNode(withCopiedStrings(site), 'node', unit), module: copyOf(module), checked: applicable.manifests.map((manifest) => manifest.path) });
+    state.unlisted.push({ path: file.path, unit, site: detachNode(site, 'node', unit), module: copyOf(module), checked: applicable.manifests.map((manifest) => manifest.path) });
   }
 }
 

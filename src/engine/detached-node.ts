@@ -8,10 +8,11 @@
  * itself holds the unit and the node's index. A per-fact `defineProperty` getter cost a closure,
  * its context, an accessor pair and a dictionary-mode property table: about 20 MB for the
  * 60,000 facts of a 3,000-file review. Being on the prototype, the node is not an own property:
- * spreading a detached fact leaves it out.
+ * spreading a detached fact leaves it out. The fact's strings are copied (see string-copies.ts).
  */
 import type { SyntaxNode } from '../python/parser.js';
 import type { PythonUnit } from './source.js';
+import { withCopiedStrings } from './string-copies.js';
 
 const UNIT = Symbol('detached unit');
 const INDEX = Symbol('detached node index');
@@ -43,5 +44,6 @@ export function detachNode<T extends object>(fact: T, key: keyof T & string, uni
   for (const [name, value] of Object.entries(fact)) if (name !== key) detached[name] = value;
   detached[UNIT] = unit;
   detached[INDEX] = node.index;
-  return detached as unknown as T;
+  // A detached fact is kept for the whole review: its names must not pin the file's text either.
+  return withCopiedStrings(detached) as unknown as T;
 }

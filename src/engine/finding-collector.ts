@@ -2,7 +2,8 @@
  * Collects findings from detectors and turns unit-relative positions into file spans that
  * always lie inside the file, with a normalised snippet for fingerprints.
  */
-import { copyOf, FileLines } from './file-lines.js';
+import { FileLines } from './file-lines.js';
+import { copyOf } from './string-copies.js';
 import type { FileRuleContext, ProjectReport, ProjectRuleContext, ReviewSettings, UnitReport } from './rule.js';
 import type { PythonUnit } from './source.js';
 import type { Finding, Point, RuleMeta, Severity, Span } from './types.js';

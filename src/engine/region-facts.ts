@@ -15,7 +15,6 @@ import {
 } from '../python/regions.js';
 import { descendantsOfType } from '../python/walk.js';
 import { detachNode } from './detached-node.js';
-import { copyOf, withCopiedStrings } from './file-lines.js';
 import { programUnits, type ProgramUnit } from './program.js';
 import type { ProjectView, ReviewedFile } from './rule.js';
 import type { PythonUnit } from './source.js';
@@ -74,7 +73,7 @@ class RegionFactsBuilder {
     const facts = this.facts;
     const evaluator = new Evaluator();
     const mentions = regionMentions(unit, evaluator).map((mention) => mentionFacts(mention, unit));
-    const providers = providerConstructions(unit, evaluator).map((provider) => detachNode(withCopiedStrings(provider), 'call', unit));
+    const providers = providerConstructions(unit, evaluator).map((provider) => detachNode(provider, 'call', unit));
     const entry: UnitRegionFacts = { unit, reviewed, mentions, providers };
     facts.units.push(entry);
     if (unit.isTestFile) return;
@@ -111,12 +110,12 @@ function mentionFacts(mention: RegionMention, unit: PythonUnit): MentionFacts {
   const node = mention.node;
   const resource = enclosingResourceCall(node, unit);
   const provider = resource ? resourceProvider(resource.call, unit) : undefined;
-  const facts: MentionFacts = withCopiedStrings({
+  const facts: MentionFacts = {
     ...mention,
     at: node.index,
     row: node.startPosition.row,
-    resource: resource && provider ? { qualified: copyOf(resource.qualified), provider: provider.kind === 'explicit' ? { kind: 'explicit', name: provider.name === undefined ? undefined : copyOf(provider.name) } : { kind: provider.kind } } : undefined,
-  });
+    resource: resource && provider ? { qualified: resource.qualified, provider: provider.kind === 'explicit' ? { kind: 'explicit', name: provider.name } : { kind: provider.kind } } : undefined,
+  };
   return detachNode(facts, 'node', unit);
 }
 

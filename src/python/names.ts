@@ -2,7 +2,7 @@
  * Name resolution over a module: which local names come from which imports, and the
  * fully-qualified name behind an expression like `aws.ec2.Vpc` or `ec2.Vpc`.
  */
-import { copyOf } from '../engine/file-lines.js';
+import { copyOf } from '../engine/string-copies.js';
 import type { SyntaxNode } from './parser.js';
 import { descendantsOfType } from './walk.js';
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { copyOf, FileLines } from '../../src/engine/file-lines.js';
+import { FileLines } from '../../src/engine/file-lines.js';
+import { copyOf } from '../../src/engine/string-copies.js';
 
 /** What FileLines stands in for: the lines as `split(/\r?\n/)` gives them. */
 function splitLines(text: string): string[] {
