@@ -117,7 +117,7 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
     if (text === undefined) continue;
     treeCache?.holdFile();
     parseUnits(entry, text, config, collector, suppressions, treeCache);
-    if (entry.units.length || (entry.text !== undefined && languageOf(entry.path) !== 'other')) filesAnalyzed++;
+    if (entry.units.length || (entry.hasText && languageOf(entry.path) !== 'other')) filesAnalyzed++;
     // Unit by unit: a Markdown file's blocks each stay the tree in hand for every file rule.
     for (const unit of entry.units) {
       for (const rule of fileRules) runGuarded(rule.meta, entry.path, collector, () => rule.check(unit, collector.fileContext(rule.meta, unit, settings)));
