@@ -9,6 +9,7 @@
  * - full analysis: `reviewWithCatalog` (mode 'change', every file added) over the same files;
  *   the ratio full/parse is the headline figure (target: at most 2);
  * - per detector: `review()` with `rules: [rule]`, minus the engine's own work (`rules: []`);
+ * - what the ratio target leaves for the detectors (ratio-budget.ts);
  * - peak RSS of this process after the full analysis;
  * - the CLI end to end: `node dist/src/cli/main.js scan <corpus folder>` (built first).
  *
@@ -33,6 +34,7 @@ import type { Rule } from '../../src/engine/rule.js';
 import { parsePython } from '../../src/python/parser.js';
 import TreeSitter from 'tree-sitter';
 import TreeSitterPython from 'tree-sitter-python';
+import { describeRatioBudget, measureRatioBudget, type RatioBudget } from './ratio-budget.js';
 import { DEFAULT_CORPUS, generateCorpusWithStats, isReviewableCorpusPath, writeCorpus, type CorpusFile } from './corpus.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -176,6 +178,7 @@ interface DetectorTime {
 }
 const detectorTimes: DetectorTime[] = [];
 let engineBaseMs: number | undefined;
+let ratioBudget: RatioBudget | undefined;
 if (!flag('no-detectors')) {
   // Where the full analysis spends its time: each rule's check() timed inside one full run.
   const inFull = new Map<string, number>();
@@ -220,6 +223,16 @@ if (!flag('no-detectors')) {
   }
   const sum = (pick: (time: DetectorTime) => number) => Math.round(detectorTimes.reduce((total, time) => total + pick(time), 0));
   console.log(`${pad('sum of detectors', 55)}${pad(sum((time) => time.ms), 10, true)}${pad(sum((time) => time.inFullMs), 9, true)}`);
+  ratioBudget = await measureRatioBudget({
+    units,
+    parseMs: parse.ms,
+    engineBaseMs,
+    detectorsMs: sum((time) => time.inFullMs),
+    target: 2,
+    fastest: async (run) => (await best(repeat, run)).ms,
+  });
+  console.log('');
+  for (const line of describeRatioBudget(ratioBudget, detectorTimes.length)) console.log(line);
 }
 
 // ---------------------------------------------------------------- CLI end to end
@@ -293,6 +306,7 @@ const results = {
   peakRssMb: round(peakRssMb, 0),
   engineBaseMs: engineBaseMs === undefined ? undefined : round(engineBaseMs, 0),
   detectors: detectorTimes,
+  ratioBudget,
   cli,
 };
 const folder = join(root, 'test/bench/results');
