@@ -4,7 +4,8 @@
  * (see flat-tree.ts for why). Parsing is synchronous; the addon keeps one parser per thread.
  */
 import Python from 'tree-sitter-python';
-import { FlatNode, FlatTree } from './flat-tree.js';
+import type { FlatNode } from './flat-node.js';
+import { FlatTree } from './flat-tree.js';
 import { GrammarNames } from './grammar-names.js';
 import { loadFlatTreeAddon, type FlatTreeAddon } from './native-addon.js';
 

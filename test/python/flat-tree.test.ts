@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import TreeSitter from 'tree-sitter';
 import TreeSitterPython from 'tree-sitter-python';
 import { describe, expect, it } from 'vitest';
-import type { FlatNode } from '../../src/python/flat-tree.js';
+import type { FlatNode } from '../../src/python/flat-node.js';
 import { parsePython, ParseTimeoutError } from '../../src/python/parser.js';
 import { generateCorpus } from '../bench/corpus.js';
 
