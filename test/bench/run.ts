@@ -11,15 +11,14 @@
  * - per detector: `review()` with `rules: [rule]`, minus the engine's own work (`rules: []`);
  * - what the ratio target leaves for the detectors (ratio-budget.ts);
  * - peak RSS of this process after the full analysis;
- * - the CLI end to end: `node dist/src/cli/main.js scan <corpus folder>` (built first).
+ * - the CLI end to end: `node dist/src/cli/main.js scan <corpus folder>` (built first; cli-run.ts).
  *
  * Prints a table and writes JSON to test/bench/results/ (gitignored).
  * Options: --files N, --bytes N, --seed N, --repeat N (best of N for parse and full),
  * --no-detectors, --no-cli, --no-build.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
@@ -34,8 +33,9 @@ import type { Rule } from '../../src/engine/rule.js';
 import { parsePython } from '../../src/python/parser.js';
 import TreeSitter from 'tree-sitter';
 import TreeSitterPython from 'tree-sitter-python';
+import { runCliOnCorpus, type CliResult } from './cli-run.js';
 import { describeRatioBudget, measureRatioBudget, type RatioBudget } from './ratio-budget.js';
-import { DEFAULT_CORPUS, generateCorpusWithStats, isReviewableCorpusPath, writeCorpus, type CorpusFile } from './corpus.js';
+import { DEFAULT_CORPUS, generateCorpusWithStats, isReviewableCorpusPath, type CorpusFile } from './corpus.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -237,58 +237,10 @@ if (!flag('no-detectors')) {
 
 // ---------------------------------------------------------------- CLI end to end
 
-interface CliResult {
-  ms: number;
-  exitCode: number | null;
-  findings: number | undefined;
-  filesAnalyzed: number | undefined;
-  peakRssMb: number | undefined;
-}
 let cli: CliResult | undefined;
 if (!flag('no-cli')) {
-  if (!flag('no-build')) {
-    const start = performance.now();
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-    console.log(`\nbuilt dist/ in ${Math.round(ms(start))} ms`);
-  }
-  const folder = join(tmpdir(), `iac-review-bench-${seed}-${fileCount}`);
-  rmSync(folder, { recursive: true, force: true });
-  writeCorpus(folder, generated.files);
-  // Reports the child's own peak RSS without an external `time` binary.
-  const hook = join(tmpdir(), 'iac-review-bench-rss.mjs');
-  // VmHWM is the peak of this process image; ru_maxrss would include the parent's size at fork on Linux.
-  writeFileSync(
-    hook,
-    "import { readFileSync } from 'node:fs';\n" +
-      "process.on('exit', () => {\n" +
-      "  let kb = process.resourceUsage().maxRSS;\n" +
-      "  try { kb = Number(/VmHWM:\\s+(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? kb); } catch {}\n" +
-      "  process.stderr.write(`\\nBENCH_MAX_RSS_KB=${kb}\\n`);\n" +
-      "});\n",
-  );
-  const start = performance.now();
-  const child = spawnSync(process.execPath, ['--import', hook, join(root, 'dist/src/cli/main.js'), 'scan', folder, '--format', 'json'], {
-    cwd: folder,
-    encoding: 'utf8',
-    maxBuffer: 512 * 1024 * 1024,
-  });
-  const elapsed = ms(start);
-  let report: { findings?: unknown[]; summary?: { files?: number } } | undefined;
-  try {
-    report = JSON.parse(child.stdout) as typeof report;
-  } catch {
-    console.error(child.stderr);
-  }
-  const rss = /BENCH_MAX_RSS_KB=(\d+)/.exec(child.stderr ?? '')?.[1];
-  cli = {
-    ms: round(elapsed, 0),
-    exitCode: child.status,
-    findings: report?.findings?.length,
-    filesAnalyzed: report?.summary?.files,
-    peakRssMb: rss ? round(Number(rss) / 1024, 0) : undefined,
-  };
-  console.log(`\nCLI: iac-review scan on ${stats.files} files (${round(mb(stats.bytes), 2)} MB) + ${manifests.length} manifests: ${(elapsed / 1000).toFixed(2)} s wall (process start included), exit ${child.status}, ${cli.filesAnalyzed ?? '?'} files analyzed, ${cli.findings ?? '?'} findings, peak RSS ${cli.peakRssMb ?? '?'} MB`);
-  rmSync(folder, { recursive: true, force: true });
+  cli = runCliOnCorpus({ root, files: generated.files, folderName: `iac-review-bench-${seed}-${fileCount}`, build: !flag('no-build') });
+  console.log(`\nCLI: iac-review scan on ${stats.files} files (${round(mb(stats.bytes), 2)} MB) + ${manifests.length} manifests: ${(cli.ms / 1000).toFixed(2)} s wall (process start included), exit ${cli.exitCode}, ${cli.filesAnalyzed ?? '?'} files analyzed, ${cli.findings ?? '?'} findings, peak RSS ${cli.peakRssMb ?? '?'} MB`);
 }
 
 // ---------------------------------------------------------------- JSON
