@@ -25,10 +25,11 @@
  * has a time limit; a run over it is reported as such and the benchmark carries on.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readStartCommand } from '../support/start-script.js';
 import { writePullCorpus } from './app-corpus.js';
 import { BENCH_HEAD_SHA, type AppRunResult } from './app-review-run.js';
 
@@ -87,15 +88,7 @@ async function runSize(size: number, engine: Engine, folder: string): Promise<Si
  */
 export function appNodeFlags(env: NodeJS.ProcessEnv = process.env): string[] {
   if (env.BENCH_APP_NODE_FLAGS !== undefined) return env.BENCH_APP_NODE_FLAGS.split(/\s+/).filter(Boolean);
-  const manifest = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  const words = (manifest.scripts.start ?? '').split(/\s+/);
-  if (words[0] !== 'node') return [];
-  const flags: string[] = [];
-  for (const word of words.slice(1)) {
-    if (!word.startsWith('--')) break;
-    flags.push(word);
-  }
-  return flags;
+  return readStartCommand(resolve(ROOT, 'package.json'))?.nodeFlags ?? [];
 }
 
 function runReview(size: number, engine: Engine, folder: string, githubUrl: string): Promise<SizeResult> {
