@@ -4,6 +4,7 @@
  * newer push superseded it, or that the App was too busy to take it on.
  */
 import { ConfigError } from '../engine/config.js';
+import { ParserUnavailableError } from '../engine/index.js';
 import { FileFetchError } from '../github/contents.js';
 import { isRequestTimeout } from '../github/request-timeout.js';
 import { describeError, httpStatus } from '../github/types.js';
@@ -79,6 +80,12 @@ export function explainFailure(error: unknown, headSha: string): FailureExplanat
       return {
         title: 'Review failed: a file could not be read',
         explanation: `While ${error.step}, \`${cause.path}\` at \`${short(headSha)}\` could not be read: ${describeError(cause.cause)}.${vanished}${waitAdvice(cause.cause)}`,
+      };
+    }
+    if (cause instanceof ParserUnavailableError) {
+      return {
+        title: 'Review failed: the parser is not installed correctly',
+        explanation: `${cause.message}. This is a fault of the App's installation, not of this pull request; once it is fixed, Re-run the check or comment \`/recheck\`.`,
       };
     }
     return { title: githubTitle(cause), explanation: `While ${error.step}, ${describeError(cause)}.${waitAdvice(cause)}` };

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../engine/config.js';
+import { ParserUnavailableError } from '../engine/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { diffCommand, rulesCommand, scanCommand, UsageError, type CommandResult, type Format } from './commands.js';
 import { GitError } from './git-diff.js';
@@ -58,7 +59,7 @@ export function main(argv: string[]): void {
       process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;
     }
-    const known = error instanceof ConfigError || error instanceof UsageError || error instanceof GitError;
+    const known = error instanceof ConfigError || error instanceof UsageError || error instanceof GitError || error instanceof ParserUnavailableError;
     process.stderr.write(`iac-review: ${known ? (error as Error).message : `internal error: ${(error as Error).stack ?? String(error)}`}\n`);
     process.exitCode = 2;
   }

@@ -41,3 +41,4 @@ export function reviewWithCatalogAsync(options: Omit<ReviewOptions, 'rules' | 'k
 
 /** True when some finding is at or above the configured `fail_on` severity. */
 export { failsAt } from './outcome.js';
+export { ParserUnavailableError } from '../python/parser.js';

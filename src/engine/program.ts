@@ -3,6 +3,7 @@
  * Python files (read and parsed on demand, not reported on). A provider built in an unchanged
  * `tap.py` still counts when a pull request only touches `lib/tap_stack.py`.
  */
+import { ParserUnavailableError } from '../python/parser.js';
 import type { ProjectView } from './rule.js';
 import { pythonUnitsOf, type PythonUnit } from './source.js';
 
@@ -32,8 +33,9 @@ export function programUnits(project: ProjectView): ProgramUnit[] {
     extra++;
     try {
       for (const unit of pythonUnitsOf(path, text)) units.push({ unit, reviewed: false });
-    } catch {
+    } catch (error) {
       // An unparseable extra file only informs; skipping it keeps the analysis conservative.
+      if (error instanceof ParserUnavailableError) throw error;
     }
   }
   cache.set(project, units);

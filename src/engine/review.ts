@@ -12,7 +12,7 @@ import { FindingCollector } from './finding-collector.js';
 import type { FileRule, FileStatus, ProjectRule, ProjectView, ReviewedFile, ReviewSettings, Rule } from './rule.js';
 import { deriveSettings } from './settings.js';
 import { DEFAULT_TREE_CACHE_BYTES, TreeCache } from './tree-cache.js';
-import { ParseTimeoutError } from '../python/parser.js';
+import { ParserUnavailableError, ParseTimeoutError } from '../python/parser.js';
 import { languageOf, pythonUnitsOf, type PythonUnit } from './source.js';
 import {
   isSuppressed,
@@ -183,6 +183,8 @@ function parseUnits(entry: FileEntry, text: string, config: ResolvedConfig, coll
   try {
     entry.units = pythonUnitsOf(entry.path, text, config.parseTimeoutMs, treeCache, entry.storedText);
   } catch (error) {
+    // A parser that cannot run is the installation's fault, not this file's: the review fails.
+    if (error instanceof ParserUnavailableError) throw error;
     const limit = error instanceof ParseTimeoutError ? ' (limits.parse_timeout_ms)' : '';
     collector.addAt(FILE_NOT_ANALYZED, entry.path, `not analyzed: ${(error as Error).message}${limit}`);
     entry.hold(undefined);

@@ -17,12 +17,31 @@ export interface FlatTreeAddon {
 
 const ADDON_PATH = join('src', 'native', 'build', 'Release', 'flat_tree.node');
 
-export function loadFlatTreeAddon(): FlatTreeAddon {
+/**
+ * The parser cannot run in this installation: the addon is missing, or was built for another
+ * system or Node. That is no fault of the files under review, so it fails the review instead of
+ * marking every file "not analyzed" (which would let a broken deployment pass every check).
+ */
+export class ParserUnavailableError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'ParserUnavailableError';
+  }
+}
+
+/** Finds the addon from `startFolder` (by default this module's) upwards and loads it. */
+export function loadFlatTreeAddon(startFolder = dirname(fileURLToPath(import.meta.url))): FlatTreeAddon {
   const require = createRequire(import.meta.url);
-  for (let folder = dirname(fileURLToPath(import.meta.url)); ; folder = dirname(folder)) {
+  for (let folder = startFolder; ; folder = dirname(folder)) {
     const candidate = join(folder, ADDON_PATH);
-    if (existsSync(candidate)) return require(candidate) as FlatTreeAddon;
+    if (existsSync(candidate)) {
+      try {
+        return require(candidate) as FlatTreeAddon;
+      } catch (error) {
+        throw new ParserUnavailableError(`iac-review's parser addon (${candidate}) cannot be loaded: ${(error as Error).message}. Rebuild it on this system with \`npm run build:native\``, { cause: error });
+      }
+    }
     if (dirname(folder) === folder) break;
   }
-  throw new Error(`iac-review's parser addon (${ADDON_PATH}) is not built: run \`npm run build:native\` (needs python3, make and a C compiler)`);
+  throw new ParserUnavailableError(`iac-review's parser addon (${ADDON_PATH}) is not built: run \`npm run build:native\` (needs python3, make and a C compiler)`);
 }

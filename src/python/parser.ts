@@ -7,7 +7,9 @@ import Python from 'tree-sitter-python';
 import type { FlatNode } from './flat-node.js';
 import { FlatTree } from './flat-tree.js';
 import { GrammarNames } from './grammar-names.js';
-import { loadFlatTreeAddon, type FlatTreeAddon } from './native-addon.js';
+import { loadFlatTreeAddon, ParserUnavailableError, type FlatTreeAddon } from './native-addon.js';
+
+export { ParserUnavailableError };
 
 export type SyntaxNode = FlatNode;
 export type Tree = FlatTree;
@@ -25,8 +27,13 @@ let shared: { addon: FlatTreeAddon; grammar: GrammarNames } | undefined;
 function parser(): { addon: FlatTreeAddon; grammar: GrammarNames } {
   if (!shared) {
     const addon = loadFlatTreeAddon();
-    const [symbolNames, fieldNames] = addon.setLanguage(Python);
-    shared = { addon, grammar: new GrammarNames(symbolNames, fieldNames) };
+    let names: ReturnType<FlatTreeAddon['setLanguage']>;
+    try {
+      names = addon.setLanguage(Python);
+    } catch (error) {
+      throw new ParserUnavailableError(`the installed tree-sitter-python grammar does not fit iac-review's parser addon: ${(error as Error).message}`, { cause: error });
+    }
+    shared = { addon, grammar: new GrammarNames(names[0], names[1]) };
   }
   return shared;
 }
