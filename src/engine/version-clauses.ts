@@ -1,7 +1,7 @@
 /**
  * One clause of a version constraint (`>=6.0.0`, `==6.*`, `^6.5`), read with pep440.ts for the
- * line-based pin readers: the pulumi-aws pin of dependency-pins.ts and the `pulumi<3` pins of pulumi-pins.ts (IAC402)
- * check. Besides PEP 440 specifiers it reads the Poetry and Pipfile forms `^6.5`, `~6.1`,
+ * line-based pin readers: the pulumi-aws pin of dependency-pins.ts and IAC402's `pulumi<3`
+ * pins (pulumi-pins.ts). Besides PEP 440 specifiers it reads the Poetry and Pipfile forms `^6.5`, `~6.1`,
  * `=6.5` and bare `6.5.0` / `6.*`, keeping their operator as written. Clauses it does not read
  * are left to the callers' lenient readings (manifests in AI-generated answers are often
  * slightly broken).
