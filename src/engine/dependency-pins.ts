@@ -6,7 +6,7 @@
  */
 import { normalizeName } from './pep440.js';
 import type { ProjectView } from './rule.js';
-import { readVersionClause } from './version-clauses.js';
+import { MAJOR_PINNING_OPERATORS, readVersionClause } from './version-clauses.js';
 
 export interface DependencyPin {
   /** Manifest path the pin was read from. */
@@ -70,16 +70,12 @@ export function specifierMajor(specifier: string): { major: number | undefined; 
     if (!clause || clause.parts[0] === undefined) continue;
     const first = clause.parts[0];
     const version = clause.parts.join('.');
+    if (MAJOR_PINNING_OPERATORS.has(clause.operator)) {
+      major = first;
+      minimum = version;
+      continue;
+    }
     switch (clause.operator) {
-      case '==':
-      case '===':
-      case '=':
-      case '~=':
-      case '^':
-      case '~':
-        major = first;
-        minimum = version;
-        break;
       case '>=':
       case '>':
         minimum = version;

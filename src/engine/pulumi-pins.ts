@@ -4,7 +4,7 @@
  * arrays), with their positions. Line-based, like dependency-pins.ts, because manifests in
  * AI-generated answers are often slightly broken.
  */
-import { readVersionClause } from './version-clauses.js';
+import { MAJOR_PINNING_OPERATORS, readVersionClause } from './version-clauses.js';
 
 export interface PulumiPin {
   line: number;
@@ -64,13 +64,8 @@ export function capsBelowThree(spec: string): boolean {
 function clauseCapsBelowThree(text: string): boolean {
   const clause = readClause(text);
   if (!clause) return false;
+  if (MAJOR_PINNING_OPERATORS.has(clause.operator)) return clause.major < 3;
   switch (clause.operator) {
-    case '==':
-    case '===':
-    case '=':
-    case '~=':
-    case '^':
-    case '~':
     case '<=':
       return clause.major < 3;
     case '<':

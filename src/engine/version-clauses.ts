@@ -17,6 +17,12 @@ export interface VersionClause {
   wildcard: boolean;
 }
 
+/**
+ * Operators that pin the major version they name: exact pins (`==6.5`, `===6.5`, Pipfile's
+ * `=6.5`, a bare `6.5`) and compatible-release ones (`~=6.5`, Poetry's `^6.5` and `~6.5`).
+ */
+export const MAJOR_PINNING_OPERATORS: ReadonlySet<string> = new Set<ClauseOperator>(['==', '===', '=', '~=', '^', '~']);
+
 /** Poetry's caret and tilde, Pipfile's single `=`, or no operator (a bare version). */
 const POETRY_CLAUSE = /^(\^|~(?!=)|=(?!=))?\s*(.*)$/;
 
