@@ -25,6 +25,7 @@ import type { SyntaxNode } from '../src/python/parser.js';
 import { commentsWhere, isExceptionClass, isLegitimateStub, isPlaceholderComment, isTodoComment, stubStatement } from '../src/python/placeholders.js';
 import { closestAncestor } from '../src/python/walk.js';
 import { callsNamed, nodesOfType } from '../src/python/fast-walk.js';
+import { getOrCompute } from '../src/engine/memo-table.js';
 
 const SUBNET_CREATED = /\b(?:Subnet|DefaultSubnet)\s*\(/;
 const ROUTING_CREATED = /\b(?:RouteTable|InternetGateway|NatGateway|EgressOnlyInternetGateway)\s*\(/;
@@ -227,17 +228,8 @@ const anywhereCache = new WeakMap<readonly PythonSourceText[], Map<RegExp, boole
 
 /** Whether some project source matches `pattern`; answered once per review (the same sources for every unit). */
 function matchesAnywhere(sources: readonly PythonSourceText[], pattern: RegExp): boolean {
-  let byPattern = anywhereCache.get(sources);
-  if (!byPattern) {
-    byPattern = new Map();
-    anywhereCache.set(sources, byPattern);
-  }
-  let found = byPattern.get(pattern);
-  if (found === undefined) {
-    found = sources.some((source) => pattern.test(source.text));
-    byPattern.set(pattern, found);
-  }
-  return found;
+  const byPattern = getOrCompute(anywhereCache, sources, () => new Map<RegExp, boolean>());
+  return getOrCompute(byPattern, pattern, () => sources.some((source) => pattern.test(source.text)));
 }
 
 /**

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { closestName } from './suggest.js';
 import { TOP_LEVEL_MODULE, type AwsSchemaTable, type CallableEntry, type EnumEntry, type ModuleEntry, type ResourceEntry } from './types.js';
+import { getOrCompute } from '../engine/memo-table.js';
 
 export const PYTHON_PACKAGE = 'pulumi_aws';
 /** Majors with a bundled table, newest first; the first is used when the project pins none. */
@@ -188,12 +189,7 @@ function tableFile(major: number): string {
 
 /** The bundled API of a major version, loaded on first use. */
 export function awsApi(major: BundledMajor): AwsApi {
-  let api = cache.get(major);
-  if (!api) {
-    api = new AwsApi(JSON.parse(readFileSync(tableFile(major), 'utf8')) as AwsSchemaTable);
-    cache.set(major, api);
-  }
-  return api;
+  return getOrCompute(cache, major, () => new AwsApi(JSON.parse(readFileSync(tableFile(major), 'utf8')) as AwsSchemaTable));
 }
 
 /** True once a table has been loaded in this process (for the lazy-loading test). */

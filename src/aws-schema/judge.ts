@@ -6,6 +6,7 @@ import { findDependencyPin, type DependencyPin } from '../engine/dependency-pins
 import type { ProjectView } from '../engine/rule.js';
 import type { PythonUnit } from '../engine/source.js';
 import { awsApi, BUNDLED_MAJORS, isBundledMajor, PYTHON_PACKAGE, type AwsApi, type BundledMajor } from './api.js';
+import { getOrCompute } from '../engine/memo-table.js';
 
 export interface Judge {
   api: AwsApi;
@@ -50,12 +51,7 @@ const judges = new WeakMap<ProjectView, Judge>();
 
 /** The judge for a project, worked out once per review (IAC104 and IAC105 both ask). */
 export function judgeFor(project: ProjectView): Judge {
-  let judge = judges.get(project);
-  if (!judge) {
-    judge = makeJudge(project);
-    judges.set(project, judge);
-  }
-  return judge;
+  return getOrCompute(judges, project, makeJudge);
 }
 
 function makeJudge(project: ProjectView): Judge {

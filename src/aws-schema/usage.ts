@@ -10,6 +10,7 @@ import { cachedImportBindings, nodesOfType } from '../python/fast-walk.js';
 import type { ImportTable } from '../python/names.js';
 import type { SyntaxNode } from '../python/parser.js';
 import { PYTHON_PACKAGE, type ApiMember, type AwsApi } from './api.js';
+import { getOrCompute } from '../engine/memo-table.js';
 
 export interface AwsImport {
   /** The imported name (`Vpcs` in `from pulumi_aws.ec2 import Vpcs`). */
@@ -73,17 +74,8 @@ export function awsImports(unit: PythonUnit, api: AwsApi): AwsImport[] {
 const callCache = new WeakMap<SyntaxNode, Map<AwsApi, AwsCall[]>>();
 
 export function awsCalls(unit: PythonUnit, api: AwsApi): AwsCall[] {
-  let byApi = callCache.get(unit.root);
-  if (!byApi) {
-    byApi = new Map();
-    callCache.set(unit.root, byApi);
-  }
-  let calls = byApi.get(api);
-  if (!calls) {
-    calls = findAwsCalls(unit, api);
-    byApi.set(api, calls);
-  }
-  return calls;
+  const byApi = getOrCompute(callCache, unit.root, () => new Map<AwsApi, AwsCall[]>());
+  return getOrCompute(byApi, api, () => findAwsCalls(unit, api));
 }
 
 function findAwsCalls(unit: PythonUnit, api: AwsApi): AwsCall[] {

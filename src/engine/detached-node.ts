@@ -13,6 +13,7 @@
 import type { SyntaxNode } from '../python/parser.js';
 import type { PythonUnit } from './source.js';
 import { withCopiedStrings } from './string-copies.js';
+import { getOrCompute } from './memo-table.js';
 
 const UNIT = Symbol('detached unit');
 const INDEX = Symbol('detached node index');
@@ -25,17 +26,14 @@ interface Detached {
 const prototypes = new Map<string, object>();
 
 function prototypeFor(key: string): object {
-  let prototype = prototypes.get(key);
-  if (!prototype) {
-    prototype = Object.defineProperty({}, key, {
+  return getOrCompute(prototypes, key, () =>
+    Object.defineProperty({}, key, {
       get(this: Detached): SyntaxNode {
         return this[UNIT].tree.node(this[INDEX]);
       },
       enumerable: false,
-    });
-    prototypes.set(key, prototype);
-  }
-  return prototype;
+    }),
+  );
 }
 
 export function detachNode<T extends object>(fact: T, key: keyof T & string, unit: PythonUnit): T {

@@ -8,6 +8,7 @@ import { FileEntry } from './file-entry.js';
 import { extractPythonBlocks } from './markdown.js';
 import type { ProjectView } from './rule.js';
 import { isTestPath, languageOf, type PythonUnit } from './source.js';
+import { getOrCompute } from './memo-table.js';
 
 export interface PythonSourceText {
   path: string;
@@ -58,12 +59,7 @@ export function isPulumiModule(module: string): boolean {
 const pathSets = new WeakMap<ProjectView, { known: Set<string>; reviewed: Set<string> }>();
 
 function pathSetsOf(project: ProjectView): { known: Set<string>; reviewed: Set<string> } {
-  let sets = pathSets.get(project);
-  if (!sets) {
-    sets = { known: new Set(project.paths), reviewed: new Set(project.files.map((file) => file.path)) };
-    pathSets.set(project, sets);
-  }
-  return sets;
+  return getOrCompute(pathSets, project, () => ({ known: new Set(project.paths), reviewed: new Set(project.files.map((file) => file.path)) }));
 }
 
 export function unseenImportedModules(unit: PythonUnit, project: ProjectView): string[] {

@@ -18,6 +18,7 @@ import { detachNode } from './detached-node.js';
 import { programUnits, type ProgramUnit } from './program.js';
 import type { ProjectView, ReviewedFile } from './rule.js';
 import type { PythonUnit } from './source.js';
+import { getOrCompute } from './memo-table.js';
 
 /** Where a resource's provider comes from, without holding its node. */
 export type ProviderRef = { kind: 'default' | 'inherited' | 'unknown' } | { kind: 'explicit'; name: string | undefined };
@@ -122,12 +123,7 @@ function mentionFacts(mention: RegionMention, unit: PythonUnit): MentionFacts {
 const builders = new WeakMap<ProjectView, RegionFactsBuilder>();
 
 function builderFor(project: ProjectView): RegionFactsBuilder {
-  let builder = builders.get(project);
-  if (!builder) {
-    builder = new RegionFactsBuilder();
-    builders.set(project, builder);
-  }
-  return builder;
+  return getOrCompute(builders, project, () => new RegionFactsBuilder());
 }
 
 /** Feeds a reviewed file's units to the review's region facts while their trees are fresh. */

@@ -4,6 +4,7 @@
  */
 import type { PythonUnit } from './source.js';
 import { descendantsOfType } from '../python/walk.js';
+import { getOrCompute } from './memo-table.js';
 
 export interface Suppression {
   path: string;
@@ -83,11 +84,9 @@ export type SuppressionIndex = ReadonlyMap<string, ReadonlyMap<number, ReadonlyS
 export function suppressionIndex(suppressions: readonly Suppression[]): SuppressionIndex {
   const index = new Map<string, Map<number, Set<string>>>();
   for (const suppression of suppressions) {
-    let byLine = index.get(suppression.path);
-    if (!byLine) index.set(suppression.path, (byLine = new Map()));
+    const byLine = getOrCompute(index, suppression.path, () => new Map<number, Set<string>>());
     for (const line of new Set([suppression.line, suppression.targetLine])) {
-      let ids = byLine.get(line);
-      if (!ids) byLine.set(line, (ids = new Set()));
+      const ids = getOrCompute(byLine, line, () => new Set<string>());
       for (const id of suppression.ruleIds) ids.add(id);
     }
   }

@@ -8,6 +8,7 @@ import { mutatedNames } from './evaluate-mutations.js';
 import { patternNames } from './evaluate-loops.js';
 import type { SyntaxNode } from './parser.js';
 import { descendantsOfType } from './walk.js';
+import { getOrCompute } from '../engine/memo-table.js';
 
 const SCOPE_TYPES = new Set(['function_definition', 'lambda', 'class_definition', 'module']);
 /** What `bindingsOf` reads: nested scopes (their names) and the statements that bind names. */
@@ -150,12 +151,7 @@ const scopesCache = new WeakMap<SyntaxNode, SyntaxNode[]>();
 
 /** Enclosing scopes of a node, innermost first, skipping class bodies (invisible to methods); memoised per node. */
 export function enclosingScopes(node: SyntaxNode): SyntaxNode[] {
-  let scopes = scopesCache.get(node);
-  if (!scopes) {
-    scopes = findEnclosingScopes(node);
-    scopesCache.set(node, scopes);
-  }
-  return scopes;
+  return getOrCompute(scopesCache, node, findEnclosingScopes);
 }
 
 function findEnclosingScopes(node: SyntaxNode): SyntaxNode[] {

@@ -4,6 +4,7 @@
  */
 import { importBindings, type ImportBinding } from './names.js';
 import type { SyntaxNode } from './parser.js';
+import { getOrCompute } from '../engine/memo-table.js';
 
 /** The same as walk.ts's `descendantsOfType` (the type index answers both). */
 export { descendantsOfType as nodesOfType } from './walk.js';
@@ -12,12 +13,7 @@ const importCache = new WeakMap<SyntaxNode, ImportBinding[]>();
 
 /** `importBindings(root)` computed once per parsed unit (detectors ask for it repeatedly). */
 export function cachedImportBindings(root: SyntaxNode): ImportBinding[] {
-  let bindings = importCache.get(root);
-  if (!bindings) {
-    bindings = importBindings(root);
-    importCache.set(root, bindings);
-  }
-  return bindings;
+  return getOrCompute(importCache, root, importBindings);
 }
 
 /**

@@ -6,6 +6,7 @@
  * - where do logical lines start? tree-sitter accepts inconsistent dedents, so indentation
  *   is checked from these (see indentation.ts).
  */
+import { getOrCompute } from '../engine/memo-table.js';
 
 export interface OpenBracket {
   char: string;
@@ -192,10 +193,5 @@ const scans = new WeakMap<object, TailState>();
 
 /** `scanPython` memoised per parse tree, so detectors sharing a unit scan it once. */
 export function scanPythonOnce(key: object, text: string): TailState {
-  let scan = scans.get(key);
-  if (!scan) {
-    scan = scanPython(text);
-    scans.set(key, scan);
-  }
-  return scan;
+  return getOrCompute(scans, key, () => scanPython(text));
 }

@@ -11,6 +11,7 @@ import { loopFrames, type Evaluator } from './evaluate.js';
 import { dottedName } from './names.js';
 import type { SyntaxNode } from './parser.js';
 import { descendantsOfType } from './walk.js';
+import { getOrCompute } from '../engine/memo-table.js';
 
 export const VPC = 'pulumi_aws.ec2.Vpc';
 export const SUBNET = 'pulumi_aws.ec2.Subnet';
@@ -64,17 +65,8 @@ const assignmentsCache = new WeakMap<SyntaxNode, Map<string, SyntaxNode[]>>();
 
 /** Assignments whose target is exactly `name` within `scope` (class-wide for `self.x`); memoised per scope and name. */
 function assignmentsTo(scope: SyntaxNode, name: string): SyntaxNode[] {
-  let byName = assignmentsCache.get(scope);
-  if (!byName) {
-    byName = new Map();
-    assignmentsCache.set(scope, byName);
-  }
-  let found = byName.get(name);
-  if (!found) {
-    found = findAssignmentsTo(scope, name);
-    byName.set(name, found);
-  }
-  return found;
+  const byName = getOrCompute(assignmentsCache, scope, () => new Map<string, SyntaxNode[]>());
+  return getOrCompute(byName, name, () => findAssignmentsTo(scope, name));
 }
 
 function findAssignmentsTo(scope: SyntaxNode, name: string): SyntaxNode[] {
