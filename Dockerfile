@@ -13,7 +13,7 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY checks ./checks
-# `npm run build` also copies the AWS API tables (src/aws-schema/*.json) beside the compiled modules.
+# `npm run build` also copies the AWS API tables (src/aws/*.json) beside the compiled modules.
 RUN npm run build \
   && npm prune --omit=dev --no-audit --no-fund
 

@@ -4,15 +4,15 @@
  * outside their VPC's blocks. Values are literals, constants, or f-strings over simple loops
  * (`for i, az in enumerate(azs[:2]): cidr_block=f"10.0.{i+1}.0/24"`); anything else is skipped.
  */
-import type { FileRule, FileRuleContext } from '../src/engine/rule.js';
-import type { PythonUnit } from '../src/engine/source.js';
+import type { FileRule, FileRuleContext } from '../src/api/rule.js';
+import type { PythonUnit } from '../src/python/units.js';
 import { calleeName } from '../src/python/calls.js';
 import { cidrPairsByCall, isCidrKey, resourceKeywords, snakeKey, stringsOf } from '../src/python/cidr-arguments.js';
-import { containsBlock, looksLikeIpv6, parseIpv4Cidr } from '../src/python/cidr.js';
+import { containsBlock, looksLikeIpv6, parseIpv4Cidr } from '../src/aws/cidr.js';
 import { Evaluator } from '../src/python/evaluate.js';
 import type { SyntaxNode } from '../src/python/parser.js';
 import { SUBNET, VPC, VPC_ASSOCIATION, vpcBindings, vpcReference, type CidrValue } from '../src/python/vpc-blocks.js';
-import { descendantsOfType } from '../src/python/walk.js';
+import { descendantsOfType } from '../src/syntax/walk.js';
 
 interface SubnetEntry {
   call: SyntaxNode;

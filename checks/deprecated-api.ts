@@ -4,10 +4,10 @@
  * `aws.s3.BucketV2`, `runtime="python3.8"`), reported with the provider's own message.
  * Judged against the table of the major version the project pins, like IAC105.
  */
-import type { ProjectRule, ProjectView } from '../src/engine/rule.js';
-import type { PythonUnit } from '../src/engine/source.js';
-import { importsPulumiAws, judgeFor, type Judge } from '../src/aws-schema/judge.js';
-import { awsCalls, calleeTail } from '../src/aws-schema/usage.js';
+import type { ProjectRule, ProjectView } from '../src/api/rule.js';
+import type { PythonUnit } from '../src/python/units.js';
+import { importsPulumiAws, judgeFor, type Judge } from '../src/packaging/aws-provider-version.js';
+import { awsCalls, calleeTail } from '../src/python/aws-usage.js';
 import { stringLiteralValue } from '../src/python/calls.js';
 import type { SyntaxNode } from '../src/python/parser.js';
 

@@ -4,14 +4,14 @@
  * immediate secret deletion, debug logging. Only when the environment is production: config
  * `environment`, a Pulumi.prod*.yaml stack file, or code that defaults the environment to "prod".
  */
-import type { ProjectRule, ProjectRuleContext } from '../src/engine/rule.js';
-import type { PythonUnit } from '../src/engine/source.js';
+import type { ProjectRule, ProjectRuleContext } from '../src/api/rule.js';
+import type { PythonUnit } from '../src/python/units.js';
 import { calleeName } from '../src/python/calls.js';
 import { fileProductionReason, programProductionReason } from '../src/python/environment.js';
 import { mappingGet, mappingOf, NameResolver, snakeKey, stringValue } from '../src/python/literal-values.js';
 import type { SyntaxNode } from '../src/python/parser.js';
 import { isResourceClass } from '../src/python/pulumi.js';
-import { descendantsOfType } from '../src/python/walk.js';
+import { descendantsOfType } from '../src/syntax/walk.js';
 
 interface DevSetting {
   /** The development value: `True`, `False` or an integer. */

@@ -4,8 +4,8 @@
  * a change; a plain scan has no notion of "added".
  */
 import picomatch from 'picomatch';
-import { CONFIG_PATH } from '../src/engine/config.js';
-import type { ProjectRule } from '../src/engine/rule.js';
+import { CONFIG_PATH } from '../src/core/config.js';
+import type { ProjectRule } from '../src/api/rule.js';
 
 export const fileOutsideAllowedStructure: ProjectRule = {
   meta: {

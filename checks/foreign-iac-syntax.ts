@@ -8,10 +8,10 @@
  * CloudFormation intrinsics inside strings are only reported when nothing in the file works
  * with CloudFormation templates (`aws.cloudformation.Stack(template_body=...)` is legitimate).
  */
-import { placedReport } from '../src/engine/finding-collector.js';
-import type { ProjectReport, ProjectRule, ProjectRuleContext } from '../src/engine/rule.js';
-import { isPulumiModule } from '../src/engine/project-python.js';
-import type { PythonUnit } from '../src/engine/source.js';
+import { placedReport } from '../src/core/finding-collector.js';
+import type { ProjectReport, ProjectRule, ProjectRuleContext } from '../src/api/rule.js';
+import { isPulumiModule } from '../src/python/project-python.js';
+import type { PythonUnit } from '../src/python/units.js';
 import { stringLiteralValue } from '../src/python/calls.js';
 import { isInStringOrComment } from '../src/python/code-position.js';
 import type { SyntaxNode } from '../src/python/parser.js';

@@ -5,12 +5,12 @@
  * parameters, f-string interpolations) are never guessed; test code is left alone except for
  * real-looking access keys.
  */
-import type { FileRule, FileRuleContext } from '../src/engine/rule.js';
-import type { PythonUnit } from '../src/engine/source.js';
+import type { FileRule, FileRuleContext } from '../src/api/rule.js';
+import type { PythonUnit } from '../src/python/units.js';
 import { callArguments, calleeName } from '../src/python/calls.js';
 import { keywordMapping, mappingOf, NameResolver, snakeKey, standaloneStrings, stringTemplate, stringValue, unwrap } from '../src/python/literal-values.js';
 import type { SyntaxNode } from '../src/python/parser.js';
-import { descendantsOfType } from '../src/python/walk.js';
+import { descendantsOfType } from '../src/syntax/walk.js';
 
 const ACCESS_KEY = /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/;
 const AMI_ID = /^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;

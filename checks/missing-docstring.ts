@@ -9,8 +9,8 @@
  * module docstring of `__init__.py` and `_private.py` files),
  * functions nested in functions, `@overload` signatures and property setters/deleters.
  */
-import type { FileRule } from '../src/engine/rule.js';
-import { isPulumiModule } from '../src/engine/project-python.js';
+import type { FileRule } from '../src/api/rule.js';
+import { isPulumiModule } from '../src/python/project-python.js';
 import { decoratorNames, decoratorsOf, definitionName, docstringOf, unwrapDefinition } from '../src/python/definitions.js';
 import type { SyntaxNode } from '../src/python/parser.js';
 import { importedTopModules } from '../src/python/fast-walk.js';

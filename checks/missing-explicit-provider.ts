@@ -7,17 +7,17 @@
  * The whole program is considered (also unreviewed files such as an unchanged `tap.py`); code
  * whose options come from callers that are not visible stays silent.
  */
-import { detachNode } from '../src/engine/detached-node.js';
-import { copyOf, withCopiedStrings } from '../src/engine/string-copies.js';
-import { programUnits } from '../src/engine/program.js';
-import type { ProjectRule, ProjectRuleContext } from '../src/engine/rule.js';
-import type { PythonUnit } from '../src/engine/source.js';
+import { detachNode } from '../src/syntax/detached-node.js';
+import { copyOf, withCopiedStrings } from '../src/syntax/string-copies.js';
+import { programUnits } from '../src/python/program.js';
+import type { ProjectRule, ProjectRuleContext } from '../src/api/rule.js';
+import type { PythonUnit } from '../src/python/units.js';
 import { callArguments, calleeName } from '../src/python/calls.js';
 import { dottedName } from '../src/python/names.js';
 import type { SyntaxNode } from '../src/python/parser.js';
 import { isResourceClass, isResourceOptionsName } from '../src/python/pulumi.js';
 import { isProviderClass, resourceProvider, shortAwsName } from '../src/python/regions.js';
-import { closestAncestor, descendantsOfType } from '../src/python/walk.js';
+import { closestAncestor, descendantsOfType } from '../src/syntax/walk.js';
 
 /** Services whose resources often need a dedicated provider (CloudFront certificates in us-east-1). */
 const SPECIAL_PURPOSE = /^pulumi_aws\.(acm|cloudfront|wafv2|shield)\./;

@@ -13,11 +13,11 @@
  *    This rule owns "imported but not listed"; IAC602 only judges the manifests' own pins, so
  *    one problem never gives two findings.
  */
-import { ProjectManifests } from '../src/engine/project-manifests.js';
-import { detachNode } from '../src/engine/detached-node.js';
-import { copyOf } from '../src/engine/string-copies.js';
-import type { ProjectRule, ProjectRuleContext, ProjectView, ReviewedFile } from '../src/engine/rule.js';
-import { languageOf, type PythonUnit } from '../src/engine/source.js';
+import { ProjectManifests } from '../src/packaging/project-manifests.js';
+import { detachNode } from '../src/syntax/detached-node.js';
+import { copyOf } from '../src/syntax/string-copies.js';
+import type { ProjectRule, ProjectRuleContext, ProjectView, ReviewedFile } from '../src/api/rule.js';
+import { languageOf, type PythonUnit } from '../src/python/units.js';
 import { PYTHON2_BUILTINS, STDLIB_MODULES } from '../src/python/builtins.js';
 import {
   FOREIGN_IAC_MODULES,
@@ -25,10 +25,10 @@ import {
   isProvided,
   LAMBDA_RUNTIME_MODULES,
   suggestedDistribution,
-} from '../src/python/distributions.js';
+} from '../src/packaging/distributions.js';
 import type { SyntaxNode } from '../src/python/parser.js';
 import { analyseNames, type NameUse } from '../src/python/scopes.js';
-import { descendantsOfType } from '../src/python/walk.js';
+import { descendantsOfType } from '../src/syntax/walk.js';
 
 /** Names whose import is unambiguous, and the statement to add. */
 const IMPORT_HINTS: Record<string, string> = {

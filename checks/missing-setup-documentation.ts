@@ -13,8 +13,8 @@
  *   pipenv, poetry, uv or npm.
  * A README that exists but is not available to the review is given the benefit of the doubt.
  */
-import type { ProjectRule, ReviewedFile } from '../src/engine/rule.js';
-import { isTestPath, languageOf } from '../src/engine/source.js';
+import type { ProjectRule, ReviewedFile } from '../src/api/rule.js';
+import { isTestPath, languageOf } from '../src/python/units.js';
 import { resourceCalls } from '../src/python/pulumi.js';
 
 const README = /^(lib\/)?readme(\.(md|markdown|rst|txt))?$/i;

@@ -15,8 +15,8 @@ import {
   type MentionFacts,
   type ProgramRegionFacts,
   type UnitRegionFacts,
-} from '../src/engine/region-facts.js';
-import type { ProjectRule, ProjectRuleContext, ProjectView } from '../src/engine/rule.js';
+} from '../src/python/region-facts.js';
+import type { ProjectRule, ProjectRuleContext, ProjectView } from '../src/api/rule.js';
 import { isRegionName, shortAwsName } from '../src/python/regions.js';
 
 interface Located {

@@ -11,9 +11,9 @@
  * Manifests are read only when they are under review, so a change is not blamed for a pin it
  * did not touch.
  */
-import type { ProjectRule, ProjectRuleContext } from '../src/engine/rule.js';
-import type { PythonUnit } from '../src/engine/source.js';
-import { capsBelowThree, pulumiPins } from '../src/engine/pulumi-pins.js';
+import type { ProjectRule, ProjectRuleContext } from '../src/api/rule.js';
+import type { PythonUnit } from '../src/python/units.js';
+import { capsBelowThree, pulumiPins } from '../src/packaging/pulumi-pins.js';
 import { callArguments, calleeName, stringLiteralValue } from '../src/python/calls.js';
 import { qualifiedName } from '../src/python/names.js';
 import type { SyntaxNode } from '../src/python/parser.js';

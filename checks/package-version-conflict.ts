@@ -14,9 +14,9 @@
  * never here, so one problem gives one finding. In a change review only manifests the change
  * touches are judged; a scan judges all of them.
  */
-import { allAtOrAbove, allBelow, intersect, isEmptyRange, parseVersion, rangeOf, type Version, type VersionRange } from '../src/engine/pep440.js';
-import { manifestKind, parseManifest, type Requirement } from '../src/engine/python-manifests.js';
-import type { ProjectRule } from '../src/engine/rule.js';
+import { allAtOrAbove, allBelow, intersect, isEmptyRange, parseVersion, rangeOf, type Version, type VersionRange } from '../src/packaging/pep440.js';
+import { manifestKind, parseManifest, type Requirement } from '../src/packaging/python-manifests.js';
+import type { ProjectRule } from '../src/api/rule.js';
 
 const PULUMI_3 = parseVersion('3.0.0') as Version;
 

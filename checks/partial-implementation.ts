@@ -14,18 +14,18 @@
  * cannot be read (an unchanged file in a pull request) or hands the VPC to code it cannot
  * see; test files are not checked for gaps.
  */
-import { projectPythonTexts, unseenImportedModules, type PythonSourceText } from '../src/engine/project-python.js';
-import type { ProjectRule, ProjectView } from '../src/engine/rule.js';
-import type { PythonUnit } from '../src/engine/source.js';
-import type { Severity } from '../src/engine/types.js';
+import { projectPythonTexts, unseenImportedModules, type PythonSourceText } from '../src/python/project-python.js';
+import type { ProjectRule, ProjectView } from '../src/api/rule.js';
+import type { PythonUnit } from '../src/python/units.js';
+import type { Severity } from '../src/api/types.js';
 import { callArguments, calleeName, stringLiteralValue } from '../src/python/calls.js';
 import { classBaseNames, decoratorsOf, definitionName, unwrapDefinition } from '../src/python/definitions.js';
 import { dottedName } from '../src/python/names.js';
 import type { SyntaxNode } from '../src/python/parser.js';
 import { commentsWhere, isExceptionClass, isLegitimateStub, isPlaceholderComment, isTodoComment, stubStatement } from '../src/python/placeholders.js';
-import { closestAncestor } from '../src/python/walk.js';
+import { closestAncestor } from '../src/syntax/walk.js';
 import { callsNamed, nodesOfType } from '../src/python/fast-walk.js';
-import { getOrCompute } from '../src/engine/memo-table.js';
+import { getOrCompute } from '../src/syntax/memo-table.js';
 
 const SUBNET_CREATED = /\b(?:Subnet|DefaultSubnet)\s*\(/;
 const ROUTING_CREATED = /\b(?:RouteTable|InternetGateway|NatGateway|EgressOnlyInternetGateway)\s*\(/;

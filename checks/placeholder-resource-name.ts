@@ -4,8 +4,8 @@
  * matched whole (`latest`, `sidebar`, `contest` are fine) and only in the literal parts of a
  * name: an f-string interpolation next to a word makes it partial, so it is left alone.
  */
-import type { ProjectRule, ProjectRuleContext } from '../src/engine/rule.js';
-import type { PythonUnit } from '../src/engine/source.js';
+import type { ProjectRule, ProjectRuleContext } from '../src/api/rule.js';
+import type { PythonUnit } from '../src/python/units.js';
 import { callArguments } from '../src/python/calls.js';
 import { fileProductionReason, programProductionReason } from '../src/python/environment.js';
 import { NameResolver, stringTemplate } from '../src/python/literal-values.js';

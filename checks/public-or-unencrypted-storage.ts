@@ -5,14 +5,14 @@
  * IAM statements that allow Action "*" on Resource "*" (dicts, JSON strings and
  * `get_policy_document`); API Gateway methods without authorization (warning).
  */
-import type { FileRule, FileRuleContext } from '../src/engine/rule.js';
-import type { PythonUnit } from '../src/engine/source.js';
+import type { FileRule, FileRuleContext } from '../src/api/rule.js';
+import type { PythonUnit } from '../src/python/units.js';
 import { calleeName } from '../src/python/calls.js';
 import { actionsText, isPublicPrincipal, isPublicPrincipalNode, isWildcard, jsonStatements, wildcardNode } from '../src/python/iam-policies.js';
 import { mappingGet, mappingOf, NameResolver, standaloneStrings, stringValue, type MappingEntry } from '../src/python/literal-values.js';
 import type { SyntaxNode } from '../src/python/parser.js';
 import { resourceInputs, type Inputs } from '../src/python/resource-inputs.js';
-import { descendantsOfType } from '../src/python/walk.js';
+import { descendantsOfType } from '../src/syntax/walk.js';
 
 const PUBLIC_ACLS = new Set(['public-read', 'public-read-write', 'authenticated-read']);
 const PUBLIC_GRANTEE = /acs\.amazonaws\.com\/groups\/global\/(AllUsers|AuthenticatedUsers)/;

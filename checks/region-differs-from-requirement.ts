@@ -4,8 +4,8 @@
  * providers, per-resource `region=`, SDK clients, ARNs, availability-zone names and endpoints
  * must match it. Silent when no region is required.
  */
-import { addFileRegionFacts, allowedRegions, programRegionFacts, requirementVerdict, type MentionFacts } from '../src/engine/region-facts.js';
-import type { ProjectRule, ProjectView } from '../src/engine/rule.js';
+import { addFileRegionFacts, allowedRegions, programRegionFacts, requirementVerdict, type MentionFacts } from '../src/python/region-facts.js';
+import type { ProjectRule, ProjectView } from '../src/api/rule.js';
 import { isRegionName, shortAwsName } from '../src/python/regions.js';
 
 export const regionDiffersFromRequirement: ProjectRule<ProjectView> = {

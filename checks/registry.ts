@@ -2,7 +2,7 @@
  * The explicit list of detectors. A detector that is not listed here does not run; the
  * catalog test fails when a rule file exists without an entry, docs or tests.
  */
-import type { Rule } from '../src/engine/rule.js';
+import type { Rule } from '../src/api/rule.js';
 import { cidrConflict } from './cidr-conflict.js';
 import { deprecatedApi } from './deprecated-api.js';
 import { developmentSettingsInProduction } from './development-settings-in-production.js';

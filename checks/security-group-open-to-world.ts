@@ -4,11 +4,11 @@
  * `SecurityGroupIngressArgs`, `ec2.SecurityGroupRule(type="ingress")` and
  * `vpc.SecurityGroupIngressRule`. Egress, private CIDRs and values it cannot see are left alone.
  */
-import type { FileRule } from '../src/engine/rule.js';
+import type { FileRule } from '../src/api/rule.js';
 import { callArguments, calleeName } from '../src/python/calls.js';
 import { keywordMapping, mappingGet, NameResolver, type Mapping } from '../src/python/literal-values.js';
 import type { SyntaxNode } from '../src/python/parser.js';
-import { descendantsOfType } from '../src/python/walk.js';
+import { descendantsOfType } from '../src/syntax/walk.js';
 
 const GROUPS = new Set(['pulumi_aws.ec2.SecurityGroup', 'pulumi_aws.ec2.DefaultSecurityGroup', 'pulumi_aws.ec2.SecurityGroupArgs']);
 const INGRESS_ARGS = new Set(['pulumi_aws.ec2.SecurityGroupIngressArgs', 'pulumi_aws.ec2.SecurityGroupIngressArgsDict']);

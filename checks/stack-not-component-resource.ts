@@ -3,13 +3,13 @@
  * `ComponentResource`, call `super().__init__(type, name, props, opts)`, parent its children
  * to itself and register its outputs.
  */
-import type { FileRule, FileRuleContext } from '../src/engine/rule.js';
-import type { PythonUnit } from '../src/engine/source.js';
+import type { FileRule, FileRuleContext } from '../src/api/rule.js';
+import type { PythonUnit } from '../src/python/units.js';
 import { callArguments } from '../src/python/calls.js';
 import { dottedName, qualifiedName } from '../src/python/names.js';
 import type { SyntaxNode } from '../src/python/parser.js';
 import { inlineResourceOptions, isComponentResourceName, resourceCalls, resourceOptionsArgument } from '../src/python/pulumi.js';
-import { descendantsOfType } from '../src/python/walk.js';
+import { descendantsOfType } from '../src/syntax/walk.js';
 
 type BaseKind = 'component' | 'none' | 'other';
 

@@ -2,9 +2,9 @@
  * IAC102: syntax errors in the middle of a file, one finding per broken region. A file that
  * is only broken at its very end was cut off: that is IAC101's finding, not this one.
  */
-import type { FileRule } from '../src/engine/rule.js';
+import type { FileRule } from '../src/api/rule.js';
 import { indentationErrors } from '../src/python/indentation.js';
-import { pointAt } from '../src/python/positions.js';
+import { pointAt } from '../src/syntax/positions.js';
 import { python2Statements, syntaxErrorRegions } from '../src/python/syntax-errors.js';
 import { findTruncation } from '../src/python/truncation.js';
 

@@ -17,9 +17,9 @@
  * When a test calls a helper this rule cannot see (imported from a test-helper module, or
  * inherited from a custom base class) it stays silent.
  */
-import { projectPythonTexts } from '../src/engine/project-python.js';
-import type { ProjectRule, ProjectRuleContext, ProjectView, ReviewedFile } from '../src/engine/rule.js';
-import type { PythonUnit } from '../src/engine/source.js';
+import { projectPythonTexts } from '../src/python/project-python.js';
+import type { ProjectRule, ProjectRuleContext, ProjectView, ReviewedFile } from '../src/api/rule.js';
+import type { PythonUnit } from '../src/python/units.js';
 import { calleeName } from '../src/python/calls.js';
 import { decoratorNames, decoratorsOf, definitionName, unwrapDefinition } from '../src/python/definitions.js';
 import { qualifiedName } from '../src/python/names.js';

@@ -2,8 +2,8 @@
  * IAC101: a file (or the last Markdown code block) that ends mid-construct: the model's
  * answer was cut off. The seed's case is an integration test cut inside a `with` statement.
  */
-import type { FileRule } from '../src/engine/rule.js';
-import { pointAt } from '../src/python/positions.js';
+import type { FileRule } from '../src/api/rule.js';
+import { pointAt } from '../src/syntax/positions.js';
 import { findTruncation } from '../src/python/truncation.js';
 
 export const truncatedFile: FileRule = {

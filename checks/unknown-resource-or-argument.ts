@@ -7,14 +7,14 @@
  * A project rule because the verdict depends on the project's pin of `pulumi-aws`; it walks
  * every reviewed unit that imports `pulumi_aws` and loads a table only then.
  */
-import type { ProjectRule, ProjectView } from '../src/engine/rule.js';
-import type { PythonUnit } from '../src/engine/source.js';
-import { FUNCTION_KEYWORDS, PYTHON_PACKAGE, RESOURCE_KEYWORDS, type ApiMember } from '../src/aws-schema/api.js';
-import { importsPulumiAws, judgeFor, type Judge } from '../src/aws-schema/judge.js';
-import { pythonName } from '../src/aws-schema/python-names.js';
-import { closestName } from '../src/aws-schema/suggest.js';
-import { TOP_LEVEL_MODULE as TOP_LEVEL } from '../src/aws-schema/types.js';
-import { awsCalls, awsImports, calleePart, calleeTail } from '../src/aws-schema/usage.js';
+import type { ProjectRule, ProjectView } from '../src/api/rule.js';
+import type { PythonUnit } from '../src/python/units.js';
+import { FUNCTION_KEYWORDS, PYTHON_PACKAGE, RESOURCE_KEYWORDS, type ApiMember } from '../src/aws/api.js';
+import { importsPulumiAws, judgeFor, type Judge } from '../src/packaging/aws-provider-version.js';
+import { pythonName } from '../src/aws/python-names.js';
+import { closestName } from '../src/aws/suggest.js';
+import { TOP_LEVEL_MODULE as TOP_LEVEL } from '../src/aws/types.js';
+import { awsCalls, awsImports, calleePart, calleeTail } from '../src/python/aws-usage.js';
 import type { SyntaxNode } from '../src/python/parser.js';
 
 type Report = (node: SyntaxNode, message: string) => void;

@@ -3,10 +3,10 @@
  * `exec(compile(...))`, `os.system`, `subprocess` with `shell=True`, `pickle.loads`.
  * Only calls count: the words in strings, comments or names like `self.evaluate` do not.
  */
-import type { FileRule } from '../src/engine/rule.js';
+import type { FileRule } from '../src/api/rule.js';
 import { callArguments, calleeName, constantValue } from '../src/python/calls.js';
 import type { SyntaxNode } from '../src/python/parser.js';
-import { descendantsOfType } from '../src/python/walk.js';
+import { descendantsOfType } from '../src/syntax/walk.js';
 
 /** Builtins that run code; shadowed when the module defines or imports the same name. */
 const CODE_BUILTINS = new Set(['exec', 'eval']);

@@ -6,14 +6,14 @@
  *    program: the seed's route-table/NAT sequencing failure;
  *  - a resource referenced by a hard-coded ID string while the resource object is in scope.
  */
-import type { FileRule, FileRuleContext } from '../src/engine/rule.js';
-import type { PythonUnit } from '../src/engine/source.js';
+import type { FileRule, FileRuleContext } from '../src/api/rule.js';
+import type { PythonUnit } from '../src/python/units.js';
 import { callArguments, calleeName, stringLiteralValue } from '../src/python/calls.js';
 import { assignmentTargetingUp, classAttributes, closedFacts, methodsOf, ownSelfNodes, selfAttribute, selfName } from '../src/python/method-attributes.js';
 import type { SyntaxNode } from '../src/python/parser.js';
 import { resolve, resourceCalls, type Resource } from '../src/python/resource-bindings.js';
 import { dependencies, GATEWAYS, reachesGateway } from '../src/python/resource-dependencies.js';
-import { descendantsOfType } from '../src/python/walk.js';
+import { descendantsOfType } from '../src/syntax/walk.js';
 
 export const wrongResourceDependencies: FileRule = {
   meta: {

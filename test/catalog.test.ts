@@ -6,8 +6,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectors } from '../checks/registry.js';
 import { renderCatalogMarkdown, withCatalog } from '../src/docs/catalog-markdown.js';
-import { catalog } from '../src/engine/catalog.js';
-import { SEVERITIES } from '../src/engine/types.js';
+import { catalog } from '../src/core/catalog.js';
+import { SEVERITIES } from '../src/api/types.js';
 
 const TAXONOMY = [
   'IAC101', 'IAC102', 'IAC103', 'IAC104', 'IAC105', 'IAC201', 'IAC202', 'IAC203', 'IAC301', 'IAC302', 'IAC303', 'IAC304', 'IAC305',

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { reviewWithCatalog, resolveConfig, catalogIds, type Finding } from '../src/engine/index.js';
+import { reviewWithCatalog, resolveConfig, catalogIds, type Finding } from '../src/core/index.js';
 
 const PROGRAMS_DIR = fileURLToPath(new URL('./fixtures/programs/', import.meta.url));
 

@@ -2,7 +2,7 @@
  * Which changed files the review reads: removed files are skipped, binary files are passed
  * by name only (so structure rules still see an added `.zip`), everything else is fetched.
  */
-import type { FileStatus } from '../engine/rule.js';
+import type { FileStatus } from '../api/rule.js';
 import type { ChangedFile, GitHubFileStatus } from '../github/pulls.js';
 
 const BINARY_EXTENSION =

@@ -3,8 +3,8 @@
  * (a GitHub error, a rate limit, a timeout, a vanished file, invalid configuration), that a
  * newer push superseded it, or that the App was too busy to take it on.
  */
-import { ConfigError } from '../engine/config.js';
-import { ParserUnavailableError } from '../engine/index.js';
+import { ConfigError } from '../core/config.js';
+import { ParserUnavailableError } from '../core/index.js';
 import { FileFetchError } from '../github/contents.js';
 import { isRequestTimeout } from '../github/request-timeout.js';
 import { describeError, httpStatus } from '../github/types.js';

@@ -4,7 +4,7 @@
  * run already commented on.
  */
 import { createHash } from 'node:crypto';
-import type { Finding } from '../engine/types.js';
+import type { Finding } from '../api/types.js';
 
 export function fingerprint(ruleId: string, path: string, snippet: string, occurrence = 0): string {
   return createHash('sha256').update([ruleId, path, snippet, String(occurrence)].join('\u0000')).digest('hex').slice(0, 20);

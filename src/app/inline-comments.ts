@@ -5,7 +5,7 @@
  * lose the others; the ones still rejected go to the summary comment.
  */
 import type { Logger } from 'probot';
-import { severityRank, type Finding } from '../engine/types.js';
+import { severityRank, type Finding } from '../api/types.js';
 import { anchorFor } from '../diff/changed-lines.js';
 import { createReview, createReviewComment, type ChangedFile, type InlineComment } from '../github/pulls.js';
 import { describeError, httpStatus, type GitHub, type RepoRef } from '../github/types.js';

@@ -11,12 +11,12 @@
  */
 import pLimit from 'p-limit';
 import type { Logger } from 'probot';
-import { catalogIds } from '../engine/catalog.js';
-import { ConfigError, resolveConfig, type ResolvedConfig } from '../engine/config.js';
-import { PROJECT_CONTEXT_PATTERNS, reviewWithCatalogAsync, type InputFile, type ProjectSource, type ReviewResult } from '../engine/index.js';
-import type { AsyncReviewOptions } from '../engine/review.js';
-import { failsAt } from '../engine/outcome.js';
-import type { Finding } from '../engine/types.js';
+import { catalogIds } from '../core/catalog.js';
+import { ConfigError, resolveConfig, type ResolvedConfig } from '../core/config.js';
+import { PROJECT_CONTEXT_PATTERNS, reviewWithCatalogAsync, type InputFile, type ProjectSource, type ReviewResult } from '../core/index.js';
+import type { AsyncReviewOptions } from '../core/review.js';
+import { failsAt } from '../core/outcome.js';
+import type { Finding } from '../api/types.js';
 import { addAnnotations, completeCheckRun, createCheckRun, type CheckConclusion, type CheckRun } from '../github/checks.js';
 import { listProjectFiles, projectTexts, type BlobContent, type ContentSource, type ProjectListing } from '../github/contents.js';
 import { graphqlContentSource } from '../github/graphql-contents.js';

@@ -13,7 +13,7 @@
  * 240-258 MB with 8 MiB.
  */
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../github/request-timeout.js';
-import { DEFAULT_TREE_CACHE_BYTES } from '../engine/tree-cache.js';
+import { DEFAULT_TREE_CACHE_BYTES } from '../syntax/tree-cache.js';
 import { DEFAULT_QUEUE_SETTINGS } from './review-queue.js';
 
 export interface AppSettings {

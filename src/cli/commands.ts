@@ -4,8 +4,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { catalog, catalogIds, CONFIG_PATH, failsAt, parseConfigText, reviewWithCatalog, type ResolvedConfig } from '../engine/index.js';
-import type { Finding } from '../engine/types.js';
+import { catalog, catalogIds, CONFIG_PATH, failsAt, parseConfigText, reviewWithCatalog, type ResolvedConfig } from '../core/index.js';
+import type { Finding } from '../api/types.js';
 import { renderJson } from '../render/json.js';
 import { renderSarif } from '../render/sarif.js';
 import { renderText } from '../render/text.js';

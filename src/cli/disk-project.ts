@@ -5,9 +5,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
-import type { ResolvedConfig } from '../engine/config.js';
-import { PROJECT_CONTEXT_PATTERNS, type InputFile, type ProjectSource } from '../engine/index.js';
-import { languageOf } from '../engine/source.js';
+import type { ResolvedConfig } from '../core/config.js';
+import { PROJECT_CONTEXT_PATTERNS, type InputFile, type ProjectSource } from '../core/index.js';
+import { languageOf } from '../python/units.js';
 
 const isContextFile = picomatch(PROJECT_CONTEXT_PATTERNS as string[]);
 

@@ -4,8 +4,8 @@
  * Only git plumbing runs here; nothing from the repository is executed.
  */
 import { execFileSync } from 'node:child_process';
-import type { FileStatus } from '../engine/rule.js';
-import type { InputFile, ProjectSource } from '../engine/index.js';
+import type { FileStatus } from '../api/rule.js';
+import type { InputFile, ProjectSource } from '../core/index.js';
 
 const MAX_BUFFER = 512 * 1024 * 1024;
 

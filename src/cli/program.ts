@@ -3,8 +3,8 @@
  * above `fail_on`, 1 when something is, 2 on a usage or internal error (message on stderr).
  */
 import { Command, CommanderError, Option } from 'commander';
-import { ConfigError } from '../engine/config.js';
-import { ParserUnavailableError } from '../engine/index.js';
+import { ConfigError } from '../core/config.js';
+import { ParserUnavailableError } from '../core/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { diffCommand, rulesCommand, scanCommand, UsageError, type CommandResult, type Format } from './commands.js';
 import { GitError } from './git-diff.js';

@@ -1,6 +1,6 @@
 /** `npm run docs`: regenerates README.md's rule catalog from the catalog. */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { catalog } from '../engine/catalog.js';
+import { catalog } from '../core/catalog.js';
 import { renderCatalogMarkdown, withCatalog } from './catalog-markdown.js';
 
 const readmeUrl = new URL('../../README.md', import.meta.url);

@@ -7,7 +7,7 @@
  * per query (graphql-contents.ts), and falls back to these raw reads for big or binary blobs.
  */
 import picomatch from 'picomatch';
-import { DeflatedText } from '../engine/stored-text.js';
+import { DeflatedText } from '../syntax/stored-text.js';
 import type { GitHub, RepoRef } from './types.js';
 
 export interface BlobRef {

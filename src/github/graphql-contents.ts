@@ -12,7 +12,7 @@
  * Each text is deflated as its batch arrives (`DeflatedText`): the engine inflates a file when
  * it reviews it, so a 3,000-file pull request never holds all of its source as strings.
  */
-import { DeflatedText } from '../engine/stored-text.js';
+import { DeflatedText } from '../syntax/stored-text.js';
 import { FileFetchError, restContentSource, type BlobRef, type BlobContent, type ContentSource } from './contents.js';
 import type { GitHub, RepoRef } from './types.js';
 

@@ -4,11 +4,11 @@
  * keyword arguments of a resource call merged with its inline `*Args(...)`, and the strings of
  * evaluated values.
  */
-import type { PythonUnit } from '../engine/source.js';
+import type { PythonUnit } from './units.js';
 import { callArguments, calleeName } from './calls.js';
 import type { Value } from './evaluate.js';
 import type { SyntaxNode } from './parser.js';
-import { descendantsOfType } from './walk.js';
+import { descendantsOfType } from '../syntax/walk.js';
 
 /** Argument and dict-key names that hold IPv4 CIDR blocks (snake_case). */
 const CIDR_KEY = /^(?:[a-z0-9_]*_)?cidr_(?:block|blocks|ipv4)$/;

@@ -3,7 +3,7 @@
  * detectors (pasted Terraform, CloudFormation YAML) use it to skip text that Python itself
  * treats as data.
  */
-import type { Point } from '../engine/types.js';
+import type { Point } from '../api/types.js';
 import type { SyntaxNode } from './parser.js';
 
 /** True when `point` falls inside a string literal or a comment of the tree under `root`. */

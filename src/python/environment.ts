@@ -8,12 +8,12 @@
  *
  * Shared by the rules that only apply in production (IAC202, IAC305).
  */
-import type { ProjectView, ReviewedFile, ReviewSettings } from '../engine/rule.js';
-import { isProductionName } from '../engine/settings.js';
+import type { ProjectView, ReviewedFile, ReviewSettings } from '../api/rule.js';
+import { isProductionName } from '../core/settings.js';
 import { parsePython, type SyntaxNode } from './parser.js';
 import { callArguments } from './calls.js';
 import { snakeKey, stringValue, unwrap } from './literal-values.js';
-import { descendantsOfType } from './walk.js';
+import { descendantsOfType } from '../syntax/walk.js';
 
 export interface ProductionDefault {
   /** The production literal (`"prod"`). */

@@ -5,7 +5,7 @@
  */
 import { UNKNOWN, type Binding } from './evaluate-values.js';
 import type { SyntaxNode } from './parser.js';
-import { descendants } from './walk.js';
+import { descendants } from '../syntax/walk.js';
 
 interface LoopFrame {
   target: SyntaxNode;

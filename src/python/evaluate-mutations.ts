@@ -3,7 +3,7 @@
  * evaluator (evaluate.ts) must not treat such a list or dict as the constant it was assigned.
  */
 import type { SyntaxNode } from './parser.js';
-import { descendantsOfType } from './walk.js';
+import { descendantsOfType } from '../syntax/walk.js';
 
 const MUTATING_METHODS = new Set(['append', 'extend', 'insert', 'pop', 'remove', 'clear', 'update', 'setdefault', 'popitem', 'sort', 'reverse', 'add', 'discard']);
 

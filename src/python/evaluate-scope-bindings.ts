@@ -7,8 +7,8 @@
 import { mutatedNames } from './evaluate-mutations.js';
 import { patternNames } from './evaluate-loops.js';
 import type { SyntaxNode } from './parser.js';
-import { descendantsOfType } from './walk.js';
-import { getOrCompute } from '../engine/memo-table.js';
+import { descendantsOfType } from '../syntax/walk.js';
+import { getOrCompute } from '../syntax/memo-table.js';
 
 const SCOPE_TYPES = new Set(['function_definition', 'lambda', 'class_definition', 'module']);
 /** What `bindingsOf` reads: nested scopes (their names) and the statements that bind names. */

@@ -4,10 +4,10 @@
  */
 import { importBindings, type ImportBinding } from './names.js';
 import type { SyntaxNode } from './parser.js';
-import { getOrCompute } from '../engine/memo-table.js';
+import { getOrCompute } from '../syntax/memo-table.js';
 
 /** The same as walk.ts's `descendantsOfType` (the type index answers both). */
-export { descendantsOfType as nodesOfType } from './walk.js';
+export { descendantsOfType as nodesOfType } from '../syntax/walk.js';
 
 const importCache = new WeakMap<SyntaxNode, ImportBinding[]>();
 

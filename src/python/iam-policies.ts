@@ -3,7 +3,7 @@
  * JSON policy strings, public principals (`"*"`, `{"AWS": "*"}`) and wildcard actions or
  * resources, in parsed JSON and in Python literals read through a NameResolver.
  */
-import type { PythonUnit } from '../engine/source.js';
+import type { PythonUnit } from './units.js';
 import { stringValue, type Mapping, type NameResolver } from './literal-values.js';
 import type { SyntaxNode } from './parser.js';
 

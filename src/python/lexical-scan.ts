@@ -6,7 +6,7 @@
  * - where do logical lines start? tree-sitter accepts inconsistent dedents, so indentation
  *   is checked from these (see indentation.ts).
  */
-import { getOrCompute } from '../engine/memo-table.js';
+import { getOrCompute } from '../syntax/memo-table.js';
 
 export interface OpenBracket {
   char: string;

@@ -7,7 +7,7 @@
 import { stringLiteralValue } from './calls.js';
 import type { ImportTable } from './names.js';
 import type { SyntaxNode } from './parser.js';
-import { descendantsOfType } from './walk.js';
+import { descendantsOfType } from '../syntax/walk.js';
 
 export interface MappingEntry {
   /** The key as written (`cidr_blocks`, `cidrBlocks`, `Effect`). */

@@ -4,10 +4,10 @@
  * `self` methods it calls (also through the methods it calls), and the `self` nodes of a method
  * body outside nested scopes.
  */
-import type { PythonUnit } from '../engine/source.js';
+import type { PythonUnit } from './units.js';
 import { callArguments, stringLiteralValue } from './calls.js';
 import type { SyntaxNode } from './parser.js';
-import { descendantsOfType } from './walk.js';
+import { descendantsOfType } from '../syntax/walk.js';
 
 export const NESTED_SCOPES = ['function_definition', 'lambda', 'class_definition'];
 

@@ -2,9 +2,9 @@
  * Name resolution over a module: which local names come from which imports, and the
  * fully-qualified name behind an expression like `aws.ec2.Vpc` or `ec2.Vpc`.
  */
-import { copyOf } from '../engine/string-copies.js';
+import { copyOf } from '../syntax/string-copies.js';
 import type { SyntaxNode } from './parser.js';
-import { descendantsOfType } from './walk.js';
+import { descendantsOfType } from '../syntax/walk.js';
 
 /** Local name -> qualified name it is bound to by an import (`aws` -> `pulumi_aws`). */
 export type ImportTable = ReadonlyMap<string, string>;

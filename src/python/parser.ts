@@ -4,10 +4,10 @@
  * (see flat-tree.ts for why). Parsing is synchronous; the addon keeps one parser per thread.
  */
 import Python from 'tree-sitter-python';
-import type { FlatNode } from './flat-node.js';
-import { FlatTree } from './flat-tree.js';
-import { GrammarNames } from './grammar-names.js';
-import { loadFlatTreeAddon, ParserUnavailableError, type FlatTreeAddon } from './native-addon.js';
+import type { FlatNode } from '../syntax/flat-node.js';
+import { FlatTree } from '../syntax/flat-tree.js';
+import { GrammarNames } from '../syntax/grammar-names.js';
+import { loadFlatTreeAddon, ParserUnavailableError, type FlatTreeAddon } from '../syntax/native-addon.js';
 
 export { ParserUnavailableError };
 

@@ -6,7 +6,7 @@
 import { classBaseNames, decoratorNames, statementsAfterDocstring } from './definitions.js';
 import type { ImportTable } from './names.js';
 import type { SyntaxNode } from './parser.js';
-import { closestAncestor } from './walk.js';
+import { closestAncestor } from '../syntax/walk.js';
 
 /** A comment saying work is still to be done. */
 const TODO_COMMENT = /\b(TODO|FIXME|TBD)\b|\bimplement(ation)?\b|\bplaceholder\b|\bnot (yet )?implemented\b|\b(add|fill in|put|insert|write) (the |your )?(code|logic|implementation)\b/i;

@@ -6,7 +6,7 @@
 import type { SyntaxNode } from './parser.js';
 import { callArguments, calleeName } from './calls.js';
 import type { ImportTable } from './names.js';
-import { descendantsOfType } from './walk.js';
+import { descendantsOfType } from '../syntax/walk.js';
 
 const PROVIDER_PACKAGE = /^pulumi_[a-z0-9_]+$/;
 const NOT_A_RESOURCE = /(Args|ArgsDict|Output|Result|Arn|Type|Enum)$/;

@@ -3,13 +3,13 @@
  * arguments, SDK clients, availability-zone names, ARNs and service endpoints. Shared by the
  * region checks (IAC201 region differs from the requirement, IAC502 mixed regions, IAC302).
  */
-import type { PythonUnit } from '../engine/source.js';
+import type { PythonUnit } from './units.js';
 import { callArguments, calleeName } from './calls.js';
 import type { Evaluator } from './evaluate.js';
 import { dottedName } from './names.js';
 import type { SyntaxNode } from './parser.js';
 import { inlineResourceOptions, isResourceClass, resourceOptionsArgument } from './pulumi.js';
-import { descendantsOfType } from './walk.js';
+import { descendantsOfType } from '../syntax/walk.js';
 
 const REGION = '(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso|-isob)?-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\\d{1,2}';
 const REGION_ONLY = new RegExp(`^${REGION}$`);

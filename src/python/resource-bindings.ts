@@ -4,14 +4,14 @@
  * resolution of a dotted reference to those resources (also through loop variables), the
  * resource options of a call and the dotted names an expression references.
  */
-import type { PythonUnit } from '../engine/source.js';
+import type { PythonUnit } from './units.js';
 import { calleeName } from './calls.js';
 import { NESTED_SCOPES } from './method-attributes.js';
 import { dottedName } from './names.js';
 import type { SyntaxNode } from './parser.js';
 import { inlineResourceOptions, isResourceClass, resourceOptionsArgument } from './pulumi.js';
-import { ownScopeNodes } from './scope-walk.js';
-import { descendants, descendantsOfType } from './walk.js';
+import { ownScopeNodes } from '../syntax/scope-walk.js';
+import { descendants, descendantsOfType } from '../syntax/walk.js';
 
 // ---------------------------------------------------------------------------------------------
 // Resource bindings shared by cases 2 and 3.

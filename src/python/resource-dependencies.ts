@@ -3,7 +3,7 @@
  * the resources a resource depends on through its arguments and `depends_on`, and whether the
  * dependency graph from a resource reaches an internet gateway.
  */
-import type { PythonUnit } from '../engine/source.js';
+import type { PythonUnit } from './units.js';
 import { callArguments, stringLiteralValue } from './calls.js';
 import { dottedName } from './names.js';
 import { optionsOf, references, resolveWithLoops, type Resource } from './resource-bindings.js';

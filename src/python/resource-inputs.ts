@@ -3,7 +3,7 @@
  * judges them: the call's keywords merged with an inline or resolvable `*Args` object, and
  * whether every input can be seen.
  */
-import type { PythonUnit } from '../engine/source.js';
+import type { PythonUnit } from './units.js';
 import { callArguments } from './calls.js';
 import { keywordMapping, type Mapping, type NameResolver } from './literal-values.js';
 import type { SyntaxNode } from './parser.js';

@@ -3,8 +3,8 @@
  * they touch the same or adjacent lines, so one broken spot gives one finding, not a cascade.
  */
 import type { SyntaxNode } from './parser.js';
-import type { Point } from '../engine/types.js';
-import { descendants, descendantsOfType } from './walk.js';
+import type { Point } from '../api/types.js';
+import { descendants, descendantsOfType } from '../syntax/walk.js';
 
 export interface SyntaxErrorRegion {
   start: Point;

@@ -3,7 +3,7 @@
  * asserting and implicitly checking calls, helpers of the same file that assert, names imported
  * from test-support modules, inherited helpers of custom TestCase bases, and placeholder bodies.
  */
-import type { PythonUnit } from '../engine/source.js';
+import type { PythonUnit } from './units.js';
 import { callArguments, calleeName } from './calls.js';
 import { classBaseNames, definitionName, unwrapDefinition } from './definitions.js';
 import { cachedImportBindings, nodesOfType } from './fast-walk.js';

@@ -3,8 +3,8 @@
  * their test functions and methods, whether a node sits inside a test function, Pulumi `Mocks`
  * classes and the project stack classes a test file imports.
  */
-import type { ProjectView } from '../engine/rule.js';
-import type { PythonUnit } from '../engine/source.js';
+import type { ProjectView } from '../api/rule.js';
+import type { PythonUnit } from './units.js';
 import { classBaseNames, definitionName, unwrapDefinition } from './definitions.js';
 import { cachedImportBindings, importedTopModules, nodesOfType } from './fast-walk.js';
 import type { SyntaxNode } from './parser.js';

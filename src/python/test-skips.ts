@@ -3,7 +3,7 @@
  * (`@pytest.mark.skip`, `@unittest.skip`, `skipIf(True)`, `skipUnless(False)`), module-level
  * skip marks and `pytest.skip()` / `self.skipTest()` calls directly in a test body.
  */
-import type { PythonUnit } from '../engine/source.js';
+import type { PythonUnit } from './units.js';
 import { callArguments, calleeName, constantValue } from './calls.js';
 import { decoratorNames, decoratorsOf, statementsAfterDocstring } from './definitions.js';
 import { qualifiedName } from './names.js';

@@ -5,7 +5,7 @@
  */
 import type { SyntaxNode, Tree } from './parser.js';
 import { scanPythonOnce, type TailState } from './lexical-scan.js';
-import { descendants } from './walk.js';
+import { descendants } from '../syntax/walk.js';
 
 export interface Truncation {
   /** Index in the unit's text where the unfinished construct starts. */

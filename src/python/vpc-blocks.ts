@@ -3,15 +3,15 @@
  * reference as a key scoped to where the name lives (and whether it stays the same VPC across
  * loop iterations), and each VPC's known IPv4 blocks (primary plus secondary associations).
  */
-import type { PythonUnit } from '../engine/source.js';
+import type { PythonUnit } from './units.js';
 import { calleeName } from './calls.js';
 import { resourceKeywords } from './cidr-arguments.js';
-import { parseIpv4Cidr, type Ipv4Block } from './cidr.js';
+import { parseIpv4Cidr, type Ipv4Block } from '../aws/cidr.js';
 import { loopFrames, type Evaluator } from './evaluate.js';
 import { dottedName } from './names.js';
 import type { SyntaxNode } from './parser.js';
-import { descendantsOfType } from './walk.js';
-import { getOrCompute } from '../engine/memo-table.js';
+import { descendantsOfType } from '../syntax/walk.js';
+import { getOrCompute } from '../syntax/memo-table.js';
 
 export const VPC = 'pulumi_aws.ec2.Vpc';
 export const SUBNET = 'pulumi_aws.ec2.Subnet';

@@ -2,8 +2,8 @@
  * Findings as check-run annotations: GitHub takes at most 50 per request, on real file paths,
  * with columns only for single-line spans (and `end_column` inclusive).
  */
-import { catalogEntry } from '../engine/catalog.js';
-import type { Finding, Severity } from '../engine/types.js';
+import { catalogEntry } from '../core/catalog.js';
+import type { Finding, Severity } from '../api/types.js';
 
 export const ANNOTATIONS_PER_REQUEST = 50;
 /** Upper bound per check run, to keep a pathological review from making hundreds of requests. */

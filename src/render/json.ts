@@ -1,6 +1,6 @@
 /** The CLI's JSON output, a contract other tools consume: keep its shape exactly. */
-import { countBySeverity, failsAt } from '../engine/outcome.js';
-import type { Finding, Severity } from '../engine/types.js';
+import { countBySeverity, failsAt } from '../core/outcome.js';
+import type { Finding, Severity } from '../api/types.js';
 
 export interface JsonReport {
   version: 1;

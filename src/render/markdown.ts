@@ -3,9 +3,9 @@
  * request. GitHub rejects a summary, text or comment over 65,535 characters, so every body is
  * built item by item and says what it had to leave out.
  */
-import { catalogEntry } from '../engine/catalog.js';
-import { countBySeverity } from '../engine/outcome.js';
-import type { Finding, Severity } from '../engine/types.js';
+import { catalogEntry } from '../core/catalog.js';
+import { countBySeverity } from '../core/outcome.js';
+import type { Finding, Severity } from '../api/types.js';
 
 export const GITHUB_TEXT_LIMIT = 65_535;
 /** Room kept for the "n more not shown" line. */

@@ -2,8 +2,8 @@
  * The body of one inline review comment: what was found, why it matters, how to fix or
  * suppress it, and a hidden fingerprint marker so later runs never post it again.
  */
-import { catalogEntry, ruleDocsUrl } from '../engine/catalog.js';
-import type { Finding } from '../engine/types.js';
+import { catalogEntry, ruleDocsUrl } from '../core/catalog.js';
+import type { Finding } from '../api/types.js';
 
 const FINGERPRINT_MARKER = /<!--\s*iac-review:fp=([0-9a-f]{8,64})\s*-->/g;
 

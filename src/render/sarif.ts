@@ -2,9 +2,9 @@
  * SARIF 2.1.0 for code-scanning tools: one rule entry per catalog rule, one result per
  * finding, with a partial fingerprint so uploads deduplicate across runs.
  */
-import { catalog, ruleDocsUrl } from '../engine/catalog.js';
-import { fingerprint } from '../engine/fingerprint.js';
-import type { Finding, Severity } from '../engine/types.js';
+import { catalog, ruleDocsUrl } from '../core/catalog.js';
+import { fingerprint } from '../core/fingerprint.js';
+import type { Finding, Severity } from '../api/types.js';
 import { TOOL_VERSION } from '../version.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', notice: 'note' };

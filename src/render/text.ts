@@ -1,6 +1,6 @@
 /** Human-readable output: one line per finding, `path:line:column`, colour only on a TTY. */
-import { countBySeverity } from '../engine/outcome.js';
-import type { Finding, Severity } from '../engine/types.js';
+import { countBySeverity } from '../core/outcome.js';
+import type { Finding, Severity } from '../api/types.js';
 
 const COLOURS: Record<Severity, string> = { error: '\u001b[31m', warning: '\u001b[33m', notice: '\u001b[36m' };
 const DIM = '\u001b[2m';

@@ -3,13 +3,13 @@
  * run, with a conclusion and a message; nothing stays in progress.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { ParserUnavailableError } from '../../src/engine/index.js';
+import { ParserUnavailableError } from '../../src/core/index.js';
 import { createTestProbot, deliver, expectAllMocksUsed, fixture, GitHubMock, PROJECT_TREE, useNock, type PrFile } from './support.js';
 
 const engine = vi.hoisted(() => ({ error: new Error('set by each test') as Error }));
 
-vi.mock('../../src/engine/index.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/engine/index.js')>();
+vi.mock('../../src/core/index.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/core/index.js')>();
   return {
     ...original,
     reviewWithCatalogAsync: async () => {

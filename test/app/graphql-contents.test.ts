@@ -6,7 +6,7 @@ import { Octokit } from '@octokit/rest';
 import nock from 'nock';
 import pLimit from 'p-limit';
 import { describe, expect, it } from 'vitest';
-import { DeflatedText } from '../../src/engine/stored-text.js';
+import { DeflatedText } from '../../src/syntax/stored-text.js';
 import { FileFetchError, type BlobContent } from '../../src/github/contents.js';
 import { BLOBS_PER_QUERY, graphqlContentSource } from '../../src/github/graphql-contents.js';
 import type { GitHub } from '../../src/github/types.js';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprint, fingerprintAll } from '../../src/app/fingerprint.js';
 import { anchorFor, changedLines, MAX_RANGE_LINES } from '../../src/diff/changed-lines.js';
-import type { Finding } from '../../src/engine/types.js';
+import type { Finding } from '../../src/api/types.js';
 import { planAnnotations, toAnnotation } from '../../src/render/annotations.js';
 import {
   byteLength,

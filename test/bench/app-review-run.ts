@@ -20,7 +20,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Probot, ProbotOctokit, type Logger } from 'probot';
 import { MemoryGuard } from '../../src/app/memory-guard.js';
 import { Reviewer } from '../../src/app/reviewer.js';
-import { reviewWithCatalog, resolveConfig, catalogIds } from '../../src/engine/index.js';
+import { reviewWithCatalog, resolveConfig, catalogIds } from '../../src/core/index.js';
 import { appSettingsFromEnv } from '../../src/app/settings.js';
 import { createIacReviewApp } from '../../src/index.js';
 import { fixture, PROJECT_TREE } from '../app/pull-request-fixtures.js';

@@ -5,7 +5,7 @@
  * yardstick for that budget: what one pass over every node of every tree costs when it reads
  * each node's type through the node objects detectors use (the cheapest tree walk a rule can do).
  */
-import type { FlatTree } from '../../src/python/flat-tree.js';
+import type { FlatTree } from '../../src/syntax/flat-tree.js';
 import { parsePython } from '../../src/python/parser.js';
 
 export interface RatioBudget {

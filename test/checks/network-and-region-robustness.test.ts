@@ -10,9 +10,9 @@ import { missingExplicitProvider } from '../../checks/missing-explicit-provider.
 import { mixedRegions } from '../../checks/mixed-regions.js';
 import { regionDiffersFromRequirement } from '../../checks/region-differs-from-requirement.js';
 import { wrongResourceDependencies } from '../../checks/wrong-resource-dependencies.js';
-import { catalogIds } from '../../src/engine/catalog.js';
-import { resolveConfig } from '../../src/engine/config.js';
-import { review } from '../../src/engine/review.js';
+import { catalogIds } from '../../src/core/catalog.js';
+import { resolveConfig } from '../../src/core/config.js';
+import { review } from '../../src/core/review.js';
 
 const rules = [cidrConflict, regionDiffersFromRequirement, mixedRegions, missingExplicitProvider, wrongResourceDependencies];
 const header = 'import pulumi\nimport pulumi_aws as aws\n';

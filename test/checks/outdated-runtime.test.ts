@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { outdatedRuntime } from '../../checks/outdated-runtime.js';
-import { capsBelowThree } from '../../src/engine/pulumi-pins.js';
+import { capsBelowThree } from '../../src/packaging/pulumi-pins.js';
 import { ruleTester } from '../support/rule-tester.js';
 
 const fn = (runtime: string) =>

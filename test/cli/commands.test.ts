@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { catalog } from '../../src/engine/catalog.js';
+import { catalog } from '../../src/core/catalog.js';
 import { diffCommand, rulesCommand, scanCommand, UsageError } from '../../src/cli/commands.js';
-import { ConfigError } from '../../src/engine/config.js';
+import { ConfigError } from '../../src/core/config.js';
 import { commitAll, git, tempProject, writeFiles } from '../support/temp-project.js';
 
 const brokenStack = 'import pulumi_aws as aws\n\n\nclass TapStack:\n    def __init__(self, name):\n        self.vpc = aws.ec2.Vpc(name, cidr_block="10.0.0.0/16")\n';

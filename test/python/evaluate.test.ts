@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Evaluator } from '../../src/python/evaluate.js';
 import { parsePython } from '../../src/python/parser.js';
-import { descendantsOfType } from '../../src/python/walk.js';
+import { descendantsOfType } from '../../src/syntax/walk.js';
 
 /** Evaluates the value of the `target=` keyword argument in `code`. */
 function evaluateTarget(code: string) {

@@ -2,9 +2,9 @@
  * A small generated pull request for engine tests that compare two ways of reviewing it: the
  * reviewable files as added, the project's manifests behind `readFile`, the default config.
  */
-import { catalogIds } from '../../src/engine/catalog.js';
-import { resolveConfig, type ResolvedConfig } from '../../src/engine/config.js';
-import type { InputFile, ProjectSource } from '../../src/engine/index.js';
+import { catalogIds } from '../../src/core/catalog.js';
+import { resolveConfig, type ResolvedConfig } from '../../src/core/config.js';
+import type { InputFile, ProjectSource } from '../../src/core/index.js';
 import { generateCorpus, isReviewableCorpusPath } from '../bench/corpus.js';
 
 export interface CorpusReview {

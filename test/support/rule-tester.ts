@@ -4,11 +4,11 @@
  * Cases run through the real engine, so position mapping and suppressions are exercised too.
  */
 import { describe, expect, it } from 'vitest';
-import { catalogIds } from '../../src/engine/catalog.js';
-import { resolveConfig } from '../../src/engine/config.js';
-import type { FileStatus, Rule } from '../../src/engine/rule.js';
-import { review, type InputFile } from '../../src/engine/review.js';
-import type { Finding, Severity } from '../../src/engine/types.js';
+import { catalogIds } from '../../src/core/catalog.js';
+import { resolveConfig } from '../../src/core/config.js';
+import type { FileStatus, Rule } from '../../src/api/rule.js';
+import { review, type InputFile } from '../../src/core/review.js';
+import type { Finding, Severity } from '../../src/api/types.js';
 
 export interface TestCase {
   /** Shown in the test name; defaults to the first line of the code. */

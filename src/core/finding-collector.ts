@@ -1,0 +1,110 @@
+/**
+ * Collects findings from detectors and turns unit-relative positions into file spans that
+ * always lie inside the file, with a normalised snippet for fingerprints.
+ */
+import { FileLines } from './file-lines.js';
+import { copyOf } from '../syntax/string-copies.js';
+import type { FileRuleContext, ProjectReport, ProjectRuleContext, ReviewSettings, UnitReport } from '../api/rule.js';
+import type { PythonUnit } from '../python/units.js';
+import type { Finding, Point, RuleMeta, Severity, Span } from '../api/types.js';
+
+const SNIPPET_LIMIT = 200;
+
+export function normalizeSnippet(text: string): string {
+  const collapsed = text.replace(/\s+/g, ' ').trim();
+  return collapsed.length > SNIPPET_LIMIT ? collapsed.slice(0, SNIPPET_LIMIT) : collapsed;
+}
+
+export class FindingCollector {
+  readonly findings: Finding[] = [];
+  private readonly lines = new Map<string, FileLines>();
+
+  /** `reread` gives the text again later, so the collector need not hold it (see FileLines). */
+  registerText(path: string, text: string, reread?: () => string | undefined): void {
+    this.lines.set(path, new FileLines(text, reread));
+  }
+
+  fileContext(meta: RuleMeta, unit: PythonUnit, settings: ReviewSettings): FileRuleContext {
+    return { settings, report: (report) => this.addUnitReport(meta, unit, report) };
+  }
+
+  projectContext(meta: RuleMeta, settings: ReviewSettings): ProjectRuleContext {
+    return {
+      settings,
+      report: (report: ProjectReport) => {
+        if ('unit' in report) this.addUnitReport(meta, report.unit, report);
+        else this.addSpan(meta, report.path, report.span, report.message, report.snippet, report.severity);
+      },
+    };
+  }
+
+  /** A finding on the first line of a file (for whole-file problems). */
+  addAt(meta: RuleMeta, path: string, message: string): void {
+    const firstLine = this.lines.get(path)?.firstLine ?? '';
+    this.addSpan(meta, path, { line: 1, column: 1, endLine: 1, endColumn: Math.max(1, firstLine.length) + 1 }, message, firstLine);
+  }
+
+  addSpan(meta: RuleMeta, path: string, span: Span, message: string, snippet?: string, severity?: Severity): void {
+    const clamped = this.clamp(path, span);
+    this.findings.push({
+      ruleId: meta.id,
+      severity: severity ?? meta.severity,
+      path,
+      ...clamped,
+      category: meta.category,
+      // Copies: a finding outlives its file's text, and a slice of that text would pin all of it.
+      message: copyOf(message),
+      snippet: copyOf(normalizeSnippet(snippet ?? this.lines.get(path)?.line(clamped.line) ?? '')),
+    });
+  }
+
+  private addUnitReport(meta: RuleMeta, unit: PythonUnit, report: UnitReport): void {
+    const placed = placeUnitReport(unit, report);
+    if (!placed) throw new Error(`${meta.id} reported without a node or position`);
+    this.addSpan(meta, unit.path, placed.span, report.message, placed.snippet, report.severity);
+  }
+
+  /** Keeps a span inside the file: lines within 1..lineCount, columns within each line. */
+  private clamp(path: string, span: Span): Span {
+    const lines = this.lines.get(path);
+    const lastLine = Math.max(1, lines?.count ?? 1);
+    const line = Math.min(Math.max(1, span.line), lastLine);
+    const endLine = Math.min(Math.max(line, span.endLine), lastLine);
+    const lineEnd = (lineNumber: number) => (lines?.length(lineNumber) ?? 0) + 1;
+    const column = Math.min(Math.max(1, span.column), lineEnd(line));
+    let endColumn = Math.min(Math.max(1, span.endColumn), lineEnd(endLine));
+    if (endLine === line && endColumn < column) endColumn = column;
+    return { line, column, endLine, endColumn };
+  }
+}
+
+/** Where a unit report lands in its file, and its snippet; undefined without a node or position. */
+function placeUnitReport(unit: PythonUnit, report: UnitReport): { span: Span; snippet: string | undefined } | undefined {
+  const start: Point | undefined = report.node?.startPosition ?? report.start;
+  const end: Point | undefined = report.node?.endPosition ?? report.end ?? start;
+  if (!start || !end) return undefined;
+  const span: Span = {
+    line: unit.lineOffset + start.row + 1,
+    column: unit.columnOffset + start.column + 1,
+    endLine: unit.lineOffset + end.row + 1,
+    endColumn: unit.columnOffset + end.column + 1,
+  };
+  return { span, snippet: report.node ? report.node.text : unit.text.split('\n')[start.row] };
+}
+
+/**
+ * A report a project rule keeps until its final judgement, placed now, while the unit's tree
+ * is at hand: the same span and snippet the unit report would get, with no node or text kept.
+ */
+export function placedReport(report: ProjectReport): ProjectReport {
+  if (!('unit' in report)) return { ...report, message: copyOf(report.message), ...(report.snippet === undefined ? {} : { snippet: copyOf(report.snippet) }) };
+  const placed = placeUnitReport(report.unit, report);
+  if (!placed) throw new Error('a report without a node or position');
+  return {
+    path: report.unit.path,
+    span: placed.span,
+    message: copyOf(report.message),
+    ...(placed.snippet === undefined ? {} : { snippet: copyOf(placed.snippet) }),
+    ...(report.severity ? { severity: report.severity } : {}),
+  };
+}

@@ -1,0 +1,277 @@
+/**
+ * The engine: decode and parse each file once, run every enabled detector, map positions,
+ * apply suppressions and configured severities. Pure: no network, no GitHub, no file system.
+ */
+import picomatch from 'picomatch';
+import type { ResolvedConfig } from './config.js';
+import { decodeText } from './decode.js';
+import { FileEntry } from './file-entry.js';
+import { DeflatedText, RecentlyRead, StoredText } from '../syntax/stored-text.js';
+import { FILE_NOT_ANALYZED, INVALID_SUPPRESSION } from './engine-rules.js';
+import { FindingCollector } from './finding-collector.js';
+import type { FileRule, FileStatus, ProjectRule, ProjectView, ReviewedFile, ReviewSettings, Rule } from '../api/rule.js';
+import { deriveSettings } from './settings.js';
+import { DEFAULT_TREE_CACHE_BYTES, TreeCache } from '../syntax/tree-cache.js';
+import { ParserUnavailableError, ParseTimeoutError } from '../python/parser.js';
+import { languageOf, pythonUnitsOf, type PythonUnit } from '../python/units.js';
+import {
+  isSuppressed,
+  suppressionIndex,
+  suppressionsInHashCommentText,
+  suppressionsInUnit,
+  type Suppression,
+} from './suppressions.js';
+import type { Finding, RuleMeta } from '../api/types.js';
+
+export interface InputFile {
+  path: string;
+  /** Bytes, text, or text deflated as it arrived (the App): that one is kept deflated between reads. */
+  content: Uint8Array | string | DeflatedText;
+  /** How the change touched it; `unchanged` in a plain scan. */
+  status?: FileStatus;
+  /** Size in bytes when the host knows it without reading (an oversized file need not be read). */
+  size?: number;
+  /** Set by the host when the file could not be read; it becomes an IAC002 finding. */
+  readError?: string;
+}
+
+/** Project files beyond the reviewed ones (manifests, READMEs, stack files). */
+export interface ProjectSource {
+  readFile(path: string): string | undefined;
+  paths: readonly string[];
+}
+
+export interface ReviewOptions {
+  files: readonly InputFile[];
+  config: ResolvedConfig;
+  mode: ReviewSettings['mode'];
+  rules: readonly Rule[];
+  /** IDs every suppression may name (the catalog); defaults to the rules given. */
+  knownRuleIds?: readonly string[];
+  project?: ProjectSource;
+  /**
+   * Memory budget in bytes for parsed trees kept during the review (see tree-cache.ts); trees
+   * beyond it are parsed again when a rule reads them. Default 0 (trees of the file under review
+   * and the last few read are always kept); `Infinity` keeps every tree.
+   */
+  treeCacheBytes?: number;
+}
+
+export interface ReviewResult {
+  findings: Finding[];
+  settings: ReviewSettings;
+  /** Files whose content went through the detectors. */
+  filesAnalyzed: number;
+  /** Files left out by `paths.include` / `paths.exclude`. */
+  filesExcluded: number;
+  /** Trees parsed again because `treeCacheBytes` had let them go. */
+  treesParsedAgain: number;
+}
+
+const HASH_COMMENT_FILES = /(^|\/)(requirements[^/]*\.txt|Pipfile|pyproject\.toml|[^/]+\.ya?ml)$/;
+
+function pathFilter(config: ResolvedConfig): (path: string) => boolean {
+  const included = config.include.length ? picomatch(config.include as string[], { dot: true }) : () => true;
+  const excluded = config.exclude.length ? picomatch(config.exclude as string[], { dot: true }) : () => false;
+  return (path) => included(path) && !excluded(path);
+}
+
+/**
+ * The review as a sequence of small steps: each `yield` is a point where a host may let other
+ * work run (the App keeps answering webhooks while a big pull request is reviewed).
+ */
+function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
+  const { config, rules } = options;
+  const wanted = pathFilter(config);
+  const files = options.files.filter((file) => wanted(file.path));
+  const collector = new FindingCollector();
+  const suppressions: Suppression[] = [];
+  const reviewed: FileEntry[] = [];
+  const recentlyRead = new RecentlyRead();
+  let filesAnalyzed = 0;
+
+  // Texts first: the settings (region, environment) come from project files, and file rules need them.
+  for (const file of files) {
+    const entry = decodeFileEntry(file, config, collector, suppressions, recentlyRead);
+    entry.cool();
+    reviewed.push(entry);
+    yield;
+  }
+  const project = projectView(reviewed, options.project);
+  const settings = deriveSettings(config, project, options.mode);
+  const enabled = rules.filter((rule) => config.ruleLevels.get(rule.meta.id) !== 'off');
+  const fileRules = enabled.filter((rule): rule is FileRule => rule.scope === 'file');
+  const projectRules = enabled.filter((rule): rule is ProjectRule => rule.scope === 'project');
+  // Per-review state of the project rules that also look at each file as it is parsed.
+  const states = new Map<ProjectRule, unknown>();
+  for (const rule of projectRules) {
+    const begin = rule.begin;
+    if (begin) runGuarded(rule.meta, '', collector, () => states.set(rule, begin.call(rule, project, settings)));
+  }
+  const visiting = projectRules.filter((rule) => rule.visitFile && (!rule.begin || states.has(rule)));
+  const treeCache = options.treeCacheBytes === Infinity ? undefined : new TreeCache(options.treeCacheBytes ?? DEFAULT_TREE_CACHE_BYTES);
+
+  // Then each file is parsed and goes through every file rule while its trees are fresh.
+  for (const entry of reviewed) {
+    const text = entry.text;
+    if (text === undefined) continue;
+    treeCache?.holdFile();
+    parseUnits(entry, text, config, collector, suppressions, treeCache);
+    if (entry.units.length || (entry.hasText && languageOf(entry.path) !== 'other')) filesAnalyzed++;
+    // Unit by unit: a Markdown file's blocks each stay the tree in hand for every file rule.
+    for (const unit of entry.units) {
+      for (const rule of fileRules) runGuarded(rule.meta, entry.path, collector, () => rule.check(unit, collector.fileContext(rule.meta, unit, settings)));
+    }
+    if (entry.units.length) {
+      for (const rule of visiting) runGuarded(rule.meta, entry.path, collector, () => rule.visitFile?.(entry, states.get(rule), collector.projectContext(rule.meta, settings)));
+    }
+    treeCache?.release();
+    entry.cool();
+    yield;
+  }
+  for (const rule of projectRules) {
+    // A rule whose `begin` failed has been reported already; its `check` would see no state.
+    if (rule.begin && !states.has(rule)) continue;
+    runGuarded(rule.meta, '', collector, () => rule.check?.(project, collector.projectContext(rule.meta, settings), states.get(rule)));
+    yield;
+  }
+
+  reportInvalidSuppressions(suppressions, options.knownRuleIds ?? rules.map((rule) => rule.meta.id), collector);
+  const silenced = suppressionIndex(suppressions);
+  const findings = collector.findings
+    .filter((finding) => finding.ruleId === INVALID_SUPPRESSION.id || !isSuppressed(silenced, finding.ruleId, finding.path, finding.line))
+    .map((finding) => {
+      const level = config.ruleLevels.get(finding.ruleId);
+      return level && level !== 'off' ? { ...finding, severity: level } : finding;
+    });
+  return { findings: sortFindings(dedupe(findings)), settings, filesAnalyzed, filesExcluded: options.files.length - files.length, treesParsedAgain: treeCache?.reparses ?? 0 };
+}
+
+/** Decodes one file; problems become IAC002 findings, never exceptions. */
+function decodeFileEntry(file: InputFile, config: ResolvedConfig, collector: FindingCollector, suppressions: Suppression[], recentlyRead: RecentlyRead): FileEntry {
+  const language = languageOf(file.path);
+  const entry = new FileEntry(file.path, file.status ?? 'unchanged');
+  const size = file.size ?? (typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength);
+  const analysable = language !== 'other';
+  if (file.readError !== undefined) {
+    collector.addAt(FILE_NOT_ANALYZED, file.path, `not analyzed: cannot read the file: ${file.readError}`);
+    return entry;
+  }
+  if (size > config.maxFileBytes) {
+    if (analysable) {
+      collector.addAt(FILE_NOT_ANALYZED, file.path, `not analyzed: ${size} bytes is over the ${config.maxFileBytes}-byte limit (limits.max_file_bytes)`);
+    }
+    return entry;
+  }
+  const decoded = decodeText(file.content);
+  if (!decoded.ok) {
+    if (analysable) collector.addAt(FILE_NOT_ANALYZED, file.path, `not analyzed: ${decoded.reason}`);
+    return entry;
+  }
+  // Deflated input stays deflated between reads, unless decoding changed the text (a byte-order mark).
+  const deflated = file.content instanceof DeflatedText && Buffer.byteLength(decoded.text) === file.content.byteLength ? file.content : undefined;
+  const stored = new StoredText(decoded.text, deflated, recentlyRead);
+  entry.hold(stored);
+  collector.registerText(file.path, decoded.text, deflated ? () => stored.value : undefined);
+  if (HASH_COMMENT_FILES.test(file.path)) suppressions.push(...suppressionsInHashCommentText(file.path, decoded.text));
+  return entry;
+}
+
+/** Parses a decoded file into its Python units; a parse over budget becomes an IAC002 finding. */
+function parseUnits(entry: FileEntry, text: string, config: ResolvedConfig, collector: FindingCollector, suppressions: Suppression[], treeCache: TreeCache | undefined): void {
+  if (languageOf(entry.path) === 'other') return;
+  try {
+    entry.units = pythonUnitsOf(entry.path, text, config.parseTimeoutMs, treeCache, entry.storedText);
+  } catch (error) {
+    // A parser that cannot run is the installation's fault, not this file's: the review fails.
+    if (error instanceof ParserUnavailableError) throw error;
+    const limit = error instanceof ParseTimeoutError ? ' (limits.parse_timeout_ms)' : '';
+    collector.addAt(FILE_NOT_ANALYZED, entry.path, `not analyzed: ${(error as Error).message}${limit}`);
+    entry.hold(undefined);
+    return;
+  }
+  for (const unit of entry.units) suppressions.push(...suppressionsInUnit(unit));
+}
+
+/** Reviews files synchronously (the CLI). */
+export function review(options: ReviewOptions): ReviewResult {
+  const steps = reviewSteps(options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+export interface AsyncReviewOptions {
+  /** Stops the review at its next step (a newer push superseded it); the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Longest stretch of synchronous work before the event loop gets a turn; default 20 ms. */
+  sliceMs?: number;
+}
+
+/**
+ * Reviews files in time slices, giving the event loop a turn at least every `sliceMs`, so a
+ * server stays responsive while a big change is analyzed.
+ */
+export async function reviewAsync(options: ReviewOptions, { signal, sliceMs = 20 }: AsyncReviewOptions = {}): Promise<ReviewResult> {
+  const steps = reviewSteps(options);
+  let sliceStart = performance.now();
+  for (;;) {
+    signal?.throwIfAborted();
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+function runGuarded(meta: RuleMeta, path: string, collector: FindingCollector, run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    // One broken detector must not sink the review: say what was not checked.
+    collector.addAt(FILE_NOT_ANALYZED, path || '.', `not fully analyzed: detector ${meta.id} (${meta.name}) failed: ${(error as Error).message}`);
+  }
+}
+
+function reportInvalidSuppressions(suppressions: readonly Suppression[], known: readonly string[], collector: FindingCollector): void {
+  for (const suppression of suppressions) {
+    const span = { line: suppression.line, column: suppression.column, endLine: suppression.line, endColumn: suppression.endColumn };
+    const problems: string[] = [];
+    if (suppression.ruleIds.length === 0) problems.push('names no rule ID (there is no ignore-everything; write ignore[IAC307])');
+    const unknown = suppression.ruleIds.filter((id) => !known.includes(id));
+    if (unknown.length) problems.push(`names an unknown rule ID ${unknown.join(', ')}`);
+    if (!suppression.reason) problems.push('gives no reason');
+    if (problems.length) {
+      collector.addSpan(INVALID_SUPPRESSION, suppression.path, span, `Suppression ${problems.join(' and ')}.`, suppression.text);
+    }
+  }
+}
+
+function projectView(files: readonly ReviewedFile[], source: ProjectSource | undefined): ProjectView {
+  const byPath = new Map(files.map((file) => [file.path, file]));
+  const paths = [...new Set([...(source?.paths ?? []), ...byPath.keys()])].sort();
+  return {
+    files,
+    paths,
+    readFile: (path) => (byPath.has(path) ? byPath.get(path)?.text : source?.readFile(path)),
+  };
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = [finding.ruleId, finding.path, finding.line, finding.column, finding.endLine, finding.endColumn, finding.message].join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+}
+
+export type { PythonUnit };

@@ -1,0 +1,36 @@
+/**
+ * A unit of source code as every front-end hands it to the engine: one parse of one piece of
+ * code, knowing where it sits in its file. A `.py` file is one unit; a Markdown answer gives one
+ * unit per fenced code block. Language-neutral: front-ends add what only their language has.
+ */
+import type { SyntaxNode, Tree } from './flat-tree.js';
+
+/** What a file is, by its name: the front-end that reads it, Markdown answers, or neither. */
+export type Language = 'python' | 'markdown' | 'other';
+
+export interface SourceUnit {
+  /** Path of the containing file, relative to the reviewed root, with `/`. */
+  path: string;
+  text: string;
+  /** The parse of `text`; may be parsed again on a later read (see tree-cache.ts), with the same node ids. */
+  readonly tree: Tree;
+  readonly root: SyntaxNode;
+  /** 0-based line of the containing file where this unit's first line sits. */
+  lineOffset: number;
+  /** Columns added to every position (indented Markdown fences). */
+  columnOffset: number;
+  origin: 'python-file' | 'markdown-block';
+  /** The last unit of its file: end-of-file checks (truncation) look only here. */
+  isFinal: boolean;
+  /** A Markdown block whose closing fence is missing; always true for Python files. */
+  fenceClosed: boolean;
+  /** Test code, by the path conventions of the unit's language. */
+  isTestFile: boolean;
+}
+
+export function languageOf(path: string): Language {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.py') || lower.endsWith('.pyi')) return 'python';
+  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
+  return 'other';
+}

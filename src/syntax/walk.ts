@@ -1,0 +1,39 @@
+/**
+ * Tree traversal for detectors. Nothing recurses on the JavaScript stack (deeply nested input
+ * must not overflow it), and per-type queries are answered from the tree's own type index
+ * (flat-tree.ts) instead of visiting every node.
+ */
+import type { SyntaxNode } from './flat-tree.js';
+import { descendantsSkipping } from './scope-walk.js';
+
+/**
+ * Nodes of the given types inside `root` (root included), in document order, parents before
+ * the children that start at the same place.
+ */
+export function descendantsOfType(root: SyntaxNode, types: string | readonly string[]): SyntaxNode[] {
+  return root.descendantsOfType(types);
+}
+
+/** Every node below `root` (root included) in document order. */
+export function descendants(root: SyntaxNode): Generator<SyntaxNode> {
+  return descendantsSkipping(root, () => false);
+}
+
+/** Nearest ancestor (excluding the node itself) of one of the given types. */
+export function closestAncestor(node: SyntaxNode, types: string | readonly string[]): SyntaxNode | null {
+  const wanted = typeof types === 'string' ? [types] : types;
+  for (let current = node.parent; current; current = current.parent) {
+    if (wanted.includes(current.type)) return current;
+  }
+  return null;
+}
+
+/** True when `node` lies inside a function or class body nested within `scope`, not directly in it. */
+export function isInsideNestedScope(node: SyntaxNode, scope: SyntaxNode): boolean {
+  for (let current = node.parent; current && current.id !== scope.id; current = current.parent) {
+    if (current.type === 'function_definition' || current.type === 'class_definition' || current.type === 'lambda') {
+      return true;
+    }
+  }
+  return false;
+}
