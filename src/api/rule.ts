@@ -1,11 +1,22 @@
 /**
- * The contract between the engine and a detector (modelled on ESLint's meta + create).
- * A detector never computes file positions itself: it reports nodes or unit-relative points
- * and the engine maps them into the containing file (Markdown blocks sit at an offset).
+ * The contract between the engine and a rule (modelled on ESLint's meta + create, and Ruff's
+ * shared semantic model). A rule declares what it reads:
+ *  - `visitors`: language rules get node visitors, per language, called during the engine's one
+ *    traversal of each unit (no rule walks a tree itself);
+ *  - `program`: IaC rules judge the program model (src/pulumi/model.ts) a front-end built once
+ *    per program, whatever the language;
+ *  - `project`: rules about the project's files (manifests, layout, documentation).
+ * A rule never computes positions, copies strings or keeps trees: it reports a node or a model
+ * site, and the engine works out the file span and the snippet.
  */
-import type { SyntaxNode } from '../python/parser.js';
+import type { ProgramModel, Site } from '../pulumi/model.js';
+import type { SyntaxNode } from '../syntax/flat-tree.js';
+import type { SourceUnit } from '../syntax/source-unit.js';
 import type { PythonUnit } from '../python/units.js';
 import type { Point, RuleMeta, Severity, Span } from './types.js';
+
+export type { LanguageId } from './types.js';
+import type { LanguageId } from './types.js';
 
 /** Facts about the project every detector may rely on, derived once per review. */
 export interface ReviewSettings {
@@ -89,4 +100,59 @@ export interface ProjectRule<State = unknown> {
   check?(project: ProjectView, context: ProjectRuleContext, state: State): void;
 }
 
-export type Rule = FileRule | ProjectRule;
+/**
+ * Node visitors for the traversal of one unit: keys are node types (`call`, `class_definition`),
+ * `<type>:exit` for leaving a node, and `unit:exit` once the unit is done.
+ */
+export type Visitors = Partial<Record<string, (node: SyntaxNode) => void>> & { 'unit:exit'?: () => void };
+
+export interface UnitContext<State = undefined> {
+  readonly unit: SourceUnit;
+  /** The file the unit belongs to (its other units, its status in the change). */
+  readonly file: ReviewedFile;
+  readonly settings: ReviewSettings;
+  /** The rule's per-review state from `begin`. */
+  readonly state: State;
+  report(report: UnitReport): void;
+}
+
+/** A report on something of the program model: a resource, an argument, a value, a class. */
+export interface ModelReport {
+  at: Site | { site: Site | undefined } | undefined;
+  message: string;
+  severity?: Severity;
+}
+
+export interface ProgramContext<State = undefined> {
+  readonly settings: ReviewSettings;
+  readonly project: ProjectView;
+  readonly state: State;
+  /** Reports on files outside the review (an unchanged module the model read) are dropped by the engine. */
+  report(report: ModelReport): void;
+}
+
+export interface ProjectContext<State = undefined> {
+  readonly settings: ReviewSettings;
+  readonly state: State;
+  report(report: { path: string; span: Span; message: string; snippet?: string; severity?: Severity }): void;
+}
+
+/**
+ * A rule in the engine's one pass: per-language visitors, a judgement per program model, a
+ * judgement over the project's files; any of the three, sharing the state `begin` makes.
+ */
+export interface ModelRule<State = undefined> {
+  meta: RuleMeta;
+  scope: 'model';
+  begin?(project: ProjectView, settings: ReviewSettings): State;
+  visitors?: { [L in LanguageId]?: (context: UnitContext<State>) => Visitors };
+  program?(program: ProgramModel, context: ProgramContext<State>): void;
+  project?(project: ProjectView, context: ProjectContext<State>): void;
+}
+
+/**
+ * Every kind of rule. `FileRule` and `ProjectRule` are the earlier contract (a rule walks the
+ * trees it is given); rules move to `ModelRule` one by one.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Rule = FileRule | ProjectRule | ModelRule<any>;

@@ -31,6 +31,9 @@ export interface SeedReference {
   section: string;
 }
 
+/** The languages rules can cover. */
+export type LanguageId = 'python' | 'typescript';
+
 export interface RuleMeta {
   /** Stable identifier used in JSON, SARIF, comments, docs and suppressions. */
   id: string;
@@ -46,4 +49,6 @@ export interface RuleMeta {
   badExample: string;
   goodExample: string;
   seed: SeedReference;
+  /** The languages the rule checks (language rules: those it has visitors for; IaC rules: every front-end's). */
+  languages?: readonly LanguageId[];
 }

@@ -4,8 +4,8 @@
  */
 import { FileLines } from './file-lines.js';
 import { copyOf } from '../syntax/string-copies.js';
-import type { FileRuleContext, ProjectReport, ProjectRuleContext, ReviewSettings, UnitReport } from '../api/rule.js';
-import type { PythonUnit } from '../python/units.js';
+import type { FileRuleContext, ModelReport, ProgramContext, ProjectContext, ProjectReport, ProjectRuleContext, ProjectView, ReviewedFile, ReviewSettings, UnitContext, UnitReport } from '../api/rule.js';
+import type { SourceUnit } from '../syntax/source-unit.js';
 import type { Finding, Point, RuleMeta, Severity, Span } from '../api/types.js';
 
 const SNIPPET_LIMIT = 200;
@@ -24,8 +24,31 @@ export class FindingCollector {
     this.lines.set(path, new FileLines(text, reread));
   }
 
-  fileContext(meta: RuleMeta, unit: PythonUnit, settings: ReviewSettings): FileRuleContext {
+  fileContext(meta: RuleMeta, unit: SourceUnit, settings: ReviewSettings): FileRuleContext {
     return { settings, report: (report) => this.addUnitReport(meta, unit, report) };
+  }
+
+  unitContext<State>(meta: RuleMeta, unit: SourceUnit, file: ReviewedFile, settings: ReviewSettings, state: State): UnitContext<State> {
+    return { unit, file, settings, state, report: (report) => this.addUnitReport(meta, unit, report) };
+  }
+
+  /** Reports on model sites; those in files outside the review (read only to build the model) are dropped. */
+  programContext<State>(meta: RuleMeta, settings: ReviewSettings, project: ProjectView, state: State, reviewed: ReadonlySet<string>): ProgramContext<State> {
+    return {
+      settings,
+      project,
+      state,
+      report: (report: ModelReport) => {
+        const site = report.at && 'site' in report.at ? report.at.site : report.at;
+        if (!site) throw new Error(`${meta.id} reported on a model element without a site`);
+        if (!reviewed.has(site.path)) return;
+        this.addSpan(meta, site.path, site.span, report.message, site.text, report.severity);
+      },
+    };
+  }
+
+  projectFilesContext<State>(meta: RuleMeta, settings: ReviewSettings, state: State): ProjectContext<State> {
+    return { settings, state, report: (report) => this.addSpan(meta, report.path, report.span, report.message, report.snippet, report.severity) };
   }
 
   projectContext(meta: RuleMeta, settings: ReviewSettings): ProjectRuleContext {
@@ -58,7 +81,7 @@ export class FindingCollector {
     });
   }
 
-  private addUnitReport(meta: RuleMeta, unit: PythonUnit, report: UnitReport): void {
+  private addUnitReport(meta: RuleMeta, unit: SourceUnit, report: UnitReport): void {
     const placed = placeUnitReport(unit, report);
     if (!placed) throw new Error(`${meta.id} reported without a node or position`);
     this.addSpan(meta, unit.path, placed.span, report.message, placed.snippet, report.severity);
@@ -79,7 +102,7 @@ export class FindingCollector {
 }
 
 /** Where a unit report lands in its file, and its snippet; undefined without a node or position. */
-function placeUnitReport(unit: PythonUnit, report: UnitReport): { span: Span; snippet: string | undefined } | undefined {
+function placeUnitReport(unit: SourceUnit, report: UnitReport): { span: Span; snippet: string | undefined } | undefined {
   const start: Point | undefined = report.node?.startPosition ?? report.start;
   const end: Point | undefined = report.node?.endPosition ?? report.end ?? start;
   if (!start || !end) return undefined;

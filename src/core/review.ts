@@ -9,7 +9,10 @@ import { FileEntry } from './file-entry.js';
 import { DeflatedText, RecentlyRead, StoredText } from '../syntax/stored-text.js';
 import { FILE_NOT_ANALYZED, INVALID_SUPPRESSION } from './engine-rules.js';
 import { FindingCollector } from './finding-collector.js';
-import type { FileRule, FileStatus, ProjectRule, ProjectView, ReviewedFile, ReviewSettings, Rule } from '../api/rule.js';
+import type { FileRule, FileStatus, ModelRule, ProjectRule, ProjectView, ReviewedFile, ReviewSettings, Rule } from '../api/rule.js';
+import { ProgramCollector } from './programs.js';
+import { reportRuleFailure } from './rule-failure.js';
+import { traverseUnit } from './unit-traversal.js';
 import { deriveSettings } from './settings.js';
 import { DEFAULT_TREE_CACHE_BYTES, TreeCache } from '../syntax/tree-cache.js';
 import { ParserUnavailableError, ParseTimeoutError } from '../python/parser.js';
@@ -102,14 +105,20 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
   const enabled = rules.filter((rule) => config.ruleLevels.get(rule.meta.id) !== 'off');
   const fileRules = enabled.filter((rule): rule is FileRule => rule.scope === 'file');
   const projectRules = enabled.filter((rule): rule is ProjectRule => rule.scope === 'project');
-  // Per-review state of the project rules that also look at each file as it is parsed.
-  const states = new Map<ProjectRule, unknown>();
-  for (const rule of projectRules) {
+  const modelRules = enabled.filter((rule): rule is ModelRule<unknown> => rule.scope === 'model');
+  // Per-review state of the rules that keep one (project rules' `begin`, model rules' `begin`).
+  const states = new Map<Rule, unknown>();
+  for (const rule of [...projectRules, ...modelRules]) {
     const begin = rule.begin;
     if (begin) runGuarded(rule.meta, '', collector, () => states.set(rule, begin.call(rule, project, settings)));
   }
-  const visiting = projectRules.filter((rule) => rule.visitFile && (!rule.begin || states.has(rule)));
+  const started = (rule: Rule) => !('begin' in rule && rule.begin) || states.has(rule);
+  const visiting = projectRules.filter((rule) => rule.visitFile && started(rule));
+  const traversing = modelRules.filter((rule) => rule.visitors && started(rule));
   const treeCache = options.treeCacheBytes === Infinity ? undefined : new TreeCache(options.treeCacheBytes ?? DEFAULT_TREE_CACHE_BYTES);
+  const judging = modelRules.filter((rule) => rule.program && started(rule));
+  // Program models are built only for rules that read them: building one holds its units' trees.
+  const programs = judging.length ? new ProgramCollector(project) : undefined;
 
   // Then each file is parsed and goes through every file rule while its trees are fresh.
   for (const entry of reviewed) {
@@ -121,17 +130,32 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
     // Unit by unit: a Markdown file's blocks each stay the tree in hand for every file rule.
     for (const unit of entry.units) {
       for (const rule of fileRules) runGuarded(rule.meta, entry.path, collector, () => rule.check(unit, collector.fileContext(rule.meta, unit, settings)));
+      traverseUnit(unit, entry, traversing, states, settings, collector);
     }
     if (entry.units.length) {
       for (const rule of visiting) runGuarded(rule.meta, entry.path, collector, () => rule.visitFile?.(entry, states.get(rule), collector.projectContext(rule.meta, settings)));
+      programs?.addFile(entry.path, entry.units);
     }
     treeCache?.release();
     entry.cool();
     yield;
   }
+  if (programs) {
+    const reviewedPaths = new Set(reviewed.map((entry) => entry.path));
+    for (const model of programs.build()) {
+      for (const rule of judging) {
+        runGuarded(rule.meta, model.root, collector, () => rule.program?.(model, collector.programContext(rule.meta, settings, project, states.get(rule), reviewedPaths)));
+      }
+      yield;
+    }
+  }
+  for (const rule of modelRules) {
+    if (!rule.project || !started(rule)) continue;
+    runGuarded(rule.meta, '', collector, () => rule.project?.(project, collector.projectFilesContext(rule.meta, settings, states.get(rule))));
+  }
   for (const rule of projectRules) {
     // A rule whose `begin` failed has been reported already; its `check` would see no state.
-    if (rule.begin && !states.has(rule)) continue;
+    if (!started(rule)) continue;
     runGuarded(rule.meta, '', collector, () => rule.check?.(project, collector.projectContext(rule.meta, settings), states.get(rule)));
     yield;
   }
@@ -231,8 +255,7 @@ function runGuarded(meta: RuleMeta, path: string, collector: FindingCollector, r
   try {
     run();
   } catch (error) {
-    // One broken detector must not sink the review: say what was not checked.
-    collector.addAt(FILE_NOT_ANALYZED, path || '.', `not fully analyzed: detector ${meta.id} (${meta.name}) failed: ${(error as Error).message}`);
+    reportRuleFailure(meta, path, error, collector);
   }
 }
 

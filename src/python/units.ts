@@ -29,6 +29,7 @@ type Placement = Pick<PythonUnit, 'lineOffset' | 'columnOffset' | 'origin' | 'is
  * review's tree cache, or with the unit itself when there is no cache.
  */
 class ParsedUnit implements PythonUnit {
+  readonly language = 'python';
   readonly isTestFile: boolean;
   readonly imports: ImportTable;
   readonly lineOffset: number;

@@ -9,6 +9,8 @@ import type { SyntaxNode, Tree } from './flat-tree.js';
 export type Language = 'python' | 'markdown' | 'other';
 
 export interface SourceUnit {
+  /** The language the unit's code is in (a Markdown block's fence says which). */
+  readonly language: 'python';
   /** Path of the containing file, relative to the reviewed root, with `/`. */
   path: string;
   text: string;

@@ -9,6 +9,7 @@ import { ModelBuilder } from '../../pulumi/builder.js';
 import type { ProgramModel } from '../../pulumi/model.js';
 import type { SiteSource } from '../../pulumi/site.js';
 import { lineStartsOf } from '../../syntax/flat-records.js';
+import type { SyntaxNode } from '../../syntax/flat-tree.js';
 import type { SourceUnit } from '../../syntax/source-unit.js';
 import { callFunction, instantiate, unknownArguments, type CallSite } from './calls.js';
 import { PythonExpressions } from './expressions.js';
@@ -24,17 +25,19 @@ const EXTERNAL_TOP_MODULES = /^(pulumi|pulumi_[a-z0-9_]+|boto3|botocore|json|os|
 
 export interface ProgramUnit {
   unit: SourceUnit;
+  /** The unit's syntax tree, held for the evaluation. */
+  root: SyntaxNode;
   /** The path the unit's code stands for: the file, or the file a Markdown block says it is. */
   modulePath: string;
 }
 
 export function buildPythonProgram(units: readonly ProgramUnit[], root: string, kind: ProgramModel['kind']): ProgramModel {
   const builder = new ModelBuilder(root, kind, 'python');
-  const nodes = units.reduce((total, { unit }) => total + unit.tree.nodeCount, 0);
+  const nodes = units.reduce((total, { root }) => total + root.tree.nodeCount, 0);
   const interpreter = new Interpreter(builder, Math.max(MIN_STEPS, nodes * STEPS_PER_NODE));
   const expressions = new PythonExpressions(interpreter);
   interpreter.expressions = expressions;
-  const modules = units.map(({ unit, modulePath }) => moduleState(unit, modulePath));
+  const modules = units.map(({ unit, root, modulePath }) => moduleState(unit, root, modulePath));
   for (const { unit } of units) builder.files.add(unit.path);
   interpreter.program = resolver(modules, interpreter);
   for (const module of modules) interpreter.runModule(module);
@@ -42,7 +45,7 @@ export function buildPythonProgram(units: readonly ProgramUnit[], root: string, 
   return builder.build();
 }
 
-function moduleState(unit: SourceUnit, modulePath: string): ModuleState {
+function moduleState(unit: SourceUnit, root: SyntaxNode, modulePath: string): ModuleState {
   let lineStarts: Int32Array | undefined;
   const source: SiteSource = {
     path: unit.path,
@@ -53,7 +56,7 @@ function moduleState(unit: SourceUnit, modulePath: string): ModuleState {
     },
     text: () => unit.text,
   };
-  return { path: modulePath, root: unit.root, scope: new Scope('module', undefined, modulePath), source, state: 'pending' };
+  return { path: modulePath, root, scope: new Scope('module', undefined, modulePath), source, state: 'pending' };
 }
 
 /** Dotted names a module path answers to: `lib/tap_stack.py` is `lib.tap_stack` and `tap_stack`; `lib/__init__.py` is `lib`. */

@@ -1,0 +1,109 @@
+/**
+ * Which code runs together, and its program models. A Pulumi project (the folder of a
+ * `Pulumi.yaml`, or the reviewed root when there is none) is one program: its non-test source
+ * files, reviewed or not (an unchanged `tap.py` still builds the provider a changed stack uses).
+ * A Markdown answer is a program of its own: its code blocks, which are one proposal. Test code
+ * is in no program: it does not deploy.
+ *
+ * Units are added as the engine parses them; their trees are held until the models are built,
+ * after every file was read.
+ */
+import type { ProjectView } from '../api/rule.js';
+import type { ProgramModel } from '../pulumi/model.js';
+import { buildPythonProgram, type ProgramUnit } from '../python/model/build-program.js';
+import { ParserUnavailableError } from '../python/parser.js';
+import { pythonUnitsOf, type PythonUnit } from '../python/units.js';
+import { languageOf } from '../syntax/source-unit.js';
+
+/** Unreviewed project files read for the model: at most this many, each at most this large. */
+const MAX_EXTRA_FILES = 300;
+const MAX_EXTRA_BYTES = 512 * 1024;
+
+interface PendingProgram {
+  root: string;
+  kind: ProgramModel['kind'];
+  units: ProgramUnit[];
+  /** Paths whose code is in the program. */
+  paths: Set<string>;
+}
+
+export class ProgramCollector {
+  private readonly programs = new Map<string, PendingProgram>();
+  private readonly projectRoots: string[];
+
+  constructor(private readonly project: ProjectView) {
+    // Deepest first, so a file belongs to its nearest project.
+    this.projectRoots = project.paths
+      .filter((path) => /(^|\/)Pulumi\.ya?ml$/.test(path))
+      .map((path) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.'))
+      .sort((a, b) => b.length - a.length);
+  }
+
+  /** The project folder a path belongs to (`.` for the reviewed root). */
+  projectOf(path: string): string {
+    return this.projectRoots.find((root) => root === '.' || path.startsWith(`${root}/`)) ?? '.';
+  }
+
+  /** A reviewed file's units, right after they were parsed (their trees stay until `build`). */
+  addFile(path: string, units: readonly PythonUnit[]): void {
+    const language = languageOf(path);
+    if (language === 'markdown') {
+      const code = units.filter((unit) => !unit.isTestFile);
+      if (code.length) this.program(path, 'answer').units.push(...code.map(programUnit));
+      return;
+    }
+    if (language !== 'python') return;
+    const program = this.program(this.projectOf(path), 'project');
+    program.paths.add(path);
+    for (const unit of units) if (!unit.isTestFile) program.units.push(programUnit(unit));
+  }
+
+  /** The models of every program, built once; unreviewed source files of the projects are read for them. */
+  build(): ProgramModel[] {
+    this.addUnreviewedFiles();
+    const models: ProgramModel[] = [];
+    for (const program of this.programs.values()) {
+      if (program.units.length === 0) continue;
+      models.push(buildPythonProgram(program.units, program.root, program.kind));
+    }
+    this.programs.clear();
+    return models;
+  }
+
+  private program(root: string, kind: ProgramModel['kind']): PendingProgram {
+    const key = `${kind}:${root}`;
+    let program = this.programs.get(key);
+    if (!program) {
+      program = { root, kind, units: [], paths: new Set() };
+      this.programs.set(key, program);
+    }
+    return program;
+  }
+
+  /** Source files of a reviewed project that are not under review (unchanged modules of a pull request). */
+  private addUnreviewedFiles(): void {
+    const reviewed = new Set(this.project.files.map((file) => file.path));
+    let extra = 0;
+    for (const path of this.project.paths) {
+      if (reviewed.has(path) || languageOf(path) !== 'python') continue;
+      const program = this.programs.get(`project:${this.projectOf(path)}`);
+      if (!program || program.paths.has(path)) continue;
+      if (extra >= MAX_EXTRA_FILES) break;
+      const text = this.project.readFile(path);
+      if (text === undefined || text.length > MAX_EXTRA_BYTES) continue;
+      extra++;
+      try {
+        for (const unit of pythonUnitsOf(path, text)) if (!unit.isTestFile) program.units.push(programUnit(unit));
+        program.paths.add(path);
+      } catch (error) {
+        // An unreadable extra file only informs the model; leaving it out keeps the model conservative.
+        if (error instanceof ParserUnavailableError) throw error;
+      }
+    }
+  }
+}
+
+/** The unit with its tree held: the review's tree cache may let the tree go once the file is done. */
+function programUnit(unit: PythonUnit): ProgramUnit {
+  return { unit, root: unit.root, modulePath: unit.path };
+}
