@@ -1,34 +1,26 @@
 /**
- * IAC302: the seed's "Missing Resource Provider Pattern". Three cases:
- *  - a stack creates AWS resources, yet the program never builds `aws.Provider(region=...)` and
- *    never passes one through `opts` (the default provider takes its region from whoever runs it);
+ * IAC302: the seed's "Missing Resource Provider Pattern". Three cases, judged on the program model:
+ *  - a program creates AWS resources, yet never builds an `aws.Provider` and never passes one
+ *    through resource options: the default provider takes its region from whoever runs
+ *    `pulumi up` (one finding per file, naming the resources);
  *  - a component that uses one provider for its resources creates some without it;
  *  - an `aws.Provider(...)` without a region.
- * The whole program is considered (also unreviewed files such as an unchanged `tap.py`); code
- * whose options come from callers that are not visible stays silent.
+ * Providers are inherited as Pulumi inherits them: from the parent resource, whichever it is.
+ * Resources whose options come from callers that are not visible stay silent.
  */
-import { detachNode } from '../src/syntax/detached-node.js';
-import { copyOf, withCopiedStrings } from '../src/syntax/string-copies.js';
-import { programUnits } from '../src/python/program.js';
-import type { ProjectRule, ProjectRuleContext } from '../src/api/rule.js';
-import type { PythonUnit } from '../src/python/units.js';
-import { callArguments, calleeName } from '../src/python/calls.js';
-import { dottedName } from '../src/python/names.js';
-import type { SyntaxNode } from '../src/python/parser.js';
-import { isResourceClass, isResourceOptionsName } from '../src/python/pulumi.js';
-import { isProviderClass, resourceProvider, shortAwsName } from '../src/python/regions.js';
-import { closestAncestor, descendantsOfType } from '../src/syntax/walk.js';
+import type { ModelRule, ProgramContext } from '../src/api/rule.js';
+import type { ComponentClass, ProgramModel, Resource } from '../src/pulumi/model.js';
+import { effectiveProvider, ownProvider, providerKey, providerName } from '../src/pulumi/providers.js';
+import { optionExample, selfName, spell, typeName } from '../src/pulumi/spelling.js';
 
 /** Services whose resources often need a dedicated provider (CloudFront certificates in us-east-1). */
-const SPECIAL_PURPOSE = /^pulumi_aws\.(acm|cloudfront|wafv2|shield)\./;
-const GENERIC_PROVIDER_NAME = /^_?(aws_)?provider$/i;
+const SPECIAL_PURPOSE = new Set(['acm', 'cloudfront', 'wafv2', 'shield']);
+const GENERIC_PROVIDER_NAME = /^_?(aws_?)?provider$/i;
 
-interface AwsResource {
-  call: SyntaxNode;
-  qualified: string;
-}
+const isProvider = (resource: Resource) => resource.type.provider === 'aws' && resource.type.key === 'index.Provider';
+const isAwsResource = (resource: Resource) => resource.type.provider === 'aws' && !isProvider(resource);
 
-export const missingExplicitProvider: ProjectRule<DefaultProviderState> = {
+export const missingExplicitProvider: ModelRule = {
   meta: {
     id: 'IAC302',
     name: 'missing-explicit-provider',
@@ -41,177 +33,98 @@ export const missingExplicitProvider: ProjectRule<DefaultProviderState> = {
     goodExample:
       'provider = aws.Provider("aws", region="us-east-1")\nTapStack("tap", opts=pulumi.ResourceOptions(provider=provider))',
     seed: { report: 'model-failure-analysis', section: 'Missing Resource Provider Pattern' },
+    languages: ['python', 'typescript'],
   },
-  scope: 'project',
-  begin: () => ({ anyProvider: false, called: new Set<string>(), candidates: [] }),
-  // Each reviewed file is judged while its tree is fresh and leaves the facts the default-provider check needs.
-  visitFile(file, state, context) {
-    for (const unit of file.units) {
-      if (unit.isTestFile) continue;
-      checkProviderRegions(unit, context);
-      checkComponents(unit, context);
-      state.anyProvider ||= buildsOrPassesProvider(unit);
-      addCalledNames(unit, state.called);
-      // Copied strings: names read from nodes are slices that would keep the file's text alive.
-      const resources = awsResources(unit.root, unit).map(({ call, qualified }) => ({ qualified: copyOf(qualified), condition: withCopiedStrings(defaultCondition(call)), callee: detachNode({ node: calleeNode(call) }, 'node', unit) }));
-      if (resources.length) state.candidates.push({ unit, resources });
-    }
-  },
-  check(project, context, state) {
-    // The project's other Python files count too: a provider built in an unchanged module.
-    const others = programUnits(project).filter(({ unit, reviewed }) => !reviewed && !unit.isTestFile);
-    if (state.anyProvider || others.some(({ unit }) => buildsOrPassesProvider(unit))) return;
-    for (const { unit } of others) addCalledNames(unit, state.called);
-    for (const candidate of state.candidates) checkDefaultProvider(candidate, state.called, context);
+  scope: 'model',
+  program(program, context) {
+    checkProviderRegions(program, context);
+    for (const component of program.components) checkComponent(component, context);
+    checkDefaultProvider(program, context);
   },
 };
 
-/** What the default-provider check keeps of a reviewed unit: its AWS resources, without trees. */
-interface DefaultProviderCandidate {
-  unit: PythonUnit;
-  resources: { qualified: string; condition: DefaultCondition; callee: { node: SyntaxNode } }[];
-}
-
-interface DefaultProviderState {
-  /** Some program unit builds an `aws.Provider` or passes one on. */
-  anyProvider: boolean;
-  /** Last names of everything the program calls. */
-  called: Set<string>;
-  candidates: DefaultProviderCandidate[];
-}
-
-/**
- * When a resource certainly uses the default provider: always, or only when the class or
- * function around it (which takes `opts`, so a caller could pass a provider) is called somewhere.
- */
-type DefaultCondition = { always: true } | { ifCalled: string };
-
-function awsResources(scope: SyntaxNode, unit: PythonUnit): AwsResource[] {
-  const found: AwsResource[] = [];
-  for (const call of descendantsOfType(scope, 'call')) {
-    const qualified = calleeName(call, unit.imports);
-    if (qualified?.startsWith('pulumi_aws.') && isResourceClass(qualified) && !isProviderClass(qualified)) found.push({ call, qualified });
-  }
-  return found;
-}
-
-function calleeNode(call: SyntaxNode): SyntaxNode {
-  return call.childForFieldName('function') ?? call;
+/** Each resource once, though code that runs twice (a helper called from two places) creates it twice. */
+function distinctBySite(resources: readonly Resource[]): Resource[] {
+  const seen = new Set<string>();
+  return resources.filter((resource) => {
+    const key = `${resource.site.path}:${resource.site.source.lineOffset}:${resource.site.start}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** `aws.Provider("x")` with no region at all. */
-function checkProviderRegions(unit: PythonUnit, context: ProjectRuleContext): void {
-  for (const call of descendantsOfType(unit.root, 'call')) {
-    if (!isProviderClass(calleeName(call, unit.imports))) continue;
-    const args = callArguments(call);
-    if (args.keywords.has('region') || args.hasSplat) continue;
+function checkProviderRegions(program: ProgramModel, context: ProgramContext): void {
+  for (const provider of distinctBySite(program.resources.filter(isProvider))) {
+    if (provider.args.has('region') || provider.argsOpen) continue;
     context.report({
-      unit,
-      node: calleeNode(call),
-      message: `\`${calleeNode(call).text}(...)\` is built without \`region\`: it falls back to AWS_REGION or the profile of whoever runs \`pulumi up\`; pass \`region=\` explicitly.`,
+      at: provider,
+      message: `\`${provider.constructorText}(...)\` is built without \`region\`: it falls back to AWS_REGION or the profile of whoever runs \`pulumi up\`; pass \`region${provider.language === 'python' ? '=' : ':'}\` explicitly.`,
     });
   }
 }
 
-/** True when the unit builds a provider, passes one in resource options, or threads one through a parameter. */
-function buildsOrPassesProvider(unit: PythonUnit): boolean {
-  for (const node of descendantsOfType(unit.root, ['call', 'parameters', 'lambda_parameters'])) {
-    if (node.type !== 'call') {
-      if (node.namedChildren.some((parameter) => /(^|_)providers?$/.test(parameterName(parameter) ?? ''))) return true;
-      continue;
-    }
-    const qualified = calleeName(node, unit.imports);
-    if (isProviderClass(qualified)) return true;
-    if (isResourceOptionsName(qualified) || qualified?.endsWith('ResourceOptions.merge') || qualified?.endsWith('InvokeOptions')) {
-      const keywords = callArguments(node).keywords;
-      if (keywords.has('provider') || keywords.has('providers')) return true;
-    }
+/** The program never builds a provider nor passes one, and resources certainly use the default one: once per file. */
+function checkDefaultProvider(program: ProgramModel, context: ProgramContext): void {
+  const usesProviders = program.resources.some((resource) => isProvider(resource) || ownProvider(resource) !== undefined) || program.invokes.some((invoke) => invoke.options.values.has('provider'));
+  if (usesProviders) return;
+  const byFile = new Map<string, Resource[]>();
+  for (const resource of distinctBySite(program.resources.filter(isAwsResource))) {
+    if (effectiveProvider(resource).kind !== 'default') continue;
+    const list = byFile.get(resource.site.path) ?? [];
+    list.push(resource);
+    byFile.set(resource.site.path, list);
   }
-  return false;
-}
-
-function parameterName(parameter: SyntaxNode): string | undefined {
-  if (parameter.type === 'identifier') return parameter.text;
-  const name = parameter.childForFieldName('name') ?? parameter.namedChildren.find((child) => child.type === 'identifier');
-  return name?.type === 'identifier' ? name.text : undefined;
-}
-
-/** Last name segment of every call in the program (`TapStack` for `lib.tap_stack.TapStack(...)`). */
-function addCalledNames(unit: PythonUnit, names: Set<string>): void {
-  for (const call of descendantsOfType(unit.root, 'call')) {
-    const name = dottedName(calleeNode(call));
-    if (name) names.add(name.split('.').pop() ?? name);
+  for (const resources of byFile.values()) {
+    const [first, ...others] = resources;
+    if (!first) continue;
+    const language = first.language;
+    const providerCall = language === 'python' ? '`aws.Provider(region=...)`' : '`new aws.Provider(name, { region })`';
+    const named = others.length ? ` (also ${others.slice(0, 5).map((resource) => `\`${typeName(resource.type, language)}\` line ${resource.site.line}`).join(', ')}${others.length > 5 ? ', ...' : ''})` : '';
+    context.report({
+      at: first,
+      message: `\`${typeName(first.type, language)}\`${others.length ? ` and ${others.length} other AWS resource${others.length > 1 ? 's' : ''} in this file use` : ' uses'} the default provider: the program never builds ${providerCall} or passes one through \`${language === 'python' ? 'opts' : 'resource options'}\`, so the region depends on whoever runs \`pulumi up\`${named}.`,
+    });
   }
-}
-
-function hasOptsParameter(definition: SyntaxNode): boolean {
-  return (definition.childForFieldName('parameters')?.namedChildren ?? []).some((parameter) => parameterName(parameter) === 'opts');
-}
-
-/**
- * Whether a resource certainly ends up with the default provider: it is created at module level,
- * or in code whose options could come from a caller only when that caller is visible.
- */
-function defaultCondition(call: SyntaxNode): DefaultCondition {
-  const klass = closestAncestor(call, 'class_definition');
-  if (klass) {
-    const init = (klass.childForFieldName('body')?.namedChildren ?? [])
-      .map((child) => (child.type === 'decorated_definition' ? child.childForFieldName('definition') : child))
-      .find((child) => child?.type === 'function_definition' && child.childForFieldName('name')?.text === '__init__');
-    return init && hasOptsParameter(init) ? { ifCalled: klass.childForFieldName('name')?.text ?? '' } : { always: true };
-  }
-  const fn = closestAncestor(call, 'function_definition');
-  if (fn && hasOptsParameter(fn)) return { ifCalled: fn.childForFieldName('name')?.text ?? '' };
-  return { always: true };
-}
-
-function checkDefaultProvider({ unit, resources: all }: DefaultProviderCandidate, called: ReadonlySet<string>, context: ProjectRuleContext): void {
-  const resources = all.filter(({ condition }) => 'always' in condition || called.has(condition.ifCalled));
-  const [first] = resources;
-  if (!first) return;
-  const others = resources.length - 1;
-  context.report({
-    unit,
-    node: first.callee.node,
-    message: `\`${shortAwsName(first.qualified)}\`${others ? ` and ${others} other AWS resource${others > 1 ? 's' : ''} in this file` : ''} use${others ? '' : 's'} the default provider: the program never builds \`aws.Provider(region=...)\` or passes one through \`opts\`, so the region depends on whoever runs \`pulumi up\`.`,
-  });
 }
 
 /** Resources of a component created without the provider the component's other resources use. */
-function checkComponents(unit: PythonUnit, context: ProjectRuleContext): void {
-  for (const klass of descendantsOfType(unit.root, 'class_definition')) {
-    const body = klass.childForFieldName('body');
-    if (!body) continue;
-    const resources = awsResources(body, unit).filter(({ call }) => closestAncestor(call, 'class_definition')?.id === klass.id);
-    const explicit = new Map<string, number>();
-    const without: { resource: AwsResource; inherited: boolean }[] = [];
-    for (const resource of resources) {
-      const provider = resourceProvider(resource.call, unit);
-      if (provider.kind === 'explicit') {
-        if (SPECIAL_PURPOSE.test(resource.qualified)) continue;
-        const key = provider.name ?? provider.node.text;
-        explicit.set(key, (explicit.get(key) ?? 0) + 1);
-      } else if (provider.kind === 'default' || provider.kind === 'inherited') {
-        without.push({ resource, inherited: provider.kind === 'inherited' });
-      }
+function checkComponent(component: ComponentClass, context: ProgramContext): void {
+  const explicit = new Map<string, { count: number; name: string }>();
+  const without: { resource: Resource; inherited: boolean }[] = [];
+  for (const resource of distinctBySite(component.resources.filter(isAwsResource))) {
+    const own = ownProvider(resource);
+    if (own) {
+      if (SPECIAL_PURPOSE.has(resource.type.module)) continue;
+      const key = providerKey(own.value);
+      const known = explicit.get(key) ?? { count: 0, name: providerName(own) };
+      known.count++;
+      explicit.set(key, known);
+      continue;
     }
-    if (explicit.size !== 1 || without.length === 0) continue;
-    const [name, count] = [...explicit.entries()][0] as [string, number];
-    const generic = GENERIC_PROVIDER_NAME.test(name.split('.').pop() ?? '');
-    if (!generic && !(count >= 2 && count > without.length)) continue;
-    const superPassesProvider = [...descendantsOfType(body, 'call')].some(
-      (call) => /(^|\.)__init__$/.test(dottedName(calleeNode(call)) ?? calleeNode(call).text) && /provider/.test(call.childForFieldName('arguments')?.text ?? ''),
-    );
-    const className = klass.childForFieldName('name')?.text ?? 'the component';
-    for (const { resource, inherited } of without) {
-      if (inherited && superPassesProvider) continue;
-      context.report({
-        unit,
-        node: calleeNode(resource.call),
-        message: inherited
-          ? `\`${shortAwsName(resource.qualified)}\` in \`${className}\` only sets \`parent=self\`, so it inherits the provider the component was given, not \`${name}\` that the component's other resources use.`
-          : `\`${shortAwsName(resource.qualified)}\` in \`${className}\` is created without \`provider=${name}\`, which the component's other resources use: it falls back to the default provider.`,
-      });
+    if (resource.options.open) continue;
+    const parent = resource.options.values.get('parent')?.value;
+    without.push({ resource, inherited: parent?.kind === 'resource' });
+  }
+  if (explicit.size !== 1 || without.length === 0) return;
+  const [[key, { count, name }]] = [...explicit.entries()] as [[string, { count: number; name: string }]];
+  const generic = GENERIC_PROVIDER_NAME.test(name.split('.').pop() ?? '');
+  if (!generic && !(count >= 2 && count > without.length)) return;
+  for (const { resource, inherited } of without) {
+    const language = resource.language;
+    if (inherited) {
+      const choice = effectiveProvider(resource);
+      // The component was given a provider itself (`super().__init__(..., opts with provider)`): children inherit it.
+      if (choice.kind === 'explicit' && (providerKey(choice.value) === key || choice.setBy !== resource)) continue;
+      if (choice.kind === 'unknown' && !component.instances.some((instance) => instance.options.open)) continue;
     }
+    const self = selfName(language);
+    context.report({
+      at: resource,
+      message: inherited
+        ? `\`${typeName(resource.type, language)}\` in \`${component.name}\` only sets \`${spell('parent', language)}${language === 'python' ? '=' : ': '}${self}\`, so it inherits the provider the component was given, not \`${name}\` that the component's other resources use.`
+        : `\`${typeName(resource.type, language)}\` in \`${component.name}\` is created without \`${language === 'python' ? `provider=${name}` : `provider: ${name}`}\`, which the component's other resources use: it falls back to the default provider (pass \`${optionExample('provider', name, language)}\`).`,
+    });
   }
 }

@@ -3,10 +3,10 @@
  * `exec(compile(...))`, `os.system`, `subprocess` with `shell=True`, `pickle.loads`.
  * Only calls count: the words in strings, comments or names like `self.evaluate` do not.
  */
-import type { FileRule } from '../src/api/rule.js';
+import type { ModelRule } from '../src/api/rule.js';
 import { callArguments, calleeName, constantValue } from '../src/python/calls.js';
-import type { SyntaxNode } from '../src/python/parser.js';
-import { descendantsOfType } from '../src/syntax/walk.js';
+import { importsOf } from '../src/python/units.js';
+import type { SyntaxNode } from '../src/syntax/flat-tree.js';
 
 /** Builtins that run code; shadowed when the module defines or imports the same name. */
 const CODE_BUILTINS = new Set(['exec', 'eval']);
@@ -25,7 +25,7 @@ const ALWAYS_UNSAFE: Record<string, string> = {
 };
 const SHELL_CAPABLE = new Set(['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen']);
 
-export const unsafeCodeExecution: FileRule = {
+export const unsafeCodeExecution: ModelRule = {
   meta: {
     id: 'IAC307',
     name: 'unsafe-code-execution',
@@ -37,45 +37,53 @@ export const unsafeCodeExecution: FileRule = {
     badExample: 'with open("lib/lambda/handler.py") as f:\n    lambda_code = f.read()\nexec(lambda_code, globals())',
     goodExample: 'from lib.lambda_handler import handler\n\nresult = handler({"path": "/"}, None)',
     seed: { report: 'model-failure-analysis', section: 'Security Code Vulnerability' },
+    languages: ['python'],
   },
-  scope: 'file',
-  check(unit, context) {
-    const shadowed = locallyDefinedNames(unit.root);
-    for (const call of descendantsOfType(unit.root, 'call')) {
-      const fn = call.childForFieldName('function');
-      if (!fn) continue;
-      const name = calleeName(call, unit.imports);
-      if (!name) continue;
-      if (fn.type === 'identifier' && CODE_BUILTINS.has(name) && !shadowed.has(name) && !unit.imports.has(name)) {
-        const compiled = callArguments(call).positional[0];
-        const viaCompile = compiled?.type === 'call' && compiled.childForFieldName('function')?.text === 'compile';
-        context.report({
-          node: call,
-          message: `\`${name}()\` ${name === 'exec' ? 'executes' : 'evaluates'} ${viaCompile ? 'code compiled from a string' : 'a string as Python code'}: code injection risk.`,
-        });
-        continue;
-      }
-      const unsafe = ALWAYS_UNSAFE[name];
-      if (unsafe) {
-        context.report({ node: call, message: `\`${name}()\` ${unsafe}: code injection risk.` });
-        continue;
-      }
-      if (SHELL_CAPABLE.has(name)) {
-        const shell = callArguments(call).keywords.get('shell');
-        if (shell && constantValue(shell) === true) {
-          context.report({ node: call, message: `\`${name}(..., shell=True)\` runs the command through the shell: command injection risk.` });
-        }
-      }
-    }
+  scope: 'model',
+  visitors: {
+    python(context) {
+      const imports = importsOf(context.unit);
+      // Builtins are shadowed by a `def exec` or `eval = ...` anywhere in the module: judged at the end.
+      const shadowed = new Set<string>();
+      const builtinCalls: { call: SyntaxNode; name: string }[] = [];
+      const bind = (target: SyntaxNode | null) => {
+        if (target?.type === 'identifier') shadowed.add(target.text);
+      };
+      return {
+        function_definition: (node) => bind(node.childForFieldName('name')),
+        assignment: (node) => bind(node.childForFieldName('left')),
+        call(call) {
+          const fn = call.childForFieldName('function');
+          const name = fn ? calleeName(call, imports) : undefined;
+          if (!fn || !name) return;
+          if (fn.type === 'identifier' && CODE_BUILTINS.has(name) && !imports.has(name)) {
+            builtinCalls.push({ call, name });
+            return;
+          }
+          const unsafe = ALWAYS_UNSAFE[name];
+          if (unsafe) {
+            context.report({ node: call, message: `\`${name}()\` ${unsafe}: code injection risk.` });
+            return;
+          }
+          if (SHELL_CAPABLE.has(name)) {
+            const shell = callArguments(call).keywords.get('shell');
+            if (shell && constantValue(shell) === true) {
+              context.report({ node: call, message: `\`${name}(..., shell=True)\` runs the command through the shell: command injection risk.` });
+            }
+          }
+        },
+        'unit:exit'() {
+          for (const { call, name } of builtinCalls) {
+            if (shadowed.has(name)) continue;
+            const compiled = callArguments(call).positional[0];
+            const viaCompile = compiled?.type === 'call' && compiled.childForFieldName('function')?.text === 'compile';
+            context.report({
+              node: call,
+              message: `\`${name}()\` ${name === 'exec' ? 'executes' : 'evaluates'} ${viaCompile ? 'code compiled from a string' : 'a string as Python code'}: code injection risk.`,
+            });
+          }
+        },
+      };
+    },
   },
 };
-
-/** Names a module binds with `def` or assignment, which shadow the builtins of the same name. */
-function locallyDefinedNames(root: SyntaxNode): Set<string> {
-  const names = new Set<string>();
-  for (const node of descendantsOfType(root, ['function_definition', 'assignment'])) {
-    const target = node.type === 'function_definition' ? node.childForFieldName('name') : node.childForFieldName('left');
-    if (target?.type === 'identifier') names.add(target.text);
-  }
-  return names;
-}

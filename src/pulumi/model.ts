@@ -72,6 +72,8 @@ export interface DictValue {
   open: boolean;
   /** The input type the dict was built as (`ec2.SecurityGroupIngressArgs`), when it came from an Args class. */
   argsType?: string;
+  /** Where each entry's value is written, when it differs from the value's own site (a variable holding a resource). */
+  entrySites?: ReadonlyMap<string, Site>;
   site: Site | undefined;
 }
 

@@ -110,3 +110,8 @@ export function pythonUnitsOf(path: string, text: string, parseBudgetMs = 0, cac
   }
   return [];
 }
+
+/** The import bindings of a Python unit (for rules, which see units as language-neutral `SourceUnit`s). */
+export function importsOf(unit: SourceUnit): ImportTable {
+  return (unit as PythonUnit).imports ?? new Map();
+}

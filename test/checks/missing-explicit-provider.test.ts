@@ -64,6 +64,21 @@ ruleTester(missingExplicitProvider, {
     { code: header + 'def test_bucket():\n    bucket = aws.s3.BucketV2("b")\n', path: 'tests/unit/test_tap_stack.py' },
     // Provider arguments from a dict: the region may be in it.
     header + 'settings = {"region": "us-east-1"}\nprovider = aws.Provider("aws", **settings)\naws.s3.BucketV2("b", opts=pulumi.ResourceOptions(provider=provider))\n',
+    // A child inherits the provider of whatever resource is its parent, not only of `self`.
+    header +
+      'provider = aws.Provider("aws", region="us-east-1")\n' +
+      'vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16", opts=pulumi.ResourceOptions(provider=provider))\n' +
+      'subnet = aws.ec2.Subnet("a", vpc_id=vpc.id, cidr_block="10.0.1.0/24", opts=pulumi.ResourceOptions(parent=vpc))\n',
+    // The provider reaches the stack through a helper that builds the options.
+    {
+      code: component,
+      project: {
+        'tap.py':
+          'import pulumi\nimport pulumi_aws as aws\nfrom lib.tap_stack import TapStack\n\n' +
+          'def stack_options(region):\n    return pulumi.ResourceOptions(provider=aws.Provider("aws", region=region))\n\n' +
+          'TapStack("tap", opts=stack_options("us-east-1"))\n',
+      },
+    },
     // No AWS resources at all.
     'import pulumi\nimport pulumi_random as random\n\npassword = random.RandomPassword("db", length=24)\n',
   ],
@@ -120,6 +135,32 @@ ruleTester(missingExplicitProvider, {
         '        self.table = aws.dynamodb.Table("t", hash_key="id", attributes=[{"name": "id", "type": "S"}], opts=pulumi.ResourceOptions(parent=self, provider=provider))\n' +
         '        self.queue = aws.sqs.Queue("q", opts=pulumi.ResourceOptions(parent=self))\n',
       errors: [{ line: 8, severity: 'warning', message: /`aws\.sqs\.Queue` in `Data` only sets `parent=self`, so it inherits the provider the component was given, not `provider`/ }],
+    },
+    {
+      name: 'resources built in a loop and kept in self attributes by helper methods',
+      code:
+        header +
+        'AZS = ["us-east-1a", "us-east-1b"]\n\n' +
+        'class Network:\n' +
+        '    def __init__(self):\n' +
+        '        self._vpc()\n' +
+        '        self._subnets()\n\n' +
+        '    def _vpc(self):\n' +
+        '        self.vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16")\n\n' +
+        '    def _subnets(self):\n' +
+        '        self.subnets = [aws.ec2.Subnet(f"s{i}", vpc_id=self.vpc.id, availability_zone=az, cidr_block=f"10.0.{i}.0/24") for i, az in enumerate(AZS)]\n\n' +
+        'Network()\n',
+      errors: [{ line: 12, severity: 'warning', message: /^`aws\.ec2\.Vpc` and 1 other AWS resource in this file use the default provider.*`aws\.ec2\.Subnet` line 15/ }],
+    },
+    {
+      name: 'a provider in one project does not cover another project under the same root',
+      files: [
+        { path: 'services/api/Pulumi.yaml', content: 'name: api\nruntime: python\n' },
+        { path: 'services/api/__main__.py', content: header + 'provider = aws.Provider("aws", region="us-east-1")\naws.s3.BucketV2("b", opts=pulumi.ResourceOptions(provider=provider))\n' },
+        { path: 'services/web/Pulumi.yaml', content: 'name: web\nruntime: python\n' },
+        { path: 'services/web/__main__.py', content: header + 'aws.s3.BucketV2("site")\n' },
+      ],
+      errors: [{ line: 4, path: 'services/web/__main__.py', severity: 'warning', message: /^`aws\.s3\.BucketV2` uses the default provider/ }],
     },
     {
       name: 'markdown answer on the default provider',

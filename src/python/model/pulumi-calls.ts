@@ -28,7 +28,7 @@ export function callExternal(name: string, args: CallArguments, call: CallSite):
     case 'pulumi.ResourceOptions':
     case 'pulumi.InvokeOptions':
     case 'pulumi.CustomTimeouts':
-      return keywordDict(args, site, normalized);
+      return keywordDict(args, site, normalized, call);
     case 'pulumi.ResourceOptions.merge':
       return mergeOptions(args.positional.map((argument) => argument.value), site);
     case 'pulumi.Config':
@@ -86,7 +86,7 @@ function awsCall(name: string, args: CallArguments, call: CallSite, site: Site):
       return { kind: 'resource', resource, site };
     }
     case 'args-class':
-      return keywordDict(args, site, `${schemaModule(member.module)}.${member.name.replace(/Dict$/, '')}`);
+      return keywordDict(args, site, `${schemaModule(member.module)}.${member.name.replace(/Dict$/, '')}`, call);
     case 'function': {
       const isOutputForm = member.name.endsWith('_output');
       const key = `${schemaModule(member.module)}.${isOutputForm ? member.name.slice(0, -'_output'.length) : member.name}`;
@@ -111,24 +111,32 @@ function awsCall(name: string, args: CallArguments, call: CallSite, site: Site):
 }
 
 /** Keyword arguments as a dict (`ResourceOptions(...)`, `SecurityGroupIngressArgs(...)`). */
-function keywordDict(args: CallArguments, site: Site, argsType: string): Value {
+function keywordDict(args: CallArguments, site: Site, argsType: string, call: CallSite): Value {
   const entries = new Map<string, Value>();
-  for (const [key, argument] of args.keywords) entries.set(argsType.startsWith('pulumi.') ? canonical(key) : key, toModelValue(argument.value));
-  return { kind: 'dict', entries, open: args.open || args.positional.length > 0, argsType, site };
+  const entrySites = new Map<string, Site>();
+  for (const [key, argument] of args.keywords) {
+    const name = argsType.startsWith('pulumi.') ? canonical(key) : key;
+    entries.set(name, toModelValue(argument.value));
+    const written = argument.node?.type === 'keyword_argument' ? argument.node.childForFieldName('value') : undefined;
+    if (written) entrySites.set(name, call.expressions.interpreter.site(written, call.frame));
+  }
+  return { kind: 'dict', entries, open: args.open || args.positional.length > 0, argsType, entrySites, site };
 }
 
 function mergeOptions(values: readonly PyValue[], site: Site): Value {
   const entries = new Map<string, Value>();
+  const entrySites = new Map<string, Site>();
   let open = false;
   for (const value of values) {
     if (value.kind === 'dict') {
       for (const [key, item] of value.entries) entries.set(key, item);
+      for (const [key, entrySite] of value.entrySites ?? []) entrySites.set(key, entrySite);
       open ||= value.open;
     } else if (value.kind !== 'null') {
       open = true;
     }
   }
-  return { kind: 'dict', entries, open, argsType: 'pulumi.ResourceOptions', site };
+  return { kind: 'dict', entries, open, argsType: 'pulumi.ResourceOptions', entrySites, site };
 }
 
 function stringArgument(args: CallArguments, index: number, keyword: string): string | undefined {
@@ -255,7 +263,7 @@ export function optionsOf(value: PyValue | undefined, site: Site): ResourceOptio
   if (value === undefined || value.kind === 'null') return { given: false, open: false, values: new Map(), site };
   if (value.kind === 'dict') {
     const values = new Map<string, Argument>();
-    for (const [key, item] of value.entries) values.set(canonical(key), { name: canonical(key), written: key, value: item, site: item.site });
+    for (const [key, item] of value.entries) values.set(canonical(key), { name: canonical(key), written: key, value: item, site: value.entrySites?.get(key) ?? item.site });
     return { given: true, open: value.open, ...(value.open ? { openReason: 'options built from values that are not all known' } : {}), values, site: value.site ?? site };
   }
   const reason = value.kind === 'unknown' ? value.reason : 'options that are not a `ResourceOptions`';
