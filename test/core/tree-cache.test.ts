@@ -18,7 +18,7 @@ describe('tree budget', () => {
     expect(kept.treesParsedAgain).toBe(0);
     expect(kept.findings.length).toBeGreaterThan(10);
     expect(squeezed.findings).toEqual(kept.findings);
-  });
+  }, 90_000);
 
   it('gives the same findings when every read of a tree parses it again', () => {
     // Rules now read trees almost only while their file is reviewed, inside the kept window:
@@ -32,7 +32,7 @@ describe('tree budget', () => {
     } finally {
       never.mockRestore();
     }
-  });
+  }, 90_000);
 
   it('keeps trees in first-parsed order until the budget is spent, and always the last few handed out', () => {
     const cache = new TreeCache(3_000);
