@@ -4,7 +4,7 @@
  * a change; a plain scan has no notion of "added".
  */
 import picomatch from 'picomatch';
-import { CONFIG_PATH } from '../src/core/config.js';
+import { CONFIG_PATH } from '../src/api/config-path.js';
 import type { ProjectRule } from '../src/api/rule.js';
 
 export const fileOutsideAllowedStructure: ProjectRule = {

@@ -8,7 +8,7 @@
  * CloudFormation intrinsics inside strings are only reported when nothing in the file works
  * with CloudFormation templates (`aws.cloudformation.Stack(template_body=...)` is legitimate).
  */
-import { placedReport } from '../src/core/finding-collector.js';
+import { placedReport } from '../src/api/report-placement.js';
 import type { ProjectReport, ProjectRule, ProjectRuleContext } from '../src/api/rule.js';
 import { isPulumiModule } from '../src/python/project-python.js';
 import type { PythonUnit } from '../src/python/units.js';

@@ -15,7 +15,7 @@ import { checkRunHandler, checkSuiteHandler } from './handlers/check-events.js';
 import { healthHandler } from './handlers/health.js';
 import { issueCommentHandler } from './handlers/issue-comment.js';
 import { PULL_REQUEST_EVENTS, pullRequestHandler } from './handlers/pull-request.js';
-import { TOOL_VERSION } from './version.js';
+import { TOOL_VERSION } from './core/version.js';
 
 export interface IacReviewAppOptions {
   /** The reviewer (and its queue); tests keep it to await `idle()`. */

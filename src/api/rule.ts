@@ -12,7 +12,6 @@
 import type { ProgramModel, Site } from '../pulumi/model.js';
 import type { SyntaxNode } from '../syntax/flat-tree.js';
 import type { SourceUnit } from '../syntax/source-unit.js';
-import type { PythonUnit } from '../python/units.js';
 import type { Point, RuleMeta, Severity, Span } from './types.js';
 
 export type { LanguageId } from './types.js';
@@ -51,7 +50,7 @@ export interface FileRuleContext {
 export interface FileRule {
   meta: RuleMeta;
   scope: 'file';
-  check(unit: PythonUnit, context: FileRuleContext): void;
+  check(unit: SourceUnit, context: FileRuleContext): void;
 }
 
 export type FileStatus = 'added' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';
@@ -62,7 +61,7 @@ export interface ReviewedFile {
   status: FileStatus;
   /** Decoded text, undefined for binary, undecodable or oversized files. */
   text: string | undefined;
-  units: readonly PythonUnit[];
+  units: readonly SourceUnit[];
 }
 
 /** What project rules can see beyond the reviewed files (manifests, READMEs, stack files). */
@@ -75,7 +74,7 @@ export interface ProjectView {
 }
 
 export type ProjectReport =
-  | { unit: PythonUnit; node: SyntaxNode; message: string; severity?: Severity }
+  | { unit: SourceUnit; node: SyntaxNode; message: string; severity?: Severity }
   | { path: string; span: Span; message: string; snippet?: string; severity?: Severity };
 
 export interface ProjectRuleContext {

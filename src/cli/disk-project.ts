@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../core/config.js';
 import { PROJECT_CONTEXT_PATTERNS, type InputFile, type ProjectSource } from '../core/index.js';
-import { languageOf } from '../python/units.js';
+import { languageOf } from '../syntax/source-unit.js';
 
 const isContextFile = picomatch(PROJECT_CONTEXT_PATTERNS as string[]);
 

@@ -5,7 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../core/config.js';
 import { ParserUnavailableError } from '../core/index.js';
-import { TOOL_VERSION } from '../version.js';
+import { TOOL_VERSION } from '../core/version.js';
 import { diffCommand, rulesCommand, scanCommand, UsageError, type CommandResult, type Format } from './commands.js';
 import { GitError } from './git-diff.js';
 

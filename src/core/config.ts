@@ -6,7 +6,9 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Severity } from '../api/types.js';
 
-export const CONFIG_PATH = '.github/iac-review.yml';
+import { CONFIG_PATH } from '../api/config-path.js';
+
+export { CONFIG_PATH };
 
 /** The usual layout of Pulumi-Python task repositories. */
 export const DEFAULT_ALLOWED_STRUCTURE: readonly string[] = [

@@ -2,11 +2,12 @@
  * Collects findings from detectors and turns unit-relative positions into file spans that
  * always lie inside the file, with a normalised snippet for fingerprints.
  */
+import { placeUnitReport } from '../api/report-placement.js';
 import { FileLines } from './file-lines.js';
 import { copyOf } from '../syntax/string-copies.js';
 import type { FileRuleContext, ModelReport, ProgramContext, ProjectContext, ProjectReport, ProjectRuleContext, ProjectView, ReviewedFile, ReviewSettings, UnitContext, UnitReport } from '../api/rule.js';
 import type { SourceUnit } from '../syntax/source-unit.js';
-import type { Finding, Point, RuleMeta, Severity, Span } from '../api/types.js';
+import type { Finding, RuleMeta, Severity, Span } from '../api/types.js';
 
 const SNIPPET_LIMIT = 200;
 
@@ -99,35 +100,4 @@ export class FindingCollector {
     if (endLine === line && endColumn < column) endColumn = column;
     return { line, column, endLine, endColumn };
   }
-}
-
-/** Where a unit report lands in its file, and its snippet; undefined without a node or position. */
-function placeUnitReport(unit: SourceUnit, report: UnitReport): { span: Span; snippet: string | undefined } | undefined {
-  const start: Point | undefined = report.node?.startPosition ?? report.start;
-  const end: Point | undefined = report.node?.endPosition ?? report.end ?? start;
-  if (!start || !end) return undefined;
-  const span: Span = {
-    line: unit.lineOffset + start.row + 1,
-    column: unit.columnOffset + start.column + 1,
-    endLine: unit.lineOffset + end.row + 1,
-    endColumn: unit.columnOffset + end.column + 1,
-  };
-  return { span, snippet: report.node ? report.node.text : unit.text.split('\n')[start.row] };
-}
-
-/**
- * A report a project rule keeps until its final judgement, placed now, while the unit's tree
- * is at hand: the same span and snippet the unit report would get, with no node or text kept.
- */
-export function placedReport(report: ProjectReport): ProjectReport {
-  if (!('unit' in report)) return { ...report, message: copyOf(report.message), ...(report.snippet === undefined ? {} : { snippet: copyOf(report.snippet) }) };
-  const placed = placeUnitReport(report.unit, report);
-  if (!placed) throw new Error('a report without a node or position');
-  return {
-    path: report.unit.path,
-    span: placed.span,
-    message: copyOf(report.message),
-    ...(placed.snippet === undefined ? {} : { snippet: copyOf(placed.snippet) }),
-    ...(report.severity ? { severity: report.severity } : {}),
-  };
 }

@@ -3,15 +3,12 @@
  * configuration and the project's own files, in a documented order of precedence.
  */
 import { parse as parseYaml } from 'yaml';
+import { isProductionName } from '../api/environments.js';
 import type { ResolvedConfig } from './config.js';
 import type { ProjectView, ReviewSettings } from '../api/rule.js';
 
 const STACK_FILE = /^(?:.*\/)?Pulumi\.([^/]+)\.ya?ml$/;
-const PRODUCTION_NAME = /^prod(uction)?([-_.].*)?$/i;
-
-export function isProductionName(name: string): boolean {
-  return PRODUCTION_NAME.test(name.trim());
-}
+export { isProductionName };
 
 function stackRegion(text: string): string | undefined {
   try {

@@ -9,7 +9,7 @@
  * Shared by the rules that only apply in production (IAC202, IAC305).
  */
 import type { ProjectView, ReviewedFile, ReviewSettings } from '../api/rule.js';
-import { isProductionName } from '../core/settings.js';
+import { isProductionName } from '../api/environments.js';
 import { parsePython, type SyntaxNode } from './parser.js';
 import { callArguments } from './calls.js';
 import { snakeKey, stringValue, unwrap } from './literal-values.js';

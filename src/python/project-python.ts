@@ -4,7 +4,6 @@
  * "X never happens" search all of it, so a change to one file is not judged without the rest.
  */
 import { nodesOfType } from './fast-walk.js';
-import { FileEntry } from '../core/file-entry.js';
 import { extractPythonBlocks } from '../markdown/code-blocks.js';
 import type { ProjectView } from '../api/rule.js';
 import { isTestPath, languageOf, type PythonUnit } from './units.js';
@@ -28,7 +27,7 @@ export function projectPythonTexts(project: ProjectView): PythonSourceText[] {
   for (const file of project.files) {
     reviewed.add(file.path);
     // The engine's entries say whether there is a text without inflating it.
-    if (file instanceof FileEntry ? !file.hasText : file.text === undefined) continue;
+    if ('hasText' in file ? !file.hasText : file.text === undefined) continue;
     const language = languageOf(file.path);
     const isTestFile = isTestPath(file.path);
     // A Python file's text is read from the file each time: the engine may keep it deflated between reads.

@@ -11,11 +11,8 @@ import { languageOf, type SourceUnit } from '../syntax/source-unit.js';
 
 export { languageOf, type Language } from '../syntax/source-unit.js';
 
-/** A Python unit: a source unit with its module's import bindings. */
-export interface PythonUnit extends SourceUnit {
-  /** Local import bindings, computed once per unit. */
-  imports: ImportTable;
-}
+/** A Python unit: a source unit whose import bindings are Python's. */
+export type PythonUnit = SourceUnit;
 
 export function isTestPath(path: string): boolean {
   const base = path.split('/').pop() ?? path;
@@ -111,7 +108,7 @@ export function pythonUnitsOf(path: string, text: string, parseBudgetMs = 0, cac
   return [];
 }
 
-/** The import bindings of a Python unit (for rules, which see units as language-neutral `SourceUnit`s). */
+/** The import bindings of a Python unit. */
 export function importsOf(unit: SourceUnit): ImportTable {
-  return (unit as PythonUnit).imports ?? new Map();
+  return unit.imports;
 }

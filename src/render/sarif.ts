@@ -5,7 +5,7 @@
 import { catalog, ruleDocsUrl } from '../core/catalog.js';
 import { fingerprint } from '../core/fingerprint.js';
 import type { Finding, Severity } from '../api/types.js';
-import { TOOL_VERSION } from '../version.js';
+import { TOOL_VERSION } from '../core/version.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', notice: 'note' };
 

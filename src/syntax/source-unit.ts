@@ -28,6 +28,8 @@ export interface SourceUnit {
   fenceClosed: boolean;
   /** Test code, by the path conventions of the unit's language. */
   isTestFile: boolean;
+  /** Import bindings: local name -> the qualified name it stands for (`aws` -> `pulumi_aws`). */
+  readonly imports: ReadonlyMap<string, string>;
 }
 
 export function languageOf(path: string): Language {
