@@ -9,13 +9,13 @@
  * module docstring of `__init__.py` and `_private.py` files),
  * functions nested in functions, `@overload` signatures and property setters/deleters.
  */
-import type { FileRule } from '../src/api/rule.js';
+import type { ModelRule } from '../src/api/rule.js';
 import { isPulumiModule } from '../src/python/project-python.js';
 import { decoratorNames, decoratorsOf, definitionName, docstringOf, unwrapDefinition } from '../src/python/definitions.js';
-import type { SyntaxNode } from '../src/python/parser.js';
+import type { SyntaxNode } from '../src/syntax/flat-tree.js';
 import { importedTopModules } from '../src/python/fast-walk.js';
 
-export const missingDocstring: FileRule = {
+export const missingDocstring: ModelRule = {
   meta: {
     id: 'IAC401',
     name: 'missing-docstring',
@@ -28,41 +28,48 @@ export const missingDocstring: FileRule = {
     goodExample:
       '"""Networking and compute for the TAP service."""\n\nclass TapStack(pulumi.ComponentResource):\n    """VPC, subnets and the API Lambda of one TAP environment."""\n\n    def __init__(self, name, args, opts=None):\n        super().__init__("tap:stack:TapStack", name, None, opts)',
     seed: { report: 'model-failures-tracking', section: 'Missing Comments' },
+    languages: ['python'],
   },
-  scope: 'file',
-  check(unit, context) {
-    if (unit.origin !== 'python-file' || unit.isTestFile || unit.path.endsWith('.pyi')) return;
-    if (![...importedTopModules(unit.imports)].some(isPulumiModule)) return;
+  scope: 'model',
+  visitors: {
+    python: (context) => ({
+      // Module, classes and their methods: the top of the tree only, read from the root.
+      module(root) {
+        const unit = context.unit;
+        if (unit.origin !== 'python-file' || unit.isTestFile || unit.path.endsWith('.pyi')) return;
+        if (![...importedTopModules(unit.imports)].some(isPulumiModule)) return;
 
-    const base = unit.path.split('/').pop() ?? unit.path;
-    if ((!base.startsWith('_') || base === '__main__.py') && !docstringOf(unit.root)) {
-      const firstLine = unit.text.split('\n', 1)[0] ?? '';
-      context.report({
-        start: { row: 0, column: 0 },
-        end: { row: 0, column: firstLine.length },
-        message: `Module \`${base}\` has no docstring: start it with a sentence on what it deploys.`,
-      });
-    }
+        const base = unit.path.split('/').pop() ?? unit.path;
+        if ((!base.startsWith('_') || base === '__main__.py') && !docstringOf(root)) {
+          const firstLine = unit.text.split('\n', 1)[0] ?? '';
+          context.report({
+            start: { row: 0, column: 0 },
+            end: { row: 0, column: firstLine.length },
+            message: `Module \`${base}\` has no docstring: start it with a sentence on what it deploys.`,
+          });
+        }
 
-    for (const child of unit.root.namedChildren) {
-      const definition = unwrapDefinition(child);
-      if (!definition || !isPublic(definition)) continue;
-      if (definition.type === 'function_definition') {
-        checkFunction(definition, undefined, unit.imports, context.report);
-        continue;
-      }
-      const body = definition.childForFieldName('body');
-      if (!docstringOf(body)) {
-        context.report({
-          node: definition.childForFieldName('name') ?? definition,
-          message: `Public class \`${definitionName(definition)}\` has no docstring: say what it creates and which arguments it expects.`,
-        });
-      }
-      for (const member of body?.namedChildren ?? []) {
-        const method = unwrapDefinition(member);
-        if (method?.type === 'function_definition' && isPublic(method)) checkFunction(method, definitionName(definition), unit.imports, context.report);
-      }
-    }
+        for (const child of root.namedChildren) {
+          const definition = unwrapDefinition(child);
+          if (!definition || !isPublic(definition)) continue;
+          if (definition.type === 'function_definition') {
+            checkFunction(definition, undefined, unit.imports, context.report);
+            continue;
+          }
+          const body = definition.childForFieldName('body');
+          if (!docstringOf(body)) {
+            context.report({
+              node: definition.childForFieldName('name') ?? definition,
+              message: `Public class \`${definitionName(definition)}\` has no docstring: say what it creates and which arguments it expects.`,
+            });
+          }
+          for (const member of body?.namedChildren ?? []) {
+            const method = unwrapDefinition(member);
+            if (method?.type === 'function_definition' && isPublic(method)) checkFunction(method, definitionName(definition), unit.imports, context.report);
+          }
+        }
+      },
+    }),
   },
 };
 
