@@ -18,12 +18,12 @@
  * inherited from a custom base class) it stays silent.
  */
 import { projectPythonTexts } from '../src/python/project-python.js';
-import type { ProjectRule, ProjectRuleContext, ProjectView, ReviewedFile } from '../src/api/rule.js';
+import type { ModelRule, ProjectView, ReviewedFile, ReviewSettings } from '../src/api/rule.js';
 import type { PythonUnit } from '../src/python/units.js';
 import { calleeName } from '../src/python/calls.js';
 import { decoratorNames, decoratorsOf, definitionName, unwrapDefinition } from '../src/python/definitions.js';
 import { qualifiedName } from '../src/python/names.js';
-import type { SyntaxNode } from '../src/python/parser.js';
+import type { SyntaxNode } from '../src/syntax/flat-tree.js';
 import { isResourceClass } from '../src/python/pulumi.js';
 import { cachedImportBindings, callsNamed, nodesOfType } from '../src/python/fast-walk.js';
 import {
@@ -39,7 +39,13 @@ import {
 import { definesMocks, insideTestFunction, isTestUnit, projectStackClasses, testFunctions } from '../src/python/test-functions.js';
 import { bodySkipCall, isUnconditionalSkipMark, skipDecorator } from '../src/python/test-skips.js';
 
-export const testWithoutAssertion: ProjectRule<{ project: ProjectView; setsMocks: boolean }> = {
+/** What the helpers below report through: the unit's context, under the name they use. */
+interface TestContext {
+  readonly settings: ReviewSettings;
+  report(report: { unit: PythonUnit; node: SyntaxNode; message: string }): void;
+}
+
+export const testWithoutAssertion: ModelRule<{ project: ProjectView; setsMocks: boolean }> = {
   meta: {
     id: 'IAC702',
     name: 'test-without-assertion',
@@ -52,27 +58,33 @@ export const testWithoutAssertion: ProjectRule<{ project: ProjectView; setsMocks
     goodExample:
       'pulumi.runtime.set_mocks(MyMocks())\n\n@pulumi.runtime.test\ndef test_vpc():\n    stack = TapStack("t", TapStackArgs())\n    def check(cidr):\n        assert cidr == "10.0.0.0/16"\n    return stack.vpc.cidr_block.apply(check)',
     seed: { report: 'model-failures-tracking', section: 'Testing Procedures' },
+    languages: ['python'],
   },
-  scope: 'project',
+  scope: 'model',
   // Whether anything sets the mocks is read from the project's texts before any file is parsed;
-  // each test unit is then judged while its tree is fresh.
+  // each test unit is then judged from its module node (the helpers read the tree's type index).
   begin: (project) => ({ project, setsMocks: projectPythonTexts(project).some((source) => /\bset_mocks\s*\(/.test(source.text)) }),
-  visitFile(file, { project, setsMocks }, context) {
-    for (const unit of file.units) {
-      if (!isTestUnit(unit)) continue;
-      const skipped = checkSkips(unit, file, context);
-      checkAssertions(unit, skipped, context);
-      // A pull request shows only some files: an unchanged conftest.py may set the mocks. There,
-      // only a file that defines its own Mocks class and never sets it is reported.
-      if (!setsMocks && (context.settings.mode === 'scan' || definesMocks(unit))) checkMocks(unit, project, context);
-    }
+  visitors: {
+    python: (context) => ({
+      module() {
+        const unit = context.unit;
+        if (!isTestUnit(unit)) return;
+        const { project, setsMocks } = context.state;
+        const reporter: TestContext = { settings: context.settings, report: ({ node, message }) => context.report({ node, message }) };
+        const skipped = checkSkips(unit, context.file, reporter);
+        checkAssertions(unit, skipped, reporter);
+        // A pull request shows only some files: an unchanged conftest.py may set the mocks. There,
+        // only a file that defines its own Mocks class and never sets it is reported.
+        if (!setsMocks && (context.settings.mode === 'scan' || definesMocks(unit))) checkMocks(unit, project, reporter);
+      },
+    }),
   },
 };
 
 // ---------------------------------------------------------------------------------------
 // Assertions
 
-function checkAssertions(unit: PythonUnit, skipped: ReadonlySet<number>, context: ProjectRuleContext): void {
+function checkAssertions(unit: PythonUnit, skipped: ReadonlySet<number>, context: TestContext): void {
   let asserting: Set<string> | undefined;
   let helperImports: Set<string> | undefined;
   const lines = unit.text.split('\n');
@@ -96,7 +108,7 @@ function checkAssertions(unit: PythonUnit, skipped: ReadonlySet<number>, context
 // ---------------------------------------------------------------------------------------
 // Mocks
 
-function checkMocks(unit: PythonUnit, project: ProjectView, context: ProjectRuleContext): void {
+function checkMocks(unit: PythonUnit, project: ProjectView, context: TestContext): void {
   if (/integration|e2e/i.test(unit.path)) return;
   const bindings = cachedImportBindings(unit.root);
   if (bindings.some((binding) => binding.qualified.startsWith('pulumi.automation') || binding.module === 'moto')) return;
@@ -142,7 +154,7 @@ function checkMocks(unit: PythonUnit, project: ProjectView, context: ProjectRule
   }
 }
 
-function reportMocks(unit: PythonUnit, node: SyntaxNode, context: ProjectRuleContext): void {
+function reportMocks(unit: PythonUnit, node: SyntaxNode, context: TestContext): void {
   context.report({
     unit,
     node,
@@ -155,7 +167,7 @@ function reportMocks(unit: PythonUnit, node: SyntaxNode, context: ProjectRuleCon
 // Skips
 
 /** Reports unconditional skips in files the change adds or modifies; returns the skipped definitions' ids. */
-function checkSkips(unit: PythonUnit, file: ReviewedFile, context: ProjectRuleContext): Set<number> {
+function checkSkips(unit: PythonUnit, file: ReviewedFile, context: TestContext): Set<number> {
   const skipped = new Set<number>();
   const report = context.settings.mode === 'change' && (file.status === 'added' || file.status === 'modified');
   const flag = (node: SyntaxNode, what: string, owner: SyntaxNode | undefined) => {
