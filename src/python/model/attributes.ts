@@ -6,7 +6,7 @@
 import type { Site } from '../../pulumi/site.js';
 import { unknown } from '../../pulumi/values.js';
 import type { Interpreter } from './interpreter.js';
-import type { ClassInfo, PyValue } from './py-values.js';
+import type { ClassInfo, EvalValue } from '../../pulumi/evaluation/eval-values.js';
 
 /** The builtins the evaluator knows how to call (calls.ts); other names are unknown. */
 const BUILTINS = new Set([
@@ -19,7 +19,7 @@ export function builtinName(name: string): string | undefined {
   return BUILTINS.has(name) ? name : undefined;
 }
 
-export function attributeOf(value: PyValue, attribute: string, site: Site, interpreter: Interpreter): PyValue {
+export function attributeOf(value: EvalValue, attribute: string, site: Site, interpreter: Interpreter): EvalValue {
   void interpreter;
   switch (value.kind) {
     case 'external':
@@ -75,7 +75,7 @@ export function attributeOf(value: PyValue, attribute: string, site: Site, inter
 }
 
 /** A class attribute or method, looked up through the program's base classes (depth-first, as simple MRO). */
-export function classAttribute(info: ClassInfo, attribute: string, depth = 0): PyValue | undefined {
+export function classAttribute(info: ClassInfo, attribute: string, depth = 0): EvalValue | undefined {
   const own = info.attributes.get(attribute);
   if (own !== undefined || depth > 20) return own;
   for (const base of info.bases) {

@@ -14,8 +14,8 @@ import type { SourceUnit } from '../../syntax/source-unit.js';
 import { callFunction, instantiate, unknownArguments, type CallSite } from './calls.js';
 import { PythonExpressions } from './expressions.js';
 import { Interpreter, type Frame, type ModuleState, type ProgramResolver } from './interpreter.js';
-import type { ProgramModule, PyValue } from './py-values.js';
-import { Scope } from './scope.js';
+import type { ProgramModule, EvalValue } from '../../pulumi/evaluation/eval-values.js';
+import { Scope } from '../../pulumi/evaluation/scope.js';
 
 /** Steps of evaluation allowed per syntax node of the program, and a floor for tiny programs. */
 const STEPS_PER_NODE = 30;
@@ -114,7 +114,7 @@ function entryPass(modules: readonly ModuleState[], interpreter: Interpreter, ex
       if (member.kind !== 'function' || interpreter.executed.has(member.node.id)) continue;
       const module = member.module;
       const frame: Frame = { returns: [], visible: false, module, owner: info };
-      const self: PyValue = (info.lastInstance ??= { kind: 'object', info, fields: new Map(), site: info.site });
+      const self: EvalValue = (info.lastInstance ??= { kind: 'object', info, fields: new Map(), site: info.site });
       const bound = member.decorators.includes('staticmethod') ? member : { ...member, self };
       callFunction(bound, unknownArguments(), entryCall(member.node, frame, expressions), false);
     }

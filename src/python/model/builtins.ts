@@ -10,13 +10,13 @@ import { outputsIn, referencedResources, stringOf, unknown } from '../../pulumi/
 import { attributeOf, classAttribute } from './attributes.js';
 import { callFunction, callValue, type CallArguments, type CallSite } from './calls.js';
 import { MAX_ITERATIONS } from './interpreter.js';
-import { toModelValue } from './model-values.js';
+import { toModelValue } from '../../pulumi/evaluation/model-values.js';
 import { componentInit } from './pulumi-calls.js';
-import type { BuiltinValue, PyValue } from './py-values.js';
+import type { BuiltinValue, EvalValue } from '../../pulumi/evaluation/eval-values.js';
 
 const MAX_RANGE = 4096;
 
-export function callBuiltin(builtin: BuiltinValue, args: CallArguments, call: CallSite): PyValue {
+export function callBuiltin(builtin: BuiltinValue, args: CallArguments, call: CallSite): EvalValue {
   const interpreter = call.expressions.interpreter;
   const site = interpreter.site(call.node, call.frame);
   const values = args.positional.map((argument) => argument.value);
@@ -100,7 +100,7 @@ export function callBuiltin(builtin: BuiltinValue, args: CallArguments, call: Ca
     case 'min':
     case 'max':
     case 'sum': {
-      const items = values.length === 1 ? call.expressions.iterate(values[0] as PyValue, site)?.items : values;
+      const items = values.length === 1 ? call.expressions.iterate(values[0] as EvalValue, site)?.items : values;
       const numbers = items?.map((item) => (item.kind === 'number' ? item.value : undefined));
       if (!numbers || numbers.length === 0 || numbers.some((value) => value === undefined)) return unknown('a number', site);
       const known = numbers as number[];
@@ -140,7 +140,7 @@ function list(items: Value[], site: Site): ListValue {
   return { kind: 'list', items, open: false, site };
 }
 
-function callMethod(type: string, method: string, self: PyValue | undefined, args: CallArguments, call: CallSite, site: Site): PyValue {
+function callMethod(type: string, method: string, self: EvalValue | undefined, args: CallArguments, call: CallSite, site: Site): EvalValue {
   const values = args.positional.map((argument) => argument.value);
   const [first, second] = values;
   switch (type) {
@@ -219,7 +219,7 @@ function callMethod(type: string, method: string, self: PyValue | undefined, arg
   }
 }
 
-function stringMethod(method: string, self: PyValue | undefined, values: PyValue[], args: CallArguments, call: CallSite, site: Site): PyValue {
+function stringMethod(method: string, self: EvalValue | undefined, values: EvalValue[], args: CallArguments, call: CallSite, site: Site): EvalValue {
   const text = self?.kind === 'string' ? self.value : undefined;
   const [first, second] = values;
   switch (method) {
@@ -275,7 +275,7 @@ function stringMethod(method: string, self: PyValue | undefined, values: PyValue
 }
 
 /** `output.apply(fn)`: the function runs on the plain value (not known here); the result is an Output again. */
-function outputMethod(method: string, self: PyValue | undefined, args: CallArguments, call: CallSite, site: Site): PyValue {
+function outputMethod(method: string, self: EvalValue | undefined, args: CallArguments, call: CallSite, site: Site): EvalValue {
   const output = self?.kind === 'output' ? self : undefined;
   const resources = output?.resources ?? [];
   if (method !== 'apply') return { kind: 'output', resources, via: method, site };
@@ -296,7 +296,7 @@ function outputMethod(method: string, self: PyValue | undefined, args: CallArgum
 const CONFIG_METHODS = /^(get|require)(_secret)?(_(int|bool|float|object))?$/;
 
 /** `config.get("key")`, `config.require_int("count")`, `config.get("region", "us-east-1")`. */
-function configRead(method: string, self: PyValue | undefined, args: CallArguments, call: CallSite, site: Site): PyValue {
+function configRead(method: string, self: EvalValue | undefined, args: CallArguments, call: CallSite, site: Site): EvalValue {
   const match = CONFIG_METHODS.exec(method);
   const key = args.positional[0]?.value ?? args.keywords.get('key')?.value;
   if (!match || key?.kind !== 'string') return unknown(`\`config.${method}\``, site);
@@ -315,7 +315,7 @@ function configRead(method: string, self: PyValue | undefined, args: CallArgumen
 }
 
 /** `super().__init__(...)`: a component registers itself; a program base class runs its own `__init__`. */
-function superMethod(method: string, self: PyValue | undefined, args: CallArguments, call: CallSite, site: Site): PyValue {
+function superMethod(method: string, self: EvalValue | undefined, args: CallArguments, call: CallSite, site: Site): EvalValue {
   if (self?.kind !== 'object') return unknown('`super()`', site);
   const owner = call.frame.owner ?? self.info;
   if (method === '__init__' && self.resource && owner.bases.some((base) => base.kind === 'external')) {

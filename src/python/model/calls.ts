@@ -13,11 +13,11 @@ import { callBuiltin } from './builtins.js';
 import type { PythonExpressions } from './expressions.js';
 import { MAX_CALL_DEPTH, type Frame } from './interpreter.js';
 import { callExternal, createComponent } from './pulumi-calls.js';
-import type { ClassInfo, FunctionValue, ObjectValue, PyValue } from './py-values.js';
-import { Scope } from './scope.js';
+import type { ClassInfo, FunctionValue, ObjectValue, EvalValue } from '../../pulumi/evaluation/eval-values.js';
+import { Scope } from '../../pulumi/evaluation/scope.js';
 
 export interface ArgumentValue {
-  value: PyValue;
+  value: EvalValue;
   node: SyntaxNode | undefined;
 }
 
@@ -36,7 +36,7 @@ export interface CallSite {
   expressions: PythonExpressions;
 }
 
-export function evaluateCall(node: SyntaxNode, scope: Scope, frame: Frame, expressions: PythonExpressions): PyValue {
+export function evaluateCall(node: SyntaxNode, scope: Scope, frame: Frame, expressions: PythonExpressions): EvalValue {
   const calleeNode = node.childForFieldName('function');
   const site = expressions.interpreter.site(node, frame);
   if (!calleeNode) return unknown('a call', site);
@@ -90,7 +90,7 @@ function evaluateArguments(list: SyntaxNode | null, scope: Scope, frame: Frame, 
   return args;
 }
 
-export function callValue(callee: PyValue, args: CallArguments, call: CallSite): PyValue {
+export function callValue(callee: EvalValue, args: CallArguments, call: CallSite): EvalValue {
   const site = call.expressions.interpreter.site(call.node, call.frame);
   switch (callee.kind) {
     case 'function':
@@ -109,7 +109,7 @@ export function callValue(callee: PyValue, args: CallArguments, call: CallSite):
 }
 
 /** Runs a program function or method with the call's arguments bound to its parameters. */
-export function callFunction(fn: FunctionValue, args: CallArguments, call: CallSite, visible = call.frame.visible): PyValue {
+export function callFunction(fn: FunctionValue, args: CallArguments, call: CallSite, visible = call.frame.visible): EvalValue {
   const interpreter = call.expressions.interpreter;
   const site = interpreter.site(call.node, call.frame);
   if (interpreter.exhausted || interpreter.callStack.length >= MAX_CALL_DEPTH || interpreter.callStack.includes(fn.node.id)) {
@@ -145,7 +145,7 @@ function bindParameters(fn: FunctionValue, args: CallArguments, scope: Scope, ca
         const nameNode = parameter.type === 'identifier' ? parameter : (parameter.childForFieldName('name') ?? parameter.namedChildren.find((child) => child.type === 'identifier'));
         const name = nameNode?.text;
         if (!name) break;
-        let value: PyValue | undefined;
+        let value: EvalValue | undefined;
         if (!keywordOnly && position < args.positional.length) value = args.positional[position++]?.value;
         else if (remaining.has(name)) {
           value = remaining.get(name)?.value;
@@ -190,7 +190,7 @@ export function unknownArguments(): CallArguments {
 }
 
 /** `Cls(...)`: a component class makes a component resource; any class gets its `__init__` run on a new object. */
-export function instantiate(info: ClassInfo, args: CallArguments, call: CallSite, visible = call.frame.visible): PyValue {
+export function instantiate(info: ClassInfo, args: CallArguments, call: CallSite, visible = call.frame.visible): EvalValue {
   const interpreter = call.expressions.interpreter;
   const site = interpreter.site(call.node, call.frame);
   info.instantiated = true;

@@ -7,8 +7,8 @@ import type { ComponentClass } from '../../pulumi/model.js';
 import type { SyntaxNode } from '../../syntax/flat-tree.js';
 import type { PythonExpressions } from './expressions.js';
 import type { Frame } from './interpreter.js';
-import type { ClassInfo, FunctionValue, PyValue } from './py-values.js';
-import { Scope } from './scope.js';
+import type { ClassInfo, FunctionValue, EvalValue } from '../../pulumi/evaluation/eval-values.js';
+import { Scope } from '../../pulumi/evaluation/scope.js';
 
 const COMPONENT_BASES = new Set(['pulumi.ComponentResource', 'pulumi.resource.ComponentResource']);
 /** Class bodies being run, so a `def` in one becomes a method of that class. */
@@ -47,7 +47,7 @@ export function defineClass(node: SyntaxNode, decorators: readonly SyntaxNode[],
   const interpreter = expressions.interpreter;
   const nameNode = node.childForFieldName('name');
   const name = nameNode?.text ?? '<class>';
-  const bases: PyValue[] = [];
+  const bases: EvalValue[] = [];
   const baseTexts: string[] = [];
   for (const argument of node.childForFieldName('superclasses')?.namedChildren ?? []) {
     if (argument.type === 'keyword_argument' || argument.type === 'comment') continue;

@@ -14,9 +14,9 @@ import type { ExpressionEvaluator, Frame, Interpreter } from './interpreter.js';
 import { MAX_ITERATIONS } from './interpreter.js';
 import { attributeOf, builtinName } from './attributes.js';
 import { binaryOperation, compare } from './operators.js';
-import type { ClassInfo, FunctionValue, PyValue } from './py-values.js';
-import { toModelValue } from './model-values.js';
-import type { Scope } from './scope.js';
+import type { ClassInfo, FunctionValue, EvalValue } from '../../pulumi/evaluation/eval-values.js';
+import { toModelValue } from '../../pulumi/evaluation/model-values.js';
+import type { Scope } from '../../pulumi/evaluation/scope.js';
 
 const MAX_DEPTH = 150;
 
@@ -25,7 +25,7 @@ export class PythonExpressions implements ExpressionEvaluator {
 
   constructor(readonly interpreter: Interpreter) {}
 
-  evaluate(node: SyntaxNode, scope: Scope, frame: Frame): PyValue {
+  evaluate(node: SyntaxNode, scope: Scope, frame: Frame): EvalValue {
     const interpreter = this.interpreter;
     interpreter.steps++;
     if (this.depth >= MAX_DEPTH) return unknown('an expression nested too deeply', interpreter.site(node, frame));
@@ -37,7 +37,7 @@ export class PythonExpressions implements ExpressionEvaluator {
     }
   }
 
-  private evaluateNode(node: SyntaxNode, scope: Scope, frame: Frame): PyValue {
+  private evaluateNode(node: SyntaxNode, scope: Scope, frame: Frame): EvalValue {
     const site = () => this.interpreter.site(node, frame);
     switch (node.type) {
       case 'integer': {
@@ -150,7 +150,7 @@ export class PythonExpressions implements ExpressionEvaluator {
   }
 
   /** `a = b = value`, `x: int = 3`, `self.vpc = Vpc(...)`, `a, b = pair`. */
-  private assignment(node: SyntaxNode, scope: Scope, frame: Frame): PyValue {
+  private assignment(node: SyntaxNode, scope: Scope, frame: Frame): EvalValue {
     const targets: SyntaxNode[] = [];
     let current: SyntaxNode | null = node;
     while (current?.type === 'assignment') {
@@ -166,7 +166,7 @@ export class PythonExpressions implements ExpressionEvaluator {
   }
 
   /** `x += 1`, `names += [...]`, `tags |= {...}`. */
-  private augmentedAssignment(node: SyntaxNode, scope: Scope, frame: Frame): PyValue {
+  private augmentedAssignment(node: SyntaxNode, scope: Scope, frame: Frame): EvalValue {
     const left = node.childForFieldName('left');
     const right = node.childForFieldName('right');
     const operator = (node.childForFieldName('operator')?.text ?? '').replace(/=$/, '');
@@ -184,7 +184,7 @@ export class PythonExpressions implements ExpressionEvaluator {
   }
 
   /** A condition's value; an `Output` there is always truthy, which is a mistake (IAC109). */
-  conditionValue(node: SyntaxNode, scope: Scope, frame: Frame): PyValue {
+  conditionValue(node: SyntaxNode, scope: Scope, frame: Frame): EvalValue {
     const value = this.evaluate(node, scope, frame);
     if (value.kind === 'output') this.misuse('condition', value, node, frame);
     return value;
@@ -194,7 +194,7 @@ export class PythonExpressions implements ExpressionEvaluator {
     this.interpreter.builder.addMisuse({ how, output, site: this.interpreter.site(node, frame), language: 'python' });
   }
 
-  private name(node: SyntaxNode, scope: Scope, frame: Frame): PyValue {
+  private name(node: SyntaxNode, scope: Scope, frame: Frame): EvalValue {
     const name = node.text;
     const found = scope.lookup(name);
     if (found !== undefined) return found;
@@ -203,7 +203,7 @@ export class PythonExpressions implements ExpressionEvaluator {
     return unknown(`\`${name}\``, this.interpreter.site(node, frame));
   }
 
-  private string(node: SyntaxNode, scope: Scope, frame: Frame): PyValue {
+  private string(node: SyntaxNode, scope: Scope, frame: Frame): EvalValue {
     const site = this.interpreter.site(node, frame);
     const parts: (string | Value)[] = [];
     let raw = false;
@@ -244,7 +244,7 @@ export class PythonExpressions implements ExpressionEvaluator {
     return known !== undefined ? { kind: 'string', value: known, site } : template;
   }
 
-  private concatenated(node: SyntaxNode, scope: Scope, frame: Frame): PyValue {
+  private concatenated(node: SyntaxNode, scope: Scope, frame: Frame): EvalValue {
     const site = this.interpreter.site(node, frame);
     const parts: (string | Value)[] = [];
     for (const child of node.namedChildren) {
@@ -259,8 +259,8 @@ export class PythonExpressions implements ExpressionEvaluator {
     return known !== undefined ? { kind: 'string', value: known, site } : template;
   }
 
-  private sequence(node: SyntaxNode, scope: Scope, frame: Frame): PyValue {
-    const items: PyValue[] = [];
+  private sequence(node: SyntaxNode, scope: Scope, frame: Frame): EvalValue {
+    const items: EvalValue[] = [];
     let open = false;
     for (const child of node.namedChildren) {
       if (child.type === 'comment') continue;
@@ -276,7 +276,7 @@ export class PythonExpressions implements ExpressionEvaluator {
     return { kind: 'list', items: items as Value[], open, site: this.interpreter.site(node, frame) };
   }
 
-  private dictionary(node: SyntaxNode, scope: Scope, frame: Frame): PyValue {
+  private dictionary(node: SyntaxNode, scope: Scope, frame: Frame): EvalValue {
     const entries = new Map<string, Value>();
     let open = false;
     for (const child of node.namedChildren) {
@@ -302,14 +302,14 @@ export class PythonExpressions implements ExpressionEvaluator {
     return { kind: 'dict', entries, open, site: this.interpreter.site(node, frame) };
   }
 
-  private comprehension(node: SyntaxNode, scope: Scope, frame: Frame): PyValue {
+  private comprehension(node: SyntaxNode, scope: Scope, frame: Frame): EvalValue {
     const site = this.interpreter.site(node, frame);
     const body = node.childForFieldName('body');
     const clauses = node.namedChildren.filter((child) => child.type === 'for_in_clause' || child.type === 'if_clause');
     if (!body) return unknown('a comprehension', site);
     // A comprehension has its own scope for its loop variables.
     const inner = new (scope.constructor as typeof Scope)('function', scope, scope.path);
-    const items: PyValue[] = [];
+    const items: EvalValue[] = [];
     let open = false;
     const run = (position: number): void => {
       if (items.length > MAX_ITERATIONS * 4) {
@@ -368,7 +368,7 @@ export class PythonExpressions implements ExpressionEvaluator {
     return { kind: 'list', items: items as Value[], open, site };
   }
 
-  private booleanOperator(node: SyntaxNode, scope: Scope, frame: Frame): PyValue {
+  private booleanOperator(node: SyntaxNode, scope: Scope, frame: Frame): EvalValue {
     const site = this.interpreter.site(node, frame);
     const leftNode = node.childForFieldName('left');
     const rightNode = node.childForFieldName('right');
@@ -395,7 +395,7 @@ export class PythonExpressions implements ExpressionEvaluator {
     return unknown(`\`${node.text.slice(0, 60)}\``, site);
   }
 
-  private subscript(node: SyntaxNode, scope: Scope, frame: Frame): PyValue {
+  private subscript(node: SyntaxNode, scope: Scope, frame: Frame): EvalValue {
     const site = this.interpreter.site(node, frame);
     const valueNode = node.childForFieldName('value');
     const indexNode = node.childForFieldName('subscript');
@@ -421,7 +421,7 @@ export class PythonExpressions implements ExpressionEvaluator {
   }
 
   /** `azs[:2]`, `names[1:]`: a known slice of a known list, or N unknown items of a list of unknown content. */
-  private slice(value: PyValue, slice: SyntaxNode, scope: Scope, frame: Frame, site: Site): PyValue {
+  private slice(value: EvalValue, slice: SyntaxNode, scope: Scope, frame: Frame, site: Site): EvalValue {
     // `[a:b:c]`: the bounds are told apart by the colons before them.
     let start: number | undefined;
     let stop: number | undefined;
@@ -450,7 +450,7 @@ export class PythonExpressions implements ExpressionEvaluator {
     return unknown('a slice', site);
   }
 
-  assign(target: SyntaxNode, value: PyValue, scope: Scope, frame: Frame): void {
+  assign(target: SyntaxNode, value: EvalValue, scope: Scope, frame: Frame): void {
     switch (target.type) {
       case 'identifier':
         scope.bind(target.text, value);
@@ -515,7 +515,7 @@ export class PythonExpressions implements ExpressionEvaluator {
     }
   }
 
-  iterate(value: PyValue, _site: Site | undefined): { items: PyValue[]; exact: boolean } | undefined {
+  iterate(value: EvalValue, _site: Site | undefined): { items: EvalValue[]; exact: boolean } | undefined {
     switch (value.kind) {
       case 'list':
         return { items: [...value.items], exact: !value.open && !value.atMost };
@@ -528,7 +528,7 @@ export class PythonExpressions implements ExpressionEvaluator {
     }
   }
 
-  truthiness(value: PyValue): boolean | undefined {
+  truthiness(value: EvalValue): boolean | undefined {
     switch (value.kind) {
       case 'string':
         return value.value.length > 0;
@@ -573,13 +573,13 @@ function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(value);
 }
 
-function describe(value: PyValue): string {
+function describe(value: EvalValue): string {
   if (value.kind === 'unknown') return value.reason;
   return `a ${value.kind}`;
 }
 
 /** Remembers the first name a resource is stored under (`self.igw`), for messages. */
-export function nameResource(value: PyValue, name: string): void {
+export function nameResource(value: EvalValue, name: string): void {
   if (value.kind === 'object' && value.resource && !value.resource.boundTo) value.resource.boundTo = name;
   if (value.kind === 'resource' && !value.resource.boundTo) value.resource.boundTo = name;
 }

@@ -12,38 +12,29 @@
  * times, and nesting deeper than MAX_NESTING is not followed; past a bound the evaluator keeps
  * going with unknown values instead of following more code, so hostile input costs linear time.
  */
-import type { ModelBuilder } from '../../pulumi/builder.js';
-import { Site, type SiteSource } from '../../pulumi/site.js';
+import type { Site } from '../../pulumi/site.js';
+import { EvaluationRun, MAX_ITERATIONS, MAX_NESTING, type EvalModule } from '../../pulumi/evaluation/run.js';
 import { unknown } from '../../pulumi/values.js';
 import type { SyntaxNode } from '../../syntax/flat-tree.js';
-import type { ClassInfo, FunctionValue, ObjectValue, ProgramModule, PyValue } from './py-values.js';
-import type { Scope } from './scope.js';
+import type { ClassInfo, FunctionValue, ObjectValue, ProgramModule, EvalValue } from '../../pulumi/evaluation/eval-values.js';
+import type { Scope } from '../../pulumi/evaluation/scope.js';
 
 /** Finds the program's modules by dotted name for imports, evaluating a module before its names are used. */
 export interface ProgramResolver {
   module(dotted: string, frame: Frame): ProgramModule | undefined;
   /** A name another unit of the program defines at top level, for imports whose module is not found (Markdown answers). */
-  definedElsewhere(moduleName: string, name: string, frame: Frame): PyValue | undefined;
+  definedElsewhere(moduleName: string, name: string, frame: Frame): EvalValue | undefined;
 }
 
-export const MAX_CALL_DEPTH = 10;
-export const MAX_ITERATIONS = 128;
-export const MAX_NESTING = 120;
+export { MAX_CALL_DEPTH, MAX_ITERATIONS } from '../../pulumi/evaluation/run.js';
 
 export type Completion = 'normal' | 'return' | 'break' | 'continue' | 'raise';
 
-/** One module of the program under evaluation. */
-export interface ModuleState {
-  path: string;
-  root: SyntaxNode;
-  scope: Scope;
-  source: SiteSource;
-  state: 'pending' | 'running' | 'done';
-}
+export type ModuleState = EvalModule;
 
 /** One running function (or module) body. */
 export interface Frame {
-  returns: PyValue[];
+  returns: EvalValue[];
   /** The class whose method is running. */
   owner?: ClassInfo;
   functionName?: string;
@@ -55,38 +46,21 @@ export interface Frame {
 }
 
 export interface ExpressionEvaluator {
-  evaluate(node: SyntaxNode, scope: Scope, frame: Frame): PyValue;
-  assign(target: SyntaxNode, value: PyValue, scope: Scope, frame: Frame): void;
-  iterate(value: PyValue, site: Site | undefined): { items: PyValue[]; exact: boolean } | undefined;
-  truthiness(value: PyValue): boolean | undefined;
+  evaluate(node: SyntaxNode, scope: Scope, frame: Frame): EvalValue;
+  assign(target: SyntaxNode, value: EvalValue, scope: Scope, frame: Frame): void;
+  iterate(value: EvalValue, site: Site | undefined): { items: EvalValue[]; exact: boolean } | undefined;
+  truthiness(value: EvalValue): boolean | undefined;
   defineFunction(node: SyntaxNode, scope: Scope, frame: Frame, owner?: ClassInfo): FunctionValue;
   defineClass(node: SyntaxNode, decorators: readonly SyntaxNode[], scope: Scope, frame: Frame): void;
   importStatement(node: SyntaxNode, scope: Scope, frame: Frame): void;
 }
 
-export class Interpreter {
-  steps = 0;
-  nesting = 0;
-  readonly loops: { index: number | undefined; count: number | undefined }[] = [];
-  /** Function bodies run at least once (the entry pass runs the others). */
-  readonly executed = new Set<number>();
-  readonly callStack: number[] = [];
-  /** Every class the program defines, in definition order. */
-  readonly classes: ClassInfo[] = [];
+export class Interpreter extends EvaluationRun {
   expressions!: ExpressionEvaluator;
   program!: ProgramResolver;
 
-  constructor(
-    readonly builder: ModelBuilder,
-    readonly budget: number,
-  ) {}
-
-  get exhausted(): boolean {
-    return this.steps > this.budget;
-  }
-
-  site(node: SyntaxNode, frame: Frame): Site {
-    return new Site(frame.module.source, node.startIndex, node.endIndex);
+  override site(node: SyntaxNode, frame: Frame | { source: EvalModule['source'] }): Site {
+    return super.site(node, 'module' in frame ? frame.module : frame);
   }
 
   runModule(module: ModuleState): void {
@@ -224,7 +198,7 @@ export class Interpreter {
    */
   private alternatives(bodies: readonly (SyntaxNode | null)[], scope: Scope, frame: Frame): Completion {
     const before = scope.snapshot();
-    const outcomes: { bindings: Map<string, PyValue>; completion: Completion }[] = [];
+    const outcomes: { bindings: Map<string, EvalValue>; completion: Completion }[] = [];
     for (const body of bodies) {
       scope.restore(before);
       const completion = this.body(body, scope, frame);
@@ -237,7 +211,7 @@ export class Interpreter {
       const completions = new Set(outcomes.map((outcome) => outcome.completion));
       return completions.size === 1 ? (outcomes[0]?.completion ?? 'normal') : 'return';
     }
-    const merged = new Map<string, PyValue>();
+    const merged = new Map<string, EvalValue>();
     const names = new Set<string>();
     for (const outcome of flowing) for (const name of outcome.bindings.keys()) names.add(name);
     for (const name of names) {
@@ -325,7 +299,7 @@ export class Interpreter {
   }
 
   /** Runs a function body with its parameters bound; the return value (joined over `return`s). */
-  callFunction(fn: FunctionValue, bindings: Scope, frame: Frame): PyValue {
+  callFunction(fn: FunctionValue, bindings: Scope, frame: Frame): EvalValue {
     const node = fn.node;
     this.executed.add(node.id);
     const body = node.childForFieldName('body');
@@ -336,7 +310,7 @@ export class Interpreter {
       const completion = this.body(body, bindings, frame);
       if (frame.returns.length === 0) return completion === 'raise' ? unknown(`\`${fn.name}\` raises`, fn.site) : { kind: 'null', site: undefined };
       const [first] = frame.returns;
-      if (frame.returns.every((value) => value === first)) return first as PyValue;
+      if (frame.returns.every((value) => value === first)) return first as EvalValue;
       return mergeAlternatives(frame.returns, first);
     } finally {
       this.callStack.pop();
@@ -344,7 +318,7 @@ export class Interpreter {
   }
 }
 
-function sameValue(a: PyValue | undefined, b: PyValue | undefined): boolean {
+function sameValue(a: EvalValue | undefined, b: EvalValue | undefined): boolean {
   if (!a || !b || a.kind !== b.kind) return false;
   if ((a.kind === 'string' || a.kind === 'number' || a.kind === 'boolean') && 'value' in b) return a.value === b.value;
   return a.kind === 'null';
@@ -354,8 +328,8 @@ function sameValue(a: PyValue | undefined, b: PyValue | undefined): boolean {
  * What a name holds after alternatives that bind it differently: resources and lists stay
  * visible when all alternatives agree on what kind they are... otherwise an unknown.
  */
-function mergeAlternatives(values: readonly (PyValue | undefined)[], example: PyValue | undefined): PyValue {
-  const defined = values.filter((value): value is PyValue => value !== undefined);
+function mergeAlternatives(values: readonly (EvalValue | undefined)[], example: EvalValue | undefined): EvalValue {
+  const defined = values.filter((value): value is EvalValue => value !== undefined);
   const strings = defined.every((value) => value.kind === 'string' || value.kind === 'template' || (value.kind === 'unknown' && value.string === true));
   return unknown(defined.length < values.length ? 'a name bound only on some paths' : 'a value that depends on a condition', example && 'site' in example ? example.site : undefined, strings && defined.length > 0);
 }

@@ -9,13 +9,13 @@ import { outputsIn, unknown } from '../../pulumi/values.js';
 import type { SyntaxNode } from '../../syntax/flat-tree.js';
 import type { PythonExpressions } from './expressions.js';
 import type { Frame, Interpreter } from './interpreter.js';
-import { toModelValue } from './model-values.js';
-import type { PyValue } from './py-values.js';
-import type { Scope } from './scope.js';
+import { toModelValue } from '../../pulumi/evaluation/model-values.js';
+import type { EvalValue } from '../../pulumi/evaluation/eval-values.js';
+import type { Scope } from '../../pulumi/evaluation/scope.js';
 
-const isStringLike = (value: PyValue) => value.kind === 'string' || value.kind === 'template' || (value.kind === 'unknown' && value.string === true);
+const isStringLike = (value: EvalValue) => value.kind === 'string' || value.kind === 'template' || (value.kind === 'unknown' && value.string === true);
 
-export function binaryOperation(operator: string, left: PyValue, right: PyValue, site: Site, interpreter: Interpreter, frame: Frame): PyValue {
+export function binaryOperation(operator: string, left: EvalValue, right: EvalValue, site: Site, interpreter: Interpreter, frame: Frame): EvalValue {
   void frame;
   if (left.kind === 'number' && right.kind === 'number') {
     const a = left.value;
@@ -54,7 +54,7 @@ export function binaryOperation(operator: string, left: PyValue, right: PyValue,
   return unknown('the result of an operation', site, isStringLike(left) && (operator === '+' || operator === '%'));
 }
 
-function partsOf(value: PyValue): (string | Value)[] {
+function partsOf(value: EvalValue): (string | Value)[] {
   if (value.kind === 'string') return [value.value];
   if (value.kind === 'template') return [...value.parts];
   return [toModelValue(value)];
@@ -90,7 +90,7 @@ function arithmetic(operator: string, a: number, b: number): number | undefined 
 }
 
 /** `"%s-%d" % (name, 3)` with `%s`, `%d`, `%i` and `%%` only. */
-function percentFormat(format: string, values: readonly PyValue[]): string | undefined {
+function percentFormat(format: string, values: readonly EvalValue[]): string | undefined {
   let index = 0;
   let failed = false;
   const text = format.replace(/%([sdi%])/g, (_, conversion: string) => {
@@ -103,19 +103,19 @@ function percentFormat(format: string, values: readonly PyValue[]): string | und
   return failed || index !== values.length ? undefined : text;
 }
 
-export function compare(node: SyntaxNode, scope: Scope, frame: Frame, expressions: PythonExpressions): PyValue {
+export function compare(node: SyntaxNode, scope: Scope, frame: Frame, expressions: PythonExpressions): EvalValue {
   const site = expressions.interpreter.site(node, frame);
   const operands = node.namedChildren.filter((child) => child.type !== 'comment');
   const operators = node.children.filter((child) => !child.isNamed).map((child) => child.text);
   const values = operands.map((operand) => expressions.evaluate(operand, scope, frame));
   if (values.length !== 2 || operators.length < 1) return unknown('a comparison', site);
-  const [left, right] = values as [PyValue, PyValue];
+  const [left, right] = values as [EvalValue, EvalValue];
   const operator = operators.join(' ');
-  const plain = (value: PyValue) => (value.kind === 'string' || value.kind === 'number' || value.kind === 'boolean' ? value.value : value.kind === 'null' ? null : undefined);
+  const plain = (value: EvalValue) => (value.kind === 'string' || value.kind === 'number' || value.kind === 'boolean' ? value.value : value.kind === 'null' ? null : undefined);
   const a = plain(left);
   const b = plain(right);
   if (operator === 'in' || operator === 'not in') {
-    const items = right.kind === 'list' && !right.open ? right.items.map((item) => plain(item as PyValue)) : right.kind === 'dict' && !right.open ? [...right.entries.keys()] : undefined;
+    const items = right.kind === 'list' && !right.open ? right.items.map((item) => plain(item as EvalValue)) : right.kind === 'dict' && !right.open ? [...right.entries.keys()] : undefined;
     if (a === undefined || !items || items.some((item) => item === undefined)) {
       if (right.kind === 'string' && typeof a === 'string') return { kind: 'boolean', value: right.value.includes(a) === (operator === 'in'), site };
       return unknown('a comparison', site);

@@ -9,8 +9,8 @@ import type { Argument, ResourceOptions, Resource, Value } from '../../pulumi/mo
 import type { Site } from '../../pulumi/site.js';
 import { outputsIn, plainOf, referencedResources, unknown } from '../../pulumi/values.js';
 import type { CallArguments, CallSite } from './calls.js';
-import { toModelValue } from './model-values.js';
-import type { ClassInfo, ObjectValue, PyValue } from './py-values.js';
+import { toModelValue } from '../../pulumi/evaluation/model-values.js';
+import type { ClassInfo, ObjectValue, EvalValue } from '../../pulumi/evaluation/eval-values.js';
 
 /** Pulumi's option names in Python; the model spells them without the keyword-clash underscore. */
 const canonical = (name: string) => (name.endsWith('_') ? name.slice(0, -1) : name);
@@ -20,7 +20,7 @@ const schemaModule = (name: string) => (name.endsWith('_') ? name.slice(0, -1) :
 const OUTPUT_HELPERS = new Set(['concat', 'format', 'all', 'json_dumps', 'from_input', 'secret', 'unsecret', 'json_loads']);
 const OTHER_PROVIDER = /^pulumi_([a-z0-9_]+)\.(.+)$/;
 
-export function callExternal(name: string, args: CallArguments, call: CallSite): PyValue {
+export function callExternal(name: string, args: CallArguments, call: CallSite): EvalValue {
   const site = call.expressions.interpreter.site(call.node, call.frame);
   const normalized = name.replace(/^pulumi\.(resource|config|output)\./, 'pulumi.');
   if (name.startsWith(`${PYTHON_PACKAGE}.`)) return awsCall(name, args, call, site);
@@ -77,7 +77,7 @@ export function callExternal(name: string, args: CallArguments, call: CallSite):
   return unknown(`the result of \`${name.length > 60 ? `${name.slice(0, 57)}...` : name}\``, site);
 }
 
-function awsCall(name: string, args: CallArguments, call: CallSite, site: Site): PyValue {
+function awsCall(name: string, args: CallArguments, call: CallSite, site: Site): EvalValue {
   const member = awsApi(7).lookup(name);
   if (!member) return unknown(`\`${name}\``, site);
   switch (member.kind) {
@@ -123,7 +123,7 @@ function keywordDict(args: CallArguments, site: Site, argsType: string, call: Ca
   return { kind: 'dict', entries, open: args.open || args.positional.length > 0, argsType, entrySites, site };
 }
 
-function mergeOptions(values: readonly PyValue[], site: Site): Value {
+function mergeOptions(values: readonly EvalValue[], site: Site): Value {
   const entries = new Map<string, Value>();
   const entrySites = new Map<string, Site>();
   let open = false;
@@ -145,7 +145,7 @@ function stringArgument(args: CallArguments, index: number, keyword: string): st
 }
 
 /** `json.dumps(x)`: JSON text when all of x is known; an Output inside is a misuse (IAC109). */
-function jsonDumps(args: CallArguments, call: CallSite, site: Site): PyValue {
+function jsonDumps(args: CallArguments, call: CallSite, site: Site): EvalValue {
   const value = args.positional[0] ? toModelValue(args.positional[0].value) : undefined;
   for (const output of outputsIn(value)) call.expressions.misuse('json.dumps', output, call.node, call.frame);
   const plain = plainOf(value);
@@ -158,7 +158,7 @@ function argumentsOf(args: CallArguments, reserved: readonly string[], call: Cal
   const interpreter = call.expressions.interpreter;
   const values = new Map<string, Argument>();
   let open = args.open;
-  const add = (name: string, value: PyValue, site: Site | undefined) => {
+  const add = (name: string, value: EvalValue, site: Site | undefined) => {
     values.set(name, { name, written: name, value: toModelValue(value), site });
   };
   for (const [name, argument] of args.keywords) {
@@ -259,7 +259,7 @@ function openOptions(reason: string, site: Site): ResourceOptions {
   return { given: true, open: true, openReason: reason, values: new Map(), site };
 }
 
-export function optionsOf(value: PyValue | undefined, site: Site): ResourceOptions {
+export function optionsOf(value: EvalValue | undefined, site: Site): ResourceOptions {
   if (value === undefined || value.kind === 'null') return { given: false, open: false, values: new Map(), site };
   if (value.kind === 'dict') {
     const values = new Map<string, Argument>();

@@ -1,14 +1,14 @@
 /**
- * What the Python evaluator computes with: the model's values (src/pulumi/model.ts) plus the
- * things only the evaluation itself needs: names of things outside the program (`pulumi_aws.ec2`),
- * the program's own functions, classes and objects, builtins bound to a value, `pulumi.Config`.
- * None of these reach the model: `toModelValue` turns them into model values.
+ * What the front-ends' evaluators compute with: the model's values (src/pulumi/model.ts) plus
+ * the things only the evaluation itself needs: names of things outside the program
+ * (`pulumi_aws.ec2`), the program's own functions, classes and objects, builtins bound to a
+ * value, `pulumi.Config`. None of these reach the model: `toModelValue` turns them into model values.
  */
-import type { Resource, Site, Value } from '../../pulumi/model.js';
+import type { Resource, Site, Value } from '../model.js';
 import type { SyntaxNode } from '../../syntax/flat-tree.js';
-import type { ModuleState } from './interpreter.js';
+import type { EvalModule } from './run.js';
 import type { Scope } from './scope.js';
-import type { ComponentClass } from '../../pulumi/model.js';
+import type { ComponentClass } from '../model.js';
 
 /** A name outside the program, by its qualified name: a module (`pulumi_aws.ec2`), a class or function in it. */
 export interface ExternalName {
@@ -33,13 +33,13 @@ export interface FunctionValue {
   /** Where names not bound inside the function are looked up. */
   closure: Scope;
   /** The object a method is bound to (`self.helper` -> self). */
-  self?: PyValue;
+  self?: EvalValue;
   /** The class whose body defines the function, for methods. */
   owner?: ClassInfo;
   /** `@staticmethod`, `@classmethod`, `@property`. */
   decorators: readonly string[];
   /** The module whose code the function is. */
-  module: ModuleState;
+  module: EvalModule;
   site: Site | undefined;
 }
 
@@ -48,11 +48,11 @@ export interface ClassInfo {
   node: SyntaxNode;
   path: string;
   /** Base classes as evaluated. */
-  bases: readonly PyValue[];
+  bases: readonly EvalValue[];
   /** Base classes as written. */
   baseTexts: readonly string[];
   /** Class body names: methods and class attributes. */
-  attributes: Map<string, PyValue>;
+  attributes: Map<string, EvalValue>;
   /** Derives from `pulumi.ComponentResource`, directly or through a program class. */
   isComponentResource: boolean;
   /** `@dataclass`: fields become `__init__` keywords. */
@@ -77,7 +77,7 @@ export interface ClassValue {
 export interface ObjectValue {
   kind: 'object';
   info: ClassInfo;
-  fields: Map<string, PyValue>;
+  fields: Map<string, EvalValue>;
   resource?: Resource;
   site: Site | undefined;
 }
@@ -86,7 +86,7 @@ export interface ObjectValue {
 export interface BuiltinValue {
   kind: 'builtin';
   name: string;
-  self?: PyValue;
+  self?: EvalValue;
   site: Site | undefined;
 }
 
@@ -97,9 +97,9 @@ export interface ConfigObject {
   site: Site | undefined;
 }
 
-export type PyValue = Value | ExternalName | ProgramModule | FunctionValue | ClassValue | ObjectValue | BuiltinValue | ConfigObject;
+export type EvalValue = Value | ExternalName | ProgramModule | FunctionValue | ClassValue | ObjectValue | BuiltinValue | ConfigObject;
 
-export function isModelValue(value: PyValue): value is Value {
+export function isModelValue(value: EvalValue): value is Value {
   switch (value.kind) {
     case 'external':
     case 'program-module':

@@ -3,10 +3,10 @@
  * the scope names are looked up in next. Python's rule that a class body is not visible from its
  * methods holds because a method's closure is the scope around the class, not the class body.
  */
-import type { PyValue } from './py-values.js';
+import type { EvalValue } from './eval-values.js';
 
 export class Scope {
-  private readonly names = new Map<string, PyValue>();
+  private readonly names = new Map<string, EvalValue>();
 
   constructor(
     readonly kind: 'module' | 'function' | 'class',
@@ -15,17 +15,17 @@ export class Scope {
     readonly path: string,
   ) {}
 
-  lookup(name: string): PyValue | undefined {
+  lookup(name: string): EvalValue | undefined {
     const own = this.names.get(name);
     if (own !== undefined) return own;
     return this.parent?.lookup(name);
   }
 
-  own(name: string): PyValue | undefined {
+  own(name: string): EvalValue | undefined {
     return this.names.get(name);
   }
 
-  bind(name: string, value: PyValue): void {
+  bind(name: string, value: EvalValue): void {
     this.names.set(name, value);
   }
 
@@ -33,16 +33,16 @@ export class Scope {
     return this.names.has(name);
   }
 
-  entries(): IterableIterator<[string, PyValue]> {
+  entries(): IterableIterator<[string, EvalValue]> {
     return this.names.entries();
   }
 
   /** A copy of the own bindings (to evaluate both branches of an `if` from the same start). */
-  snapshot(): Map<string, PyValue> {
+  snapshot(): Map<string, EvalValue> {
     return new Map(this.names);
   }
 
-  restore(bindings: ReadonlyMap<string, PyValue>): void {
+  restore(bindings: ReadonlyMap<string, EvalValue>): void {
     this.names.clear();
     for (const [name, value] of bindings) this.names.set(name, value);
   }

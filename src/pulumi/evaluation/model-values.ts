@@ -3,11 +3,11 @@
  * and external names have no place in the model, and an object of a program class is a dict of
  * its fields (an args object such as `TapStackArgs(...)`) or, for a component, its resource.
  */
-import type { Value } from '../../pulumi/model.js';
-import { unknown } from '../../pulumi/values.js';
-import { isModelValue, type PyValue } from './py-values.js';
+import type { Value } from '../model.js';
+import { unknown } from '../values.js';
+import { isModelValue, type EvalValue } from './eval-values.js';
 
-export function toModelValue(value: PyValue, seen: Set<PyValue> = new Set()): Value {
+export function toModelValue(value: EvalValue, seen: Set<EvalValue> = new Set()): Value {
   if (seen.has(value)) return unknown('a value that contains itself', 'site' in value ? value.site : undefined);
   switch (value.kind) {
     case 'external':
@@ -33,7 +33,7 @@ export function toModelValue(value: PyValue, seen: Set<PyValue> = new Set()): Va
     case 'list': {
       if (value.items.every(isPlainModel)) return value;
       seen.add(value);
-      const items = value.items.map((item) => toModelValue(item as PyValue, seen));
+      const items = value.items.map((item) => toModelValue(item as EvalValue, seen));
       seen.delete(value);
       return { ...value, items };
     }
@@ -41,13 +41,13 @@ export function toModelValue(value: PyValue, seen: Set<PyValue> = new Set()): Va
       if ([...value.entries.values()].every(isPlainModel)) return value;
       seen.add(value);
       const entries = new Map<string, Value>();
-      for (const [key, item] of value.entries) entries.set(key, toModelValue(item as PyValue, seen));
+      for (const [key, item] of value.entries) entries.set(key, toModelValue(item as EvalValue, seen));
       seen.delete(value);
       return { ...value, entries };
     }
     case 'template': {
       if (value.parts.every((part) => typeof part === 'string' || isPlainModel(part))) return value;
-      return { ...value, parts: value.parts.map((part) => (typeof part === 'string' ? part : toModelValue(part as PyValue, seen))) };
+      return { ...value, parts: value.parts.map((part) => (typeof part === 'string' ? part : toModelValue(part as EvalValue, seen))) };
     }
     default:
       return value;
@@ -55,10 +55,10 @@ export function toModelValue(value: PyValue, seen: Set<PyValue> = new Set()): Va
 }
 
 /** A model value whose containers (checked one level deep; deeper ones are converted on their own) hold only model values. */
-function isPlainModel(value: Value | PyValue): boolean {
-  if (!isModelValue(value as PyValue)) return false;
-  if (value.kind === 'list') return value.items.every((item) => isModelValue(item as PyValue) && item.kind !== 'list' && item.kind !== 'dict');
-  if (value.kind === 'dict') return [...value.entries.values()].every((item) => isModelValue(item as PyValue) && item.kind !== 'list' && item.kind !== 'dict');
+function isPlainModel(value: Value | EvalValue): boolean {
+  if (!isModelValue(value as EvalValue)) return false;
+  if (value.kind === 'list') return value.items.every((item) => isModelValue(item as EvalValue) && item.kind !== 'list' && item.kind !== 'dict');
+  if (value.kind === 'dict') return [...value.entries.values()].every((item) => isModelValue(item as EvalValue) && item.kind !== 'list' && item.kind !== 'dict');
   return true;
 }
 

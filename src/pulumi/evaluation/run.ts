@@ -1,0 +1,54 @@
+/**
+ * What every front-end's evaluator shares: the model being built, the step budget that keeps
+ * evaluation linear in the program's size, the loops around the code being run (each resource
+ * records them), which function bodies have run, the call stack (for the depth limit and
+ * recursion), and sites for nodes of the module being run.
+ */
+import type { ModelBuilder } from '../builder.js';
+import { Site, type SiteSource } from '../site.js';
+import type { SyntaxNode } from '../../syntax/flat-tree.js';
+import type { ClassInfo } from './eval-values.js';
+import type { Scope } from './scope.js';
+
+export const MAX_CALL_DEPTH = 10;
+export const MAX_ITERATIONS = 128;
+export const MAX_NESTING = 120;
+
+/** One module of the program under evaluation. */
+export interface EvalModule {
+  /** The path its code stands for (a file, or the file a Markdown block names). */
+  path: string;
+  root: SyntaxNode;
+  scope: Scope;
+  source: SiteSource;
+  state: 'pending' | 'running' | 'done';
+}
+
+export class EvaluationRun {
+  steps = 0;
+  nesting = 0;
+  readonly loops: { index: number | undefined; count: number | undefined }[] = [];
+  /** Function bodies run at least once (the entry pass runs the others). */
+  readonly executed = new Set<number>();
+  readonly callStack: number[] = [];
+  /** Every class the program defines, in definition order. */
+  readonly classes: ClassInfo[] = [];
+
+  constructor(
+    readonly builder: ModelBuilder,
+    readonly budget: number,
+  ) {}
+
+  get exhausted(): boolean {
+    return this.steps > this.budget;
+  }
+
+  site(node: SyntaxNode, module: { source: SiteSource }): Site {
+    return new Site(module.source, node.startIndex, node.endIndex);
+  }
+
+  /** The loops around the code being run, as a resource created now records them. */
+  loopContext(): { index: number | undefined; count: number | undefined }[] {
+    return this.loops.map((loop) => ({ ...loop }));
+  }
+}
