@@ -49,6 +49,15 @@ describe('TypeScript units', () => {
     expect(unit?.root.type).toBe('program');
   });
 
+  it('carries its import bindings as every unit does: local name -> module and member', () => {
+    const [unit] = unitsOf('lib/tap-stack.ts', 'import * as aws from "@pulumi/aws";\nimport { ec2 as net } from "@pulumi/aws";\nconst vm = require("vm");\n');
+    expect([...(unit?.imports ?? [])]).toEqual([
+      ['aws', '@pulumi/aws'],
+      ['net', '@pulumi/aws.ec2'],
+      ['vm', 'vm'],
+    ]);
+  });
+
   it('a Markdown answer gives units of both languages in document order, mapped to its lines', () => {
     const markdown = [
       '# Answer', //                          0
