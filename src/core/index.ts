@@ -28,6 +28,8 @@ export const PROJECT_CONTEXT_PATTERNS: readonly string[] = [
   'Pulumi.yaml',
   'Pulumi.*.yaml',
   'metadata.json',
+  'package.json',
+  'tsconfig.json',
 ];
 
 export function reviewWithCatalog(options: Omit<ReviewOptions, 'rules' | 'knownRuleIds'>): ReviewResult {
@@ -41,4 +43,4 @@ export function reviewWithCatalogAsync(options: Omit<ReviewOptions, 'rules' | 'k
 
 /** True when some finding is at or above the configured `fail_on` severity. */
 export { failsAt } from './outcome.js';
-export { ParserUnavailableError } from '../python/parser.js';
+export { ParserUnavailableError } from '../syntax/parse.js';

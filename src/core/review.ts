@@ -15,8 +15,10 @@ import { reportRuleFailure } from './rule-failure.js';
 import { traverseUnit } from './unit-traversal.js';
 import { deriveSettings } from './settings.js';
 import { DEFAULT_TREE_CACHE_BYTES, TreeCache } from '../syntax/tree-cache.js';
-import { ParserUnavailableError, ParseTimeoutError } from '../python/parser.js';
-import { languageOf, pythonUnitsOf, type PythonUnit } from '../python/units.js';
+import { ParserUnavailableError, ParseTimeoutError } from '../syntax/parse.js';
+import { languageOf, type SourceUnit } from '../syntax/source-unit.js';
+import type { PythonUnit } from '../python/units.js';
+import { unitsOf } from './source-units.js';
 import {
   isSuppressed,
   suppressionIndex,
@@ -126,10 +128,13 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
     if (text === undefined) continue;
     treeCache?.holdFile();
     parseUnits(entry, text, config, collector, suppressions, treeCache);
-    if (entry.units.length || (entry.hasText && languageOf(entry.path) !== 'other')) filesAnalyzed++;
+    if (entry.sourceUnits.length || (entry.hasText && languageOf(entry.path) !== 'other')) filesAnalyzed++;
     // Unit by unit: a Markdown file's blocks each stay the tree in hand for every file rule.
-    for (const unit of entry.units) {
-      for (const rule of fileRules) runGuarded(rule.meta, entry.path, collector, () => rule.check(unit, collector.fileContext(rule.meta, unit, settings)));
+    for (const unit of entry.sourceUnits) {
+      if (isReadByEarlierRules(unit)) {
+        for (const rule of fileRules) runGuarded(rule.meta, entry.path, collector, () => rule.check(unit, collector.fileContext(rule.meta, unit, settings)));
+      }
+      // Model rules' visitors are per language: a unit meets only those for its own.
       traverseUnit(unit, entry, traversing, states, settings, collector);
     }
     if (entry.units.length) {
@@ -201,11 +206,23 @@ function decodeFileEntry(file: InputFile, config: ResolvedConfig, collector: Fin
   return entry;
 }
 
-/** Parses a decoded file into its Python units; a parse over budget becomes an IAC002 finding. */
+/**
+ * LANGUAGE GUARD for the earlier rule contract (`FileRule`, `ProjectRule`): those rules read
+ * Python trees, so they see a file's Python units only (`FileEntry.units`); units of other
+ * languages still go through parsing, the parse budget, IAC002, suppressions and the model
+ * rules' per-language visitors (`FileEntry.sourceUnits`). Goes once every rule is a `ModelRule`.
+ */
+function isReadByEarlierRules(unit: SourceUnit): unit is PythonUnit {
+  return unit.language === 'python';
+}
+
+/** Parses a decoded file into its units; a parse over budget becomes an IAC002 finding. */
 function parseUnits(entry: FileEntry, text: string, config: ResolvedConfig, collector: FindingCollector, suppressions: Suppression[], treeCache: TreeCache | undefined): void {
   if (languageOf(entry.path) === 'other') return;
   try {
-    entry.units = pythonUnitsOf(entry.path, text, config.parseTimeoutMs, treeCache, entry.storedText);
+    const units = unitsOf(entry.path, text, config.parseTimeoutMs, treeCache, entry.storedText);
+    entry.sourceUnits = units;
+    entry.units = units.filter(isReadByEarlierRules);
   } catch (error) {
     // A parser that cannot run is the installation's fault, not this file's: the review fails.
     if (error instanceof ParserUnavailableError) throw error;
@@ -214,7 +231,7 @@ function parseUnits(entry: FileEntry, text: string, config: ResolvedConfig, coll
     entry.hold(undefined);
     return;
   }
-  for (const unit of entry.units) suppressions.push(...suppressionsInUnit(unit));
+  for (const unit of entry.sourceUnits) suppressions.push(...suppressionsInUnit(unit));
 }
 
 /** Reviews files synchronously (the CLI). */

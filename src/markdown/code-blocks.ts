@@ -1,11 +1,13 @@
 /**
- * Finds the Python code in a Markdown document. Model answers arrive as Markdown, so fenced
- * blocks tagged `python`/`py` are analysed as Python with positions mapped back to the
- * Markdown file's own lines.
+ * Finds the code in a Markdown document. Model answers arrive as Markdown, so fenced blocks
+ * tagged `python`/`py` are analysed as Python, and `typescript`/`ts` as TypeScript, with
+ * positions mapped back to the Markdown file's own lines.
  */
 import MarkdownIt from 'markdown-it';
 
 export interface MarkdownCodeBlock {
+  /** The front-end the fence's info string names. */
+  language: CodeBlockLanguage;
   code: string;
   /** 0-based line of the block's first code line in the Markdown file. */
   lineOffset: number;
@@ -15,7 +17,16 @@ export interface MarkdownCodeBlock {
   closed: boolean;
 }
 
-const PYTHON_INFO = /^(python3?|py)\b/i;
+export type CodeBlockLanguage = 'python' | 'typescript';
+
+/**
+ * Info strings per language. `tsx` is not TypeScript here: its JSX grammar reads `<T>x` casts
+ * differently, and Pulumi programs hold no JSX.
+ */
+const INFO: readonly [CodeBlockLanguage, RegExp][] = [
+  ['python', /^(python3?|py)\b/i],
+  ['typescript', /^(typescript|ts)\b/i],
+];
 const markdown = new MarkdownIt();
 
 /**
@@ -41,17 +52,21 @@ function placeholderFor(text: string): string {
   return '\r';
 }
 
-export function extractPythonBlocks(text: string): MarkdownCodeBlock[] {
+/** The fenced blocks of `text` in a language a front-end reads, in document order. */
+export function extractCodeBlocks(text: string): MarkdownCodeBlock[] {
   const lines = text.split(/\r?\n/);
   const blocks: MarkdownCodeBlock[] = [];
   const placeholder = text.includes('\r') ? placeholderFor(text) : '\r';
   const env: ExtractEnv = { loneCarriageReturn: placeholder };
   for (const token of markdown.parse(text, env)) {
-    if (token.type !== 'fence' || !token.map || !PYTHON_INFO.test(token.info.trim())) continue;
+    const info = token.info.trim();
+    const language = INFO.find(([, pattern]) => pattern.test(info))?.[0];
+    if (token.type !== 'fence' || !token.map || !language) continue;
     const [start, end] = token.map;
     const openLine = lines[start] ?? '';
     const indent = openLine.length - openLine.trimStart().length;
     blocks.push({
+      language,
       code: placeholder === '\r' ? token.content : token.content.split(placeholder).join('\r'),
       lineOffset: start + 1,
       columnOffset: indent,
@@ -59,6 +74,10 @@ export function extractPythonBlocks(text: string): MarkdownCodeBlock[] {
     });
   }
   return blocks;
+}
+
+export function extractPythonBlocks(text: string): MarkdownCodeBlock[] {
+  return extractCodeBlocks(text).filter((block) => block.language === 'python');
 }
 
 function isClosingFence(line: string | undefined, markup: string): boolean {

@@ -6,11 +6,14 @@
 import type { SyntaxNode, Tree } from './flat-tree.js';
 
 /** What a file is, by its name: the front-end that reads it, Markdown answers, or neither. */
-export type Language = 'python' | 'markdown' | 'other';
+export type Language = 'python' | 'typescript' | 'markdown' | 'other';
+
+/** The languages units are written in (the front-ends). */
+export type UnitLanguage = 'python' | 'typescript';
 
 export interface SourceUnit {
-  /** The language the unit's code is in (a Markdown block's fence says which). */
-  readonly language: 'python';
+  /** The language the unit's code is in (a Markdown block's fence says which); its tree is that grammar's. */
+  readonly language: UnitLanguage;
   /** Path of the containing file, relative to the reviewed root, with `/`. */
   path: string;
   text: string;
@@ -21,10 +24,10 @@ export interface SourceUnit {
   lineOffset: number;
   /** Columns added to every position (indented Markdown fences). */
   columnOffset: number;
-  origin: 'python-file' | 'markdown-block';
+  origin: 'python-file' | 'typescript-file' | 'markdown-block';
   /** The last unit of its file: end-of-file checks (truncation) look only here. */
   isFinal: boolean;
-  /** A Markdown block whose closing fence is missing; always true for Python files. */
+  /** False for a Markdown block whose closing fence is missing; always true for source files. */
   fenceClosed: boolean;
   /** Test code, by the path conventions of the unit's language. */
   isTestFile: boolean;
@@ -32,9 +35,19 @@ export interface SourceUnit {
   readonly imports: ReadonlyMap<string, string>;
 }
 
+/**
+ * Folders whose files are nobody's source: installed dependencies and build output (tsc's
+ * `dist/`, CDK's `cdk.out/`, Pulumi's local state). A pull request or folder that carries them
+ * is reviewed without reading them as code.
+ */
+const VENDORED_OR_BUILT = /(^|\/)(node_modules|dist|cdk\.out|\.pulumi)\//;
+
 export function languageOf(path: string): Language {
+  if (VENDORED_OR_BUILT.test(path)) return 'other';
   const lower = path.toLowerCase();
   if (lower.endsWith('.py') || lower.endsWith('.pyi')) return 'python';
+  // Declaration files hold types only, no program; .mts/.cts are ES/CommonJS-flavoured TypeScript.
+  if (/\.[mc]?ts$/.test(lower) && !/\.d\.[mc]?ts$/.test(lower)) return 'typescript';
   if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
   return 'other';
 }

@@ -257,7 +257,7 @@ describe(`properties of the engine (seed ${SEED})`, () => {
 describe(`properties of the Markdown extractor (seed ${SEED})`, () => {
   it('a lone carriage return does not end a line (the engine counts lines as \\n and \\r\\n)', () => {
     const text = 'Intro\rstill the first line\n```python\nx = 1\rexec(x)\n```\n';
-    expect(extractPythonBlocks(text)).toEqual([{ code: 'x = 1\rexec(x)\n', lineOffset: 2, columnOffset: 0, closed: true }]);
+    expect(extractPythonBlocks(text)).toEqual([{ language: 'python', code: 'x = 1\rexec(x)\n', lineOffset: 2, columnOffset: 0, closed: true }]);
     const result = reviewWithCatalog({ files: [{ path: 'answer.md', content: text }], config: CONFIGS[0] as ResolvedConfig, mode: 'scan' });
     expect(result.findings.filter((finding) => finding.ruleId === 'IAC307').map((finding) => [finding.line, finding.column])).toEqual([[3, 7]]);
   });
