@@ -6,6 +6,7 @@
  */
 import { awsApi, PYTHON_PACKAGE } from '../../aws/api.js';
 import type { Argument, ResourceOptions, Resource, Value } from '../../pulumi/model.js';
+import { addResource, creationContext, openOptions, optionsOf as sharedOptionsOf } from '../../pulumi/evaluation/resources.js';
 import type { Site } from '../../pulumi/site.js';
 import { outputsIn, plainOf, referencedResources, unknown } from '../../pulumi/values.js';
 import type { CallArguments, CallSite } from './calls.js';
@@ -101,7 +102,7 @@ function awsCall(name: string, args: CallArguments, call: CallSite, site: Site):
         options: optionsOf(args.keywords.get('opts')?.value, site),
         site: interpreter.site(call.callee, call.frame),
         callSite: site,
-        context: creationContext(call),
+        context: creationContext(interpreter, call.frame),
       });
       return isOutputForm ? { kind: 'output', resources: [], via: 'invoke', site } : unknown(`the result of \`${key}\``, site);
     }
@@ -198,23 +199,20 @@ function createResource(type: TypeParts, args: CallArguments, call: CallSite, si
     }
   }
   const nameValue = toModelValue(first?.value ?? args.keywords.get('resource_name')?.value ?? unknown('no name given', site));
-  for (const output of outputsIn(nameValue)) call.expressions.misuse('resource-name', output, first?.node ?? call.node, call.frame);
-  const resource: Resource = {
-    id: interpreter.builder.newResourceId(),
+  return addResource(interpreter, {
     language: 'python',
-    type: { provider: type.provider, module: type.module, name: type.name, key: `${type.module}.${type.name}` },
+    type,
     constructorText: call.callee.text,
     name: nameValue,
+    nameSite: first?.node ? interpreter.site(first.node, call.frame) : site,
     args: values,
     argsOpen,
     options: optionsOf(optionsValue, site),
     site: interpreter.site(call.callee, call.frame),
     callSite: site,
-    context: creationContext(call),
-  };
-  interpreter.builder.addResource(resource);
-  call.frame.owner?.component.resources.push(resource);
-  return resource;
+    context: creationContext(interpreter, call.frame),
+    ...(call.frame.owner ? { owner: call.frame.owner } : {}),
+  });
 }
 
 export function createComponent(info: ClassInfo, args: CallArguments, call: CallSite, visible: boolean): Resource {
@@ -222,22 +220,20 @@ export function createComponent(info: ClassInfo, args: CallArguments, call: Call
   const site = interpreter.site(call.node, call.frame);
   const nameValue = toModelValue(args.positional[0]?.value ?? args.keywords.get('name')?.value ?? args.keywords.get('resource_name')?.value ?? unknown('a name no visible caller passes', site));
   const optionsValue = args.keywords.get('opts')?.value ?? args.positional.find((argument) => argument.value.kind === 'dict' && argument.value.argsType === 'pulumi.ResourceOptions')?.value;
-  const resource: Resource = {
-    id: interpreter.builder.newResourceId(),
+  return addResource(interpreter, {
     language: 'python',
     type: { provider: 'component', module: info.path, name: info.name, key: `component.${info.name}` },
     constructorText: call.callee.text,
     name: nameValue,
+    nameSite: site,
     args: new Map(),
     argsOpen: true,
     options: optionsValue ? optionsOf(optionsValue, site) : args.open || !visible ? openOptions('the options of a caller that is not visible', site) : optionsOf(undefined, site),
     site: interpreter.site(call.callee, call.frame),
     callSite: site,
-    context: { ...creationContext(call), calledFromVisibleCode: visible },
+    context: { ...creationContext(interpreter, call.frame), calledFromVisibleCode: visible },
     component: info.component,
-  };
-  interpreter.builder.addResource(resource);
-  return resource;
+  });
 }
 
 /** `super().__init__("tap:stack:TapStack", name, None, opts)`: the component's type token and its own options. */
@@ -255,28 +251,7 @@ export function componentInit(self: ObjectValue, args: CallArguments, call: Call
   else if (args.open) resource.options = openOptions('options passed through *args or **kwargs', site);
 }
 
-function openOptions(reason: string, site: Site): ResourceOptions {
-  return { given: true, open: true, openReason: reason, values: new Map(), site };
-}
-
+/** Python's option names are the model's, but for the keyword-clash underscore (`import_`). */
 export function optionsOf(value: EvalValue | undefined, site: Site): ResourceOptions {
-  if (value === undefined || value.kind === 'null') return { given: false, open: false, values: new Map(), site };
-  if (value.kind === 'dict') {
-    const values = new Map<string, Argument>();
-    for (const [key, item] of value.entries) values.set(canonical(key), { name: canonical(key), written: key, value: item, site: value.entrySites?.get(key) ?? item.site });
-    return { given: true, open: value.open, ...(value.open ? { openReason: 'options built from values that are not all known' } : {}), values, site: value.site ?? site };
-  }
-  const reason = value.kind === 'unknown' ? value.reason : 'options that are not a `ResourceOptions`';
-  return openOptions(reason, site);
-}
-
-function creationContext(call: CallSite): Resource['context'] {
-  const frame = call.frame;
-  const context: Resource['context'] = {
-    loops: call.expressions.interpreter.loops.map((loop) => ({ ...loop })),
-    calledFromVisibleCode: frame.visible,
-  };
-  if (frame.owner) context.className = frame.owner.name;
-  if (frame.functionName) context.functionName = frame.functionName;
-  return context;
+  return sharedOptionsOf(value, site, canonical);
 }
