@@ -139,8 +139,8 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
     }
     if (entry.units.length) {
       for (const rule of visiting) runGuarded(rule.meta, entry.path, collector, () => rule.visitFile?.(entry, states.get(rule), collector.projectContext(rule.meta, settings)));
-      programs?.addFile(entry.path, entry.units);
     }
+    if (entry.sourceUnits.length) programs?.addFile(entry.path, entry.sourceUnits);
     treeCache?.release();
     entry.cool();
     yield;
