@@ -23,8 +23,9 @@ export const FILE_NOT_ANALYZED: RuleMeta = {
   title: 'File could not be analyzed',
   category: 'Review Engine',
   severity: 'notice',
-  why: 'A file that is binary, not UTF-8, too large or that made a detector fail was not (fully) checked; saying so beats silently passing it.',
-  fix: 'Store source files as UTF-8 text within the size limit, or raise `limits.max_file_bytes`; report detector failures as bugs.',
+  why:
+    'A file that is binary, not UTF-8 or too large was not checked; saying so beats silently passing it. A rule that fails on a file ("rule X could not check this file") is reported at error severity, so the check cannot pass with that file unchecked, and no suppression comment in the file silences it; the other rules\' findings still come out.',
+  fix: 'Store source files as UTF-8 text within the size limit, or raise `limits.max_file_bytes`; report a rule that could not check a file as a bug (the message names the rule and its error).',
   badExample: '# lib/tap_stack.py saved as UTF-16 or larger than the size limit',
   goodExample: '# lib/tap_stack.py saved as UTF-8 text',
   seed: { report: 'engine', section: 'Bad input' },

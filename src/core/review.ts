@@ -163,7 +163,8 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
   reportInvalidSuppressions(suppressions, options.knownRuleIds ?? rules.map((rule) => rule.meta.id), collector);
   const silenced = suppressionIndex(suppressions);
   const findings = collector.findings
-    .filter((finding) => finding.ruleId === INVALID_SUPPRESSION.id || !isSuppressed(silenced, finding.ruleId, finding.path, finding.line))
+    // A rule that could not check a file (error-severity IAC002) cannot be silenced by the code it failed on.
+    .filter((finding) => finding.ruleId === INVALID_SUPPRESSION.id || isRuleFailure(finding) || !isSuppressed(silenced, finding.ruleId, finding.path, finding.line))
     .map((finding) => {
       const level = config.ruleLevels.get(finding.ruleId);
       return level && level !== 'off' ? { ...finding, severity: level } : finding;
@@ -249,6 +250,10 @@ export async function reviewAsync(options: ReviewOptions, { signal, sliceMs = 20
       sliceStart = performance.now();
     }
   }
+}
+
+function isRuleFailure(finding: Finding): boolean {
+  return finding.ruleId === FILE_NOT_ANALYZED.id && finding.severity === 'error';
 }
 
 function runGuarded(meta: RuleMeta, path: string, collector: FindingCollector, run: () => void): void {
