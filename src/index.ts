@@ -8,6 +8,7 @@
  */
 import type { ApplicationFunctionOptions, Context, Probot } from 'probot';
 import { MemoryGuard } from './app/memory-guard.js';
+import { refusalMessage, unsafeStartReason } from './app/safe-start.js';
 import { Reviewer } from './app/reviewer.js';
 import { appSettingsFromEnv } from './app/settings.js';
 import { applyRequestTimeout } from './github/request-timeout.js';
@@ -55,6 +56,12 @@ export function createIacReviewApp(options: IacReviewAppOptions = {}): (app: Pro
  * process exits once they have, or after 8 s (Docker's grace period is 10 s).
  */
 export default function iacReviewApp(app: Probot, options?: Partial<ApplicationFunctionOptions>): void {
+  const unsafe = unsafeStartReason(process.env);
+  if (unsafe) {
+    // Before the server listens: no delivery is ever accepted with a guessable secret.
+    process.stderr.write(`${refusalMessage(unsafe)}\n`);
+    process.exit(1);
+  }
   const settings = appSettingsFromEnv();
   const reviewer = new Reviewer({ concurrency: settings.concurrency, maxWaiting: settings.maxWaiting, treeCacheBytes: settings.treeCacheBytes });
   createIacReviewApp({ reviewer, requestTimeoutMs: settings.requestTimeoutMs })(app, options);
