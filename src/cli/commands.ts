@@ -94,5 +94,5 @@ export function rulesCommand(format: Format): CommandResult {
   }
   const rows = catalog.map((entry) => `${entry.id}  ${entry.severity.padEnd(7)}  ${entry.title}  [${entry.category}]  ${entry.detector ?? 'engine'}`);
   const detected = catalog.filter((entry) => entry.detector).length;
-  return { output: `${rows.join('\n')}\n\n${detected} detectors; IAC001 and IAC002 are raised by the engine itself.\n`, exitCode: 0 };
+  return { output: `${rows.join('\n')}\n\n${detected} detectors; IAC001, IAC002 and IAC003 are raised by the engine itself.\n`, exitCode: 0 };
 }
