@@ -13,8 +13,7 @@ import pLimit from 'p-limit';
 import type { Logger } from 'probot';
 import { catalogIds } from '../core/catalog.js';
 import { ConfigError, resolveConfig, type ResolvedConfig } from '../core/config.js';
-import { PROJECT_CONTEXT_PATTERNS, reviewWithCatalogAsync, type InputFile, type ProjectSource, type ReviewResult } from '../core/index.js';
-import type { AsyncReviewOptions } from '../core/review.js';
+import { PROJECT_CONTEXT_PATTERNS, type InputFile, type ReviewResult } from '../core/index.js';
 import { failsAt } from '../core/outcome.js';
 import type { Finding } from '../api/types.js';
 import { addAnnotations, completeCheckRun, createCheckRun, type CheckConclusion, type CheckRun } from '../github/checks.js';
@@ -25,6 +24,8 @@ import { describeError, httpStatus, type GitHub, type RepoRef } from '../github/
 import { planAnnotations } from '../render/annotations.js';
 import { renderCheckOutput, renderFailureOutput, renderSummaryComment, type Conclusion, type FileLinker, type ReviewReport } from '../render/markdown.js';
 import { engineStatus, planFiles } from './changed-files.js';
+import { sharedEnginePool } from './engine-pool.js';
+import type { EngineInput, ProjectSnapshot } from './engine-wire.js';
 import { explainFailure, interruptedOutput, memoryOutput, StepError, supersededOutput } from './failure-output.js';
 import { MemoryPressureError } from './memory-guard.js';
 import { postInlineComments } from './inline-comments.js';
@@ -53,8 +54,11 @@ export interface ReviewDependencies {
   signal?: AbortSignal;
   /** Memory budget for parsed trees during one review (bytes); beyond it trees are parsed again when read. */
   treeCacheBytes?: number;
-  /** The engine; the benchmark stands in a stub to measure the App without it. */
-  analyze?: (options: Parameters<typeof reviewWithCatalogAsync>[0], asyncOptions?: AsyncReviewOptions) => ReviewResult | Promise<ReviewResult>;
+  /**
+   * Runs the engine on the review's files: by default in the shared worker pool (engine-pool.ts);
+   * the App passes its own pool, the benchmark a stub to measure the App without the engine.
+   */
+  engine?: (input: EngineInput, signal?: AbortSignal) => Promise<ReviewResult>;
 }
 
 export interface ReviewOutcome {
@@ -126,8 +130,8 @@ export async function reviewPullRequest(request: ReviewRequest, deps: ReviewDepe
 }
 
 function failureCompletion(error: unknown, request: ReviewRequest) {
-  const { title, explanation } = explainFailure(error, request.headSha);
-  return { conclusion: 'failure' as const, output: renderFailureOutput(title, explanation), failure: explanation };
+  const { title, explanation, conclusion = 'failure' } = explainFailure(error, request.headSha);
+  return { conclusion, output: renderFailureOutput(title, explanation), failure: explanation };
 }
 
 async function loadConfiguration(request: ReviewRequest): Promise<ResolvedConfig> {
@@ -175,18 +179,12 @@ async function carryOut(request: ReviewRequest, deps: ReviewDependencies, checkR
     ...plan.fetch.map((file, index) => ({ path: file.path, content: contents[index] as BlobContent, status: engineStatus(file.status) })),
     ...plan.binary.map((file) => ({ path: file.path, content: new Uint8Array(), status: engineStatus(file.status) })),
   ];
-  let project: ProjectSource | undefined;
-  if (listing) {
-    const texts = projectTexts(projectToRead, contents.slice(plan.fetch.length));
-    project = { paths: listing.paths, readFile: (path) => texts.get(path) };
-  }
+  const project: ProjectSnapshot | undefined = listing && { paths: listing.paths, texts: projectTexts(projectToRead, contents.slice(plan.fetch.length)) };
 
-  // In time slices, so the server keeps acknowledging webhooks; a newer push stops it mid-way.
+  // In a worker thread, so the server keeps answering; a newer push, the deadline or the heap limit stops it mid-way.
+  const engine = deps.engine ?? ((input: EngineInput, abort?: AbortSignal) => sharedEnginePool().review(input, abort));
   const result = await step(signal, 'running the detectors', () =>
-    (deps.analyze ?? reviewWithCatalogAsync)(
-      { files, config, mode: 'change', project, ...(deps.treeCacheBytes === undefined ? {} : { treeCacheBytes: deps.treeCacheBytes }) },
-      signal ? { signal } : {},
-    ),
+    engine({ files, config, mode: 'change', ...(project ? { project } : {}), ...(deps.treeCacheBytes === undefined ? {} : { treeCacheBytes: deps.treeCacheBytes }) }, signal),
   );
   const findings = result.findings;
   const conclusion: Conclusion =

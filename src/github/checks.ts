@@ -10,9 +10,10 @@ export const CHECK_NAME = 'iac-review';
 
 /**
  * What a completed run can say: the review's own conclusions, plus `cancelled` for a review a
- * newer push superseded (its commit is no longer the pull request's head).
+ * newer push superseded (its commit is no longer the pull request's head) or the App's restart
+ * interrupted, and `timed_out` for a review stopped at its deadline.
  */
-export type CheckConclusion = Conclusion | 'cancelled';
+export type CheckConclusion = Conclusion | 'cancelled' | 'timed_out';
 
 export interface CheckRun {
   id: number;
