@@ -13,6 +13,8 @@ import { DeflatedText } from '../../src/syntax/stored-text.js';
 import { slowFiles } from './slow-review.js';
 
 const config = resolveConfig({}, catalogIds);
+/** Starting a worker loads the whole engine (from TypeScript here): seconds on a busy machine. */
+const WORKER_TEST_TIMEOUT_MS = 60_000;
 const pools: EnginePool[] = [];
 function pool(settings: ConstructorParameters<typeof EnginePool>[0] = {}): EnginePool {
   const created = new EnginePool(settings);
@@ -47,7 +49,7 @@ describe('the engine pool', () => {
     expect(inWorker).toEqual(inProcess);
     expect(inWorker.findings.map((finding) => finding.ruleId)).toEqual(expect.arrayContaining(['IAC304', 'IAC307']));
     expect(inWorker.settings).toMatchObject({ region: 'us-east-1', regionSource: 'lib/AWS_REGION' });
-  });
+  }, WORKER_TEST_TIMEOUT_MS);
 
   it('moves whole buffers to the worker and copies views into shared ones', async () => {
     const deflated = DeflatedText.of(STACK) as DeflatedText;
@@ -64,7 +66,7 @@ describe('the engine pool', () => {
     expect(deflated.deflated.byteLength).toBe(0);
     expect(whole.byteLength).toBe(0);
     expect(pooled.toString()).toBe(RUNNER);
-  });
+  }, WORKER_TEST_TIMEOUT_MS);
 
   it('stops a review at its deadline, naming the file, and carries on with the next', async () => {
     const engines = pool({ deadlineMs: 500 });
@@ -75,7 +77,7 @@ describe('the engine pool', () => {
     expect(performance.now() - started).toBeLessThan(30_000);
     const next = await engines.review({ files: inputs(), config, mode: 'change' });
     expect(next.filesAnalyzed).toBe(3);
-  });
+  }, WORKER_TEST_TIMEOUT_MS);
 
   it('stops a review that outgrows the worker heap, naming the file, and carries on with the next', async () => {
     const engines = pool({ heapMb: 32 });
@@ -85,7 +87,7 @@ describe('the engine pool', () => {
     expect((error as ReviewHeapError).where).toMatch(/`lib\/slow_\d+\.py`/);
     const next = await engines.review({ files: inputs(), config, mode: 'change' });
     expect(next.filesAnalyzed).toBe(3);
-  });
+  }, WORKER_TEST_TIMEOUT_MS);
 
   it('an aborted review rejects with the abort reason and its worker stops', async () => {
     const engines = shared;
@@ -95,7 +97,7 @@ describe('the engine pool', () => {
     await expect(running).rejects.toBeInstanceOf(SupersededError);
     const next = await engines.review({ files: inputs(), config, mode: 'change' });
     expect(next.filesAnalyzed).toBe(3);
-  });
+  }, WORKER_TEST_TIMEOUT_MS);
 
   it('never runs more threads than the machine has cores', () => {
     expect(new EnginePool({ workers: 512 }).settings.workers).toBe(Math.min(512, availableParallelism()));
