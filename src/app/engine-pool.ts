@@ -138,6 +138,7 @@ export class EnginePool {
       mode: input.mode,
       progress: channel.port2,
       ...(input.project ? { project: input.project } : {}),
+      ...(input.base ? { base: input.base } : {}),
       ...(input.treeCacheBytes === undefined ? {} : { treeCacheBytes: input.treeCacheBytes }),
     };
     try {

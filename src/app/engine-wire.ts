@@ -7,7 +7,7 @@
  */
 import type { ResolvedConfig } from '../core/config.js';
 import type { MessagePort } from 'node:worker_threads';
-import type { InputFile, ReviewResult, ReviewStep } from '../core/index.js';
+import type { BaseRequirements, HeadConfig, InputFile, ProjectSource, ReviewResult, ReviewStep } from '../core/index.js';
 import type { FileStatus, ReviewSettings } from '../api/rule.js';
 import { DeflatedText } from '../syntax/stored-text.js';
 
@@ -27,12 +27,20 @@ export interface ProjectSnapshot {
   texts: ReadonlyMap<string, string>;
 }
 
-/** One review as the App asks for it: the engine's public options, with the project as a snapshot. */
+/** The base commit's requirements (see core/requirements.ts), with its files as a snapshot. */
+export interface BaseSnapshot {
+  project: ProjectSnapshot;
+  removed?: readonly string[];
+  headConfig?: HeadConfig;
+}
+
+/** One review as the App asks for it: the engine's public options, with project files as snapshots. */
 export interface EngineInput {
   files: readonly InputFile[];
   config: ResolvedConfig;
   mode: ReviewSettings['mode'];
   project?: ProjectSnapshot;
+  base?: BaseSnapshot;
   treeCacheBytes?: number;
 }
 
@@ -41,6 +49,7 @@ export interface EngineTask {
   config: ResolvedConfig;
   mode: ReviewSettings['mode'];
   project?: ProjectSnapshot;
+  base?: BaseSnapshot;
   treeCacheBytes?: number;
   /** The worker says on it that it started, and which step it is on. */
   progress: MessagePort;
@@ -83,6 +92,15 @@ export function toWire(files: readonly InputFile[]): { files: WireFile[]; transf
     };
   });
   return { files: wire, transfer };
+}
+
+/** A snapshot as the engine reads project files. */
+export function snapshotSource(snapshot: ProjectSnapshot): ProjectSource {
+  return { paths: snapshot.paths, readFile: (path) => snapshot.texts.get(path) };
+}
+
+export function baseFromSnapshot(base: BaseSnapshot): BaseRequirements {
+  return { ...base, project: snapshotSource(base.project) };
 }
 
 export function fromWire(files: readonly WireFile[]): InputFile[] {

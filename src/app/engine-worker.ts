@@ -8,7 +8,7 @@ port once the answer is in.
  */
 import type { MessagePort } from 'node:worker_threads';
 import { reviewWithCatalog } from '../core/index.js';
-import { fromWire, type EngineMessage, type EngineReply, type EngineTask } from './engine-wire.js';
+import { baseFromSnapshot, fromWire, snapshotSource, type EngineMessage, type EngineReply, type EngineTask } from './engine-wire.js';
 
 function say(port: MessagePort, message: EngineMessage): void {
   port.postMessage(message);
@@ -18,12 +18,12 @@ export default function reviewInWorker(task: EngineTask): EngineReply {
   const { progress } = task;
   say(progress, { kind: 'started' });
   try {
-    const project = task.project;
     const result = reviewWithCatalog({
       files: fromWire(task.files),
       config: task.config,
       mode: task.mode,
-      ...(project ? { project: { paths: project.paths, readFile: (path: string) => project.texts.get(path) } } : {}),
+      ...(task.project ? { project: snapshotSource(task.project) } : {}),
+      ...(task.base ? { base: baseFromSnapshot(task.base) } : {}),
       ...(task.treeCacheBytes === undefined ? {} : { treeCacheBytes: task.treeCacheBytes }),
       onStep: (step) => say(progress, { kind: 'step', step }),
     });

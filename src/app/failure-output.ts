@@ -71,7 +71,7 @@ export function explainFailure(error: unknown, headSha: string): FailureExplanat
         '',
         ...error.problems.map((problem) => `- \`${problem.split(':')[0]}\`:${problem.slice(problem.indexOf(':') + 1)}`),
         '',
-        'The App reads it from the default branch (or from the organisation’s `.github` repository through `_extends`).',
+        'The App reads it from the pull request’s base commit (or from the organisation’s `.github` repository through `_extends`), so a pull request cannot relax its own review.',
       ].join('\n'),
     };
   }

@@ -11,8 +11,7 @@
  */
 import pLimit from 'p-limit';
 import type { Logger } from 'probot';
-import { catalogIds } from '../core/catalog.js';
-import { ConfigError, resolveConfig, type ResolvedConfig } from '../core/config.js';
+import { ConfigError } from '../core/config.js';
 import { PROJECT_CONTEXT_PATTERNS, type InputFile, type ReviewResult } from '../core/index.js';
 import { failsAt } from '../core/outcome.js';
 import type { Finding } from '../api/types.js';
@@ -23,6 +22,7 @@ import { listChangedFiles, MAX_LISTED_FILES, postedFingerprints, upsertSummaryCo
 import { describeError, httpStatus, type GitHub, type RepoRef } from '../github/types.js';
 import { planAnnotations } from '../render/annotations.js';
 import { renderCheckOutput, renderFailureOutput, renderSummaryComment, type Conclusion, type FileLinker, type ReviewReport } from '../render/markdown.js';
+import { headConfiguration, listBaseRequirements, loadConfiguration, removedPaths } from './base-requirements.js';
 import { engineStatus, planFiles } from './changed-files.js';
 import { sharedEnginePool } from './engine-pool.js';
 import type { EngineInput, ProjectSnapshot } from './engine-wire.js';
@@ -35,10 +35,12 @@ export interface ReviewRequest {
   repo: RepoRef;
   pullNumber: number;
   headSha: string;
+  /** The pull request's base commit: what the review demands (configuration, lib/AWS_REGION, stack files) is read there. */
+  baseSha: string;
   /** What asked for the review, for logs (e.g. `pull_request.synchronize`, `/recheck by @ana`). */
   trigger: string;
-  /** Reads the raw configuration: Probot's `context.config('iac-review.yml')`, so `_extends` works. */
-  loadConfig: () => Promise<unknown>;
+  /** Reads the raw configuration at a commit (repo-config.ts: Probot's config plugin, so `_extends` works). */
+  loadConfig: (ref: string) => Promise<unknown>;
   /** The repository's web URL (GitHub Enterprise has its own host); used for file links. */
   htmlUrl?: string;
 }
@@ -134,26 +136,16 @@ function failureCompletion(error: unknown, request: ReviewRequest) {
   return { conclusion, output: renderFailureOutput(title, explanation), failure: explanation };
 }
 
-async function loadConfiguration(request: ReviewRequest): Promise<ResolvedConfig> {
-  let raw: unknown;
-  try {
-    raw = await request.loadConfig();
-  } catch (error) {
-    // The config plugin throws plain errors for YAML it cannot parse and RequestErrors for HTTP.
-    if (httpStatus(error) !== undefined) throw new StepError('reading .github/iac-review.yml', error);
-    throw new ConfigError('.github/iac-review.yml', [`(file): ${(error as Error).message.replace(/^\[[^\]]+\]\s*/, '')}`]);
-  }
-  return resolveConfig(raw ?? {}, catalogIds);
-}
-
 async function carryOut(request: ReviewRequest, deps: ReviewDependencies, checkRun: CheckRun): Promise<ReviewOutcome> {
   const { github, log, signal } = deps;
   const { repo, pullNumber, headSha } = request;
   const checkpoint = () => signal?.throwIfAborted();
   const notes: string[] = [];
-  const config = await loadConfiguration(request);
+  // What the review demands comes from the base commit (base-requirements.ts).
+  const config = await loadConfiguration(request, request.baseSha);
 
   const changed = await step(signal, `listing the changed files of #${pullNumber}`, () => listChangedFiles(github, repo, pullNumber));
+  const headConfig = await headConfiguration(request, changed);
   if (changed.length >= MAX_LISTED_FILES) {
     notes.push(`GitHub lists at most ${MAX_LISTED_FILES.toLocaleString('en-US')} files of a pull request; files beyond that were not reviewed.`);
   }
@@ -166,25 +158,34 @@ async function carryOut(request: ReviewRequest, deps: ReviewDependencies, checkR
     listing = await listProjectFiles(github, repo, headSha, PROJECT_CONTEXT_PATTERNS, reviewedPaths, config.maxFileBytes);
   } catch (error) {
     log.warn({ err: error }, 'project context unavailable');
-    notes.push(`Project files (requirements, README, stack files, lib/AWS_REGION) could not be listed: ${describeError(error)}. Region and environment come from the configuration only.`);
+    notes.push(`Project files (requirements, README, setup files) could not be listed: ${describeError(error)}.`);
   }
+  checkpoint();
+  const baseListing = await listBaseRequirements(github, repo, request.baseSha, config.maxFileBytes, log, notes);
 
-  // Changed files and project files in the same batched reads.
+  // Changed files, project files and the base's requirement files in the same batched reads.
   const limit = pLimit(deps.concurrency ?? DEFAULT_CONCURRENCY);
   const source = (deps.contentSource ?? graphqlContentSource)(github, repo, limit);
   const projectToRead = listing?.toRead ?? [];
-  const contents = await step(signal, 'reading the changed files', () => source.readBlobs([...plan.fetch, ...projectToRead]));
+  const contents = await step(signal, 'reading the changed files', () => source.readBlobs([...plan.fetch, ...projectToRead, ...baseListing.toRead]));
+  const projectStart = plan.fetch.length;
+  const baseStart = projectStart + projectToRead.length;
 
   const files: InputFile[] = [
     ...plan.fetch.map((file, index) => ({ path: file.path, content: contents[index] as BlobContent, status: engineStatus(file.status) })),
     ...plan.binary.map((file) => ({ path: file.path, content: new Uint8Array(), status: engineStatus(file.status) })),
   ];
-  const project: ProjectSnapshot | undefined = listing && { paths: listing.paths, texts: projectTexts(projectToRead, contents.slice(plan.fetch.length)) };
+  const project: ProjectSnapshot | undefined = listing && { paths: listing.paths, texts: projectTexts(projectToRead, contents.slice(projectStart, baseStart)) };
+  const base: EngineInput['base'] = {
+    project: { paths: baseListing.paths, texts: projectTexts(baseListing.toRead, contents.slice(baseStart)) },
+    removed: removedPaths(changed),
+    ...(headConfig ? { headConfig } : {}),
+  };
 
   // In a worker thread, so the server keeps answering; a newer push, the deadline or the heap limit stops it mid-way.
   const engine = deps.engine ?? ((input: EngineInput, abort?: AbortSignal) => sharedEnginePool().review(input, abort));
   const result = await step(signal, 'running the detectors', () =>
-    engine({ files, config, mode: 'change', ...(project ? { project } : {}), ...(deps.treeCacheBytes === undefined ? {} : { treeCacheBytes: deps.treeCacheBytes }) }, signal),
+    engine({ files, config, mode: 'change', base, ...(project ? { project } : {}), ...(deps.treeCacheBytes === undefined ? {} : { treeCacheBytes: deps.treeCacheBytes }) }, signal),
   );
   const findings = result.findings;
   const conclusion: Conclusion =

@@ -13,7 +13,7 @@ const { unmatched } = useNock();
 async function reviewWhileTheEngineThrows(error: Error) {
   const files: PrFile[] = [{ path: 'lib/tap_stack.py', status: 'added', content: 'import pulumi\n' }];
   const mock = new GitHubMock().token().config().createCheckRun().listFiles(files).blobsOf(files);
-  mock.tree(PROJECT_TREE, ['lib/tap_stack.py']).updateCheckRun();
+  mock.tree(PROJECT_TREE, ['lib/tap_stack.py']).baseTree(PROJECT_TREE).updateCheckRun();
   const { probot } = await createTestProbot(undefined, {
     reviewer: {
       engine: async () => {

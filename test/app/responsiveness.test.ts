@@ -82,7 +82,7 @@ describe('while a slow review runs in its worker', () => {
   it('answers /healthz and webhooks within 100 ms, and the review stops at its deadline naming the file', async () => {
     const files: PrFile[] = slowFiles().map((file) => ({ ...file, status: 'added' }));
     const mock = new GitHubMock().token().config().createCheckRun().listFiles(files).blobsOf(files);
-    mock.tree(PROJECT_TREE, files.map((file) => file.path)).updateCheckRun();
+    mock.tree(PROJECT_TREE, files.map((file) => file.path)).baseTree(PROJECT_TREE).updateCheckRun();
 
     // Once before the review, so first-use costs (module loading, JIT) are not counted against it.
     expect((await send(port, 'GET', '/healthz')).status).toBe(200);
@@ -115,6 +115,6 @@ describe('while a slow review runs in its worker', () => {
     expect(duringEngine.filter((probe) => probe.ms >= RESPONSE_LIMIT_MS)).toEqual([]);
 
     expect(mock.completion()).toMatchObject({ status: 'completed', conclusion: 'timed_out' });
-    expect(mock.completion().output.title).toMatch(/^Not reviewed: stopped after 1 s while (reading|analysing) `lib\/slow_\d+\.py` \(file \d+ of 20\)$/);
+    expect(mock.completion().output.title).toMatch(/^Not reviewed: stopped after 1 s while (reading|analysing) `lib\/slow_\d+\.py` \(file \d+ of 40\)$/);
   }, 90_000);
 });

@@ -1,6 +1,6 @@
 /**
  * A crafted slow review for the App's limits: files of ordinary Pulumi code, each long enough
- * that the engine works on them for seconds (the full set takes 5-15 s on two cores), so a
+ * that the engine works on them for a while (the full set takes 10-30 s on two cores), so a
  * review of them is still running when a short deadline or a small heap stops it, on any
  * machine the tests run on. Nothing in them depends on a particular slow spot in the engine.
  */
@@ -10,6 +10,6 @@ export function slowFile(index: number, lines = 1000): string {
 }
 
 /** Paths and contents of the slow files: `lib/slow_<n>.py`. */
-export function slowFiles(count = 20): { path: string; content: string }[] {
+export function slowFiles(count = 40): { path: string; content: string }[] {
   return Array.from({ length: count }, (_, index) => ({ path: `lib/slow_${index}.py`, content: slowFile(index) }));
 }
