@@ -50,7 +50,7 @@ afterEach(async () => {
 beforeAll(async () => {
   // The worker thread started beforehand: the deadline then counts engine work only.
   await pool.review({ files: [{ path: 'lib/warm.py', content: 'x = 1\n', status: 'added' }], config: defaultConfig(), mode: 'change' });
-});
+}, 60_000);
 
 afterAll(async () => {
   await pool.close();
