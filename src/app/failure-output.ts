@@ -144,6 +144,16 @@ export function interruptedOutput(): CheckOutput {
   };
 }
 
+/** Completion of a run an earlier App process left in progress (a crash, a SIGKILL): conclusion `cancelled`. */
+export function orphanedOutput(startedAt: string | undefined): CheckOutput {
+  return {
+    title: 'Interrupted: iac-review stopped before finishing',
+    summary:
+      `The review that started${startedAt ? ` at ${startedAt}` : ''} never finished: the App stopped (a crash, an out-of-memory kill or a forced restart) while it ran, ` +
+      'and this run was found still in progress later. Nothing was reported for it. Press **Re-run** on this check or comment `/recheck` on the pull request (write access needed).',
+  };
+}
+
 /** Completion of a review stopped because the App's heap was nearly full: conclusion `failure` (fail closed). */
 export function memoryOutput(error: MemoryPressureError): CheckOutput {
   return {

@@ -29,12 +29,15 @@ import type { EngineInput, ProjectSnapshot } from './engine-wire.js';
 import { explainFailure, interruptedOutput, memoryOutput, StepError, supersededOutput } from './failure-output.js';
 import { MemoryPressureError } from './memory-guard.js';
 import { postInlineComments } from './inline-comments.js';
+import { completeOrphanedRuns } from './orphaned-runs.js';
 import { ShutdownError, supersededBy } from './review-queue.js';
 
 export interface ReviewRequest {
   repo: RepoRef;
   pullNumber: number;
   headSha: string;
+  /** The head before the push that asked for this review (`pull_request.synchronize`): a run left there is looked for too. */
+  previousHeadSha?: string;
   /** The pull request's base commit: what the review demands (configuration, lib/AWS_REGION, stack files) is read there. */
   baseSha: string;
   /** What asked for the review, for logs (e.g. `pull_request.synchronize`, `/recheck by @ana`). */
@@ -54,6 +57,8 @@ export interface ReviewDependencies {
   contentSource?: (github: GitHub, repo: RepoRef, limit: <T>(fn: () => Promise<T>) => Promise<T>) => ContentSource;
   /** Aborted (with a SupersededError) when a newer push to the pull request makes this review moot. */
   signal?: AbortSignal;
+  /** Check runs this process's reviews are carrying out (the reviewer's): any other in-progress run of ours is orphaned. */
+  activeRuns?: Set<number>;
   /** Memory budget for parsed trees during one review (bytes); beyond it trees are parsed again when read. */
   treeCacheBytes?: number;
   /**
@@ -102,7 +107,12 @@ export async function reviewPullRequest(request: ReviewRequest, deps: ReviewDepe
   signal?.throwIfAborted();
   const checkRun = await createCheckRun(github, request.repo, request.headSha, String(request.pullNumber));
   log.info({ pull: request.pullNumber, sha: request.headSha, trigger: request.trigger, checkRun: checkRun.id }, 'iac-review started');
+  const activeRuns = deps.activeRuns ?? new Set<number>();
+  activeRuns.add(checkRun.id);
   try {
+    // Runs an earlier process left in progress (a crash mid-review) on this head or the one before.
+    const shas = [request.headSha, ...(request.previousHeadSha ? [request.previousHeadSha] : [])];
+    await completeOrphanedRuns(github, request.repo, shas, checkRun.appId, activeRuns, log);
     const outcome = await carryOut(request, deps, checkRun);
     log.info({ pull: request.pullNumber, sha: request.headSha, conclusion: outcome.conclusion, findings: outcome.findings.length }, 'iac-review completed');
     return outcome;
@@ -128,6 +138,8 @@ export async function reviewPullRequest(request: ReviewRequest, deps: ReviewDepe
       log.error({ err: completionError, checkRun: checkRun.id }, 'could not complete the check run');
     }
     return { checkRunId: checkRun.id, conclusion, findings: [], ...(failure ? { failure } : {}), ...(newer ? { supersededBy: newer } : {}) };
+  } finally {
+    activeRuns.delete(checkRun.id);
   }
 }
 

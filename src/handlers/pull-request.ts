@@ -29,6 +29,7 @@ export function pullRequestHandler(reviewer: Reviewer) {
         pullNumber: pull.number,
         headSha: pull.head.sha,
         baseSha: pull.base.sha,
+        ...(context.payload.action === 'synchronize' && context.payload.before !== pull.head.sha ? { previousHeadSha: context.payload.before } : {}),
         trigger: `pull_request.${context.payload.action}`,
         loadConfig: (ref) => readRepoConfig(context.octokit, context.repo(), ref),
         htmlUrl: repository.html_url,

@@ -8,6 +8,7 @@ import nock from 'nock';
 import { answerBlobQuery, needsRawRead, parseBlobQuery, requestedBlobs } from './graphql-blob-answers.js';
 import {
   API,
+  APP_ID,
   BASE_SHA,
   blobSha,
   CHECK_RUN_ID,
@@ -40,10 +41,18 @@ export interface Captured {
   blobReads: string[];
   /** Blob SHAs asked for in GraphQL batch queries, one array per query. */
   graphqlQueries: string[][];
+  /** Commits looked at for orphaned check runs, in order. */
+  orphanLookups: string[];
+}
+
+export interface RunningRun {
+  id: number;
+  appId?: number;
+  startedAt?: string;
 }
 
 export function captured(): Captured {
-  return { checkRunCreates: [], checkRunUpdates: [], reviews: [], reviewComments: [], issueComments: [], issueCommentEdits: [], reactions: [], blobReads: [], graphqlQueries: [] };
+  return { checkRunCreates: [], checkRunUpdates: [], reviews: [], reviewComments: [], issueComments: [], issueCommentEdits: [], reactions: [], blobReads: [], graphqlQueries: [], orphanLookups: [] };
 }
 
 /** Nock interceptors for the GitHub API, each recording what the app sent. */
@@ -76,13 +85,31 @@ export class GitHubMock {
     return this;
   }
 
-  createCheckRun(id = CHECK_RUN_ID): this {
+  /**
+   * The review's check run, and the look-up for orphaned runs that follows it: on the head, and
+   * on the previous head too after a push (`lookups: 2`); `running` is what GitHub lists there.
+   */
+  createCheckRun(id = CHECK_RUN_ID, lookups = 1, running: readonly RunningRun[] = []): this {
     this.scope
       .post(`${REPO_PATH}/check-runs`, (body) => {
         this.sent.checkRunCreates.push({ ...body, id });
         return true;
       })
-      .reply(201, { id, html_url: `https://github.com/${OWNER}/${REPO}/runs/${id}`, name: 'iac-review', status: 'in_progress' });
+      .reply(201, { id, html_url: `https://github.com/${OWNER}/${REPO}/runs/${id}`, name: 'iac-review', status: 'in_progress', app: { id: APP_ID, slug: 'iac-review' } });
+    for (let lookup = 0; lookup < lookups; lookup++) this.runningRuns(lookup === 0 ? running : []);
+    return this;
+  }
+
+  /** The in-progress `iac-review` runs GitHub lists on a commit (the orphan look-up), with our own run among them. */
+  runningRuns(runs: readonly RunningRun[] = []): this {
+    this.scope
+      .get(/\/repos\/acme\/infra\/commits\/[0-9a-f]{40}\/check-runs$/)
+      .query({ check_name: 'iac-review', status: 'in_progress', filter: 'all', per_page: '100' })
+      .reply(200, (uri) => {
+        this.sent.orphanLookups.push(uri.split('/')[5] ?? '');
+        const check_runs = runs.map((run) => ({ id: run.id, name: 'iac-review', status: 'in_progress', started_at: run.startedAt ?? '2026-01-01T00:00:00Z', app: { id: run.appId ?? APP_ID } }));
+        return { total_count: check_runs.length, check_runs };
+      });
     return this;
   }
 
