@@ -17,7 +17,7 @@ const checksFolder = new URL('../checks/', import.meta.url);
 const NOT_DETECTORS = new Set(['registry.ts']);
 
 describe('rule catalog', () => {
-  it('holds every taxonomy ID exactly once, plus the engine rules IAC001 and IAC002', () => {
+  it('holds every taxonomy ID exactly once, plus the engine rules IAC001, IAC002 and IAC003', () => {
     const ids = catalog.map((entry) => entry.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.filter((id) => !id.startsWith('IAC00'))).toEqual(TAXONOMY);

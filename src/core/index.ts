@@ -6,7 +6,8 @@ import { detectors } from '../../checks/registry.js';
 import { catalogIds } from './catalog.js';
 import { review, reviewAsync, type AsyncReviewOptions, type ReviewOptions, type ReviewResult } from './review.js';
 
-export type { InputFile, ProjectSource, ReviewOptions, ReviewResult } from './review.js';
+export type { InputFile, ProjectSource, ReviewOptions, ReviewResult, ReviewStep } from './review.js';
+export { REQUIREMENT_PATTERNS, type BaseRequirements, type HeadConfig } from './requirements.js';
 export { CONFIG_PATH, ConfigError, parseConfigText, resolveConfig, type ResolvedConfig } from './config.js';
 export { catalog, catalogEntry, catalogIds, ruleDocsUrl } from './catalog.js';
 export type { Finding, Severity } from '../api/types.js';

@@ -7,10 +7,11 @@ import type { ResolvedConfig } from './config.js';
 import { decodeText } from './decode.js';
 import { FileEntry } from './file-entry.js';
 import { DeflatedText, RecentlyRead, StoredText } from '../syntax/stored-text.js';
-import { FILE_NOT_ANALYZED, INVALID_SUPPRESSION } from './engine-rules.js';
+import { FILE_NOT_ANALYZED, INVALID_SUPPRESSION, REQUIREMENT_CHANGED } from './engine-rules.js';
 import { FindingCollector } from './finding-collector.js';
 import type { FileRule, FileStatus, ModelRule, ProjectRule, ProjectView, ReviewedFile, ReviewSettings, Rule } from '../api/rule.js';
 import { ProgramCollector } from './programs.js';
+import { baseView, reportRequirementChanges, type BaseRequirements } from './requirements.js';
 import { reportRuleFailure } from './rule-failure.js';
 import { traverseUnit } from './unit-traversal.js';
 import { deriveSettings } from './settings.js';
@@ -60,7 +61,17 @@ export interface ReviewOptions {
    * and the last few read are always kept); `Infinity` keeps every tree.
    */
   treeCacheBytes?: number;
+  /**
+   * What the review demands, from the base commit (the App, `diff`): settings are derived from
+   * it instead of the change, and a requirement the change edits is reported (IAC003).
+   */
+  base?: BaseRequirements;
+  /** Where the review is, as it goes: a host that stops a review can say which file it was on (the App's deadline). */
+  onStep?: (step: ReviewStep) => void;
 }
+
+/** A step of the review: a file read or analysed (with its place among the files), or a project rule's final judgement. */
+export type ReviewStep = { phase: 'reading' | 'analysing'; path: string; index: number; total: number } | { phase: 'judging'; ruleId: string };
 
 export interface ReviewResult {
   findings: Finding[];
@@ -96,14 +107,16 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
   let filesAnalyzed = 0;
 
   // Texts first: the settings (region, environment) come from project files, and file rules need them.
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
+    options.onStep?.({ phase: 'reading', path: file.path, index, total: files.length });
     const entry = decodeFileEntry(file, config, collector, suppressions, recentlyRead);
     entry.cool();
     reviewed.push(entry);
     yield;
   }
   const project = projectView(reviewed, options.project);
-  const settings = deriveSettings(config, project, options.mode);
+  const settings = deriveSettings(config, options.base ? baseView(options.base) : project, options.mode);
+  if (options.base) reportRequirementChanges(options.files, config, options.base, settings, collector);
   const enabled = rules.filter((rule) => config.ruleLevels.get(rule.meta.id) !== 'off');
   const fileRules = enabled.filter((rule): rule is FileRule => rule.scope === 'file');
   const projectRules = enabled.filter((rule): rule is ProjectRule => rule.scope === 'project');
@@ -123,7 +136,8 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
   const programs = judging.length ? new ProgramCollector(project) : undefined;
 
   // Then each file is parsed and goes through every file rule while its trees are fresh.
-  for (const entry of reviewed) {
+  for (const [index, entry] of reviewed.entries()) {
+    options.onStep?.({ phase: 'analysing', path: entry.path, index, total: reviewed.length });
     const text = entry.text;
     if (text === undefined) continue;
     treeCache?.holdFile();
@@ -149,6 +163,7 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
     const reviewedPaths = new Set(reviewed.map((entry) => entry.path));
     for (const model of programs.build()) {
       for (const rule of judging) {
+        options.onStep?.({ phase: 'judging', ruleId: rule.meta.id });
         runGuarded(rule.meta, model.root, collector, () => rule.program?.(model, collector.programContext(rule.meta, settings, project, states.get(rule), reviewedPaths)));
       }
       yield;
@@ -156,11 +171,13 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
   }
   for (const rule of modelRules) {
     if (!rule.project || !started(rule)) continue;
+    options.onStep?.({ phase: 'judging', ruleId: rule.meta.id });
     runGuarded(rule.meta, '', collector, () => rule.project?.(project, collector.projectFilesContext(rule.meta, settings, states.get(rule))));
   }
   for (const rule of projectRules) {
     // A rule whose `begin` failed has been reported already; its `check` would see no state.
     if (!started(rule)) continue;
+    options.onStep?.({ phase: 'judging', ruleId: rule.meta.id });
     runGuarded(rule.meta, '', collector, () => rule.check?.(project, collector.projectContext(rule.meta, settings), states.get(rule)));
     yield;
   }
@@ -168,7 +185,7 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
   reportInvalidSuppressions(suppressions, options.knownRuleIds ?? rules.map((rule) => rule.meta.id), collector);
   const silenced = suppressionIndex(suppressions);
   const findings = collector.findings
-    .filter((finding) => finding.ruleId === INVALID_SUPPRESSION.id || !isSuppressed(silenced, finding.ruleId, finding.path, finding.line))
+    .filter((finding) => finding.ruleId === INVALID_SUPPRESSION.id || isUnsuppressible(finding) || !isSuppressed(silenced, finding.ruleId, finding.path, finding.line))
     .map((finding) => {
       const level = config.ruleLevels.get(finding.ruleId);
       return level && level !== 'off' ? { ...finding, severity: level } : finding;
@@ -266,6 +283,11 @@ export async function reviewAsync(options: ReviewOptions, { signal, sliceMs = 20
       sliceStart = performance.now();
     }
   }
+}
+
+/** Findings the reviewed code cannot silence: a rule that could not check it, a requirement it changes. */
+function isUnsuppressible(finding: Finding): boolean {
+  return (finding.ruleId === FILE_NOT_ANALYZED.id && finding.severity === 'error') || finding.ruleId === REQUIREMENT_CHANGED.id;
 }
 
 function runGuarded(meta: RuleMeta, path: string, collector: FindingCollector, run: () => void): void {

@@ -2,7 +2,7 @@
  * Property tests (fast-check): mutated, truncated and random inputs through every detector
  * (`reviewWithCatalog`) and through the Markdown extractor. Whatever the input:
  * - nothing throws, and no detector fails (the engine turns a detector's exception into an
- *   IAC002 "detector ... failed" finding, which counts as a failure here);
+ *   IAC002 "rule ... could not check" finding, which counts as a failure here);
  * - every finding lies inside its file: 1 <= line <= endLine <= line count, columns >= 1,
  *   column <= line length + 1, endColumn <= end line length + 1 (and >= column on one line).
  *
@@ -169,7 +169,7 @@ function checkCase(testCase: Case): boolean {
   const files: InputFile[] = [{ path: testCase.path, content: testCase.content, status: 'added' }];
   if (testCase.requirements !== undefined) files.push({ path: 'requirements.txt', content: testCase.requirements, status: 'modified' });
   const result = reviewWithCatalog({ files, config: testCase.config, mode: testCase.mode });
-  const failed = result.findings.filter((finding) => finding.ruleId === 'IAC002' && /failed/.test(finding.message));
+  const failed = result.findings.filter((finding) => finding.ruleId === 'IAC002' && /could not check/.test(finding.message));
   expect(failed.map((finding) => finding.message)).toEqual([]);
   const texts = new Map<string, string>();
   for (const file of files) {
