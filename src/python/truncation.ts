@@ -13,8 +13,8 @@ export interface Truncation {
   /** Index just past the last significant character. */
   endIndex: number;
   reason: string;
-  /** Index of the innermost bracket still open at the end, if any. */
-  openBracketIndex?: number;
+  /** Brackets still open at the end, outermost first (empty when the cut is not inside one). */
+  openBrackets: readonly { char: string; index: number }[];
 }
 
 /** Keywords after which a statement cannot end. */
@@ -45,7 +45,7 @@ function analyse(text: string, tree: Tree): Truncation | undefined {
   const last = tail.lastToken;
   const endIndex = significantEnd(text, tail);
   if (tail.openStringAt !== undefined) {
-    return { startIndex: tail.openStringAt, endIndex: text.trimEnd().length, reason: 'ends inside an unterminated string' };
+    return { startIndex: tail.openStringAt, endIndex: text.trimEnd().length, reason: 'ends inside an unterminated string', openBrackets: [] };
   }
   const innermost = tail.openBrackets[tail.openBrackets.length - 1];
   // A bracket left open far from the end, with tree-sitter recovering clean statements after
@@ -56,28 +56,30 @@ function analyse(text: string, tree: Tree): Truncation | undefined {
       startIndex: statementStart(text, root, outermost.index),
       endIndex,
       reason: `ends inside an unclosed \`${innermost.char}\``,
-      openBracketIndex: innermost.index,
+      openBrackets: tail.openBrackets,
     };
   }
   if (!last) return undefined;
   if (last.kind === 'continuation') {
-    return { startIndex: statementStart(text, root, last.index), endIndex, reason: 'ends with a line continuation `\\`' };
+    return { startIndex: statementStart(text, root, last.index), endIndex, reason: 'ends with a line continuation `\\`', openBrackets: [] };
   }
   if (last.kind === 'operator' && last.text === ':') {
-    return { startIndex: statementStart(text, root, last.index), endIndex, reason: 'ends after a block opener with no body' };
+    return { startIndex: statementStart(text, root, last.index), endIndex, reason: 'ends after a block opener with no body', openBrackets: [] };
   }
   if (last.kind === 'operator' && last.text === ',') {
-    return { startIndex: statementStart(text, root, last.index), endIndex, reason: 'ends after a trailing comma' };
+    return { startIndex: statementStart(text, root, last.index), endIndex, reason: 'ends after a trailing comma', openBrackets: [] };
   }
+  // `from module import *` ends with a star that is no operator.
+  if (last.kind === 'operator' && last.text === '*' && /\bimport[ \t]*$/.test(text.slice(0, last.index))) return undefined;
   if (last.kind === 'operator' && !CLOSING.has(last.text) && last.text !== ';') {
-    return { startIndex: statementStart(text, root, last.index), endIndex, reason: `ends after the operator \`${last.text}\`` };
+    return { startIndex: statementStart(text, root, last.index), endIndex, reason: `ends after the operator \`${last.text}\``, openBrackets: [] };
   }
   if (last.kind === 'name' && CONTINUING_KEYWORDS.has(last.text)) {
-    return { startIndex: statementStart(text, root, last.index), endIndex, reason: `ends after the keyword \`${last.text}\`` };
+    return { startIndex: statementStart(text, root, last.index), endIndex, reason: `ends after the keyword \`${last.text}\``, openBrackets: [] };
   }
   const lastLine = tail.logicalLines[tail.logicalLines.length - 1];
   if (lastLine && text[lastLine.start] === '@') {
-    return { startIndex: statementStart(text, root, lastLine.start), endIndex, reason: 'ends after a decorator with nothing to decorate' };
+    return { startIndex: statementStart(text, root, lastLine.start), endIndex, reason: 'ends after a decorator with nothing to decorate', openBrackets: [] };
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
  */
 import { parsePython, type SyntaxNode, type Tree } from './parser.js';
 import { importTable, type ImportTable } from './names.js';
-import { extractPythonBlocks } from '../markdown/code-blocks.js';
+import { markdownPython } from './markdown-python.js';
 import type { StoredText } from '../syntax/stored-text.js';
 import type { TreeCache } from '../syntax/tree-cache.js';
 import { languageOf, type SourceUnit } from '../syntax/source-unit.js';
@@ -19,7 +19,7 @@ export function isTestPath(path: string): boolean {
   return /(^|\/)tests?\//.test(path) || /^test_.*\.py$/.test(base) || /_test\.py$/.test(base) || base === 'conftest.py';
 }
 
-type Placement = Pick<PythonUnit, 'lineOffset' | 'columnOffset' | 'origin' | 'isFinal' | 'fenceClosed'>;
+type Placement = Pick<PythonUnit, 'lineOffset' | 'columnOffset' | 'origin' | 'isFinal' | 'fenceClosed' | 'assembledPath' | 'endsFile' | 'blockEnding' | 'unclosedTail'>;
 
 /**
  * A unit parsed once up front (imports, suppressions, the parse budget); its tree lives in the
@@ -34,6 +34,10 @@ class ParsedUnit implements PythonUnit {
   readonly origin: PythonUnit['origin'];
   readonly isFinal: boolean;
   readonly fenceClosed: boolean;
+  readonly assembledPath: string | undefined;
+  readonly endsFile: boolean;
+  readonly blockEnding: PythonUnit['blockEnding'];
+  readonly unclosedTail: PythonUnit['unclosedTail'];
   private readonly idBase: number;
   private readonly ownTree: Tree | undefined;
 
@@ -49,10 +53,12 @@ class ParsedUnit implements PythonUnit {
     stored: StoredText | undefined,
   ) {
     ({ lineOffset: this.lineOffset, columnOffset: this.columnOffset, origin: this.origin, isFinal: this.isFinal, fenceClosed: this.fenceClosed } = placement);
+    ({ assembledPath: this.assembledPath, endsFile: this.endsFile, blockEnding: this.blockEnding, unclosedTail: this.unclosedTail } = placement);
     this.source = stored ?? text;
     const tree = parsePython(text, parseBudgetMs);
     this.idBase = tree.idBase;
-    this.isTestFile = isTestPath(path);
+    // A block of an answer is test code when the answer places it in a test file.
+    this.isTestFile = isTestPath(this.assembledPath ?? path);
     this.imports = importTable(tree.rootNode);
     if (cache) cache.put(this, tree);
     else this.ownTree = tree;
@@ -90,20 +96,26 @@ export function pythonUnitsOf(path: string, text: string, parseBudgetMs = 0, cac
   const makeUnit = (unitPath: string, code: string, placement: Placement, budget: number) => new ParsedUnit(unitPath, code, placement, budget, cache, stored?.sibling(code));
   const language = languageOf(path);
   if (language === 'python') {
+    const placement: Placement = { lineOffset: 0, columnOffset: 0, origin: 'python-file', isFinal: true, fenceClosed: true, assembledPath: path, endsFile: true, blockEnding: undefined, unclosedTail: undefined };
     // `stored` holds this same text: the unit reads it from there, so it need not keep the string.
-    return [new ParsedUnit(path, text, { lineOffset: 0, columnOffset: 0, origin: 'python-file', isFinal: true, fenceClosed: true }, parseBudgetMs, cache, stored)];
+    return [new ParsedUnit(path, text, placement, parseBudgetMs, cache, stored)];
   }
   if (language === 'markdown') {
-    const blocks = extractPythonBlocks(text);
-    return blocks.map((block, index) =>
-      makeUnit(path, block.code, {
+    const { blocks, unclosedTail } = markdownPython(text);
+    return blocks.map((block, index) => {
+      const isFinal = index === blocks.length - 1;
+      return makeUnit(path, block.code, {
         lineOffset: block.lineOffset,
         columnOffset: block.columnOffset,
         origin: 'markdown-block',
-        isFinal: index === blocks.length - 1,
-        fenceClosed: block.closed,
-      }, parseBudgetMs),
-    );
+        isFinal,
+        fenceClosed: block.fenceClosed,
+        assembledPath: block.file,
+        endsFile: block.endsDocument,
+        blockEnding: block.ending,
+        unclosedTail: isFinal ? unclosedTail : undefined,
+      }, parseBudgetMs);
+    });
   }
   return [];
 }

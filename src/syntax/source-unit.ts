@@ -24,8 +24,21 @@ export interface SourceUnit {
   origin: 'python-file' | 'markdown-block';
   /** The last unit of its file: end-of-file checks (truncation) look only here. */
   isFinal: boolean;
-  /** A Markdown block whose closing fence is missing; always true for Python files. */
+  /** False for a Markdown block whose closing fence is missing; always true for Python files. */
   fenceClosed: boolean;
+  /**
+   * The file this unit's code belongs to: the unit's own path for a source file; for a block of a
+   * Markdown answer, the file the answer names for it (a heading, the line before, its first
+   * comment), so that excerpts of one file can be judged together; undefined when the answer
+   * names none.
+   */
+  assembledPath: string | undefined;
+  /** Only blank lines follow this unit in its file: a cut-off answer ends in such a unit. */
+  endsFile: boolean;
+  /** How a Markdown block ends (see src/markdown/code-blocks.ts); undefined for source files. */
+  blockEnding: 'fence' | 'glued-fence' | 'quotes' | 'prose' | 'none' | 'unfenced' | undefined;
+  /** On the last unit of an answer that ends inside a block of another language never closed (```yaml): that block. */
+  unclosedTail: { language: string; fenceLine: number; endLine: number } | undefined;
   /** Test code, by the path conventions of the unit's language. */
   isTestFile: boolean;
   /** Import bindings: local name -> the qualified name it stands for (`aws` -> `pulumi_aws`). */
