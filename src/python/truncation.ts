@@ -3,7 +3,7 @@
  * starts. Shared by the truncation detector (IAC101) and the syntax-error detector (IAC102),
  * which must not report the cut-off tail a second time.
  */
-import type { SyntaxNode, Tree } from './parser.js';
+import { parsePython, type SyntaxNode, type Tree } from './parser.js';
 import { scanPythonOnce, type TailState } from './lexical-scan.js';
 import { descendants } from '../syntax/walk.js';
 
@@ -37,6 +37,23 @@ export function findTruncation(text: string, tree: Tree): Truncation | undefined
   const result = analyse(text, tree);
   cache.set(tree, result ?? null);
   return result;
+}
+
+const beforeCut = new WeakMap<Tree, Tree | null>();
+
+/**
+ * The parse of the code before the cut of a truncated unit: a file cut inside a bracket leaves
+ * tree-sitter unable to build even the classes that were complete, and rules that judge classes
+ * or statements can read those here. Undefined when the unit is not cut off.
+ */
+export function parsedBeforeCut(text: string, tree: Tree): Tree | undefined {
+  let parsed = beforeCut.get(tree);
+  if (parsed === undefined) {
+    const truncation = findTruncation(text, tree);
+    parsed = truncation && truncation.startIndex > 0 ? parsePython(text.slice(0, truncation.startIndex)) : null;
+    beforeCut.set(tree, parsed);
+  }
+  return parsed ?? undefined;
 }
 
 function analyse(text: string, tree: Tree): Truncation | undefined {
