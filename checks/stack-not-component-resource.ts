@@ -103,10 +103,14 @@ function checkComponent(klass: SyntaxNode, nameNode: SyntaxNode, unit: PythonUni
   checkChildrenParented(klass, body, unit, imports, context);
 }
 
-/** One warning per component for the children it creates with inline options but no `parent`. */
+/**
+ * One warning per component for the children it creates with inline options but no `parent`.
+ * Providers are left out: one works wherever it sits in the tree, and it is what children inherit.
+ */
 function checkChildrenParented(klass: SyntaxNode, body: SyntaxNode, unit: PythonUnit, imports: ImportTable, context: FileRuleContext): void {
   const orphans: Creation[] = [];
   for (const { call, qualified } of resourceCalls(body, imports)) {
+    if (/\.Provider$/.test(qualified)) continue;
     const opts = resourceOptionsArgument(call);
     const options = opts ? inlineResourceOptions(opts, imports) : new Map<string, SyntaxNode>();
     if (options && !options.has('parent')) orphans.push({ call, label: shortResourceName(qualified) });

@@ -4,10 +4,11 @@
  */
 import type { FileRule, FileRuleContext } from '../src/api/rule.js';
 import type { PythonUnit } from '../src/python/units.js';
+import type { AnswerFacts } from '../src/syntax/source-unit.js';
 import { pointAt } from '../src/syntax/positions.js';
 import { findTruncation } from '../src/python/truncation.js';
 
-/** Open brackets named in a message, innermost last. */
+/** Open brackets named one by one in a message; more are named by the outermost and innermost. */
 const MAX_BRACKETS_NAMED = 3;
 
 export const truncatedFile: FileRule = {
@@ -37,7 +38,9 @@ export const truncatedFile: FileRule = {
  * block of another language the answer ends inside.
  */
 function checkAnswerEnd(unit: PythonUnit, context: FileRuleContext): void {
-  const tail = unit.unclosedTail;
+  const answer = unit.answer;
+  for (const cut of answer?.nestedCuts ?? []) reportNestedCut(unit, cut, context);
+  const tail = answer?.unclosedTail;
   if (tail) {
     const row = tail.endLine - unit.lineOffset;
     context.report({
@@ -60,6 +63,18 @@ function checkAnswerEnd(unit: PythonUnit, context: FileRuleContext): void {
   }
 }
 
+/** A README (or other Markdown file) of the answer cut short by the closing fence of a block nested in it. */
+function reportNestedCut(unit: PythonUnit, cut: AnswerFacts['nestedCuts'][number], context: FileRuleContext): void {
+  const row = cut.closingLine - unit.lineOffset;
+  const what = cut.file ? `\`${cut.file}\`` : 'the file';
+  context.report({
+    start: { row, column: 0 },
+    end: { row, column: 10_000 },
+    severity: 'warning',
+    message: `The \`${cut.language}\` block for ${what} (opened on line ${cut.fenceLine + 1}) is closed here, early, by the closing fence of the block nested in it on line ${cut.innerFenceLine + 1}: the rest of ${what} falls outside the block. Fence the outer block with more backticks than the blocks inside it.`,
+  });
+}
+
 /** Reports a unit that ends mid-construct; true when it does. */
 function checkCutOff(unit: PythonUnit, where: string, context: FileRuleContext): boolean {
   const truncation = findTruncation(unit.text, unit.tree);
@@ -67,11 +82,14 @@ function checkCutOff(unit: PythonUnit, where: string, context: FileRuleContext):
   const line = (index: number) => unit.lineOffset + pointAt(unit.text, index).row + 1;
   const start = pointAt(unit.text, truncation.startIndex);
   let reason = `${truncation.reason}: it was cut off mid-construct`;
-  if (truncation.openBrackets.length > 0) {
-    // The report starts at the statement the outermost bracket belongs to; name every bracket left open.
-    const open = truncation.openBrackets.slice(-MAX_BRACKETS_NAMED).map((bracket) => `\`${bracket.char}\` (line ${line(bracket.index)})`);
-    const more = truncation.openBrackets.length > MAX_BRACKETS_NAMED ? `${truncation.openBrackets.length - MAX_BRACKETS_NAMED} more and ` : '';
-    reason = `ends in the middle of the statement starting on line ${unit.lineOffset + start.row + 1}, with ${more}${open.join(', ')} never closed: it was cut off mid-construct`;
+  const brackets = truncation.openBrackets;
+  if (brackets.length > 0) {
+    // The report starts at the statement the outermost bracket belongs to; name the brackets left open.
+    const named = (bracket: { char: string; index: number }) => `\`${bracket.char}\` (line ${line(bracket.index)})`;
+    const first = brackets[0] as { char: string; index: number };
+    const last = brackets[brackets.length - 1] as { char: string; index: number };
+    const open = brackets.length <= MAX_BRACKETS_NAMED ? `${brackets.map(named).join(', ')} never closed` : `${brackets.length} brackets never closed, from ${named(first)} to ${named(last)}`;
+    reason = `ends in the middle of the statement starting on line ${unit.lineOffset + start.row + 1}, with ${open}: it was cut off mid-construct`;
   }
   context.report({ start, end: pointAt(unit.text, truncation.endIndex), message: `${where} ${reason}.` });
   return true;

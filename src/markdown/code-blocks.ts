@@ -35,6 +35,12 @@ export interface MarkdownCodeBlock {
   fenceLine: number;
   /** 0-based line just past the block (past its closing fence when it has one). */
   endLine: number;
+  /**
+   * For a Markdown block (a README in the answer): the 0-based line of a nested block's opening
+   * fence still open where the block ends. The nested block's closing fence closed the outer
+   * block early, and the rest of that file falls outside it.
+   */
+  nestedOpenLine?: number;
 }
 
 export type BlockEnding = 'fence' | 'glued-fence' | 'quotes' | 'prose' | 'none';
@@ -129,7 +135,12 @@ function readBlocks(lines: readonly string[], from: number, placeholder: string,
     };
     blocks.push(block);
     const codeLines = content === '' ? [] : content.replace(/\n$/, '').split('\n');
-    const repair = language === 'markdown' || language === 'md' ? undefined : repairedEnd(codeLines, token.markup);
+    const markdownBlock = language === 'markdown' || language === 'md';
+    if (markdownBlock && closed) {
+      const nested = openNestedFence(codeLines, token.markup);
+      if (nested !== undefined) block.nestedOpenLine = start + 1 + nested;
+    }
+    const repair = markdownBlock ? undefined : repairedEnd(codeLines, token.markup);
     if (repair) {
       const glued = repair.kind === 'glued';
       block.code = codeUpTo(codeLines, repair.line, glued ? repair.lastLine : undefined);
@@ -175,6 +186,24 @@ function repairedEnd(codeLines: readonly string[], markup: string): Repair | und
     if (match) return { kind: 'glued', line: index, lastLine: match[1] as string };
   }
   return undefined;
+}
+
+/** The code line of a nested fence (same marker, at least as long as the outer one) still open at the end of a Markdown block. */
+function openNestedFence(codeLines: readonly string[], markup: string): number | undefined {
+  const marker = markup[0] === '~' ? '~' : '`';
+  const fence = new RegExp(`^[ \\t]*(${marker}{3,})(.*)$`);
+  let open: { line: number; length: number } | undefined;
+  codeLines.forEach((line, index) => {
+    const match = fence.exec(line);
+    if (!match) return;
+    const length = (match[1] as string).length;
+    if (open === undefined) {
+      if (length >= markup.length) open = { line: index, length };
+    } else if (!(match[2] as string).trim() && length >= open.length) {
+      open = undefined;
+    }
+  });
+  return open?.line;
 }
 
 function isClosingFence(line: string | undefined, markup: string): boolean {

@@ -7,7 +7,8 @@
  */
 import { extractCodeBlocks, isPythonLanguage, type BlockEnding, type MarkdownCodeBlock } from '../markdown/code-blocks.js';
 import { namedFile } from '../markdown/block-files.js';
-import { codeEnd, type CodeEnd } from './code-extent.js';
+import { codeEnd, isProseLine, type CodeEnd } from './code-extent.js';
+import type { AnswerFacts } from '../syntax/source-unit.js';
 
 export interface PythonBlock {
   code: string;
@@ -24,17 +25,9 @@ export interface PythonBlock {
   file: string | undefined;
 }
 
-/** The last block of an answer that ends inside a block of another language (a ```yaml never closed). */
-export interface UnclosedTail {
-  language: string;
-  /** 0-based lines of the block's opening fence and of its last code line in the Markdown file. */
-  fenceLine: number;
-  endLine: number;
-}
-
 export interface MarkdownPython {
   blocks: PythonBlock[];
-  unclosedTail: UnclosedTail | undefined;
+  answer: AnswerFacts;
 }
 
 /** The first line of an untagged block (or of unfenced text) that starts a Python module. */
@@ -104,12 +97,21 @@ export function markdownPython(text: string): MarkdownPython {
     });
   }
   if (!fenced.some((block) => isPythonBlock(block))) blocks.push(...unfencedPython(lines, fenced));
+  return { blocks, answer: answerFacts(lines, fenced) };
+}
+
+function answerFacts(lines: readonly string[], fenced: readonly MarkdownCodeBlock[]): AnswerFacts {
+  const nestedCuts = fenced.flatMap((block, index) =>
+    block.nestedOpenLine === undefined
+      ? []
+      : [{ language: block.language, file: namedFile(lines, block.fenceLine, undefined, fenced[index - 1]?.endLine ?? 0), fenceLine: block.fenceLine, innerFenceLine: block.nestedOpenLine, closingLine: block.endLine - 1 }],
+  );
   const last = fenced[fenced.length - 1];
-  const unclosedTail =
-    last && !last.closed && endsDocument(lines, last.endLine) && !isPythonBlock(last) && last.code.trim()
-      ? { language: last.language || 'untagged', fenceLine: last.fenceLine, endLine: last.lineOffset + last.code.trimEnd().split('\n').length - 1 }
-      : undefined;
-  return { blocks, unclosedTail };
+  const lastLine = last?.code.trimEnd().split('\n').pop() ?? '';
+  // A block left open at the end holding prose is the leftover of fences paired the wrong way, not a cut.
+  const cut = last && !last.closed && endsDocument(lines, last.endLine) && !isPythonBlock(last) && last.code.trim() && !isProseLine(lastLine.trim());
+  const unclosedTail = cut ? { language: last.language || 'untagged', fenceLine: last.fenceLine, endLine: last.lineOffset + last.code.trimEnd().split('\n').length - 1 } : undefined;
+  return { unclosedTail, nestedCuts };
 }
 
 /**

@@ -19,7 +19,7 @@ export function isTestPath(path: string): boolean {
   return /(^|\/)tests?\//.test(path) || /^test_.*\.py$/.test(base) || /_test\.py$/.test(base) || base === 'conftest.py';
 }
 
-type Placement = Pick<PythonUnit, 'lineOffset' | 'columnOffset' | 'origin' | 'isFinal' | 'fenceClosed' | 'assembledPath' | 'endsFile' | 'blockEnding' | 'unclosedTail'>;
+type Placement = Pick<PythonUnit, 'lineOffset' | 'columnOffset' | 'origin' | 'isFinal' | 'fenceClosed' | 'assembledPath' | 'endsFile' | 'blockEnding' | 'answer'>;
 
 /**
  * A unit parsed once up front (imports, suppressions, the parse budget); its tree lives in the
@@ -37,7 +37,7 @@ class ParsedUnit implements PythonUnit {
   readonly assembledPath: string | undefined;
   readonly endsFile: boolean;
   readonly blockEnding: PythonUnit['blockEnding'];
-  readonly unclosedTail: PythonUnit['unclosedTail'];
+  readonly answer: PythonUnit['answer'];
   private readonly idBase: number;
   private readonly ownTree: Tree | undefined;
 
@@ -53,7 +53,7 @@ class ParsedUnit implements PythonUnit {
     stored: StoredText | undefined,
   ) {
     ({ lineOffset: this.lineOffset, columnOffset: this.columnOffset, origin: this.origin, isFinal: this.isFinal, fenceClosed: this.fenceClosed } = placement);
-    ({ assembledPath: this.assembledPath, endsFile: this.endsFile, blockEnding: this.blockEnding, unclosedTail: this.unclosedTail } = placement);
+    ({ assembledPath: this.assembledPath, endsFile: this.endsFile, blockEnding: this.blockEnding, answer: this.answer } = placement);
     this.source = stored ?? text;
     const tree = parsePython(text, parseBudgetMs);
     this.idBase = tree.idBase;
@@ -96,12 +96,12 @@ export function pythonUnitsOf(path: string, text: string, parseBudgetMs = 0, cac
   const makeUnit = (unitPath: string, code: string, placement: Placement, budget: number) => new ParsedUnit(unitPath, code, placement, budget, cache, stored?.sibling(code));
   const language = languageOf(path);
   if (language === 'python') {
-    const placement: Placement = { lineOffset: 0, columnOffset: 0, origin: 'python-file', isFinal: true, fenceClosed: true, assembledPath: path, endsFile: true, blockEnding: undefined, unclosedTail: undefined };
+    const placement: Placement = { lineOffset: 0, columnOffset: 0, origin: 'python-file', isFinal: true, fenceClosed: true, assembledPath: path, endsFile: true, blockEnding: undefined, answer: undefined };
     // `stored` holds this same text: the unit reads it from there, so it need not keep the string.
     return [new ParsedUnit(path, text, placement, parseBudgetMs, cache, stored)];
   }
   if (language === 'markdown') {
-    const { blocks, unclosedTail } = markdownPython(text);
+    const { blocks, answer } = markdownPython(text);
     return blocks.map((block, index) => {
       const isFinal = index === blocks.length - 1;
       return makeUnit(path, block.code, {
@@ -113,7 +113,7 @@ export function pythonUnitsOf(path: string, text: string, parseBudgetMs = 0, cac
         assembledPath: block.file,
         endsFile: block.endsDocument,
         blockEnding: block.ending,
-        unclosedTail: isFinal ? unclosedTail : undefined,
+        answer: isFinal ? answer : undefined,
       }, parseBudgetMs);
     });
   }

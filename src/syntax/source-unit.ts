@@ -37,12 +37,23 @@ export interface SourceUnit {
   endsFile: boolean;
   /** How a Markdown block ends (see src/markdown/code-blocks.ts); undefined for source files. */
   blockEnding: 'fence' | 'glued-fence' | 'quotes' | 'prose' | 'none' | 'unfenced' | undefined;
-  /** On the last unit of an answer that ends inside a block of another language never closed (```yaml): that block. */
-  unclosedTail: { language: string; fenceLine: number; endLine: number } | undefined;
+  /** On the last unit of a Markdown answer: how the answer ends and which of its blocks its fences cut short. */
+  answer: AnswerFacts | undefined;
   /** Test code, by the path conventions of the unit's language. */
   isTestFile: boolean;
   /** Import bindings: local name -> the qualified name it stands for (`aws` -> `pulumi_aws`). */
   readonly imports: ReadonlyMap<string, string>;
+}
+
+/** Facts about a whole Markdown answer (lines are 0-based lines of the Markdown file). */
+export interface AnswerFacts {
+  /** The answer ends inside a block of another language that is never closed (a ```yaml cut off). */
+  unclosedTail: { language: string; fenceLine: number; endLine: number } | undefined;
+  /**
+   * Blocks closed early by the closing fence of a block nested in them: a README in a ```markdown
+   * fence whose ```bash examples close it at the first example's end.
+   */
+  nestedCuts: { language: string; file: string | undefined; fenceLine: number; innerFenceLine: number; closingLine: number }[];
 }
 
 export function languageOf(path: string): Language {

@@ -73,6 +73,7 @@ ruleTester(stackNotComponentResource, {
     { name: 'an args class is not a stack', code: 'import pulumi_aws as aws\n\nclass TapStackArgs:\n    def __init__(self, tags=None):\n        self.key = aws.kms.Key("default-key")\n' },
     { name: 'a mixin creating children of self is not a stack', code: 'import pulumi\nimport pulumi_aws as aws\n\nclass LoggingMixin:\n    def _log_group(self, name):\n        return aws.cloudwatch.LogGroup(name, opts=pulumi.ResourceOptions(parent=self))\n' },
     { name: 'a test double in a test file is not a stack', path: 'tests/unit/test_stack.py', code: 'import pulumi\nimport pulumi_aws as aws\n\nclass MockComponentResource(pulumi.ComponentResource):\n    def __init__(self, *args, **kwargs):\n        self.bucket = aws.s3.Bucket("b")\n' },
+    { name: 'a provider built inside a component needs no parent', code: goodComponent.replace('        self.register_outputs', '        self.east = aws.Provider("east", region="us-east-1")\n        self.register_outputs') },
     { name: 'unittest classes are not stacks', code: 'import unittest\nimport pulumi_aws as aws\n\nclass TestX(unittest.TestCase):\n    def test_b(self):\n        aws.s3.Bucket("b")\n' },
   ],
   invalid: [

@@ -44,6 +44,7 @@ ruleTester(truncatedFile, {
     { name: 'markdown: a block never closed, followed by prose', code: '```python\nimport pulumi\nx = 1\n\nThis program exports nothing yet.\n\n## Notes\n\n- run pulumi up\n', path: 'answer.md' },
     { name: "markdown: a block closed with ''' instead of a fence", code: "```python\nimport pulumi\nx = 1\n'''\n\nThe stack above creates one bucket.\n", path: 'answer.md' },
     { name: 'markdown: an unclosed block ends at the next opening fence, and the answer goes on', code: '```python\nx = foo(\n\n```bash\npulumi up\n```\n', path: 'answer.md' },
+    { name: 'markdown: a README fenced with more backticks than its examples is whole', code: '```python\nx = 1\n```\n\n````markdown\n# Stack\n\n```bash\npulumi up\n```\n````\n', path: 'answer.md' },
     { name: 'markdown: a complete yaml block after the code', code: '```python\nx = 1\n```\n\n```yaml\nname: tap\n```\n', path: 'answer.md' },
   ],
   invalid: [
@@ -58,6 +59,11 @@ ruleTester(truncatedFile, {
       name: 'the message names the statement reported and every bracket left open, innermost last',
       code: 'x = 1\nproject = aws.codebuild.Project(\n    "build",\n    vpc_config=Args(\n        subnets=[s.id for s in subnets',
       errors: [{ line: 2, column: 1, endLine: 5, message: 'The file ends in the middle of the statement starting on line 2, with `(` (line 2), `(` (line 4), `[` (line 5) never closed: it was cut off mid-construct.' }],
+    },
+    {
+      name: 'many open brackets are named by the outermost and the innermost',
+      code: 'x = f(\n  g(\n    [\n      {\n        "k": (1,',
+      errors: [{ line: 1, message: 'The file ends in the middle of the statement starting on line 1, with 5 brackets never closed, from `(` (line 1) to `(` (line 5): it was cut off mid-construct.' }],
     },
     { code: 'x = "abc', errors: [{ line: 1, column: 5, message: /unterminated string/ }] },
     { code: 'doc = """Start of a docstring\nthat never ends\n', errors: [{ line: 1, column: 7, message: /unterminated string/ }] },
@@ -81,6 +87,12 @@ ruleTester(truncatedFile, {
       code: '```python\nimport pulumi\nx = 1\n```\n\nCI:\n\n```yaml\njobs:\n  deploy:\n    steps:\n',
       path: 'answer.md',
       errors: [{ line: 11, column: 1, message: 'The answer ends inside a `yaml` code block (opened on line 8) that is never closed: it was cut off.' }],
+    },
+    {
+      name: 'markdown: a README closed early by the fence of the example nested in it (its leftover is prose, not a cut)',
+      code: '```python\nx = 1\n```\n\n## File: lib/README.md\n\n```markdown\n# Stack\n\n```bash\npulumi up\n```\n\n## Testing\n\nRun the tests.\n```\n\nThis answer delivers the stack and its README.\n',
+      path: 'answer.md',
+      errors: [{ line: 12, severity: 'warning', message: 'The `markdown` block for `lib/README.md` (opened on line 7) is closed here, early, by the closing fence of the block nested in it on line 10: the rest of `lib/README.md` falls outside the block. Fence the outer block with more backticks than the blocks inside it.' }],
     },
     {
       name: 'markdown: final block ends mid-construct',
