@@ -4,7 +4,7 @@
  */
 import picomatch from 'picomatch';
 import type { ResolvedConfig } from './config.js';
-import { decodeText } from './decode.js';
+import { decodeText, type Replacement } from './decode.js';
 import { FileEntry } from './file-entry.js';
 import { DeflatedText, RecentlyRead, StoredText } from '../syntax/stored-text.js';
 import { FILE_NOT_ANALYZED, INVALID_SUPPRESSION, REQUIREMENT_CHANGED } from './engine-rules.js';
@@ -219,8 +219,28 @@ function decodeFileEntry(file: InputFile, config: ResolvedConfig, collector: Fin
   const stored = new StoredText(decoded.text, deflated, recentlyRead);
   entry.hold(stored);
   collector.registerText(file.path, decoded.text, deflated ? () => stored.value : undefined);
+  if (decoded.replaced && analysable) reportReplacedBytes(file.path, decoded.text, decoded.replaced, collector);
   if (HASH_COMMENT_FILES.test(file.path)) suppressions.push(...suppressionsInHashCommentText(file.path, decoded.text));
   return entry;
+}
+
+/** A notice on the first byte that was not UTF-8: the file was analysed with U+FFFD in its place. */
+function reportReplacedBytes(path: string, text: string, replaced: Replacement, collector: FindingCollector): void {
+  const line = replaced.firstLine;
+  const lineText = text.split(/\r?\n/)[line - 1] ?? '';
+  const column = Math.max(0, lineText.indexOf('\uFFFD')) + 1;
+  const count = replaced.bytes === 1 ? 'a byte' : `${replaced.bytes} bytes`;
+  const byte = `0x${replaced.firstByte.toString(16).toUpperCase().padStart(2, '0')}`;
+  // Python reads a .py file as UTF-8 unless its first two lines declare another encoding (PEP 263).
+  const python = languageOf(path) === 'python' && !/coding[:=]/.test(text.split('\n', 2).join('\n'))
+    ? ' Python refuses to import the file as it is (SyntaxError: Non-UTF-8 code): save it as UTF-8.'
+    : '';
+  collector.addSpan(
+    FILE_NOT_ANALYZED,
+    path,
+    { line, column, endLine: line, endColumn: column + 1 },
+    `Analyzed with ${count} that ${replaced.bytes === 1 ? 'is' : 'are'} not UTF-8 read as U+FFFD (first: ${byte} on line ${line}, likely a Windows-1252 character).${python}`,
+  );
 }
 
 /**

@@ -1,23 +1,28 @@
 /**
  * From a file to its source units, by language: `.py` files go to the Python front-end, `.ts`
- * files to the TypeScript one, and a Markdown answer gives one unit per fenced block in a
- * language a front-end reads, in document order (its last block is the file's final unit,
- * whatever its language: an answer is cut off in its last block).
+ * files to the TypeScript one, and a Markdown answer gives one unit per block a front-end reads
+ * (Python blocks as src/python/markdown-python.ts finds them, ```typescript/```ts blocks), in
+ * document order; its last unit is the file's final unit, whatever its language (an answer is cut
+ * off in its last block) and carries the facts about the whole answer.
  */
-import { extractCodeBlocks, type CodeBlockLanguage } from '../markdown/code-blocks.js';
-import { pythonUnit } from '../python/units.js';
-import type { Placement } from '../syntax/parsed-unit.js';
-import { languageOf, type SourceUnit } from '../syntax/source-unit.js';
+import { isTypeScriptLanguage, type MarkdownCodeBlock } from '../markdown/code-blocks.js';
+import { namedFile } from '../markdown/block-files.js';
+import { endsDocument, markdownPython } from '../python/markdown-python.js';
+import { pythonBlockPlacement, pythonUnit } from '../python/units.js';
+import { wholeFilePlacement, type Placement } from '../syntax/parsed-unit.js';
+import { languageOf, type AnswerFacts, type SourceUnit } from '../syntax/source-unit.js';
 import type { StoredText } from '../syntax/stored-text.js';
 import type { TreeCache } from '../syntax/tree-cache.js';
 import { typeScriptUnit } from '../typescript/units.js';
 
-type UnitMaker = (path: string, code: string, placement: Placement, parseBudgetMs: number, cache?: TreeCache, stored?: StoredText) => SourceUnit;
+/** Files a TypeScript block may name that are TypeScript (not `package.json` under a ```ts fence). */
+const TYPESCRIPT_FILE = /\.[mc]?ts$/;
 
-const FRONT_ENDS: Record<CodeBlockLanguage, { make: UnitMaker; fileOrigin: Placement['origin'] }> = {
-  python: { make: pythonUnit, fileOrigin: 'python-file' },
-  typescript: { make: typeScriptUnit, fileOrigin: 'typescript-file' },
-};
+/** A block about to become a unit: where it starts, and how to make it once its placement is final. */
+interface PendingUnit {
+  lineOffset: number;
+  make(isFinal: boolean, answer: AnswerFacts | undefined): SourceUnit;
+}
 
 /**
  * Parses a file's text into its units (none for files no front-end reads). Throws
@@ -26,21 +31,44 @@ const FRONT_ENDS: Record<CodeBlockLanguage, { make: UnitMaker; fileOrigin: Place
  */
 export function unitsOf(path: string, text: string, parseBudgetMs = 0, cache?: TreeCache, stored?: StoredText): SourceUnit[] {
   const language = languageOf(path);
-  if (language === 'python' || language === 'typescript') {
-    const { make, fileOrigin } = FRONT_ENDS[language];
-    // `stored` holds this same text: the unit reads it from there, so it need not keep the string.
-    return [make(path, text, { lineOffset: 0, columnOffset: 0, origin: fileOrigin, isFinal: true, fenceClosed: true }, parseBudgetMs, cache, stored)];
-  }
+  // `stored` holds this same text: the unit reads it from there, so it need not keep the string.
+  if (language === 'python') return [pythonUnit(path, text, wholeFilePlacement(path, 'python-file'), parseBudgetMs, cache, stored)];
+  if (language === 'typescript') return [typeScriptUnit(path, text, wholeFilePlacement(path, 'typescript-file'), parseBudgetMs, cache, stored)];
   if (language !== 'markdown') return [];
-  const blocks = extractCodeBlocks(text);
+
+  const { blocks: pythonBlocks, answer, fenced } = markdownPython(text);
   // A block's code is kept like the file's text: deflated between reads when the file's is.
-  return blocks.map((block, index) =>
-    FRONT_ENDS[block.language].make(path, block.code, {
+  const pending: PendingUnit[] = pythonBlocks.map((block) => ({
+    lineOffset: block.lineOffset,
+    make: (isFinal, facts) => pythonUnit(path, block.code, pythonBlockPlacement(block, isFinal, facts), parseBudgetMs, cache, stored?.sibling(block.code)),
+  }));
+  const lines = text.split(/\r?\n/);
+  fenced.forEach((block, index) => {
+    if (!isTypeScriptLanguage(block.language)) return;
+    const file = namedFile(lines, block.fenceLine, block.code.split('\n', 1)[0], fenced[index - 1]?.endLine ?? 0);
+    if (file && !TYPESCRIPT_FILE.test(file)) return;
+    pending.push({
       lineOffset: block.lineOffset,
-      columnOffset: block.columnOffset,
-      origin: 'markdown-block',
-      isFinal: index === blocks.length - 1,
-      fenceClosed: block.closed,
-    }, parseBudgetMs, cache, stored?.sibling(block.code)),
-  );
+      make: (isFinal, facts) => typeScriptUnit(path, block.code, typeScriptBlockPlacement(block, lines, file, isFinal, facts), parseBudgetMs, cache, stored?.sibling(block.code)),
+    });
+  });
+  pending.sort((a, b) => a.lineOffset - b.lineOffset);
+  return pending.map((unit, index) => {
+    const isFinal = index === pending.length - 1;
+    return unit.make(isFinal, isFinal ? answer : undefined);
+  });
+}
+
+function typeScriptBlockPlacement(block: MarkdownCodeBlock, lines: readonly string[], file: string | undefined, isFinal: boolean, answer: AnswerFacts | undefined): Placement {
+  return {
+    lineOffset: block.lineOffset,
+    columnOffset: block.columnOffset,
+    origin: 'markdown-block',
+    isFinal,
+    fenceClosed: block.closed,
+    assembledPath: file,
+    endsFile: endsDocument(lines, block.endLine),
+    blockEnding: block.ending,
+    answer,
+  };
 }

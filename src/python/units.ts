@@ -1,14 +1,15 @@
 /**
  * The file model every check shares: one parse per Python unit. A `.py` file is one unit; a
- * Markdown file contributes one unit per fenced Python block, each knowing where it sits.
+ * Markdown file contributes one unit per Python block (src/python/markdown-python.ts), each
+ * knowing where it sits and which file of the answer it belongs to.
  */
 import { parsePython } from './parser.js';
 import { importTable, type ImportTable } from './names.js';
-import { extractPythonBlocks } from '../markdown/code-blocks.js';
-import { ParsedSourceUnit, type Placement } from '../syntax/parsed-unit.js';
+import { markdownPython, type PythonBlock } from './markdown-python.js';
+import { ParsedSourceUnit, wholeFilePlacement, type Placement } from '../syntax/parsed-unit.js';
 import type { StoredText } from '../syntax/stored-text.js';
 import type { TreeCache } from '../syntax/tree-cache.js';
-import { languageOf, type SourceUnit } from '../syntax/source-unit.js';
+import { languageOf, type AnswerFacts, type SourceUnit } from '../syntax/source-unit.js';
 
 export { languageOf, type Language } from '../syntax/source-unit.js';
 
@@ -20,13 +21,32 @@ export function isTestPath(path: string): boolean {
   return /(^|\/)tests?\//.test(path) || /^test_.*\.py$/.test(base) || /_test\.py$/.test(base) || base === 'conftest.py';
 }
 
+const PYTHON = { language: 'python', parse: parsePython, importsOf: importTable } as const;
+
 /**
  * One Python unit of a file: the whole `.py` file, or one Markdown block (`placement`).
  * `stored` holds the unit's code when given. Throws ParseTimeoutError when parsing takes
  * longer than `parseBudgetMs` (0: no limit).
  */
 export function pythonUnit(path: string, code: string, placement: Placement, parseBudgetMs = 0, cache?: TreeCache, stored?: StoredText): PythonUnit {
-  return new ParsedSourceUnit({ language: 'python', parse: parsePython, importsOf: importTable }, path, code, placement, isTestPath(path), parseBudgetMs, cache, stored);
+  // A block of an answer is test code when the answer places it in a test file.
+  const isTestFile = isTestPath(placement.assembledPath ?? path);
+  return new ParsedSourceUnit(PYTHON, path, code, placement, isTestFile, parseBudgetMs, cache, stored);
+}
+
+/** Where a Python block of a Markdown answer sits (`answer` only on the file's final unit). */
+export function pythonBlockPlacement(block: PythonBlock, isFinal: boolean, answer: AnswerFacts | undefined): Placement {
+  return {
+    lineOffset: block.lineOffset,
+    columnOffset: block.columnOffset,
+    origin: 'markdown-block',
+    isFinal,
+    fenceClosed: block.fenceClosed,
+    assembledPath: block.file,
+    endsFile: block.endsDocument,
+    blockEnding: block.ending,
+    answer: isFinal ? answer : undefined,
+  };
 }
 
 /**
@@ -38,19 +58,13 @@ export function pythonUnitsOf(path: string, text: string, parseBudgetMs = 0, cac
   const language = languageOf(path);
   if (language === 'python') {
     // `stored` holds this same text: the unit reads it from there, so it need not keep the string.
-    return [pythonUnit(path, text, { lineOffset: 0, columnOffset: 0, origin: 'python-file', isFinal: true, fenceClosed: true }, parseBudgetMs, cache, stored)];
+    return [pythonUnit(path, text, wholeFilePlacement(path, 'python-file'), parseBudgetMs, cache, stored)];
   }
   if (language === 'markdown') {
-    const blocks = extractPythonBlocks(text);
+    const { blocks, answer } = markdownPython(text);
     // A block's code is kept like the file's text: deflated between reads when the file's is.
     return blocks.map((block, index) =>
-      pythonUnit(path, block.code, {
-        lineOffset: block.lineOffset,
-        columnOffset: block.columnOffset,
-        origin: 'markdown-block',
-        isFinal: index === blocks.length - 1,
-        fenceClosed: block.closed,
-      }, parseBudgetMs, cache, stored?.sibling(block.code)),
+      pythonUnit(path, block.code, pythonBlockPlacement(block, index === blocks.length - 1, answer), parseBudgetMs, cache, stored?.sibling(block.code)),
     );
   }
   return [];

@@ -11,7 +11,12 @@ import type { StoredText } from './stored-text.js';
 import type { TreeCache } from './tree-cache.js';
 
 /** Where a unit sits in its file. */
-export type Placement = Pick<SourceUnit, 'lineOffset' | 'columnOffset' | 'origin' | 'isFinal' | 'fenceClosed'>;
+export type Placement = Pick<SourceUnit, 'lineOffset' | 'columnOffset' | 'origin' | 'isFinal' | 'fenceClosed' | 'assembledPath' | 'endsFile' | 'blockEnding' | 'answer'>;
+
+/** The placement of a whole source file as its one unit. */
+export function wholeFilePlacement(path: string, origin: Placement['origin']): Placement {
+  return { lineOffset: 0, columnOffset: 0, origin, isFinal: true, fenceClosed: true, assembledPath: path, endsFile: true, blockEnding: undefined, answer: undefined };
+}
 
 /** What a front-end gives every unit it makes: its language, its parser and its import bindings. */
 export interface FrontEnd {
@@ -29,6 +34,10 @@ export class ParsedSourceUnit implements SourceUnit {
   readonly origin: SourceUnit['origin'];
   readonly isFinal: boolean;
   readonly fenceClosed: boolean;
+  readonly assembledPath: string | undefined;
+  readonly endsFile: boolean;
+  readonly blockEnding: SourceUnit['blockEnding'];
+  readonly answer: SourceUnit['answer'];
   private readonly idBase: number;
   private readonly ownTree: Tree | undefined;
   /** The unit's code, or the file's stored text when the unit is the whole file (it may be deflated between reads). */
@@ -48,6 +57,7 @@ export class ParsedSourceUnit implements SourceUnit {
     stored: StoredText | undefined,
   ) {
     ({ lineOffset: this.lineOffset, columnOffset: this.columnOffset, origin: this.origin, isFinal: this.isFinal, fenceClosed: this.fenceClosed } = placement);
+    ({ assembledPath: this.assembledPath, endsFile: this.endsFile, blockEnding: this.blockEnding, answer: this.answer } = placement);
     this.language = frontEnd.language;
     this.parse = frontEnd.parse;
     this.source = stored ?? text;

@@ -29,10 +29,34 @@ export interface SourceUnit {
   isFinal: boolean;
   /** False for a Markdown block whose closing fence is missing; always true for source files. */
   fenceClosed: boolean;
+  /**
+   * The file this unit's code belongs to: the unit's own path for a source file; for a block of a
+   * Markdown answer, the file the answer names for it (a heading, the line before, its first
+   * comment), so that excerpts of one file can be judged together; undefined when the answer
+   * names none.
+   */
+  assembledPath: string | undefined;
+  /** Only blank lines follow this unit in its file: a cut-off answer ends in such a unit. */
+  endsFile: boolean;
+  /** How a Markdown block ends (see src/markdown/code-blocks.ts); undefined for source files. */
+  blockEnding: 'fence' | 'glued-fence' | 'quotes' | 'prose' | 'none' | 'unfenced' | undefined;
+  /** On the last unit of a Markdown answer: how the answer ends and which of its blocks its fences cut short. */
+  answer: AnswerFacts | undefined;
   /** Test code, by the path conventions of the unit's language. */
   isTestFile: boolean;
   /** Import bindings: local name -> the qualified name it stands for (`aws` -> `pulumi_aws`). */
   readonly imports: ReadonlyMap<string, string>;
+}
+
+/** Facts about a whole Markdown answer (lines are 0-based lines of the Markdown file). */
+export interface AnswerFacts {
+  /** The answer ends inside a block of another language that is never closed (a ```yaml cut off). */
+  unclosedTail: { language: string; fenceLine: number; endLine: number } | undefined;
+  /**
+   * Blocks closed early by the closing fence of a block nested in them: a README in a ```markdown
+   * fence whose ```bash examples close it at the first example's end.
+   */
+  nestedCuts: { language: string; file: string | undefined; fenceLine: number; innerFenceLine: number; closingLine: number }[];
 }
 
 /**

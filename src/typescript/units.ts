@@ -6,7 +6,7 @@
 import type { SyntaxNode } from '../syntax/flat-tree.js';
 import { typeScriptImportTable } from './imports.js';
 import { parseTypeScript } from './parser.js';
-import { ParsedSourceUnit, type Placement } from '../syntax/parsed-unit.js';
+import { ParsedSourceUnit, wholeFilePlacement, type Placement } from '../syntax/parsed-unit.js';
 import type { SourceUnit } from '../syntax/source-unit.js';
 import type { StoredText } from '../syntax/stored-text.js';
 import type { TreeCache } from '../syntax/tree-cache.js';
@@ -42,10 +42,11 @@ const TYPESCRIPT = { language: 'typescript', parse: parseTypeScript, importsOf: 
  * longer than `parseBudgetMs` (0: no limit).
  */
 export function typeScriptUnit(path: string, code: string, placement: Placement, parseBudgetMs = 0, cache?: TreeCache, stored?: StoredText): TypeScriptUnit {
-  return new ParsedSourceUnit(TYPESCRIPT, path, code, placement, isTypeScriptTestPath(path), parseBudgetMs, cache, stored) as TypeScriptUnit;
+  const isTestFile = isTypeScriptTestPath(placement.assembledPath ?? path);
+  return new ParsedSourceUnit(TYPESCRIPT, path, code, placement, isTestFile, parseBudgetMs, cache, stored) as TypeScriptUnit;
 }
 
 /** A whole `.ts` file as its one unit. */
 export function typeScriptFileUnit(path: string, text: string, parseBudgetMs = 0, cache?: TreeCache, stored?: StoredText): TypeScriptUnit {
-  return typeScriptUnit(path, text, { lineOffset: 0, columnOffset: 0, origin: 'typescript-file', isFinal: true, fenceClosed: true }, parseBudgetMs, cache, stored);
+  return typeScriptUnit(path, text, wholeFilePlacement(path, 'typescript-file'), parseBudgetMs, cache, stored);
 }

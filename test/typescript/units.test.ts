@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unitsOf } from '../../src/core/source-units.js';
-import { extractCodeBlocks, extractPythonBlocks } from '../../src/markdown/code-blocks.js';
+import { extractCodeBlocks, extractPythonBlocks, isPythonLanguage } from '../../src/markdown/code-blocks.js';
 import { pythonUnitsOf } from '../../src/python/units.js';
 import { languageOf } from '../../src/syntax/source-unit.js';
 import { TreeCache } from '../../src/syntax/tree-cache.js';
@@ -90,7 +90,7 @@ describe('TypeScript units', () => {
 
   it('leaves the Python blocks of a Markdown file as they were', () => {
     const markdown = '```python\nimport pulumi\n```\n\n```typescript\nconst a = 1;\n```\n\n```py\nx = (\n';
-    expect(extractPythonBlocks(markdown)).toEqual(extractCodeBlocks(markdown).filter((block) => block.language === 'python'));
+    expect(extractPythonBlocks(markdown)).toEqual(extractCodeBlocks(markdown).filter((block) => isPythonLanguage(block.language)));
     expect(extractPythonBlocks(markdown).map((block) => [block.lineOffset, block.closed])).toEqual([[1, true], [9, false]]);
     expect(pythonUnitsOf('lib/MODEL_RESPONSE.md', markdown).map((unit) => [unit.lineOffset, unit.isFinal])).toEqual([[1, false], [9, true]]);
     expect(pythonUnitsOf('lib/tap-stack.ts', 'const a = 1;\n')).toEqual([]);
