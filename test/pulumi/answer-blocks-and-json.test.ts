@@ -5,18 +5,7 @@
  * whose parts keep their own sites (the ARN on the third line of a policy).
  */
 import { describe, expect, it } from 'vitest';
-import type { ProgramModel } from '../../src/pulumi/model.js';
-import { buildPythonProgram } from '../../src/python/model/build-program.js';
-import { pythonUnitsOf } from '../../src/python/units.js';
-
-function model(path: string, text: string): ProgramModel {
-  const units = pythonUnitsOf(path, text).filter((unit) => !unit.isTestFile);
-  return buildPythonProgram(
-    units.map((unit) => ({ unit, root: unit.root, modulePath: unit.path })),
-    path.endsWith('.md') ? path : '.',
-    path.endsWith('.md') ? 'answer' : 'project',
-  );
-}
+import { pythonAnswerModel, pythonModel } from './model-support.js';
 
 describe('Markdown answer blocks of one file', () => {
   const answer =
@@ -24,7 +13,7 @@ describe('Markdown answer blocks of one file', () => {
     'Then the subnet:\n\n```python\nsubnet = aws.ec2.Subnet("a", vpc_id=vpc.id, availability_zone=ZONE)\n```\n';
 
   it('a later block sees the imports, constants and resources of earlier ones', () => {
-    const program = model('lib/MODEL_RESPONSE.md', answer);
+    const program = pythonAnswerModel('lib/MODEL_RESPONSE.md', answer);
     expect(program.resources.map((resource) => resource.type.key)).toEqual(['ec2.Vpc', 'ec2.Subnet']);
     const subnet = program.resources[1];
     const vpcId = subnet?.args.get('vpc_id')?.value;
@@ -36,19 +25,19 @@ describe('Markdown answer blocks of one file', () => {
     expect(program.edges.map((edge) => `${edge.from.type.key}->${edge.to.type.key} ${edge.kind}`)).toEqual(['ec2.Subnet->ec2.Vpc input']);
   });
 
-  it('an earlier block does not see what a later one defines, and Python files do not chain', () => {
+  it('an earlier block does not see what a later one defines', () => {
     const reversed = '```python\nimport pulumi_aws as aws\naws.ec2.Subnet("a", availability_zone=ZONE)\n```\n\n```python\nZONE = "us-east-1a"\n```\n';
-    const zone = model('answer.md', reversed).resources[0]?.args.get('availability_zone')?.value;
+    const zone = pythonAnswerModel('answer.md', reversed).resources[0]?.args.get('availability_zone')?.value;
     expect(zone?.kind).toBe('unknown');
   });
 });
 
 describe('JSON text', () => {
   it('keeps the value it encodes, with the sites of its parts', () => {
-    const program = model(
-      'lib/tap_stack.py',
-      'import json\nimport pulumi_aws as aws\naws.iam.Policy("p", policy=json.dumps({\n    "Statement": [{"Effect": "Allow", "Action": "sqs:SendMessage",\n        "Resource": "arn:aws:sqs:eu-west-1:123456789012:jobs"}]}))\n',
-    );
+    const program = pythonModel({
+      'lib/tap_stack.py':
+        'import json\nimport pulumi_aws as aws\naws.iam.Policy("p", policy=json.dumps({\n    "Statement": [{"Effect": "Allow", "Action": "sqs:SendMessage",\n        "Resource": "arn:aws:sqs:eu-west-1:123456789012:jobs"}]}))\n',
+    });
     const policy = program.resources[0]?.args.get('policy')?.value;
     expect(policy?.kind).toBe('string');
     if (policy?.kind !== 'string') return;
