@@ -101,15 +101,30 @@ function mayHideDependency(value: Value | undefined): boolean {
 
 type Reach = 'yes' | 'missing' | 'unknown';
 
-/** Follows input and `depends_on` edges from the NAT gateway (a component depended on means its children). */
-function reachesGateway(nat: Resource, model: ProgramModel): Reach {
-  if (nat.argsOpen || mayHideDependency(nat.args.get('allocation_id')?.value)) return 'unknown';
+interface Graph {
+  /** Input and `depends_on` edges by the resource that has them. */
+  outgoing: Map<Resource, Edge[]>;
+  children: Map<Resource, Resource[]>;
+}
+
+function graphOf(model: ProgramModel): Graph {
   const outgoing = new Map<Resource, Edge[]>();
   const children = new Map<Resource, Resource[]>();
+  const add = <T>(map: Map<Resource, T[]>, key: Resource, item: T) => {
+    const list = map.get(key);
+    if (list) list.push(item);
+    else map.set(key, [item]);
+  };
   for (const edge of model.edges) {
-    if (edge.kind === 'input' || edge.kind === 'depends_on') outgoing.set(edge.from, [...(outgoing.get(edge.from) ?? []), edge]);
-    if (edge.kind === 'parent') children.set(edge.to, [...(children.get(edge.to) ?? []), edge.from]);
+    if (edge.kind === 'input' || edge.kind === 'depends_on') add(outgoing, edge.from, edge);
+    if (edge.kind === 'parent') add(children, edge.to, edge.from);
   }
+  return { outgoing, children };
+}
+
+/** Follows input and `depends_on` edges from the NAT gateway (a component depended on means its children). */
+function reachesGateway(nat: Resource, { outgoing, children }: Graph): Reach {
+  if (nat.argsOpen || mayHideDependency(nat.args.get('allocation_id')?.value)) return 'unknown';
   const seen = new Set<Resource>();
   const pending = [nat];
   while (pending.length) {
@@ -139,12 +154,13 @@ function checkNatGateways(model: ProgramModel, context: ProgramContext): void {
   if (gateways.length === 0) return;
   const vpcCount = firstAtEachSite(model.resources.filter((resource) => isAws(resource, 'ec2.Vpc'))).length;
   const reported = new Set<string>();
+  let graph: Graph | undefined;
   for (const nat of model.resources) {
     if (!isAws(nat, 'ec2.NatGateway') || stringOf(nat.args.get('connectivity_type')?.value) === 'private') continue;
     const key = `${nat.site.path}:${nat.site.source.lineOffset}:${nat.site.start}`;
     if (reported.has(key)) continue;
     const candidates = gatewaysFor(nat, gateways, vpcCount);
-    if (candidates.length === 0 || reachesGateway(nat, model) !== 'missing') continue;
+    if (candidates.length === 0 || reachesGateway(nat, (graph ??= graphOf(model))) !== 'missing') continue;
     reported.add(key);
     const gateway = candidates.find((candidate) => candidate.site.path === nat.site.path) ?? (candidates[0] as Resource);
     const name = gateway.boundTo ?? typeName(gateway.type, gateway.language);
