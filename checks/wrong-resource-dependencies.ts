@@ -162,13 +162,16 @@ function checkNatGateways(model: ProgramModel, context: ProgramContext): void {
     const candidates = gatewaysFor(nat, gateways, vpcCount);
     if (candidates.length === 0 || reachesGateway(nat, (graph ??= graphOf(model))) !== 'missing') continue;
     reported.add(key);
-    const gateway = candidates.find((candidate) => candidate.site.path === nat.site.path) ?? (candidates[0] as Resource);
-    const name = gateway.boundTo ?? typeName(gateway.type, gateway.language);
+    // Name the gateway the code can write: in the same file, kept in a variable, the gateway before its attachment.
+    const rank = (gateway: Resource) => (gateway.site.path === nat.site.path ? 0 : 4) + (gateway.boundTo ? 0 : 2) + (isAws(gateway, 'ec2.InternetGateway') ? 0 : 1);
+    const gateway = [...candidates].sort((a, b) => rank(a) - rank(b))[0] as Resource;
+    const name = gateway.boundTo ?? `the ${typeName(gateway.type, gateway.language)}`;
     const where = gateway.site.path === nat.site.path ? `line ${gateway.site.line}` : `${gateway.site.path} line ${gateway.site.line}`;
-    const dependsOn = nat.language === 'python' ? `depends_on=[${name}]` : `dependsOn: [${name}]`;
+    const reference = gateway.boundTo ?? (isAws(gateway, 'ec2.InternetGateway') ? 'igw' : 'attachment');
+    const dependsOn = nat.language === 'python' ? `depends_on=[${reference}]` : `dependsOn: [${reference}]`;
     context.report({
       at: nat,
-      message: `This NAT gateway does not depend on internet gateway \`${name}\` (${where}): add \`${dependsOn}\` to its options (or to its Elastic IP's), or it may be created before the gateway is attached and fail.`,
+      message: `This NAT gateway does not depend on internet gateway ${gateway.boundTo ? `\`${name}\`` : name} (${where}): add \`${dependsOn}\` to its options (or to its Elastic IP's), or it may be created before the gateway is attached and fail.`,
     });
   }
 }

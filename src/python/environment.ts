@@ -22,7 +22,16 @@ export interface ProductionDefault {
   /** The production literal (`"prod"`). */
   node: SyntaxNode;
   value: string;
+  /**
+   * The default decides where the program deploys: a parameter default, a fallback of an
+   * environment variable, of the configuration or of an environment-named name. A lookup in
+   * some other dict (`tags.get("Environment", "Production")`) only speaks for its own file.
+   */
+  programWide: boolean;
 }
+
+/** Receivers of lookups that read the deployment's settings: `config.get`, `os.environ.get`, `cfg.get`. */
+const SETTINGS_RECEIVER = /(^|[._])(config|cfg|conf|environ|settings|os)$/i;
 
 const ENVIRONMENT_NAME = /(^|_)(env|environment|stage|suffix)(_name|_suffix|_type)?$/;
 const LOOKUP_METHODS = new Set(['get', 'get_secret', 'getenv', 'setdefault']);
@@ -33,21 +42,29 @@ export function isEnvironmentName(name: string): boolean {
   return ENVIRONMENT_NAME.test(snakeKey(last));
 }
 
-/** The first expression below `root` that defaults the environment to a production name. */
-function productionDefault(root: SyntaxNode): ProductionDefault | undefined {
+/** The first expression below `root` that defaults the whole program's environment to a production name. */
+function programWideDefault(root: SyntaxNode): ProductionDefault | undefined {
   for (const node of descendantsOfType(root, DEFAULT_NODES)) {
     const found = productionDefaultAt(node);
-    if (found) return found;
+    if (found?.programWide) return found;
   }
   return undefined;
 }
 
 const DEFAULT_NODES = ['boolean_operator', 'call', 'default_parameter', 'typed_default_parameter'];
 
-function productionLiteral(node: SyntaxNode | null | undefined): ProductionDefault | undefined {
+function productionLiteral(node: SyntaxNode | null | undefined, programWide = true): ProductionDefault | undefined {
   if (!node) return undefined;
   const value = stringValue(node);
-  return value !== undefined && isProductionName(value) ? { node: unwrap(node), value } : undefined;
+  return value !== undefined && isProductionName(value) ? { node: unwrap(node), value, programWide } : undefined;
+}
+
+/** True for `getenv(...)` and lookups on the configuration or the process environment. */
+function readsSettings(call: SyntaxNode): boolean {
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'attribute') return true;
+  const receiver = fn.childForFieldName('object');
+  return receiver !== null && SETTINGS_RECEIVER.test(receiver.type === 'call' ? (receiver.childForFieldName('function')?.text ?? '') : receiver.text);
 }
 
 /** A production default at this node (one of DEFAULT_NODES), if it is one. */
@@ -67,7 +84,7 @@ export function productionDefaultAt(node: SyntaxNode): ProductionDefault | undef
     }
     if (lookedUp.type === 'call') {
       const key = lookupKey(lookedUp);
-      return key !== undefined && (isEnvironmentName(key) || assignedToEnvironmentName(node)) ? literal : undefined;
+      return key !== undefined && (isEnvironmentName(key) || assignedToEnvironmentName(node)) ? { ...literal, programWide: readsSettings(lookedUp) } : undefined;
     }
     return undefined;
   }
@@ -76,7 +93,7 @@ export function productionDefaultAt(node: SyntaxNode): ProductionDefault | undef
   if (key === undefined) return undefined;
   const args = callArguments(node);
   const fallback = args.keywords.get('default') ?? args.positional[1];
-  const literal = productionLiteral(fallback);
+  const literal = productionLiteral(fallback, readsSettings(node));
   return literal && (isEnvironmentName(key) || assignedToEnvironmentName(node)) ? literal : undefined;
 }
 
@@ -106,6 +123,7 @@ interface PlacedDefault {
   path: string;
   /** 1-based line in the file. */
   line: number;
+  programWide: boolean;
 }
 
 function describeDefault(found: PlacedDefault, from: string | undefined): string {
@@ -133,8 +151,8 @@ export function beginProduction(project: ProjectView, settings: ReviewSettings):
   for (const path of ENTRY_POINTS) {
     if (project.files.some((file) => file.path === path)) continue;
     const text = project.readFile(path);
-    const found = text === undefined ? undefined : productionDefault(parsePython(text).rootNode);
-    if (found) return { program: describeDefault({ value: found.value, path, line: found.node.startPosition.row + 1 }, undefined), defaults };
+    const found = text === undefined ? undefined : programWideDefault(parsePython(text).rootNode);
+    if (found) return { program: describeDefault({ value: found.value, path, line: found.node.startPosition.row + 1, programWide: true }, undefined), defaults };
   }
   return { program: undefined, defaults };
 }
@@ -144,25 +162,32 @@ export function productionDefaultVisitors(context: UnitContext<ProductionState>)
   const { unit, state } = context;
   if (state.program !== undefined || unit.isTestFile) return {};
   const note = (node: SyntaxNode) => {
-    if (state.defaults.has(unit.path)) return;
+    if (state.defaults.get(unit.path)?.programWide) return;
     const found = productionDefaultAt(node);
-    if (found) state.defaults.set(unit.path, { value: found.value, path: unit.path, line: unit.lineOffset + found.node.startPosition.row + 1 });
+    if (!found) return;
+    const placed = { value: found.value, path: unit.path, line: unit.lineOffset + found.node.startPosition.row + 1, programWide: found.programWide };
+    // The first default of the file, or its first program-wide one.
+    const noted = state.defaults.get(unit.path);
+    if (!noted || (!noted.programWide && placed.programWide)) state.defaults.set(unit.path, placed);
   };
   return Object.fromEntries(DEFAULT_NODES.map((type) => [type, note]));
 }
 
 /**
- * Why code in `path` deploys to production: the review-wide reason, else a production default in
- * the file itself, else one in another file of its program (an args class's `environment_suffix="prod"`
- * applies to every resource the program creates). Undefined when nothing says production.
+ * Why code in `path` deploys to production: the review-wide reason, else the program's entry
+ * point's production default, else one in the file itself, else a program-wide one in another
+ * file of its program (an args class's `environment_suffix="prod"` applies to every resource the
+ * program creates). Undefined when nothing says production.
  */
 export function productionReason(state: ProductionState, program: ProgramModel, path: string): string | undefined {
   if (state.program !== undefined) return state.program ?? undefined;
+  const entry = ENTRY_POINTS.map((file) => state.defaults.get(file)).find((found) => found?.programWide && program.files.includes(found.path));
+  if (entry) return describeDefault(entry, path);
   const own = state.defaults.get(path);
   if (own) return describeDefault(own, path);
   for (const file of program.files) {
     const found = state.defaults.get(file);
-    if (found) return describeDefault(found, path);
+    if (found?.programWide) return describeDefault(found, path);
   }
   return undefined;
 }

@@ -39,6 +39,11 @@ ruleTester(developmentSettingsInProduction, {
       code: header + devDatabase,
       files: [{ path: 'tests/unit/test_stack.py', content: 'import os\nENVIRONMENT = os.environ.get("ENVIRONMENT", "prod")\n' }],
     },
+    // A tag's fallback value in another file labels that file's resources, not the program's environment.
+    {
+      code: header + devDatabase,
+      files: [{ path: 'lib/compute.py', content: 'def tags_for(tags):\n    return {"Environment": tags.get("Environment", "Production")}\n' }],
+    },
   ],
   invalid: [
     {
