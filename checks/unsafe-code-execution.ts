@@ -141,7 +141,7 @@ export const unsafeCodeExecution: ModelRule = {
   },
 };
 
-/** `cp.exec` with `import * as cp from "child_process"`, or `exec` with `import { exec } from ...`: `child_process.exec`. */
+/** `cp.exec` with a namespace import of `child_process` as `cp`, or `exec` imported by name from it: `child_process.exec`. */
 function typeScriptMember(callee: SyntaxNode, imports: ReadonlyMap<string, string>): string | undefined {
   const parts: string[] = [];
   let current: SyntaxNode | null = callee;

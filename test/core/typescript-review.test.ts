@@ -93,9 +93,9 @@ describe('TypeScript units in the review', () => {
     expect(seen).toEqual(['python lib/MODEL_RESPONSE.md exec(code)', 'typescript lib/MODEL_RESPONSE.md exec(code)', 'typescript lib/MODEL_RESPONSE.md eval(code)', 'typescript lib/tap-stack.ts run(1)']);
   });
 
-  it('draw no finding from the catalog rules, while the Python block beside them still does', () => {
+  it('are judged by the rules that cover TypeScript, beside the Python block of the same answer', () => {
     const result = runCatalog([{ path: 'lib/MODEL_RESPONSE.md', content: ANSWER }]);
-    expect(result.findings.map((finding) => `${finding.ruleId}@${finding.line}`)).toEqual(['IAC307@4']);
+    expect(result.findings.map((finding) => `${finding.ruleId}@${finding.line}`)).toEqual(['IAC307@4', 'IAC307@9']);
   });
 
   it('are held to the parse budget and the size limit, with IAC002', () => {
