@@ -137,8 +137,9 @@ export class Interpreter extends EvaluationRun {
       case 'match_statement': {
         const subject = node.childForFieldName('subject');
         if (subject) expressions.evaluate(subject, scope, frame);
-        for (const clause of node.childForFieldName('body')?.namedChildren ?? []) {
-          if (clause.type === 'case_clause') this.body(clause.childForFieldName('consequence'), scope, frame);
+        const choice = this.newChoice();
+        for (const [branch, clause] of (node.childForFieldName('body')?.namedChildren ?? []).entries()) {
+          if (clause.type === 'case_clause') this.inBranch(choice, branch, () => this.body(clause.childForFieldName('consequence'), scope, frame));
         }
         return 'normal';
       }
@@ -199,9 +200,10 @@ export class Interpreter extends EvaluationRun {
   private alternatives(bodies: readonly (SyntaxNode | null)[], scope: Scope, frame: Frame): Completion {
     const before = scope.snapshot();
     const outcomes: { bindings: Map<string, EvalValue>; completion: Completion }[] = [];
-    for (const body of bodies) {
+    const choice = this.newChoice();
+    for (const [branch, body] of bodies.entries()) {
       scope.restore(before);
-      const completion = this.body(body, scope, frame);
+      const completion = this.inBranch(choice, branch, () => this.body(body, scope, frame));
       outcomes.push({ bindings: scope.snapshot(), completion });
     }
     // Alternatives that leave (return, raise) do not flow on; their bindings do not matter after.
