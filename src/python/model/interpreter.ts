@@ -75,6 +75,8 @@ export class Interpreter extends EvaluationRun {
   block(statements: readonly SyntaxNode[], scope: Scope, frame: Frame): Completion {
     if (this.nesting >= MAX_NESTING) return 'normal';
     this.nesting++;
+    // A branch the rest of the block runs in (see `alternatives`) ends with the block.
+    const branches = this.branches.length;
     try {
       for (const statement of statements) {
         const completion = this.statement(statement, scope, frame);
@@ -83,6 +85,7 @@ export class Interpreter extends EvaluationRun {
       return 'normal';
     } finally {
       this.nesting--;
+      this.branches.length = branches;
     }
   }
 
@@ -213,6 +216,8 @@ export class Interpreter extends EvaluationRun {
       const completions = new Set(outcomes.map((outcome) => outcome.completion));
       return completions.size === 1 ? (outcomes[0]?.completion ?? 'normal') : 'return';
     }
+    // `if c: return a` then `return b`: what follows runs only in the one alternative that flows on.
+    if (flowing.length === 1 && outcomes.length > 1) this.branches.push({ choice, branch: outcomes.indexOf(flowing[0] as (typeof outcomes)[number]) });
     const merged = new Map<string, EvalValue>();
     const names = new Set<string>();
     for (const outcome of flowing) for (const name of outcome.bindings.keys()) names.add(name);
