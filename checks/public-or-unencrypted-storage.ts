@@ -63,9 +63,9 @@ export const publicOrUnencryptedStorage: ModelRule = {
     why: 'Public buckets, databases reachable from the internet, unencrypted storage and `*` on `*` IAM policies are the commonest cloud breaches; deletes, terminations and privilege-escalating IAM actions (`iam:PassRole`, `iam:*`) on every resource turn one leaked credential into a lost account; an API method without authorization can be called by anyone.',
     fix: 'Keep buckets private behind a public-access block with all four flags True (serve content through CloudFront with origin access control), set `publicly_accessible=False` and `storage_encrypted=True` on databases, grant specific actions on named resources (or add a Condition), and give API methods an authorizer, IAM auth or an API key.',
     badExample:
-      'aws.rds.Instance("db", engine="postgres", instance_class="db.t3.micro", publicly_accessible=True)\npolicy = json.dumps({"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})',
+      'aws.rds.Instance("db", engine="postgres", instance_class="db.t3.micro", publicly_accessible=True)\naws.iam.RolePolicy("app", role=role.id, policy=json.dumps({"Statement": [\n    {"Effect": "Allow", "Action": "*", "Resource": "*"},\n    {"Effect": "Allow", "Action": ["iam:PassRole", "s3:*"], "Resource": "*"}]}))',
     goodExample:
-      'aws.rds.Instance("db", engine="postgres", instance_class="db.t3.micro",\n    publicly_accessible=False, storage_encrypted=True)\npolicy = json.dumps({"Statement": [{"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": [f"{bucket_arn}/*"]}]})',
+      'aws.rds.Instance("db", engine="postgres", instance_class="db.t3.micro",\n    publicly_accessible=False, storage_encrypted=True)\naws.iam.RolePolicy("app", role=role.id, policy=bucket.arn.apply(lambda arn: json.dumps({"Statement": [\n    {"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": [f"{arn}/*"]}]})))',
     seed: { report: 'model-failures-tracking', section: 'Security Misconfigurations' },
     languages: ['python', 'typescript'],
   },
