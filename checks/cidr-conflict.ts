@@ -10,6 +10,7 @@ import type { ModelRule } from '../src/api/rule.js';
 import { cidrProblem, containsBlock, isIpv4CidrName, prefixBounds, type Ipv4Block } from '../src/aws/cidr.js';
 import type { CreationContext, ProgramModel, Resource, Site, Value } from '../src/pulumi/model.js';
 import { subnetBlocks, vpcBlocks, vpcLabel, type SubnetBlock } from '../src/pulumi/network.js';
+import { siteKey } from '../src/pulumi/site.js';
 import { exclusiveCreations, stringOf, writtenSite } from '../src/pulumi/values.js';
 
 /** Free-text arguments: a tag may mention a CIDR in any form. */
@@ -60,10 +61,6 @@ export const cidrConflict: ModelRule = {
 
 /** Reports at the first of `sites` (best first) that is in a reviewed file, once per position. */
 type Report = (sites: readonly Site[], message: string) => void;
-
-function siteKey(site: Site): string {
-  return `${site.path}:${site.source.lineOffset}:${site.source.columnOffset}:${site.start}:${site.end}`;
-}
 
 /** Every CIDR argument of AWS resources and Args objects, and every CIDR field of the dicts inside their arguments. */
 function checkValidity(program: ProgramModel, report: Report): void {

@@ -12,9 +12,10 @@
 import type { ModelRule } from '../src/api/rule.js';
 import { actionRisk, riskReason, type ActionRisk } from '../src/aws/iam-actions.js';
 import type { ProgramModel, Site, Value } from '../src/pulumi/model.js';
+import { BySite } from '../src/pulumi/site.js';
 import { documentStatements, entrySite, policyStatements, type PolicyStatement } from '../src/pulumi/policy-documents.js';
 import { argumentExample, typeName } from '../src/pulumi/spelling.js';
-import { booleanOf, stringOf, writtenSite } from '../src/pulumi/values.js';
+import { booleanOf, stringOf, stringsIn, writtenSite } from '../src/pulumi/values.js';
 
 const PUBLIC_ACLS = new Set(['public-read', 'public-read-write', 'authenticated-read']);
 const PUBLIC_GRANTEE = /acs\.amazonaws\.com\/groups\/global\/(AllUsers|AuthenticatedUsers)/;
@@ -83,13 +84,15 @@ export const publicOrUnencryptedStorage: ModelRule = {
       reported.add(key);
       context.report({ at, message, ...(severity ? { severity } : {}) });
     };
+    const openMethods = new BySite<Grouped>();
     for (const inputs of inputsOf(program)) {
       if (inputs.key.startsWith('s3.')) checkS3(inputs, report);
       if (ACCESS_BLOCK.test(inputs.key)) checkAccessBlock(inputs, report);
       if (BUCKET_POLICY_HOLDERS.has(inputs.key)) checkBucketPolicy(inputs, report);
       checkDatabase(inputs, report);
-      checkApiGateway(inputs, report);
+      checkApiGateway(inputs, openMethods);
     }
+    reportGroups(openMethods, report);
     checkIamStatements(program, report);
   },
 };
@@ -147,20 +150,6 @@ function checkS3(inputs: Inputs, report: Report): void {
   }
 }
 
-/** Known strings inside a value's lists and dicts. */
-function stringsIn(value: Value | undefined): { value: string; site: Site | undefined }[] {
-  const found: { value: string; site: Site | undefined }[] = [];
-  const stack: { value: Value; depth: number }[] = value ? [{ value, depth: 0 }] : [];
-  while (stack.length) {
-    const { value: current, depth } = stack.pop() as { value: Value; depth: number };
-    if (depth > 12) continue;
-    if (current.kind === 'string') found.push({ value: current.value, site: current.site });
-    else if (current.kind === 'list') for (const item of current.items) stack.push({ value: item, depth: depth + 1 });
-    else if (current.kind === 'dict') for (const item of current.entries.values()) stack.push({ value: item, depth: depth + 1 });
-  }
-  return found;
-}
-
 function checkAccessBlock(inputs: Inputs, report: Report): void {
   const off = ACCESS_BLOCK_FLAGS.filter((flag) => booleanOf(inputs.get(flag)?.value) === false);
   const first = off[0] ? inputs.get(off[0]) : undefined;
@@ -188,7 +177,7 @@ function checkBucketPolicy(inputs: Inputs, report: Report): void {
 /** Every IAM statement the program writes, in resources' and Args objects' inputs and in `get_policy_document` calls. */
 function checkIamStatements(program: ProgramModel, report: Report): void {
   const seen = new Set<Value>();
-  const risky = new RiskyGrants();
+  const risky = new BySite<Grouped>();
   for (const resource of program.resources) {
     if (resource.type.provider !== 'aws') continue;
     for (const argument of resource.args.values()) {
@@ -203,31 +192,26 @@ function checkIamStatements(program: ProgramModel, report: Report): void {
     const statements = invoke.args.get('statements');
     for (const statement of documentStatements(statements?.value)) judgeStatement(statement, [statements?.site, invoke.site], report, risky);
   }
-  risky.report(report);
+  reportGroups(risky, report);
 }
 
-/** Risky actions by the statement that allows them: a statement written once and run for several actions (a loop, a comprehension) is one finding. */
-class RiskyGrants {
-  private readonly byStatement = new Map<string, { sites: readonly (Site | undefined)[]; subject: string; risks: ActionRisk[] }>();
-
-  add(sites: readonly (Site | undefined)[], subject: string, risks: readonly ActionRisk[]): void {
-    const site = sites.find((candidate) => candidate !== undefined);
-    const key = site ? `${site.path}:${site.source.lineOffset}:${site.start}:${site.end}:${subject}` : subject;
-    const entry = this.byStatement.get(key) ?? { sites, subject, risks: [] };
-    for (const risk of risks) if (!entry.risks.some((known) => known.pattern === risk.pattern)) entry.risks.push(risk);
-    this.byStatement.set(key, entry);
-  }
-
-  report(report: Report): void {
-    for (const { sites, subject, risks } of this.byStatement.values()) {
-      const listed = risks.slice(0, 4).map((risk) => `\`${risk.pattern}\` (${riskReason(risk)})`);
-      const more = risks.length > 4 ? ` and ${risks.length - 4} more` : '';
-      report(sites, `${subject} allows ${listed.join(', ')}${more} on every resource (\`*\`): scope it to the ARNs it needs or add a Condition.`, 'warning');
-    }
-  }
+/** A finding written once and run several times (API methods made in a loop over HTTP verbs, a statement per action): one finding naming each. */
+interface Grouped {
+  sites: readonly (Site | undefined)[];
+  names: string[];
+  message: (names: readonly string[]) => string;
 }
 
-function judgeStatement(statement: PolicyStatement, fallback: readonly (Site | undefined)[], report: Report, risky: RiskyGrants): void {
+function addNamed(groups: BySite<Grouped>, sites: readonly (Site | undefined)[], topic: string, names: readonly string[], message: Grouped['message']): void {
+  const entry = groups.at(sites.find((site) => site !== undefined), topic, () => ({ sites, names: [], message }));
+  for (const name of names) if (!entry.names.includes(name)) entry.names.push(name);
+}
+
+function reportGroups(groups: BySite<Grouped>, report: Report): void {
+  for (const { sites, names, message } of groups.values()) report(sites, message(names), 'warning');
+}
+
+function judgeStatement(statement: PolicyStatement, fallback: readonly (Site | undefined)[], report: Report, risky: BySite<Grouped>): void {
   const { facts } = statement;
   if (facts.effect !== 'Allow' || !facts.allResources) return;
   const at = [entrySite(statement, statement.form === 'json' ? 'Action' : 'actions'), ...fallback];
@@ -239,7 +223,11 @@ function judgeStatement(statement: PolicyStatement, fallback: readonly (Site | u
   }
   // In a resource-based policy `Resource: "*"` is the resource itself; a condition scopes the grant.
   if (risks.length === 0 || facts.hasPrincipal || facts.conditioned) return;
-  risky.add(at, `IAM ${statement.dict ? 'statement' : 'policy document'}`, risks);
+  const subject = `IAM ${statement.dict ? 'statement' : 'policy document'}`;
+  addNamed(risky, at, subject, risks.map((risk) => `\`${risk.pattern}\` (${riskReason(risk)})`), (listed) => {
+    const more = listed.length > 4 ? ` and ${listed.length - 4} more` : '';
+    return `${subject} allows ${listed.slice(0, 4).join(', ')}${more} on every resource (\`*\`): scope it to the ARNs it needs or add a Condition.`;
+  });
 }
 
 function checkDatabase(inputs: Inputs, report: Report): void {
@@ -285,7 +273,7 @@ function checkDatabase(inputs: Inputs, report: Report): void {
   }
 }
 
-function checkApiGateway(inputs: Inputs, report: Report): void {
+function checkApiGateway(inputs: Inputs, openMethods: BySite<Grouped>): void {
   const text = (name: string) => stringOf(inputs.get(name)?.value);
   if (inputs.key === 'apigateway.Method') {
     const authorization = inputs.get('authorization');
@@ -295,12 +283,14 @@ function checkApiGateway(inputs: Inputs, report: Report): void {
     // CORS preflight has to be unauthenticated; an API key is access control of its own.
     if (method?.toUpperCase() === 'OPTIONS') return;
     if (apiKey && booleanOf(apiKey.value) !== false) return;
-    report([authorization.site, inputs.site], `API Gateway method with \`${argumentExample('authorization', '"NONE"', inputs.language)}\`${method ? ` (${method})` : ''} can be called by anyone: add an authorizer, IAM auth or an API key.`, 'warning');
+    const setting = argumentExample('authorization', '"NONE"', inputs.language);
+    addNamed(openMethods, [authorization.site, inputs.site], 'method', method ? [method] : [], (methods) => `API Gateway method with \`${setting}\`${methods.length ? ` (${methods.join(', ')})` : ''} can be called by anyone: add an authorizer, IAM auth or an API key.`);
   } else if (inputs.key === 'apigatewayv2.Route') {
     const authorization = inputs.get('authorization_type');
     if (!authorization || stringOf(authorization.value)?.toUpperCase() !== 'NONE') return;
     const key = text('route_key');
     if (key?.toUpperCase().startsWith('OPTIONS ')) return;
-    report([authorization.site, inputs.site], `API Gateway route${key ? ` \`${key}\`` : ''} with \`${argumentExample('authorization_type', '"NONE"', inputs.language)}\` can be called by anyone: add an authorizer or IAM auth.`, 'warning');
+    const setting = argumentExample('authorization_type', '"NONE"', inputs.language);
+    addNamed(openMethods, [authorization.site, inputs.site], 'route', key ? [`\`${key}\``] : [], (keys) => `API Gateway route${keys.length ? ` ${keys.join(', ')}` : ''} with \`${setting}\` can be called by anyone: add an authorizer or IAM auth.`);
   }
 }

@@ -10,6 +10,7 @@ import type { ModelRule, ProgramContext } from '../src/api/rule.js';
 import { isWorldCidr } from '../src/aws/cidr.js';
 import { worldExposure } from '../src/aws/ports.js';
 import type { DictValue, ProgramModel, Site, Value } from '../src/pulumi/model.js';
+import { BySite } from '../src/pulumi/site.js';
 import { itemsOf, numberOf, stringOf, writtenSite } from '../src/pulumi/values.js';
 
 /** One ingress rule, whatever form it was written in: its fields, each with the path of values that leads to it (for positions). */
@@ -45,17 +46,15 @@ export const securityGroupOpenToWorld: ModelRule = {
   program(program, context) {
     const reviewed = new Set(context.project.files.map((file) => file.path));
     // Code that runs more than once (loops over ports, helpers called twice) reports once per position.
-    const bySite = new Map<string, { site: Site; cidr: string; exposures: string[] }>();
+    const bySite = new BySite<{ site: Site; cidr: string; exposures: string[] }>();
     for (const rule of ingressRules(program)) {
       const world = worldCidr(rule);
       if (!world) continue;
       const exposure = exposureOf(rule);
       if (!exposure) continue;
       const site = world.site && reviewed.has(world.site.path) ? world.site : rule.fallback;
-      const key = `${site.path}:${site.source.lineOffset}:${site.start}:${site.end}:${world.cidr}`;
-      const entry = bySite.get(key) ?? { site, cidr: world.cidr, exposures: [] };
+      const entry = bySite.at(site, world.cidr, () => ({ site, cidr: world.cidr, exposures: [] }));
       if (!entry.exposures.includes(exposure)) entry.exposures.push(exposure);
-      bySite.set(key, entry);
     }
     report(bySite.values(), context);
   },

@@ -9,8 +9,8 @@ export const IAM_ACTION_SOURCES = {
   escalation:
     'Rhino Security Labs, "AWS IAM Privilege Escalation - Methods and Mitigation" (S. Gietzen, 2018): the single actions of its 21 methods that grant the holder more access',
   destructive: 'AWS Service Authorization Reference: actions whose verb deletes, terminates or purges a resource, and the KMS actions that destroy or disable keys',
-  needsAllResources:
-    'AWS managed policy AWSLambdaVPCAccessExecutionRole: the network-interface actions a Lambda function in a VPC needs, which support no resource-level permissions',
+  grantedOnAllResources:
+    'AWS managed policies AWSLambdaVPCAccessExecutionRole (the network interfaces of a Lambda function in a VPC), AWSLambdaSQSQueueExecutionRole (a queue consumer acknowledging messages) and AmazonSSMManagedInstanceCore (the SSM agent acknowledging its messages), which grant these deletes on `*`',
 } as const;
 
 /** Actions that let the holder give itself (or a service it controls) more access. */
@@ -39,8 +39,8 @@ export const DESTRUCTIVE_VERBS: Readonly<Record<string, string>> = { Delete: 'de
 /** Destructive actions whose verb does not say so. */
 export const DESTRUCTIVE_ACTIONS: readonly string[] = ['kms:ScheduleKeyDeletion', 'kms:DisableKey'];
 
-/** Destructive actions that AWS documents as needing `Resource: "*"`: written exactly, they are not reported. */
-export const NEEDS_ALL_RESOURCES: readonly string[] = ['ec2:DeleteNetworkInterface'];
+/** Deletes that AWS's own managed policies grant on `Resource: "*"` for a service to work: written exactly, they are not reported. */
+export const GRANTED_ON_ALL_RESOURCES: readonly string[] = ['ec2:DeleteNetworkInterface', 'sqs:DeleteMessage', 'sqs:DeleteMessageBatch', 'ec2messages:DeleteMessage'];
 
 export type ActionRisk =
   /** Every action of every service (`*`, `*:*`). */
@@ -76,7 +76,7 @@ export function actionRisk(pattern: string): ActionRisk | undefined {
   if (/^\*+(:\*+)?$/.test(action)) return { kind: 'admin', pattern: action };
   const colon = action.indexOf(':');
   if (colon <= 0) return undefined;
-  if (NEEDS_ALL_RESOURCES.some((exempt) => exempt.toLowerCase() === action.toLowerCase())) return undefined;
+  if (GRANTED_ON_ALL_RESOURCES.some((exempt) => exempt.toLowerCase() === action.toLowerCase())) return undefined;
   const matcher = globPattern(action, true);
   const escalation = PRIVILEGE_ESCALATION_ACTIONS.find((known) => matcher.test(known));
   if (escalation) return { kind: 'escalation', pattern: action, example: escalation };

@@ -114,6 +114,20 @@ export function referencedResources(value: Value | undefined): Resource[] {
   return [...new Set(found)];
 }
 
+/** The known strings inside a value's lists and dicts, with where each is written. */
+export function stringsIn(value: Value | undefined, maxDepth = 12): { value: string; site: Site | undefined }[] {
+  const found: { value: string; site: Site | undefined }[] = [];
+  const stack: { value: Value; depth: number }[] = value ? [{ value, depth: 0 }] : [];
+  while (stack.length) {
+    const { value: current, depth } = stack.pop() as { value: Value; depth: number };
+    if (depth > maxDepth) continue;
+    if (current.kind === 'string') found.push({ value: current.value, site: current.site });
+    else if (current.kind === 'list') for (const item of current.items) stack.push({ value: item, depth: depth + 1 });
+    else if (current.kind === 'dict') for (const item of current.entries.values()) stack.push({ value: item, depth: depth + 1 });
+  }
+  return found;
+}
+
 /** Outputs inside a value (for string building over Outputs). */
 export function outputsIn(value: Value | undefined): OutputValue[] {
   const found: OutputValue[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionRisk, IAM_ACTION_SOURCES, NEEDS_ALL_RESOURCES, PRIVILEGE_ESCALATION_ACTIONS, riskReason } from '../../src/aws/iam-actions.js';
+import { actionRisk, IAM_ACTION_SOURCES, GRANTED_ON_ALL_RESOURCES, PRIVILEGE_ESCALATION_ACTIONS, riskReason } from '../../src/aws/iam-actions.js';
 import { jsonPolicyStatements, statementFacts } from '../../src/aws/iam-policy.js';
 
 describe('actionRisk', () => {
@@ -33,7 +33,7 @@ describe('actionRisk', () => {
     expect(actionRisk(pattern)).toEqual({ kind: 'destructive', pattern, example });
   });
 
-  it.each(['ec2:Describe*', 's3:Get*', 's3:List*', 'logs:CreateLogStream', 'cloudwatch:PutMetricData', 'iam:Get*', 'sts:AssumeRole', 'ec2:DeleteNetworkInterface', 'not-an-action', ':*'])(
+  it.each(['ec2:Describe*', 's3:Get*', 's3:List*', 'logs:CreateLogStream', 'cloudwatch:PutMetricData', 'iam:Get*', 'sts:AssumeRole', 'ec2:DeleteNetworkInterface', 'sqs:DeleteMessage', 'ec2messages:DeleteMessage', 'not-an-action', ':*'])(
     '%s is not on the lists',
     (pattern) => {
       expect(actionRisk(pattern)).toBeUndefined();
@@ -54,7 +54,7 @@ describe('actionRisk', () => {
 
   it('keeps its lists as data with their sources', () => {
     expect(Object.values(IAM_ACTION_SOURCES).every((source) => source.length > 40)).toBe(true);
-    for (const action of [...PRIVILEGE_ESCALATION_ACTIONS, ...NEEDS_ALL_RESOURCES]) expect(action).toMatch(/^[a-z0-9-]+:[A-Z][A-Za-z]+$/);
+    for (const action of [...PRIVILEGE_ESCALATION_ACTIONS, ...GRANTED_ON_ALL_RESOURCES]) expect(action).toMatch(/^[a-z0-9-]+:[A-Z][A-Za-z]+$/);
   });
 });
 

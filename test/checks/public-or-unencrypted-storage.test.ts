@@ -136,6 +136,14 @@ ruleTester(publicOrUnencryptedStorage, {
       errors: [{ line: 5, severity: 'warning', message: /API Gateway method with `authorization="NONE"` \(GET\) can be called by anyone/ }],
     },
     {
+      name: 'API methods created in a loop over HTTP verbs: one finding naming each; OPTIONS left out',
+      code:
+        header +
+        'for verb in ["GET", "POST", "OPTIONS"]:\n' +
+        '    aws.apigateway.Method(f"m-{verb}", rest_api=api.id, resource_id=r.id, http_method=verb, authorization="NONE")\n',
+      errors: [{ line: 6, severity: 'warning', message: /API Gateway method with `authorization="NONE"` \(GET, POST\) can be called by anyone/ }],
+    },
+    {
       name: 'unencrypted EBS volume and root device',
       code:
         header +
