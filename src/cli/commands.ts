@@ -4,13 +4,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { catalog, catalogIds, CONFIG_PATH, failsAt, parseConfigText, reviewWithCatalog, type ResolvedConfig } from '../core/index.js';
+import { catalog, catalogIds, CONFIG_PATH, ConfigError, failsAt, parseConfigText, reviewWithCatalog, type HeadConfig, type ResolvedConfig } from '../core/index.js';
 import type { Finding } from '../api/types.js';
 import { renderJson } from '../render/json.js';
 import { renderSarif } from '../render/sarif.js';
 import { renderText } from '../render/text.js';
 import { diskProjectSource, isReviewable, readInputFile } from './disk-project.js';
-import { changedFiles, changeInputFiles, commitProjectSource, repositoryRoot, resolveCommit } from './git-diff.js';
+import { changeBetween, changeInputFiles, commitProjectSource, repositoryRoot, resolveCommit, type CommitSource } from './git-diff.js';
 import { isDirectory, relativePosix, walkProject } from './walk.js';
 
 export type Format = 'text' | 'json' | 'sarif';
@@ -75,15 +75,35 @@ export interface DiffOptions {
   cwd: string;
 }
 
+/**
+ * What the review demands (configuration, lib/AWS_REGION, stack files) is read at the base
+ * ref, as the App reads it from the pull request's base: a change cannot relax its own review,
+ * and a change to a requirement is reported (IAC003).
+ */
 export function diffCommand(options: DiffOptions): CommandResult {
   const root = repositoryRoot(options.cwd);
   const head = resolveCommit(root, options.head);
-  resolveCommit(root, options.base);
+  const base = resolveCommit(root, options.base);
   const source = commitProjectSource(root, head);
-  const config = loadConfig(options.config && resolve(options.cwd, options.config), () => source.readFile(CONFIG_PATH), `${CONFIG_PATH} at ${options.head}`);
-  const files = changeInputFiles(source, changedFiles(root, options.base, head), config.maxFileBytes);
-  const result = reviewWithCatalog({ files, config, mode: 'change', project: source });
+  const baseSource = commitProjectSource(root, base);
+  const explicit = options.config && resolve(options.cwd, options.config);
+  const config = loadConfig(explicit, () => baseSource.readFile(CONFIG_PATH), `${CONFIG_PATH} at ${options.base}`);
+  const change = changeBetween(root, options.base, head);
+  const files = changeInputFiles(source, change.changed, config.maxFileBytes);
+  const configChanged = !explicit && [...change.removed, ...change.changed.map((file) => file.path)].includes(CONFIG_PATH);
+  const headConfig = configChanged ? configAt(source, `${CONFIG_PATH} at ${options.head}`) : undefined;
+  const result = reviewWithCatalog({ files, config, mode: 'change', project: source, base: { project: baseSource, removed: change.removed, ...(headConfig ? { headConfig } : {}) } });
   return render(result.findings, result.filesAnalyzed, config, options.format, options.colour);
+}
+
+/** The configuration a commit would bring, or why it is invalid (reported, not thrown: the base's is in force). */
+function configAt(source: CommitSource, label: string): HeadConfig {
+  try {
+    return { config: parseConfigText(source.readFile(CONFIG_PATH) ?? '', catalogIds, label) };
+  } catch (error) {
+    if (error instanceof ConfigError) return { invalid: error.problems.join('; ') };
+    throw error;
+  }
 }
 
 export function rulesCommand(format: Format): CommandResult {
@@ -94,5 +114,5 @@ export function rulesCommand(format: Format): CommandResult {
   }
   const rows = catalog.map((entry) => `${entry.id}  ${entry.severity.padEnd(7)}  ${entry.title}  [${entry.category}]  ${entry.detector ?? 'engine'}`);
   const detected = catalog.filter((entry) => entry.detector).length;
-  return { output: `${rows.join('\n')}\n\n${detected} detectors; IAC001 and IAC002 are raised by the engine itself.\n`, exitCode: 0 };
+  return { output: `${rows.join('\n')}\n\n${detected} detectors; IAC001, IAC002 and IAC003 are raised by the engine itself.\n`, exitCode: 0 };
 }

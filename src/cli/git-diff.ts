@@ -27,20 +27,30 @@ export interface ChangedFile {
   status: FileStatus;
 }
 
-/** Files changed from the merge base of `base` and `head` to `head`; deletions left out. */
-export function changedFiles(cwd: string, base: string, head: string): ChangedFile[] {
+export interface Change {
+  /** Files the change adds or modifies (deletions left out). */
+  changed: ChangedFile[];
+  /** Paths the change deletes or renames away. */
+  removed: string[];
+}
+
+/** The change from the merge base of `base` and `head` to `head`. */
+export function changeBetween(cwd: string, base: string, head: string): Change {
   const fields = git(cwd, ['diff', '--name-status', '-z', '-M', `${base}...${head}`]).toString('utf8').split('\0');
-  const changed: ChangedFile[] = [];
+  const change: Change = { changed: [], removed: [] };
   for (let index = 0; index < fields.length; ) {
     const code = fields[index++];
     if (!code) continue;
     const letter = code[0] as string;
-    if (letter === 'R' || letter === 'C') index++; // Skip the old path; the new one follows.
+    // A rename names the old path first, then the new one.
+    const oldPath = letter === 'R' || letter === 'C' ? fields[index++] : undefined;
+    if (letter === 'R' && oldPath) change.removed.push(oldPath);
     const path = fields[index++];
-    if (!path || letter === 'D') continue;
-    changed.push({ path, status: STATUS[letter] ?? 'changed' });
+    if (!path) continue;
+    if (letter === 'D') change.removed.push(path);
+    else change.changed.push({ path, status: STATUS[letter] ?? 'changed' });
   }
-  return changed;
+  return change;
 }
 
 export function repositoryRoot(cwd: string): string {

@@ -39,7 +39,7 @@ export function buildProgram(): Command {
     .requiredOption('-b, --base <ref>', 'base ref (the pull request target)')
     .option('-H, --head <ref>', 'head ref', 'HEAD')
     .addOption(formatOption())
-    .option('-c, --config <file>', 'configuration file (default: .github/iac-review.yml at the head ref)')
+    .option('-c, --config <file>', 'configuration file (default: .github/iac-review.yml at the base ref)')
     .action((options: { base: string; head: string; format: Format; config?: string }) =>
       run(() => diffCommand({ ...options, colour: colour(), cwd: process.cwd() })),
     );
