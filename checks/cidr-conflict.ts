@@ -1,32 +1,28 @@
 /**
- * IAC503: CIDR blocks that cannot work. Invalid CIDR strings (bad octets, host bits set, a VPC or
- * subnet prefix outside AWS's /16-/28), subnets of one VPC that overlap each other, and subnets
- * outside their VPC's blocks. Values are literals, constants, or f-strings over simple loops
- * (`for i, az in enumerate(azs[:2]): cidr_block=f"10.0.{i+1}.0/24"`); anything else is skipped.
+ * IAC503: CIDR blocks that cannot work, judged on the program model. Invalid CIDR strings (bad
+ * octets, host bits set, a VPC or subnet prefix outside AWS's /16-/28) in any CIDR argument or
+ * field, subnets of one VPC that overlap each other, and subnets outside their VPC's blocks.
+ * A subnet's VPC is the resource its `vpc_id` reads (`vpc.id`, `self.vpc.id`, a parameter the
+ * model followed); each loop or comprehension iteration is a subnet of its own, compared with
+ * the others only where the iteration is sure to happen.
  */
-import type { FileRule, FileRuleContext } from '../src/api/rule.js';
-import type { PythonUnit } from '../src/python/units.js';
-import { calleeName } from '../src/python/calls.js';
-import { cidrPairsByCall, isCidrKey, resourceKeywords, snakeKey, stringsOf } from '../src/python/cidr-arguments.js';
-import { containsBlock, looksLikeIpv6, parseIpv4Cidr } from '../src/aws/cidr.js';
-import { Evaluator } from '../src/python/evaluate.js';
-import type { SyntaxNode } from '../src/python/parser.js';
-import { SUBNET, VPC, VPC_ASSOCIATION, vpcBindings, vpcReference, type CidrValue } from '../src/python/vpc-blocks.js';
-import { descendantsOfType } from '../src/syntax/walk.js';
+import type { ModelRule } from '../src/api/rule.js';
+import { cidrProblem, containsBlock, isIpv4CidrName, prefixBounds, type Ipv4Block } from '../src/aws/cidr.js';
+import type { CreationContext, ProgramModel, Resource, Site, Value } from '../src/pulumi/model.js';
+import { subnetBlocks, vpcBlocks, vpcLabel, type SubnetBlock } from '../src/pulumi/network.js';
+import { siteKey } from '../src/pulumi/site.js';
+import { exclusiveCreations, stringOf, writtenSite } from '../src/pulumi/values.js';
 
-interface SubnetEntry {
-  call: SyntaxNode;
-  node: SyntaxNode;
-  values: CidrValue[];
-  exact: boolean;
-  /** Identifies the VPC within its scope; undefined when it cannot be compared. */
-  vpcKey: string | undefined;
-  vpcName: string | undefined;
-  /** True when the VPC reference is fixed across the subnet's loop iterations. */
-  vpcStable: boolean;
-}
+/** Free-text arguments: a tag may mention a CIDR in any form. */
+const FREE_TEXT = new Set(['tags', 'tags_all']);
+/** How deep nested argument values are searched for CIDR fields. */
+const MAX_FIELD_DEPTH = 12;
+/** Overlapping subnets examined per subnet: a program that repeats one block many times is reported without comparing every pair. */
+const MAX_CANDIDATES = 64;
 
-export const cidrConflict: FileRule = {
+type Path = readonly (Site | Value | undefined)[];
+
+export const cidrConflict: ModelRule = {
   meta: {
     id: 'IAC503',
     name: 'cidr-conflict',
@@ -40,212 +36,161 @@ export const cidrConflict: FileRule = {
     goodExample:
       'vpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")\nfor i, az in enumerate(azs[:2]):\n    aws.ec2.Subnet(f"public-{i}", vpc_id=vpc.id, availability_zone=az, cidr_block=f"10.0.{i + 1}.0/24")',
     seed: { report: 'model-failures-tracking', section: 'CIDR Conflicts' },
+    languages: ['python', 'typescript'],
   },
-  scope: 'file',
-  check(unit, context) {
-    const evaluator = new Evaluator();
-    const subnets: SubnetEntry[] = [];
-    const vpcBlocks = new Map<string, { name: string; blocks: CidrValue[]; line: number } | null>();
-    const invalidNodes = new Set<number>();
-
-    const pairsByCall = cidrPairsByCall(unit);
-    for (const call of descendantsOfType(unit.root, 'call')) {
-      const qualified = calleeName(call, unit.imports);
-      if (!qualified?.startsWith('pulumi_aws.')) continue;
-      const keywords = resourceKeywords(call, unit);
-      for (const [key, value] of keywords) {
-        if (!isCidrKey(key)) continue;
-        checkValidity(value, evaluator, context, invalidNodes, prefixBoundsFor(qualified, key));
-      }
-      // Dict-style arguments (`ingress=[{"cidr_blocks": [...]}]`) inside the call's own arguments.
-      for (const node of pairsByCall.get(call.id) ?? []) {
-        const keyNode = node.childForFieldName('key');
-        const value = node.childForFieldName('value');
-        const key = keyNode ? evaluator.evaluate(keyNode) : undefined;
-        if (typeof key === 'string' && value && isCidrKey(snakeKey(key))) checkValidity(value, evaluator, context, invalidNodes, undefined);
-      }
-      if (qualified === SUBNET) {
-        const entry = subnetEntry(call, keywords, evaluator, invalidNodes);
-        if (entry) subnets.push(entry);
-      }
-    }
-
-    const vpcs = vpcBindings(unit, evaluator);
-    for (const subnet of subnets) {
-      if (!subnet.vpcKey) continue;
-      if (!vpcBlocks.has(subnet.vpcKey)) vpcBlocks.set(subnet.vpcKey, vpcs.get(subnet.vpcKey) ?? null);
-    }
-    checkOverlaps(subnets, unit, context);
-    checkContainment(subnets, unit, vpcBlocks, context);
+  scope: 'model',
+  program(program, context) {
+    const reviewed = new Set(context.project.files.map((file) => file.path));
+    // One finding of each kind per position: code that runs more than once (loops, helpers) writes each block once.
+    const reporter = (): Report => {
+      const reported = new Set<string>();
+      return (sites, message) => {
+        const at = sites.find((site) => reviewed.has(site.path)) ?? (sites[sites.length - 1] as Site);
+        const key = siteKey(at);
+        if (reported.has(key)) return;
+        reported.add(key);
+        context.report({ at, message });
+      };
+    };
+    checkValidity(program, reporter());
+    const subnets = subnetBlocks(program);
+    checkOverlaps(subnets, reporter());
+    checkContainment(subnets, vpcBlocks(program), reporter());
   },
 };
 
-/** AWS accepts VPC and subnet blocks from /16 to /28 only. */
-function prefixBoundsFor(qualified: string, key: string): { min: number; max: number; what: string } | undefined {
-  if (key !== 'cidr_block') return undefined;
-  if (qualified === VPC || qualified === VPC_ASSOCIATION) return { min: 16, max: 28, what: 'A VPC block' };
-  if (qualified === SUBNET) return { min: 16, max: 28, what: 'A subnet block' };
-  return undefined;
-}
+/** Reports at the first of `sites` (best first) that is in a reviewed file, once per position. */
+type Report = (sites: readonly Site[], message: string) => void;
 
-function checkValidity(
-  node: SyntaxNode,
-  evaluator: Evaluator,
-  context: FileRuleContext,
-  invalidNodes: Set<number>,
-  bounds: { min: number; max: number; what: string } | undefined,
-): void {
-  if (invalidNodes.has(node.id)) return;
-  const evaluation = evaluator.evaluateAll(node);
-  const strings = evaluation ? stringsOf(evaluation.values) : undefined;
-  if (!strings) return;
-  for (const text of new Set(strings)) {
-    if (looksLikeIpv6(text)) continue;
-    const parsed = parseIpv4Cidr(text);
-    let problem: string | undefined;
-    if (!parsed.ok) problem = `\`${text}\` is not a valid IPv4 CIDR block: it ${parsed.reason}.`;
-    else if (bounds && (parsed.block.prefix < bounds.min || parsed.block.prefix > bounds.max)) {
-      problem = `${bounds.what} must be between /${bounds.min} and /${bounds.max}; \`${text}\` is a /${parsed.block.prefix}.`;
+/** Every CIDR argument of AWS resources and Args objects, and every CIDR field of the dicts inside their arguments. */
+function checkValidity(program: ProgramModel, report: Report): void {
+  for (const resource of program.resources) {
+    if (resource.type.provider !== 'aws') continue;
+    for (const argument of resource.args.values()) {
+      if (FREE_TEXT.has(argument.name)) continue;
+      const path: Path = [resource.callSite, argument.site];
+      if (isIpv4CidrName(argument.name)) checkStrings(argument.value, path, prefixBounds(resource.type.key, argument.name), resource.site, report);
+      checkFields(argument.value, path, resource.site, report);
     }
-    if (problem) {
-      invalidNodes.add(node.id);
-      context.report({ node, message: problem });
-      return;
+  }
+  for (const object of program.argsObjects) {
+    if (!object.site) continue;
+    const resourceKey = object.argsType?.replace(/Args$/, '') ?? '';
+    for (const [name, value] of object.entries) {
+      if (FREE_TEXT.has(name)) continue;
+      if (isIpv4CidrName(snakeCase(name))) checkStrings(value, [object], prefixBounds(resourceKey, snakeCase(name)), object.site, report);
+      checkFields(value, [object], object.site, report);
     }
   }
 }
 
-function subnetEntry(call: SyntaxNode, keywords: Map<string, SyntaxNode>, evaluator: Evaluator, invalidNodes: Set<number>): SubnetEntry | undefined {
-  const node = keywords.get('cidr_block');
-  if (!node || invalidNodes.has(node.id)) return undefined;
-  const evaluation = evaluator.evaluateAll(node);
-  if (!evaluation) return undefined;
-  const values: CidrValue[] = [];
-  for (const value of evaluation.values) {
-    if (typeof value !== 'string') return undefined;
-    const parsed = parseIpv4Cidr(value);
-    if (!parsed.ok) return undefined;
-    values.push({ text: value, block: parsed.block });
-  }
-  const vpc = keywords.get('vpc_id');
-  const reference = vpc ? vpcReference(vpc, call) : undefined;
-  return {
-    call,
-    node,
-    values,
-    exact: evaluation.exact,
-    vpcKey: reference?.key,
-    vpcName: reference?.name,
-    vpcStable: reference?.stable ?? false,
-  };
-}
-
-/** True when the two nodes sit in different branches of one `if`, `match` or conditional expression. */
-function mutuallyExclusive(a: SyntaxNode, b: SyntaxNode): boolean {
-  const branchOf = new Map<number, number>();
-  for (let child = a, current = a.parent; current; child = current, current = current.parent) branchOf.set(current.id, child.id);
-  for (let child = b, current = b.parent; current; child = current, current = current.parent) {
-    const branchA = branchOf.get(current.id);
-    if (branchA === undefined) continue;
-    const exclusive = ['if_statement', 'conditional_expression', 'block'].includes(current.type);
-    if (!exclusive || branchA === child.id) return false;
-    if (current.type === 'block') return current.parent?.type === 'match_statement';
-    if (current.type === 'conditional_expression') return true;
-    // In an `if`, the condition is shared; the consequence and each elif/else are exclusive.
-    const condition = current.childForFieldName('condition');
-    return condition?.id !== branchA && condition?.id !== child.id;
-  }
-  return false;
-}
-
-function line(node: SyntaxNode, unit: PythonUnit): number {
-  return unit.lineOffset + node.startPosition.row + 1;
-}
-
-function checkOverlaps(subnets: SubnetEntry[], unit: PythonUnit, context: FileRuleContext): void {
-  const reported = new Set<number>();
-  for (const [index, subnet] of subnets.entries()) {
-    if (!subnet.vpcKey || !subnet.vpcStable) continue;
-    // The same call producing overlapping blocks on different iterations of its loop.
-    if (subnet.exact && subnet.values.length > 1) {
-      const clash = firstClash(subnet.values, subnet.values, true);
-      if (clash) {
-        const [a, b] = clash;
-        reported.add(subnet.node.id);
-        context.report({
-          node: subnet.node,
-          message:
-            a.text === b.text
-              ? `Subnet CIDR \`${a.text}\` is produced on more than one iteration of the loop: the subnets of VPC \`${subnet.vpcName}\` overlap.`
-              : `Subnet CIDR \`${b.text}\` overlaps \`${a.text}\`, both produced by this loop for VPC \`${subnet.vpcName}\`.`,
-        });
-        continue;
+/** CIDR fields of dicts nested in a value (`ingress=[{"cidr_blocks": [...]}]`). */
+function checkFields(value: Value, path: Path, fallback: Site, report: Report): void {
+  const stack: { value: Value; path: Path; depth: number }[] = [{ value, path, depth: 0 }];
+  while (stack.length) {
+    const { value: current, path: trail, depth } = stack.pop() as { value: Value; path: Path; depth: number };
+    if (depth > MAX_FIELD_DEPTH) continue;
+    if (current.kind === 'list') {
+      for (const item of current.items) stack.push({ value: item, path: [...trail, current], depth: depth + 1 });
+    } else if (current.kind === 'dict') {
+      for (const [key, item] of current.entries) {
+        if (FREE_TEXT.has(snakeCase(key))) continue;
+        if (isIpv4CidrName(snakeCase(key))) checkStrings(item, [...trail, current], undefined, fallback, report);
+        stack.push({ value: item, path: [...trail, current], depth: depth + 1 });
       }
     }
-    for (const earlier of subnets.slice(0, index)) {
-      if (earlier.vpcKey !== subnet.vpcKey || earlier.call.id === subnet.call.id || reported.has(subnet.node.id)) continue;
-      if (mutuallyExclusive(earlier.call, subnet.call)) continue;
-      const clash = firstClash(earlier.values, subnet.values, false);
-      if (!clash) continue;
-      const [a, b] = clash;
-      reported.add(subnet.node.id);
-      context.report({
-        node: subnet.node,
-        message:
-          a.text === b.text
-            ? `Subnet CIDR \`${b.text}\` is also used by the subnet on line ${line(earlier.call, unit)} in VPC \`${subnet.vpcName}\`: subnets of one VPC must not overlap.`
-            : `Subnet CIDR \`${b.text}\` overlaps \`${a.text}\` of the subnet on line ${line(earlier.call, unit)} in VPC \`${subnet.vpcName}\`.`,
-      });
-    }
   }
 }
 
-/**
- * The first pair of overlapping blocks (in `left`, `right` order). Sorting by start address keeps
- * this O(n log n): after sorting, a block overlaps an earlier one exactly when it starts at or
- * before the largest end seen so far.
- */
-function firstClash(left: CidrValue[], right: CidrValue[], same: boolean): [CidrValue, CidrValue] | undefined {
-  const tagged = same
-    ? left.map((value, index) => ({ value, side: 0, index }))
-    : [...left.map((value, index) => ({ value, side: 0, index })), ...right.map((value, index) => ({ value, side: 1, index }))];
-  tagged.sort((a, b) => a.value.block.start - b.value.block.start || a.side - b.side || a.index - b.index);
-  let clash: [CidrValue, CidrValue] | undefined;
-  let clashRank = Infinity;
-  // Widest-reaching block seen so far on each side.
-  const reach: ({ value: CidrValue; index: number } | undefined)[] = [undefined, undefined];
-  for (const entry of tagged) {
-    const other = same ? reach[0] : reach[1 - entry.side];
-    if (other && entry.value.block.start <= other.value.block.end) {
-      const [a, b] = same ? (other.index < entry.index ? [other, entry] : [entry, other]) : entry.side === 1 ? [other, entry] : [entry, other];
-      const rank = same ? b.index * left.length + a.index : a.index * right.length + b.index;
-      if (rank < clashRank) {
-        clashRank = rank;
-        clash = [a.value, b.value];
+/** A CIDR value (one string or a list of them): the first problem, reported where the string is written. */
+function checkStrings(value: Value, path: Path, bounds: Parameters<typeof cidrProblem>[1], fallback: Site, report: Report): void {
+  const items = value.kind === 'list' ? value.items.map((item) => ({ item, path: [...path, value, item] })) : [{ item: value, path: [...path, value] }];
+  for (const { item, path: trail } of items) {
+    const text = stringOf(item);
+    const problem = text === undefined ? undefined : cidrProblem(text, bounds);
+    if (!problem) continue;
+    // The string itself, where it is written (a constant, a helper's caller); else where it is used.
+    report([item.site, writtenSite(trail), fallback].filter((site): site is Site => site !== undefined), problem);
+  }
+}
+
+function snakeCase(key: string): string {
+  return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/-/g, '_').toLowerCase();
+}
+
+/** Every loop around the creation has a known number of iterations, or is the one pass standing for loops whose iterations are not known. */
+function sureToHappen(context: CreationContext): boolean {
+  return context.loops.every((loop) => loop.index === undefined || loop.count !== undefined);
+}
+
+function sameSite(a: Site, b: Site): boolean {
+  return a.source === b.source && a.start === b.start && a.end === b.end;
+}
+
+function where(other: Resource, from: Site): string {
+  return other.site.path === from.path ? `line ${other.site.line}` : `${other.site.path} line ${other.site.line}`;
+}
+
+/** Subnets of one VPC that share addresses: reported on the later one, naming the first it overlaps. */
+function checkOverlaps(subnets: readonly SubnetBlock[], report: Report): void {
+  const clashes: { later: SubnetBlock; earlier: SubnetBlock }[] = [];
+  const byVpc = new Map<Resource, SubnetBlock[]>();
+  for (const subnet of subnets) if (sureToHappen(subnet.subnet.context)) byVpc.set(subnet.vpc, [...(byVpc.get(subnet.vpc) ?? []), subnet]);
+  for (const group of byVpc.values()) {
+    // By start address: a block overlaps an earlier one exactly when it starts before that one ends.
+    group.sort((a, b) => a.block.start - b.block.start || a.subnet.id - b.subnet.id);
+    let active: SubnetBlock[] = [];
+    for (const subnet of group) {
+      active = active.filter((other) => other.block.end >= subnet.block.start);
+      for (const other of active.slice(-MAX_CANDIDATES)) {
+        if (!comparable(other, subnet)) continue;
+        const [earlier, later] = other.subnet.id < subnet.subnet.id ? [other, subnet] : [subnet, other];
+        clashes.push({ earlier, later });
       }
+      active.push(subnet);
     }
-    const own = same ? 0 : entry.side;
-    const current = reach[own];
-    if (!current || entry.value.block.end > current.value.block.end) reach[own] = { value: entry.value, index: entry.index };
   }
-  return clash;
+  clashes.sort((a, b) => a.later.subnet.id - b.later.subnet.id || a.earlier.subnet.id - b.earlier.subnet.id);
+  for (const { earlier, later } of clashes) report(later.sites, overlapMessage(earlier, later));
 }
 
-function checkContainment(
-  subnets: SubnetEntry[],
-  unit: PythonUnit,
-  vpcs: Map<string, { name: string; blocks: CidrValue[]; line: number } | null>,
-  context: FileRuleContext,
-): void {
+/** Two subnets that would both exist: not alternatives of an undecided condition, and, from one line, different iterations of loops with known counts. */
+function comparable(a: SubnetBlock, b: SubnetBlock): boolean {
+  if (exclusiveCreations(a.subnet.context, b.subnet.context)) return false;
+  if (!sameSite(a.subnet.site, b.subnet.site)) return true;
+  // From the same line: the one pass over a loop whose iterations are not known is not two subnets.
+  return [...a.subnet.context.loops, ...b.subnet.context.loops].every((loop) => loop.index !== undefined);
+}
+
+function overlapMessage(earlier: SubnetBlock, later: SubnetBlock): string {
+  const [a, b] = [earlier.block.text, later.block.text];
+  const vpc = vpcLabel(later.vpc);
+  if (sameSite(earlier.subnet.site, later.subnet.site)) {
+    const iterations = earlier.subnet.context.loops.some((loop, index) => loop.index !== later.subnet.context.loops[index]?.index);
+    if (!iterations) {
+      const line = where(later.subnet, later.subnet.site);
+      return a === b
+        ? `Subnet CIDR \`${b}\` is also used by another subnet that the code on ${line} creates in VPC \`${vpc}\` (it runs more than once): subnets of one VPC must not overlap.`
+        : `Subnet CIDR \`${b}\` overlaps \`${a}\` of another subnet that the code on ${line} creates in VPC \`${vpc}\` (it runs more than once).`;
+    }
+    return a === b
+      ? `Subnet CIDR \`${a}\` is produced on more than one iteration of the loop: the subnets of VPC \`${vpc}\` overlap.`
+      : `Subnet CIDR \`${b}\` overlaps \`${a}\`, both produced by this loop for VPC \`${vpc}\`.`;
+  }
+  const other = where(earlier.subnet, later.subnet.site);
+  return a === b
+    ? `Subnet CIDR \`${b}\` is also used by the subnet on ${other} in VPC \`${vpc}\`: subnets of one VPC must not overlap.`
+    : `Subnet CIDR \`${b}\` overlaps \`${a}\` of the subnet on ${other} in VPC \`${vpc}\`.`;
+}
+
+function checkContainment(subnets: readonly SubnetBlock[], blocks: ReadonlyMap<Resource, readonly Ipv4Block[] | undefined>, report: Report): void {
   for (const subnet of subnets) {
-    const vpc = subnet.vpcKey ? vpcs.get(subnet.vpcKey) : undefined;
-    if (!vpc) continue;
-    const outside = subnet.values.find((value) => !vpc.blocks.some((block) => containsBlock(block.block, value.block)));
-    if (!outside) continue;
-    const blocks = vpc.blocks.map((block) => `\`${block.text}\``).join(', ');
-    context.report({
-      node: subnet.node,
-      message: `Subnet CIDR \`${outside.text}\` lies outside the block${vpc.blocks.length > 1 ? 's' : ''} ${blocks} of VPC \`${vpc.name}\` (line ${unit.lineOffset + vpc.line + 1}).`,
-    });
+    const vpcBlocksKnown = blocks.get(subnet.vpc);
+    if (!vpcBlocksKnown || vpcBlocksKnown.some((block) => containsBlock(block, subnet.block))) continue;
+    const listed = vpcBlocksKnown.map((block) => `\`${block.text}\``).join(', ');
+    report(
+      subnet.sites,
+      `Subnet CIDR \`${subnet.block.text}\` lies outside the block${vpcBlocksKnown.length > 1 ? 's' : ''} ${listed} of VPC \`${vpcLabel(subnet.vpc)}\` (${where(subnet.vpc, subnet.subnet.site)}).`,
+    );
   }
 }

@@ -1,58 +1,33 @@
 /**
- * IAC303: ingress from 0.0.0.0/0 or ::/0 on anything but ports 80 and 443. Reads the three
- * ways Pulumi AWS expresses ingress: `ec2.SecurityGroup(ingress=[...])` with dicts or
- * `SecurityGroupIngressArgs`, `ec2.SecurityGroupRule(type="ingress")` and
- * `vpc.SecurityGroupIngressRule`. Egress, private CIDRs and values it cannot see are left alone.
+ * IAC303: ingress from 0.0.0.0/0 or ::/0 on anything but ports 80 and 443, judged on the program
+ * model. Reads the three ways Pulumi AWS expresses ingress: `ec2.SecurityGroup` ingress lists
+ * (plain dicts or `SecurityGroupIngressArgs`), `ec2.SecurityGroupRule` of type `ingress` and
+ * `vpc.SecurityGroupIngressRule`; and ingress Args objects built anywhere, even where no visible
+ * resource receives them. Values come through variables, helper parameters, loops over port
+ * lists and `self` attributes; egress, private CIDRs and values not known are left alone.
  */
-import type { FileRule } from '../src/api/rule.js';
-import { callArguments, calleeName } from '../src/python/calls.js';
-import { keywordMapping, mappingGet, NameResolver, type Mapping } from '../src/python/literal-values.js';
-import type { SyntaxNode } from '../src/python/parser.js';
-import { descendantsOfType } from '../src/syntax/walk.js';
+import type { ModelRule, ProgramContext } from '../src/api/rule.js';
+import { isWorldCidr } from '../src/aws/cidr.js';
+import { worldExposure } from '../src/aws/ports.js';
+import type { DictValue, ProgramModel, Site, Value } from '../src/pulumi/model.js';
+import { BySite } from '../src/pulumi/site.js';
+import { itemsOf, numberOf, stringOf, writtenSite } from '../src/pulumi/values.js';
 
-const GROUPS = new Set(['pulumi_aws.ec2.SecurityGroup', 'pulumi_aws.ec2.DefaultSecurityGroup', 'pulumi_aws.ec2.SecurityGroupArgs']);
-const INGRESS_ARGS = new Set(['pulumi_aws.ec2.SecurityGroupIngressArgs', 'pulumi_aws.ec2.SecurityGroupIngressArgsDict']);
-const RULE = 'pulumi_aws.ec2.SecurityGroupRule';
-const VPC_INGRESS_RULE = 'pulumi_aws.vpc.SecurityGroupIngressRule';
-const PUBLIC_PORTS = new Set([80, 443]);
-const ALL_PROTOCOLS = new Set(['-1', 'all']);
-/** ICMP "ports" are message types; ping from anywhere is not what this rule is about. */
-const ICMP_PROTOCOLS = new Set(['icmp', 'icmpv6', '1', '58']);
-const PORT_NAMES: Record<number, string> = {
-  20: 'FTP data',
-  21: 'FTP',
-  22: 'SSH',
-  23: 'Telnet',
-  25: 'SMTP',
-  135: 'RPC',
-  139: 'NetBIOS',
-  445: 'SMB',
-  1433: 'SQL Server',
-  1521: 'Oracle',
-  2049: 'NFS',
-  2379: 'etcd',
-  3306: 'MySQL',
-  3389: 'RDP',
-  5432: 'PostgreSQL',
-  5439: 'Redshift',
-  5601: 'Kibana',
-  5984: 'CouchDB',
-  6379: 'Redis',
-  8080: 'HTTP alternate',
-  9200: 'Elasticsearch',
-  11211: 'Memcached',
-  27017: 'MongoDB',
-};
-
-interface IngressRule {
-  mapping: Mapping;
-  /** Keys of the CIDR lists and single CIDRs in this form of rule. */
-  cidrLists: string[];
-  cidrSingles: string[];
+/** One ingress rule, whatever form it was written in: its fields, each with the path of values that leads to it (for positions). */
+interface Ingress {
+  field(name: string): { value: Value | undefined; path: readonly (Site | Value | undefined)[] };
+  cidrLists: readonly string[];
+  cidrSingles: readonly string[];
   protocolKey: string;
+  /** Where to report when no CIDR position is in a reviewed file. */
+  fallback: Site;
 }
 
-export const securityGroupOpenToWorld: FileRule = {
+const GROUP_FIELDS = { cidrLists: ['cidr_blocks', 'ipv6_cidr_blocks'], cidrSingles: [], protocolKey: 'protocol' } as const;
+const VPC_RULE_FIELDS = { cidrLists: [], cidrSingles: ['cidr_ipv4', 'cidr_ipv6'], protocolKey: 'ip_protocol' } as const;
+const GROUPS = new Set(['ec2.SecurityGroup', 'ec2.DefaultSecurityGroup']);
+
+export const securityGroupOpenToWorld: ModelRule = {
   meta: {
     id: 'IAC303',
     name: 'security-group-open-to-world',
@@ -65,105 +40,113 @@ export const securityGroupOpenToWorld: FileRule = {
     goodExample:
       'aws.ec2.SecurityGroup("web", vpc_id=vpc.id, ingress=[\n    {"protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_blocks": ["0.0.0.0/0"]},\n    {"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": ["10.0.0.0/16"]},\n])',
     seed: { report: 'model-failures-tracking', section: 'Security Misconfigurations' },
+    languages: ['python', 'typescript'],
   },
-  scope: 'file',
-  check(unit, context) {
-    if (unit.isTestFile) return;
-    const names = NameResolver.of(unit.root, unit.imports);
-    const rules: IngressRule[] = [];
-    const seen = new Set<number>();
-    const add = (mapping: Mapping | undefined, form: 'group' | 'rule' | 'vpc') => {
-      if (!mapping || seen.has(mapping.node.id)) return;
-      seen.add(mapping.node.id);
-      rules.push(
-        form === 'vpc'
-          ? { mapping, cidrLists: [], cidrSingles: ['cidr_ipv4', 'cidr_ipv6'], protocolKey: 'ip_protocol' }
-          : { mapping, cidrLists: ['cidr_blocks', 'ipv6_cidr_blocks'], cidrSingles: [], protocolKey: 'protocol' },
-      );
-    };
-
-    for (const call of descendantsOfType(unit.root, 'call')) {
-      const qualified = calleeName(call, unit.imports);
-      if (!qualified) continue;
-      if (GROUPS.has(qualified)) {
-        const ingress = callArguments(call).keywords.get('ingress');
-        const list = ingress ? names.sequence(ingress) : undefined;
-        for (const item of list?.items ?? []) add(names.mapping(item, unit.imports), 'group');
-      } else if (INGRESS_ARGS.has(qualified)) {
-        add(names.mapping(call, unit.imports), 'group');
-      } else if (qualified === RULE) {
-        const mapping = keywordMapping(call);
-        const type = mapping ? mappingGet(mapping, 'type') : undefined;
-        if (type && names.string(type.value) === 'ingress') add(mapping, 'rule');
-      } else if (qualified === VPC_INGRESS_RULE) {
-        add(keywordMapping(call), 'vpc');
-      }
-    }
-
-    for (const rule of rules) {
-      const world = worldCidr(rule, names);
+  scope: 'model',
+  program(program, context) {
+    const reviewed = new Set(context.project.files.map((file) => file.path));
+    // Code that runs more than once (loops over ports, helpers called twice) reports once per position.
+    const bySite = new BySite<{ site: Site; cidr: string; exposures: string[] }>();
+    for (const rule of ingressRules(program)) {
+      const world = worldCidr(rule);
       if (!world) continue;
-      const exposure = exposureOf(rule, names);
+      const exposure = exposureOf(rule);
       if (!exposure) continue;
-      context.report({
-        node: world.node,
-        message: `Ingress from \`${world.cidr}\` ${exposure} is open to the whole internet; only ports 80 and 443 may be public.`,
-      });
+      const site = world.site && reviewed.has(world.site.path) ? world.site : rule.fallback;
+      const entry = bySite.at(site, world.cidr, () => ({ site, cidr: world.cidr, exposures: [] }));
+      if (!entry.exposures.includes(exposure)) entry.exposures.push(exposure);
     }
+    report(bySite.values(), context);
   },
 };
 
-/** The first world-open CIDR of a rule, with the node to report (the literal inside the rule when there is one). */
-function worldCidr(rule: IngressRule, names: NameResolver): { cidr: string; node: SyntaxNode } | undefined {
+function report(entries: Iterable<{ site: Site; cidr: string; exposures: string[] }>, context: ProgramContext): void {
+  for (const { site, cidr, exposures } of entries) {
+    const shown = exposures.slice(0, 4);
+    const more = exposures.length - shown.length;
+    const listed = shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0];
+    context.report({ at: site, message: `Ingress from \`${cidr}\` ${listed}${more > 0 ? ` (and ${more} more)` : ''} is open to the whole internet; only ports 80 and 443 may be public.` });
+  }
+}
+
+/** Every ingress rule of the program: in security groups' ingress lists, rule resources, and Args objects. */
+function* ingressRules(program: ProgramModel): Generator<Ingress> {
+  for (const resource of program.resources) {
+    if (resource.type.provider !== 'aws') continue;
+    const key = resource.type.key;
+    const argumentField = (name: string) => {
+      const argument = resource.args.get(name);
+      return { value: argument?.value, path: [resource.callSite, argument?.site, argument?.value] };
+    };
+    if (GROUPS.has(key)) {
+      const ingress = resource.args.get('ingress');
+      yield* listedRules(ingress?.value, [resource.callSite, ingress?.site], resource.site);
+    } else if (key === 'ec2.SecurityGroupRule') {
+      if (stringOf(resource.args.get('type')?.value) === 'ingress') yield { field: argumentField, ...GROUP_FIELDS, fallback: resource.site };
+    } else if (key === 'vpc.SecurityGroupIngressRule') {
+      yield { field: argumentField, ...VPC_RULE_FIELDS, fallback: resource.site };
+    }
+  }
+  for (const object of program.argsObjects) {
+    const fallback = object.site;
+    if (!fallback) continue;
+    if (object.argsType === 'ec2.SecurityGroupIngressArgs') yield dictRule(object, [], GROUP_FIELDS, fallback);
+    else if (object.argsType === 'ec2.SecurityGroupArgs') yield* listedRules(entry(object, 'ingress'), [object], fallback);
+    else if (object.argsType === 'ec2.SecurityGroupRuleArgs' && stringOf(entry(object, 'type')) === 'ingress') yield dictRule(object, [], GROUP_FIELDS, fallback);
+    else if (object.argsType === 'vpc.SecurityGroupIngressRuleArgs') yield dictRule(object, [], VPC_RULE_FIELDS, fallback);
+  }
+}
+
+/** The rules of an `ingress=[...]` list: dicts and Args objects. */
+function* listedRules(list: Value | undefined, path: readonly (Site | Value | undefined)[], fallback: Site): Generator<Ingress> {
+  for (const item of itemsOf(list) ?? []) {
+    if (item.kind === 'dict') yield dictRule(item, [...path, list], GROUP_FIELDS, fallback);
+  }
+}
+
+function dictRule(dict: DictValue, path: readonly (Site | Value | undefined)[], fields: Omit<Ingress, 'field' | 'fallback'>, fallback: Site): Ingress {
+  return {
+    field: (name) => {
+      const value = entry(dict, name);
+      return { value, path: [...path, dict, value] };
+    },
+    ...fields,
+    fallback,
+  };
+}
+
+/** A dict entry by its canonical name or as TypeScript (and Python dicts written by hand) spell it: `from_port` / `fromPort`. */
+function entry(dict: DictValue, name: string): Value | undefined {
+  return dict.entries.get(name) ?? dict.entries.get(name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase()));
+}
+
+/** The first world-open CIDR of a rule and where it is written. */
+function worldCidr(rule: Ingress): { cidr: string; site: Site | undefined } | undefined {
   for (const key of rule.cidrSingles) {
-    const entry = mappingGet(rule.mapping, key);
-    const cidr = entry ? names.string(entry.value) : undefined;
-    if (entry && cidr !== undefined && isWorld(cidr)) return { cidr, node: entry.value };
+    const { value, path } = rule.field(key);
+    const cidr = stringOf(value);
+    if (cidr !== undefined && isWorldCidr(cidr)) return { cidr, site: writtenSite(path) };
   }
   for (const key of rule.cidrLists) {
-    const entry = mappingGet(rule.mapping, key);
-    if (!entry) continue;
-    const list = names.sequence(entry.value);
-    const inPlace = list?.node.id === entry.value.id;
-    for (const item of list?.items ?? []) {
-      const cidr = names.string(item);
-      if (cidr !== undefined && isWorld(cidr)) return { cidr, node: inPlace ? item : entry.value };
+    const { value, path } = rule.field(key);
+    for (const item of itemsOf(value) ?? []) {
+      const cidr = stringOf(item);
+      if (cidr !== undefined && isWorldCidr(cidr)) return { cidr, site: writtenSite(item === value ? path : [...path, item]) };
     }
   }
   return undefined;
 }
 
-function isWorld(cidr: string): boolean {
-  const trimmed = cidr.trim().toLowerCase();
-  return /^\d{1,3}(\.\d{1,3}){3}\/0$/.test(trimmed) || /^[0-9a-f:]*::?[0-9a-f:]*\/0$/.test(trimmed);
+/** What the rule opens ("on port 22 (SSH)", "with protocol `-1` ..."), or undefined when it is fine or not known. */
+function exposureOf(rule: Ingress): string | undefined {
+  const protocolValue = rule.field(rule.protocolKey).value;
+  const protocol = stringOf(protocolValue) ?? (protocolValue?.kind === 'number' ? String(protocolValue.value) : undefined);
+  return worldExposure(protocol, port(rule.field('from_port').value), port(rule.field('to_port').value));
 }
 
-/** What the rule opens ("on port 22 (SSH)", "to all traffic"), or undefined when it is fine or unknown. */
-function exposureOf(rule: IngressRule, names: NameResolver): string | undefined {
-  const protocolEntry = mappingGet(rule.mapping, rule.protocolKey);
-  const protocolValue = protocolEntry ? (names.string(protocolEntry.value) ?? names.integer(protocolEntry.value)?.toString()) : undefined;
-  const protocol = protocolValue?.trim().toLowerCase();
-  if (protocol !== undefined && ALL_PROTOCOLS.has(protocol)) return `with protocol \`${protocolValue}\` (all traffic, every port)`;
-  if (protocol !== undefined && ICMP_PROTOCOLS.has(protocol)) return undefined;
-  const fromEntry = mappingGet(rule.mapping, 'from_port');
-  const toEntry = mappingGet(rule.mapping, 'to_port');
-  const from = fromEntry ? port(fromEntry.value, names) : undefined;
-  const to = toEntry ? port(toEntry.value, names) : undefined;
-  if (from === undefined || to === undefined) return undefined;
-  if (from === to && PUBLIC_PORTS.has(from)) return undefined;
-  if (from === to) return `on port ${from}${PORT_NAMES[from] ? ` (${PORT_NAMES[from]})` : ''}`;
-  if (from <= 0 && (to >= 65535 || to <= 0)) return `on ports ${from}-${to} (all ports)`;
-  const named = Object.keys(PORT_NAMES)
-    .map(Number)
-    .filter((known) => known >= from && known <= to)
-    .slice(0, 3)
-    .map((known) => `${known} ${PORT_NAMES[known]}`);
-  return `on ports ${from}-${to}${named.length ? ` (including ${named.join(', ')})` : ''}`;
-}
-
-function port(node: SyntaxNode, names: NameResolver): number | undefined {
-  const value = names.integer(node);
-  if (value !== undefined) return value;
-  const text = names.string(node);
-  return text !== undefined && /^-?\d+$/.test(text.trim()) ? Number(text.trim()) : undefined;
+function port(value: Value | undefined): number | undefined {
+  const number = numberOf(value);
+  if (number !== undefined) return number;
+  const text = stringOf(value)?.trim();
+  return text !== undefined && /^-?\d+$/.test(text) ? Number(text) : undefined;
 }

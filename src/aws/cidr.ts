@@ -68,3 +68,35 @@ export function blocksOverlap(a: Ipv4Block, b: Ipv4Block): boolean {
 export function looksLikeIpv6(text: string): boolean {
   return text.includes(':');
 }
+
+/** `0.0.0.0/0` or `::/0` (any spelling of an IPv4 or IPv6 block with prefix 0): every address. */
+export function isWorldCidr(cidr: string): boolean {
+  const trimmed = cidr.trim().toLowerCase();
+  return /^\d{1,3}(\.\d{1,3}){3}\/0$/.test(trimmed) || /^[0-9a-f:]*::?[0-9a-f:]*\/0$/.test(trimmed);
+}
+
+/** Argument and field names (snake_case) that hold IPv4 CIDR blocks: `cidr_block`, `destination_cidr_block`, `cidr_blocks`, `cidr_ipv4`. */
+const IPV4_CIDR_NAME = /^(?:[a-z0-9_]*_)?cidr_(?:block|blocks|ipv4)$/;
+
+export function isIpv4CidrName(snakeName: string): boolean {
+  return IPV4_CIDR_NAME.test(snakeName) && !snakeName.includes('ipv6');
+}
+
+/** AWS accepts VPC blocks (primary and secondary) and subnet blocks from /16 to /28 only. */
+export function prefixBounds(resourceKey: string, argument: string): { min: number; max: number; what: string } | undefined {
+  if (argument !== 'cidr_block') return undefined;
+  if (resourceKey === 'ec2.Vpc' || resourceKey === 'ec2.VpcIpv4CidrBlockAssociation') return { min: 16, max: 28, what: 'A VPC block' };
+  if (resourceKey === 'ec2.Subnet') return { min: 16, max: 28, what: 'A subnet block' };
+  return undefined;
+}
+
+/** Why a CIDR string cannot be used where `bounds` apply, or undefined when it is fine (IPv6 blocks are left alone). */
+export function cidrProblem(text: string, bounds: { min: number; max: number; what: string } | undefined): string | undefined {
+  if (looksLikeIpv6(text)) return undefined;
+  const parsed = parseIpv4Cidr(text);
+  if (!parsed.ok) return `\`${text}\` is not a valid IPv4 CIDR block: it ${parsed.reason}.`;
+  if (bounds && (parsed.block.prefix < bounds.min || parsed.block.prefix > bounds.max)) {
+    return `${bounds.what} must be between /${bounds.min} and /${bounds.max}; \`${text}\` is a /${parsed.block.prefix}.`;
+  }
+  return undefined;
+}

@@ -3,7 +3,7 @@
  * the dependency edges are worked out here, once, from the arguments and options of every
  * resource, so no rule derives them again.
  */
-import type { ComponentClass, ConfigRead, Edge, Invoke, OutputMisuse, ProgramModel, Resource, SourceLanguage, StackExport } from './model.js';
+import type { ComponentClass, ConfigRead, DictValue, Edge, Invoke, OutputMisuse, ProgramModel, Resource, SourceLanguage, StackExport } from './model.js';
 import type { SiteSource } from './site.js';
 import { referencedResources } from './values.js';
 import { getOrCompute } from '../syntax/memo-table.js';
@@ -16,6 +16,7 @@ export class ModelBuilder {
   readonly exports: StackExport[] = [];
   readonly configReads: ConfigRead[] = [];
   readonly outputMisuses: OutputMisuse[] = [];
+  readonly argsObjects: DictValue[] = [];
   readonly files = new Set<string>();
 
   constructor(
@@ -56,6 +57,7 @@ export class ModelBuilder {
       configReads: this.configReads,
       outputMisuses: this.outputMisuses,
       edges: edgesOf(this.resources),
+      argsObjects: this.argsObjects,
     };
   }
 }

@@ -28,7 +28,7 @@ export interface StringValue {
   kind: 'string';
   value: string;
   site: Site | undefined;
-  /** For JSON text (`json.dumps({...})`): the value it encodes, whose parts keep their own sites. */
+  /** JSON text the program built (`json.dumps({...})` over known values): the value it encodes, with its sites. */
   encodes?: Value;
 }
 
@@ -170,6 +170,13 @@ export interface CreationContext {
   functionName?: string;
   /** Loops around the creation, outermost first; `count` undefined when the iterations are not known. */
   loops: readonly { index: number | undefined; count: number | undefined }[];
+  /**
+   * Alternatives the evaluator could not decide between (`if`/`elif`/`else` and `match` on an
+   * unknown condition, `a if c else b`), outermost first: `choice` numbers one evaluation of the
+   * statement, `branch` the alternative taken. Two creations in different branches of one choice
+   * never both happen.
+   */
+  branches: readonly { choice: number; branch: number }[];
   /** Evaluated with the arguments of a visible call, or run with unknown arguments because no caller was seen. */
   calledFromVisibleCode: boolean;
 }
@@ -290,4 +297,10 @@ export interface ProgramModel {
   configReads: readonly ConfigRead[];
   outputMisuses: readonly OutputMisuse[];
   edges: readonly Edge[];
+  /**
+   * Input objects built with a provider's Args type (`ec2.SecurityGroupIngressArgs(...)`),
+   * wherever they are built: also those no visible resource receives (a helper's return value
+   * whose caller is not visible). `argsType` names the type.
+   */
+  argsObjects: readonly DictValue[];
 }

@@ -58,3 +58,32 @@ export class Site {
     return { line: this.source.lineOffset + low + 1, column: this.source.columnOffset + offset - (starts[low] as number) + 1 };
   }
 }
+
+/** A key for a site: its file, unit and offsets. */
+export function siteKey(site: Site): string {
+  return `${site.path}:${site.source.lineOffset}:${site.source.columnOffset}:${site.start}:${site.end}`;
+}
+
+/**
+ * Entries grouped by the site they point at and a topic: code written once and evaluated several
+ * times (a loop over ports, a helper called twice) is reported once per position, naming
+ * everything that position stands for.
+ */
+export class BySite<E> {
+  private readonly entries = new Map<string, E>();
+
+  /** The entry for a site and topic, made on first use. */
+  at(site: Site | undefined, topic: string, make: () => E): E {
+    const key = site ? `${siteKey(site)}:${topic}` : `-:${topic}`;
+    let entry = this.entries.get(key);
+    if (entry === undefined) {
+      entry = make();
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  values(): IterableIterator<E> {
+    return this.entries.values();
+  }
+}

@@ -3,7 +3,8 @@
  * resources a value refers to; a plain JSON-like copy of what is known. Every reader answers
  * `undefined` for what is not known statically, and rules stay silent on that.
  */
-import type { Argument, DictValue, ListValue, OutputValue, Resource, Site, Value } from './model.js';
+import type { Argument, CreationContext, DictValue, ListValue, OutputValue, Resource, Site, Value } from './model.js';
+import { Site as SiteClass } from './site.js';
 
 export function unknown(reason: string, site: Site | undefined, string = false): Value {
   return string ? { kind: 'unknown', reason, site, string } : { kind: 'unknown', reason, site };
@@ -113,6 +114,20 @@ export function referencedResources(value: Value | undefined): Resource[] {
   return [...new Set(found)];
 }
 
+/** The known strings inside a value's lists and dicts, with where each is written. */
+export function stringsIn(value: Value | undefined, maxDepth = 12): { value: string; site: Site | undefined }[] {
+  const found: { value: string; site: Site | undefined }[] = [];
+  const stack: { value: Value; depth: number }[] = value ? [{ value, depth: 0 }] : [];
+  while (stack.length) {
+    const { value: current, depth } = stack.pop() as { value: Value; depth: number };
+    if (depth > maxDepth) continue;
+    if (current.kind === 'string') found.push({ value: current.value, site: current.site });
+    else if (current.kind === 'list') for (const item of current.items) stack.push({ value: item, depth: depth + 1 });
+    else if (current.kind === 'dict') for (const item of current.entries.values()) stack.push({ value: item, depth: depth + 1 });
+  }
+  return found;
+}
+
 /** Outputs inside a value (for string building over Outputs). */
 export function outputsIn(value: Value | undefined): OutputValue[] {
   const found: OutputValue[] = [];
@@ -196,4 +211,32 @@ export function describeValue(value: Value | undefined): string {
     default:
       return value.site?.text ?? 'a value';
   }
+}
+
+/** True when `inner` lies within `outer`, in the same unit. */
+function within(inner: Site, outer: Site): boolean {
+  return inner.source === outer.source && inner.start >= outer.start && inner.end <= outer.end;
+}
+
+/**
+ * Where to point at a value read through containers (`path` outermost first: an argument's site,
+ * a list, a dict, the value): the value itself when it is written inside its container, else
+ * the innermost container that holds what was read where it is written (`[ANYWHERE]` in a rule's
+ * dict rather than the module constant's definition, which other rules may use too).
+ */
+export function writtenSite(path: readonly (Site | Value | undefined)[]): Site | undefined {
+  const siteOf = (step: Site | Value | undefined) => (step instanceof SiteClass ? step : step?.site);
+  let candidate: Site | undefined;
+  for (let index = path.length - 1; index >= 0; index--) {
+    const outer = siteOf(path[index]);
+    if (!outer) continue;
+    if (candidate && within(candidate, outer)) return candidate;
+    candidate = outer;
+  }
+  return candidate;
+}
+
+/** True when two creations are in different branches of one choice the evaluator could not decide: never both happen. */
+export function exclusiveCreations(a: CreationContext, b: CreationContext): boolean {
+  return a.branches.some((mine) => b.branches.some((theirs) => theirs.choice === mine.choice && theirs.branch !== mine.branch));
 }

@@ -77,6 +77,25 @@ ruleTester(cidrConflict, {
       'for zone in ["us-east-1a", "us-east-1b"]:\n' +
       '    subnet = aws.ec2.Subnet(f"s-{zone}", vpc_id=vpc.id, cidr_block=f"10.100.{len(subnet_ids)}.0/24", availability_zone=zone)\n' +
       '    subnet_ids.append(subnet.id)\n',
+    // Subnets in the two branches of an undecided condition, from a helper: never both created.
+    header +
+      'vpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")\n' +
+      'def subnet(name, cidr):\n' +
+      '    return aws.ec2.Subnet(name, vpc_id=vpc.id, cidr_block=cidr)\n' +
+      'single = subnet("shared", "10.0.1.0/24") if pulumi.get_stack() == "dev" else subnet("a", "10.0.1.0/24")\n',
+    // A helper called for two VPCs with the same block, and a loop over AZs whose count is not known (one block per AZ).
+    header +
+      'def network(name, cidr):\n' +
+      '    vpc = aws.ec2.Vpc(name, cidr_block=cidr)\n' +
+      '    aws.ec2.Subnet(f"{name}-a", vpc_id=vpc.id, cidr_block="10.0.1.0/24")\n' +
+      '    return vpc\n' +
+      'network("blue", "10.0.0.0/16")\n' +
+      'network("green", "10.0.0.0/16")\n' +
+      'zones = aws.get_availability_zones()\n' +
+      'main = aws.ec2.Vpc("main", cidr_block="10.10.0.0/16")\n' +
+      'for i, zone in enumerate(zones.names[:3]):\n' +
+      '    aws.ec2.Subnet(f"p{i}", vpc_id=main.id, availability_zone=zone, cidr_block=f"10.10.{i}.0/24")\n' +
+      '    aws.ec2.Subnet(f"q{i}", vpc_id=main.id, availability_zone=zone, cidr_block=f"10.10.{i + 10}.0/24")\n',
     { code: 'Prose.\n\n```python\nimport pulumi_aws as aws\nvpc = aws.ec2.Vpc("v", cidr_block="172.16.0.0/16")\n```\n', path: 'answer.md' },
   ],
   invalid: [
@@ -149,7 +168,8 @@ ruleTester(cidrConflict, {
     {
       name: 'VPC prefix AWS does not accept, via a constant',
       code: header + 'VPC_CIDR = "10.0.0.0/8"\nvpc = aws.ec2.Vpc("main", cidr_block=VPC_CIDR)\n',
-      errors: [{ line: 5, message: /A VPC block must be between \/16 and \/28; `10\.0\.0\.0\/8` is a \/8/ }],
+      // Reported where the block is written: the constant, which every resource using it shares.
+      errors: [{ line: 4, column: 12, message: /A VPC block must be between \/16 and \/28; `10\.0\.0\.0\/8` is a \/8/ }],
     },
     {
       name: 'SubnetArgs and self.vpc in a component',
@@ -162,6 +182,72 @@ ruleTester(cidrConflict, {
         '        self.a = aws.ec2.Subnet("a", aws.ec2.SubnetArgs(vpc_id=self.vpc.id, cidr_block="10.0.1.0/24"))\n' +
         '        self.b = aws.ec2.Subnet("b", aws.ec2.SubnetArgs(vpc_id=self.vpc.id, cidr_block="10.0.1.128/25"))\n',
       errors: [{ line: 9, message: /`10\.0\.1\.128\/25` overlaps `10\.0\.1\.0\/24` of the subnet on line 8 in VPC `self\.vpc`/ }],
+    },
+    {
+      name: 'a helper method called twice with the same block for self.vpc',
+      code:
+        header +
+        'class Net(pulumi.ComponentResource):\n' +
+        '    def __init__(self, name, opts=None):\n' +
+        '        super().__init__("x:y:Net", name, None, opts)\n' +
+        '        self.vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16", opts=pulumi.ResourceOptions(parent=self))\n' +
+        '        self.public = self._subnet("public", "10.0.1.0/24")\n' +
+        '        self.private = self._subnet("private", "10.0.1.0/24")\n' +
+        '    def _subnet(self, name, cidr):\n' +
+        '        return aws.ec2.Subnet(name, vpc_id=self.vpc.id, cidr_block=cidr, opts=pulumi.ResourceOptions(parent=self))\n' +
+        'Net("net")\n',
+      errors: [{ line: 9, column: 48, message: /`10\.0\.1\.0\/24` is also used by another subnet that the code on line 11 creates in VPC `self\.vpc` \(it runs more than once\)/ }],
+    },
+    {
+      name: 'a comprehension whose blocks repeat',
+      code: header + 'vpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")\n' + 'subnets = [aws.ec2.Subnet(f"s{i}", vpc_id=vpc.id, cidr_block=f"10.0.{i % 2}.0/24") for i in range(3)]\n',
+      errors: [{ line: 5, message: /`10\.0\.0\.0\/24` is produced on more than one iteration of the loop: the subnets of VPC `vpc` overlap/ }],
+    },
+    {
+      name: 'a dict of subnet plans with a repeated block, reported at the repeat',
+      code:
+        header +
+        'PLANS = {\n' +
+        '    "public": "10.0.1.0/24",\n' +
+        '    "private": "10.0.1.0/24",\n' +
+        '}\n' +
+        'vpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")\n' +
+        'for tier, cidr in PLANS.items():\n' +
+        '    aws.ec2.Subnet(tier, vpc_id=vpc.id, cidr_block=cidr)\n',
+      errors: [{ line: 6, column: 16, message: /`10\.0\.1\.0\/24` is produced on more than one iteration/ }],
+    },
+    {
+      name: 'the VPC passed to a helper function, blocks from its caller',
+      code:
+        header +
+        'def add_subnets(vpc, blocks):\n' +
+        '    for i, block in enumerate(blocks):\n' +
+        '        aws.ec2.Subnet(f"s{i}", vpc_id=vpc.id, cidr_block=block)\n' +
+        'main = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")\n' +
+        'add_subnets(main, ["10.0.0.0/24", "10.1.0.0/24"])\n',
+      errors: [{ line: 8, column: 35, message: /`10\.1\.0\.0\/24` lies outside the block `10\.0\.0\.0\/16` of VPC `main` \(line 7\)/ }],
+    },
+    {
+      name: 'VPC and subnets created in different methods, secondary block known',
+      code:
+        header +
+        'class Net(pulumi.ComponentResource):\n' +
+        '    def __init__(self, name, opts=None):\n' +
+        '        super().__init__("x:y:Net", name, None, opts)\n' +
+        '        self._network()\n' +
+        '        self._subnets(["10.0.1.0/24", "10.1.1.0/24", "10.2.1.0/24"])\n' +
+        '    def _network(self):\n' +
+        '        self.vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16")\n' +
+        '        aws.ec2.VpcIpv4CidrBlockAssociation("extra", vpc_id=self.vpc.id, cidr_block="10.1.0.0/16")\n' +
+        '    def _subnets(self, blocks):\n' +
+        '        self.subnets = [aws.ec2.Subnet(f"s{i}", vpc_id=self.vpc.id, cidr_block=b) for i, b in enumerate(blocks)]\n' +
+        'Net("net")\n',
+      errors: [{ line: 8, message: /`10\.2\.1\.0\/24` lies outside the blocks `10\.0\.0\.0\/16`, `10\.1\.0\.0\/16` of VPC `self\.vpc` \(line 10\)/ }],
+    },
+    {
+      name: 'an invalid block in a list a loop reads',
+      code: header + 'vpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")\n' + 'for i, cidr in enumerate(["10.0.1.0/24", "10.0.2.300/24"]):\n' + '    aws.ec2.Subnet(f"s{i}", vpc_id=vpc.id, cidr_block=cidr)\n',
+      errors: [{ line: 5, column: 42, message: /`10\.0\.2\.300\/24` is not a valid IPv4 CIDR block: it has an octet out of range/ }],
     },
     {
       name: 'markdown answer block',

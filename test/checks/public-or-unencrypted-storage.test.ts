@@ -40,6 +40,19 @@ ruleTester(publicOrUnencryptedStorage, {
     header + 'aws.apigateway.Method("get", rest_api=api.id, resource_id=r.id, http_method="GET", authorization="AWS_IAM")\n',
     // Encrypted volumes.
     header + 'aws.ec2.Instance("web", ami=ami.id, instance_type="t3.micro", root_block_device={"encrypted": True, "volume_size": 20})\n',
+    // Scoped or conditioned grants, resource policies (where `*` is the resource itself), trust policies, reads on `*`.
+    header +
+      'role = aws.iam.Role("fn", assume_role_policy=json.dumps({"Version": "2012-10-17", "Statement": [\n' +
+      '    {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}))\n' +
+      'aws.iam.RolePolicy("fn", role=role.id, policy=json.dumps({"Version": "2012-10-17", "Statement": [\n' +
+      '    {"Effect": "Allow", "Action": ["ec2:Describe*", "s3:Get*", "logs:CreateLogStream", "xray:PutTraceSegments"], "Resource": "*"},\n' +
+      '    {"Effect": "Allow", "Action": ["ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface"], "Resource": "*"},\n' +
+      '    {"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*", "Condition": {"StringEquals": {"iam:PassedToService": "ecs-tasks.amazonaws.com"}}},\n' +
+      '    {"Effect": "Allow", "Action": ["s3:DeleteObject", "s3:*"], "Resource": [bucket.arn, f"{bucket.arn}/*"]},\n' +
+      '    {"Effect": "Deny", "Action": ["iam:*", "ec2:TerminateInstances"], "Resource": "*"},\n' +
+      ']}))\n' +
+      'aws.kms.Key("key", policy=json.dumps({"Version": "2012-10-17", "Statement": [\n' +
+      '    {"Sid": "Enable IAM User Permissions", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:root"}, "Action": "kms:*", "Resource": "*"}]}))\n',
     // Test files are out of scope.
     { path: 'tests/unit/test_policy.py', code: header + 'aws.rds.Instance("db", engine="mysql", publicly_accessible=True)\n' },
   ],
@@ -82,7 +95,8 @@ ruleTester(publicOrUnencryptedStorage, {
         '    "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::site/*"}],\n' +
         '})\n' +
         'aws.s3.BucketPolicy("site-policy", bucket=bucket.id, policy=policy)\n',
-      errors: [{ line: 7, column: 39, message: /Bucket policy statement allows Principal `\*` \(`s3:GetObject`\) without a Condition/ }],
+      // The Principal entry's value (the key before it is not a position of the model).
+      errors: [{ line: 7, column: 52, message: /Bucket policy statement allows Principal `\*` \(`s3:GetObject`\) without a Condition/ }],
     },
     {
       name: 'bucket policy inside apply(), Principal {"AWS": "*"}',
@@ -103,7 +117,8 @@ ruleTester(publicOrUnencryptedStorage, {
         header +
         'aws.iam.RolePolicy("admin", role=role.id, policy=json.dumps({"Version": "2012-10-17", "Statement": [\n' +
         '    {"Effect": "Allow", "Action": ["*"], "Resource": ["*"]}]}))\n',
-      errors: [{ line: 6, column: 25, message: /IAM statement allows Action `\*` on Resource `\*`/ }],
+      // The Action entry's value.
+      errors: [{ line: 6, column: 35, message: /IAM statement allows Action `\*` on Resource `\*`/ }],
     },
     {
       name: 'IAM Action * in a JSON string',
@@ -121,6 +136,14 @@ ruleTester(publicOrUnencryptedStorage, {
       errors: [{ line: 5, severity: 'warning', message: /API Gateway method with `authorization="NONE"` \(GET\) can be called by anyone/ }],
     },
     {
+      name: 'API methods created in a loop over HTTP verbs: one finding naming each; OPTIONS left out',
+      code:
+        header +
+        'for verb in ["GET", "POST", "OPTIONS"]:\n' +
+        '    aws.apigateway.Method(f"m-{verb}", rest_api=api.id, resource_id=r.id, http_method=verb, authorization="NONE")\n',
+      errors: [{ line: 6, severity: 'warning', message: /API Gateway method with `authorization="NONE"` \(GET, POST\) can be called by anyone/ }],
+    },
+    {
       name: 'unencrypted EBS volume and root device',
       code:
         header +
@@ -130,6 +153,82 @@ ruleTester(publicOrUnencryptedStorage, {
         { line: 5, message: /`encrypted=False` on `aws\.ebs\.Volume`/ },
         { line: 6, message: /block device of `aws\.ec2\.Instance` sets `encrypted=False`/ },
       ],
+    },
+    {
+      name: 'privilege escalation and service-wide wildcards on Resource *: one warning per statement',
+      code:
+        header +
+        'aws.iam.RolePolicy("deploy", role=role.id, policy=json.dumps({"Version": "2012-10-17", "Statement": [\n' +
+        '    {"Effect": "Allow", "Action": ["iam:PassRole", "s3:*", "logs:*", "ec2:Describe*"], "Resource": "*"}]}))\n',
+      errors: [
+        {
+          line: 6,
+          column: 35,
+          severity: 'warning',
+          message: /IAM statement allows `iam:PassRole` \(privilege escalation\), `s3:\*` \(includes deletes\), `logs:\*` \(includes deletes\) on every resource \(`\*`\)/,
+        },
+      ],
+    },
+    {
+      name: 'a `*:*` grant through Output.json_dumps is full access',
+      code: header + 'bucket = aws.s3.BucketV2("b")\n' + 'aws.iam.Policy("all", policy=pulumi.Output.json_dumps({"Statement": [{"Effect": "Allow", "Action": "*:*", "Resource": "*", "Sid": bucket.arn}]}))\n',
+      errors: [{ line: 6, message: /IAM statement allows Action `\*` on Resource `\*`: full administrator access/ }],
+    },
+    {
+      name: 'terminations and key deletion inside apply(lambda ...: json.dumps(...))',
+      code:
+        header +
+        'bucket = aws.s3.BucketV2("b")\n' +
+        'aws.iam.Policy("ops", policy=bucket.arn.apply(lambda arn: json.dumps({"Statement": [\n' +
+        '    {"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": f"{arn}/*"},\n' +
+        '    {"Effect": "Allow", "Action": ["ec2:TerminateInstances", "kms:ScheduleKeyDeletion"], "Resource": ["*"]}]})))\n',
+      errors: [{ line: 8, severity: 'warning', message: /`ec2:TerminateInstances` \(destructive\), `kms:ScheduleKeyDeletion` \(destructive\) on every resource/ }],
+    },
+    {
+      name: 'get_policy_document: kms:* and iam:* on every resource',
+      code: header + 'doc = aws.iam.get_policy_document(statements=[{"actions": ["kms:*"], "resources": ["*"]}, {"effect": "Allow", "actions": ["iam:*"], "resources": ["*"]}])\n',
+      errors: [
+        { line: 5, severity: 'warning', message: /`kms:\*` \(includes `kms:ScheduleKeyDeletion`\) on every resource/ },
+        { line: 5, severity: 'warning', message: /`iam:\*` \(includes privilege escalation such as `iam:PassRole`\) on every resource/ },
+      ],
+    },
+    {
+      name: 'statements built by a helper method from self attributes, and in a comprehension',
+      code:
+        header +
+        'ADMIN = ["iam:AttachRolePolicy", "iam:CreatePolicyVersion"]\n' +
+        'class Stack(pulumi.ComponentResource):\n' +
+        '    def __init__(self, name, opts=None):\n' +
+        '        super().__init__("x:y:Stack", name, None, opts)\n' +
+        '        self.actions = ADMIN\n' +
+        '        self.role = aws.iam.Role("r", assume_role_policy="{}")\n' +
+        '        aws.iam.RolePolicy("p", role=self.role.id, policy=json.dumps(self._policy()))\n' +
+        '    def _policy(self):\n' +
+        '        return {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": a, "Resource": "*"} for a in self.actions]}\n' +
+        'Stack("s")\n',
+      errors: [
+        // One statement written once, run for each action: one finding naming them all.
+        { line: 13, column: 56, severity: 'warning', message: /`iam:AttachRolePolicy` \(privilege escalation\), `iam:CreatePolicyVersion` \(privilege escalation\) on every resource/ },
+      ],
+    },
+    {
+      name: 'an RDS Args object nobody visible passes, and settings spread from a dict',
+      code:
+        header +
+        'def db_args():\n' +
+        '    return aws.rds.InstanceArgs(engine="postgres", instance_class="db.t3.micro", storage_encrypted=True, publicly_accessible=True)\n' +
+        'settings = {"publicly_accessible": False, "storage_encrypted": False}\n' +
+        'aws.rds.Instance("db", engine="postgres", instance_class="db.t3.micro", **settings)\n',
+      errors: [
+        { line: 6, column: 126, message: /`publicly_accessible=True` on `aws\.rds\.Instance`/ },
+        // Where the dict is spread into the resource.
+        { line: 8, column: 75, message: /`storage_encrypted=False` on `aws\.rds\.Instance`/ },
+      ],
+    },
+    {
+      name: 'databases created in a loop: one finding',
+      code: header + 'for env in ["dev", "prod"]:\n' + '    aws.rds.Instance(f"db-{env}", engine="mysql", instance_class="db.t3.micro", storage_encrypted=False)\n',
+      errors: [{ line: 6, message: /`storage_encrypted=False` on `aws\.rds\.Instance`/ }],
     },
     {
       name: 'args object with public access',

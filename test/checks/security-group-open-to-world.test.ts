@@ -39,6 +39,24 @@ ruleTester(securityGroupOpenToWorld, {
     header +
       'cidr = "10.0.0.0/8"\nif public:\n    cidr = "0.0.0.0/0"\n' +
       'aws.ec2.SecurityGroup("svc", ingress=[{"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": [cidr]}])\n',
+    // Web ports from anywhere, through a loop, a comprehension and a helper's parameter.
+    header +
+      'for port in [80, 443]:\n' +
+      '    aws.ec2.SecurityGroupRule(f"web-{port}", type="ingress", security_group_id=sg.id, protocol="tcp", from_port=port, to_port=port, cidr_blocks=["0.0.0.0/0"])\n' +
+      'aws.ec2.SecurityGroup("lb", ingress=[{"protocol": "tcp", "from_port": p, "to_port": p, "cidr_blocks": ["0.0.0.0/0"]} for p in (80, 443)])\n' +
+      'def public(port):\n' +
+      '    return aws.ec2.SecurityGroupIngressArgs(protocol="tcp", from_port=port, to_port=port, cidr_blocks=["0.0.0.0/0"])\n' +
+      'aws.ec2.SecurityGroup("alb", ingress=[public(443)])\n',
+    // A component whose SSH source is its VPC block, kept in `self` and used in a helper method.
+    header +
+      'class Net(pulumi.ComponentResource):\n' +
+      '    def __init__(self, name, opts=None):\n' +
+      '        super().__init__("x:y:Net", name, None, opts)\n' +
+      '        self.cidr = "10.0.0.0/16"\n' +
+      '        self.sg = self._group("bastion", 22)\n' +
+      '    def _group(self, name, port):\n' +
+      '        return aws.ec2.SecurityGroup(name, ingress=[{"protocol": "tcp", "from_port": port, "to_port": port, "cidr_blocks": [self.cidr]}])\n' +
+      'Net("net")\n',
     // Test code builds bad rules on purpose.
     {
       path: 'tests/unit/test_security.py',
@@ -107,7 +125,8 @@ ruleTester(securityGroupOpenToWorld, {
         'HTTPS = {"protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_blocks": [ANYWHERE]}\n' +
         'INGRESS = [SSH, HTTPS]\n' +
         'aws.ec2.SecurityGroup("web", ingress=INGRESS)\n',
-      errors: [{ line: 5, column: 75, message: /`0\.0\.0\.0\/0` on port 22/ }],
+      // The list that holds the constant, inside the rule's dict (the constant itself may serve other rules).
+      errors: [{ line: 5, column: 74, message: /`0\.0\.0\.0\/0` on port 22/ }],
     },
     {
       name: 'standalone SecurityGroupIngressArgs list passed later',
@@ -119,6 +138,52 @@ ruleTester(securityGroupOpenToWorld, {
         '            aws.ec2.SecurityGroupIngressArgs(protocol="tcp", from_port=6379, to_port=6379, cidr_blocks=["0.0.0.0/0"]),\n' +
         '        ]\n',
       errors: [{ line: 7, message: /port 6379 \(Redis\)/ }],
+    },
+    {
+      name: 'a loop over a port list: one finding naming each port',
+      code:
+        header +
+        'ADMIN_PORTS = [22, 3389, 443]\n' +
+        'for port in ADMIN_PORTS:\n' +
+        '    aws.ec2.SecurityGroupRule(f"admin-{port}", type="ingress", security_group_id=sg.id, protocol="tcp",\n' +
+        '        from_port=port, to_port=port, cidr_blocks=["0.0.0.0/0"])\n',
+      errors: [{ line: 7, column: 52, message: /`0\.0\.0\.0\/0` on port 22 \(SSH\) and on port 3389 \(RDP\) is open/ }],
+    },
+    {
+      name: 'an ingress comprehension over ports',
+      code: header + 'PORTS = {"ssh": 22, "https": 443}\n' + 'aws.ec2.SecurityGroup("svc", ingress=[{"protocol": "tcp", "from_port": p, "to_port": p, "cidr_blocks": ["0.0.0.0/0"]} for p in PORTS.values()])\n',
+      errors: [{ line: 5, message: /on port 22 \(SSH\) is open/ }],
+    },
+    {
+      name: 'self attributes and a helper method with the port as a parameter',
+      code:
+        header +
+        'class Net(pulumi.ComponentResource):\n' +
+        '    def __init__(self, name, opts=None):\n' +
+        '        super().__init__("x:y:Net", name, None, opts)\n' +
+        '        self.anywhere = "0.0.0.0/0"\n' +
+        '        self.db_sg = self._group("db", 5432)\n' +
+        '    def _group(self, name, port):\n' +
+        '        return aws.ec2.SecurityGroup(name, ingress=[aws.ec2.SecurityGroupIngressArgs(\n' +
+        '            protocol="tcp", from_port=port, to_port=port, cidr_blocks=[self.anywhere])])\n' +
+        'Net("net")\n',
+      errors: [{ line: 11, column: 71, message: /`0\.0\.0\.0\/0` on port 5432 \(PostgreSQL\)/ }],
+    },
+    {
+      name: 'a rule-building helper called with constants',
+      code:
+        header +
+        'WORLD = "0.0.0.0/0"\n' +
+        'def allow(port, cidr):\n' +
+        '    return {"protocol": "tcp", "from_port": port, "to_port": port, "cidr_blocks": [cidr]}\n' +
+        'rules = [allow(443, WORLD), allow(6379, WORLD)]\n' +
+        'aws.ec2.SecurityGroup("cache", ingress=rules)\n',
+      errors: [{ line: 6, message: /`0\.0\.0\.0\/0` on port 6379 \(Redis\) is open/ }],
+    },
+    {
+      name: 'vpc.SecurityGroupIngressRule with arguments from a dict',
+      code: header + 'ssh = dict(ip_protocol="tcp", from_port=22, to_port=22, cidr_ipv6="::/0")\n' + 'aws.vpc.SecurityGroupIngressRule("ssh6", security_group_id=sg.id, **ssh)\n',
+      errors: [{ line: 5, message: /`::\/0` on port 22 \(SSH\)/ }],
     },
     {
       name: 'Markdown answer block',

@@ -72,7 +72,7 @@ export function optionsOf(value: EvalValue | undefined, site: Site, canonical: (
 
 /** Where a resource is being created: the class and function running, the loops around, whether a visible caller runs it. */
 export function creationContext(run: EvaluationRun, frame: { owner?: ClassInfo; functionName?: string; visible: boolean }): CreationContext {
-  const context: CreationContext = { loops: run.loopContext(), calledFromVisibleCode: frame.visible };
+  const context: CreationContext = { loops: run.loopContext(), branches: run.branchContext(), calledFromVisibleCode: frame.visible };
   if (frame.owner) context.className = frame.owner.name;
   if (frame.functionName) context.functionName = frame.functionName;
   return context;

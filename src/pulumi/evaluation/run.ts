@@ -24,10 +24,16 @@ export interface EvalModule {
   state: 'pending' | 'running' | 'done';
 }
 
+/** Shared by every creation outside undecided alternatives (most of them). */
+const NO_BRANCHES: { choice: number; branch: number }[] = [];
+
 export class EvaluationRun {
   steps = 0;
   nesting = 0;
   readonly loops: { index: number | undefined; count: number | undefined }[] = [];
+  /** Undecided alternatives around the code being run (CreationContext.branches). */
+  readonly branches: { choice: number; branch: number }[] = [];
+  private choices = 0;
   /** Function bodies run at least once (the entry pass runs the others). */
   readonly executed = new Set<number>();
   readonly callStack: number[] = [];
@@ -45,6 +51,26 @@ export class EvaluationRun {
 
   site(node: SyntaxNode, module: { source: SiteSource }): Site {
     return new Site(module.source, node.startIndex, node.endIndex);
+  }
+
+  /** A new undecided choice: its branches are exclusive (see `inBranch`). */
+  newChoice(): number {
+    return ++this.choices;
+  }
+
+  /** Runs `run` as branch `branch` of the undecided choice `choice`. */
+  inBranch<T>(choice: number, branch: number, run: () => T): T {
+    this.branches.push({ choice, branch });
+    try {
+      return run();
+    } finally {
+      this.branches.pop();
+    }
+  }
+
+  /** The undecided alternatives around the code being run, as a resource created now records them. */
+  branchContext(): { choice: number; branch: number }[] {
+    return this.branches.length ? this.branches.map((branch) => ({ ...branch })) : NO_BRANCHES;
   }
 
   /** The loops around the code being run, as a resource created now records them. */

@@ -68,6 +68,8 @@ export function attributeOf(value: EvalValue, attribute: string, site: Site, int
       return unknown(`\`.${attribute}\``, site);
     case 'unknown':
       if (value.string) return { kind: 'builtin', name: `str.${attribute}`, self: value, site };
+      // Only Outputs have `apply` in a Pulumi program: run the function as for a known Output (a resource from a file not in the program).
+      if (attribute === 'apply') return { kind: 'builtin', name: 'output.apply', self: value, site };
       return unknown(`\`.${attribute}\` of ${value.reason.length > 60 ? 'a value' : value.reason}`, site);
     default:
       return unknown(`\`.${attribute}\``, site);

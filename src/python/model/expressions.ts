@@ -113,8 +113,9 @@ export class PythonExpressions implements ExpressionEvaluator {
         const truth = this.truthiness(this.conditionValue(condition, scope, frame));
         if (truth === true) return this.evaluate(consequence, scope, frame);
         if (truth === false) return this.evaluate(alternative, scope, frame);
-        const yes = this.evaluate(consequence, scope, frame);
-        const no = this.evaluate(alternative, scope, frame);
+        const choice = this.interpreter.newChoice();
+        const yes = this.interpreter.inBranch(choice, 0, () => this.evaluate(consequence, scope, frame));
+        const no = this.interpreter.inBranch(choice, 1, () => this.evaluate(alternative, scope, frame));
         if (yes.kind === 'string' && no.kind === 'string' && yes.value === no.value) return yes;
         const strings = [yes, no].every((value) => value.kind === 'string' || value.kind === 'template');
         return unknown(`\`${condition.text.slice(0, 60)}\` decides`, site(), strings);

@@ -75,6 +75,8 @@ export class Interpreter extends EvaluationRun {
   block(statements: readonly SyntaxNode[], scope: Scope, frame: Frame): Completion {
     if (this.nesting >= MAX_NESTING) return 'normal';
     this.nesting++;
+    // A branch the rest of the block runs in (see `alternatives`) ends with the block.
+    const branches = this.branches.length;
     try {
       for (const statement of statements) {
         const completion = this.statement(statement, scope, frame);
@@ -83,6 +85,7 @@ export class Interpreter extends EvaluationRun {
       return 'normal';
     } finally {
       this.nesting--;
+      this.branches.length = branches;
     }
   }
 
@@ -137,8 +140,9 @@ export class Interpreter extends EvaluationRun {
       case 'match_statement': {
         const subject = node.childForFieldName('subject');
         if (subject) expressions.evaluate(subject, scope, frame);
-        for (const clause of node.childForFieldName('body')?.namedChildren ?? []) {
-          if (clause.type === 'case_clause') this.body(clause.childForFieldName('consequence'), scope, frame);
+        const choice = this.newChoice();
+        for (const [branch, clause] of (node.childForFieldName('body')?.namedChildren ?? []).entries()) {
+          if (clause.type === 'case_clause') this.inBranch(choice, branch, () => this.body(clause.childForFieldName('consequence'), scope, frame));
         }
         return 'normal';
       }
@@ -199,9 +203,10 @@ export class Interpreter extends EvaluationRun {
   private alternatives(bodies: readonly (SyntaxNode | null)[], scope: Scope, frame: Frame): Completion {
     const before = scope.snapshot();
     const outcomes: { bindings: Map<string, EvalValue>; completion: Completion }[] = [];
-    for (const body of bodies) {
+    const choice = this.newChoice();
+    for (const [branch, body] of bodies.entries()) {
       scope.restore(before);
-      const completion = this.body(body, scope, frame);
+      const completion = this.inBranch(choice, branch, () => this.body(body, scope, frame));
       outcomes.push({ bindings: scope.snapshot(), completion });
     }
     // Alternatives that leave (return, raise) do not flow on; their bindings do not matter after.
@@ -211,6 +216,8 @@ export class Interpreter extends EvaluationRun {
       const completions = new Set(outcomes.map((outcome) => outcome.completion));
       return completions.size === 1 ? (outcomes[0]?.completion ?? 'normal') : 'return';
     }
+    // `if c: return a` then `return b`: what follows runs only in the one alternative that flows on.
+    if (flowing.length === 1 && outcomes.length > 1) this.branches.push({ choice, branch: outcomes.indexOf(flowing[0] as (typeof outcomes)[number]) });
     const merged = new Map<string, EvalValue>();
     const names = new Set<string>();
     for (const outcome of flowing) for (const name of outcome.bindings.keys()) names.add(name);

@@ -5,7 +5,7 @@
  * and component resources (a program class deriving from `pulumi.ComponentResource`).
  */
 import { awsApi, PYTHON_PACKAGE } from '../../aws/api.js';
-import type { Argument, ResourceOptions, Resource, Value } from '../../pulumi/model.js';
+import type { Argument, DictValue, OutputValue, ResourceOptions, Resource, Value } from '../../pulumi/model.js';
 import { addResource, creationContext, openOptions, optionsOf as sharedOptionsOf } from '../../pulumi/evaluation/resources.js';
 import type { Site } from '../../pulumi/site.js';
 import { outputsIn, plainOf, referencedResources, unknown } from '../../pulumi/values.js';
@@ -64,7 +64,10 @@ export function callExternal(name: string, args: CallArguments, call: CallSite):
   const helper = /^pulumi\.Output\.(\w+)$/.exec(normalized)?.[1];
   if (helper && OUTPUT_HELPERS.has(helper)) {
     const inputs = [...args.positional, ...args.keywords.values()].map((argument) => toModelValue(argument.value));
-    return { kind: 'output', resources: [...new Set(inputs.flatMap((input) => referencedResources(input)))], via: helper, site };
+    const output: OutputValue = { kind: 'output', resources: [...new Set(inputs.flatMap((input) => referencedResources(input)))], via: helper, site };
+    // `Output.json_dumps({...})`: the document is readable, whatever Outputs it holds.
+    if (helper === 'json_dumps' && args.positional[0]) output.known = jsonText(toModelValue(args.positional[0].value), site);
+    return output;
   }
   const other = OTHER_PROVIDER.exec(name);
   if (other && other[1] !== 'aws') {
@@ -86,8 +89,11 @@ function awsCall(name: string, args: CallArguments, call: CallSite, site: Site):
       const resource = createResource({ provider: 'aws', module: schemaModule(member.module), name: member.name }, args, call, site);
       return { kind: 'resource', resource, site };
     }
-    case 'args-class':
-      return keywordDict(args, site, `${schemaModule(member.module)}.${member.name.replace(/Dict$/, '')}`, call);
+    case 'args-class': {
+      const object = keywordDict(args, site, `${schemaModule(member.module)}.${member.name.replace(/Dict$/, '')}`, call);
+      call.expressions.interpreter.builder.argsObjects.push(object);
+      return object;
+    }
     case 'function': {
       const isOutputForm = member.name.endsWith('_output');
       const key = `${schemaModule(member.module)}.${isOutputForm ? member.name.slice(0, -'_output'.length) : member.name}`;
@@ -112,7 +118,7 @@ function awsCall(name: string, args: CallArguments, call: CallSite, site: Site):
 }
 
 /** Keyword arguments as a dict (`ResourceOptions(...)`, `SecurityGroupIngressArgs(...)`). */
-function keywordDict(args: CallArguments, site: Site, argsType: string, call: CallSite): Value {
+function keywordDict(args: CallArguments, site: Site, argsType: string, call: CallSite): DictValue {
   const entries = new Map<string, Value>();
   const entrySites = new Map<string, Site>();
   for (const [key, argument] of args.keywords) {
@@ -149,8 +155,13 @@ function stringArgument(args: CallArguments, index: number, keyword: string): st
 function jsonDumps(args: CallArguments, call: CallSite, site: Site): EvalValue {
   const value = args.positional[0] ? toModelValue(args.positional[0].value) : undefined;
   for (const output of outputsIn(value)) call.expressions.misuse('json.dumps', output, call.node, call.frame);
+  return jsonText(value, site);
+}
+
+/** The JSON text of a value: a string when all of it is known, else an unknown string; either way it keeps what it encodes. */
+function jsonText(value: Value | undefined, site: Site): Value {
   const plain = plainOf(value);
-  if (plain !== undefined && value) return { kind: 'string', value: JSON.stringify(plain), site, encodes: value };
+  if (plain !== undefined) return { kind: 'string', value: JSON.stringify(plain), site, ...(value && value.kind !== 'string' ? { encodes: value } : {}) };
   return value ? { kind: 'unknown', reason: 'JSON text of values not all known', site, string: true, encodes: value } : unknown('JSON text', site, true);
 }
 
