@@ -9,6 +9,7 @@ import { callArguments } from '../src/python/calls.js';
 import { dottedName, qualifiedName } from '../src/python/names.js';
 import type { SyntaxNode } from '../src/python/parser.js';
 import { inlineResourceOptions, isComponentResourceName, resourceCalls, resourceOptionsArgument } from '../src/python/pulumi.js';
+import { componentResourceFix } from '../src/python/rule-fixes.js';
 import { descendantsOfType } from '../src/syntax/walk.js';
 
 type BaseKind = 'component' | 'none' | 'other';
@@ -43,6 +44,7 @@ export const stackNotComponentResource: FileRule = {
         context.report({
           node: nameNode,
           message: `Class \`${className(klass)}\` creates Pulumi resources (${creations[0]?.qualified.replace(/^pulumi_aws/, 'aws')}) but does not subclass \`pulumi.ComponentResource\`.`,
+          fix: componentResourceFix(klass, unit),
         });
       } else if (kind === 'component') {
         checkComponent(klass, nameNode, unit, context);
