@@ -25,6 +25,8 @@ const STATUS: Record<string, FileStatus> = { A: 'added', M: 'modified', R: 'rena
 export interface ChangedFile {
   path: string;
   status: FileStatus;
+  /** The path in the base for a renamed or copied file. */
+  previousPath?: string;
 }
 
 /** Files changed from the merge base of `base` and `head` to `head`; deletions left out. */
@@ -35,16 +37,22 @@ export function changedFiles(cwd: string, base: string, head: string): ChangedFi
     const code = fields[index++];
     if (!code) continue;
     const letter = code[0] as string;
-    if (letter === 'R' || letter === 'C') index++; // Skip the old path; the new one follows.
+    // Renames and copies give the old path, then the new one.
+    const previousPath = letter === 'R' || letter === 'C' ? fields[index++] : undefined;
     const path = fields[index++];
     if (!path || letter === 'D') continue;
-    changed.push({ path, status: STATUS[letter] ?? 'changed' });
+    changed.push({ path, status: STATUS[letter] ?? 'changed', ...(previousPath ? { previousPath } : {}) });
   }
   return changed;
 }
 
 export function repositoryRoot(cwd: string): string {
   return git(cwd, ['rev-parse', '--show-toplevel']).toString('utf8').trim();
+}
+
+/** The commit a pull request from `head` into `base` is compared with (what `base...head` diffs against). */
+export function mergeBase(cwd: string, base: string, head: string): string {
+  return git(cwd, ['merge-base', base, head]).toString('utf8').trim();
 }
 
 export function resolveCommit(cwd: string, ref: string): string {
