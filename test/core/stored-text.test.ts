@@ -19,7 +19,7 @@ describe('deflated texts', () => {
     for (const treeCacheBytes of [Infinity, 0]) {
       expect(reviewWithCatalog({ files: deflated, config, mode: 'change', project, treeCacheBytes }).findings).toEqual(plain.findings);
     }
-  });
+  }, 90_000);
 
   it('keep a byte-order mark, CRLF and non-BMP text as they were', () => {
     const text = '\ufeff# 😀 é\r\nx = 1\r\n';
