@@ -176,8 +176,12 @@ export class AwsApi {
 
   /** The member an unknown name certainly misspells (see `soleCloseMatch`), for a fix. */
   soleMemberCorrection(moduleName: string, name: string): string | undefined {
-    return soleCloseMatch(name, this.memberCandidates(moduleName, name));
+    const key = `${moduleName}\u0000${name}`;
+    if (!this.corrections.has(key)) this.corrections.set(key, soleCloseMatch(name, this.memberCandidates(moduleName, name)));
+    return this.corrections.get(key);
   }
+
+  private readonly corrections = new Map<string, string | undefined>();
 
   /** Names an unknown member may stand for: classes for a capitalised name, functions otherwise. */
   private memberCandidates(moduleName: string, name: string): string[] {
