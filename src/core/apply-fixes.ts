@@ -4,7 +4,7 @@
  * chosen edits are then applied from the end of the file backwards, so positions stay valid.
  * Pure: the CLI reads and writes the files.
  */
-import type { Finding, TextEdit } from '../api/types.js';
+import type { Finding, Fix, TextEdit } from '../api/types.js';
 
 export type SkipReason = 'overlap' | 'out-of-range';
 
@@ -102,4 +102,26 @@ export function fixableByPath(findings: readonly Finding[]): Map<string, Finding
     byPath.set(finding.path, list);
   }
   return byPath;
+}
+
+/** Whole lines a fix rewrites, and what they become: what a GitHub suggested change replaces. */
+export interface LineReplacement {
+  startLine: number;
+  endLine: number;
+  /** The new text of those lines, without the last line's line ending. */
+  text: string;
+}
+
+export function fixedLines(text: string, fix: Fix): LineReplacement | undefined {
+  const starts = lineStarts(text);
+  const ranges = rangesOf(fix.edits, starts, text);
+  if (!ranges?.length || ranges.some((range, index) => index > 0 && range.start < (ranges[index - 1] as Range).end)) return undefined;
+  const startLine = Math.min(...fix.edits.map((edit) => edit.line));
+  const endLine = Math.max(...fix.edits.map((edit) => edit.endLine));
+  const from = starts[startLine - 1] as number;
+  const next = starts[endLine];
+  const to = next === undefined ? text.length : next - 1;
+  let region = text.slice(from, to);
+  for (const range of [...ranges].reverse()) region = region.slice(0, range.start - from) + range.text + region.slice(range.end - from);
+  return { startLine, endLine, text: region.replace(/\r(?=\n|$)/g, '') };
 }
