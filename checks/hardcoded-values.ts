@@ -2,8 +2,8 @@
  * IAC306: values that belong in lookups or configuration, written into the code: AMI IDs,
  * 12-digit account IDs inside ARNs, literal passwords, secrets, tokens and AWS access keys
  * (error), and lists of availability-zone names (notice). Values that cannot be seen (config,
- * parameters, f-string interpolations) are never guessed; test code is left alone except for
- * real-looking access keys.
+ * parameters, f-string interpolations) are never guessed; test code (test files, an answer's
+ * test blocks, Pulumi mocks and fixtures anywhere) is left alone except for real-looking access keys.
  */
 import type { FileRule, FileRuleContext } from '../src/api/rule.js';
 import type { PythonUnit } from '../src/python/units.js';
@@ -11,6 +11,7 @@ import { callArguments, calleeName } from '../src/python/calls.js';
 import { keywordMapping, mappingOf, NameResolver, snakeKey, standaloneStrings, stringTemplate, stringValue, unwrap } from '../src/python/literal-values.js';
 import type { SyntaxNode } from '../src/python/parser.js';
 import { descendantsOfType } from '../src/syntax/walk.js';
+import { insideTestFixture, isTestUnit } from '../src/python/test-functions.js';
 
 const ACCESS_KEY = /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/;
 const AMI_ID = /^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
@@ -51,12 +52,14 @@ export const hardcodedValues: FileRule = {
   check(unit, context) {
     const names = NameResolver.of(unit.root, unit.imports);
     const docstrings = standaloneStrings(unit.root);
+    // Test code (a test file, or an answer's block that imports a test framework) holds fixtures, not configuration.
+    const testCode = isTestUnit(unit);
     for (const node of [...descendantsOfType(unit.root, INDEXED), ...unit.root.descendantsOfType(RARER)]) {
       if (node.type === 'string') {
-        if (!docstrings.has(node.id)) checkString(node, unit, context);
+        if (!docstrings.has(node.id)) checkString(node, unit, testCode, context);
         continue;
       }
-      if (unit.isTestFile) continue;
+      if (testCode) continue;
       if (node.type === 'list' || node.type === 'tuple') checkZoneList(node, context);
       else if (node.type === 'keyword_argument' || node.type === 'pair' || node.type === 'assignment' || node.type === 'default_parameter' || node.type === 'typed_default_parameter') {
         checkSecretBinding(node, context);
@@ -69,7 +72,7 @@ export const hardcodedValues: FileRule = {
   },
 };
 
-function checkString(node: SyntaxNode, unit: PythonUnit, context: FileRuleContext): void {
+function checkString(node: SyntaxNode, unit: PythonUnit, testCode: boolean, context: FileRuleContext): void {
   const text = stringTemplate(node);
   if (text === undefined) return;
   const key = text.includes('AKIA') || text.includes('ASIA') ? ACCESS_KEY.exec(text) : null;
@@ -81,7 +84,8 @@ function checkString(node: SyntaxNode, unit: PythonUnit, context: FileRuleContex
     });
     return;
   }
-  if (unit.isTestFile) return;
+  // Fake account IDs and ARNs returned by Pulumi mocks and fixtures are test data.
+  if (testCode || insideTestFixture(node, unit.imports)) return;
   const trimmed = text.trim();
   if (AMI_ID.test(trimmed)) {
     context.report({ node, message: `Hard-coded AMI ID \`${trimmed}\`: AMI IDs differ per region and go stale; look the image up with \`aws.ec2.get_ami(...)\` or an SSM public parameter.` });

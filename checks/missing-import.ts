@@ -155,14 +155,20 @@ function checkModuleNames(unit: PythonUnit, context: ProjectRuleContext): void {
   }
 }
 
-/** All Python blocks of one document are one program; only module-like names are reported. */
+/**
+ * All Python blocks of one document are one program: a name bound in any block counts for every
+ * block (a sibling block, the file's other excerpt). Only module-like names are reported, and
+ * only in blocks of a file the answer shows with its imports: an excerpt without any (a method
+ * quoted to explain a fix) leaves them out on purpose.
+ */
 function checkMarkdownNames(file: ReviewedFile, context: ProjectRuleContext): void {
   const analyses = file.units.map((unit) => ({ unit, analysis: analyseNames(unit.root) }));
   if (analyses.some(({ analysis }) => analysis.starImport || analysis.dynamicNames)) return;
   const bound = new Set(analyses.flatMap(({ analysis }) => [...analysis.moduleBindings]));
+  const showsImports = filesShowingImports(file.units);
   const reported = new Set<string>();
   for (const { unit, analysis } of analyses) {
-    if (unit.root.hasError) continue;
+    if (unit.root.hasError || !showsImports.has(assembledFileKey(unit))) continue;
     for (const use of analysis.unresolved) {
       if (bound.has(use.name) || reported.has(use.name) || !isAttributeObject(use.node)) continue;
       const hint = IMPORT_HINTS[use.name] ?? (STDLIB_MODULES.has(use.name) && !AMBIGUOUS_STDLIB.has(use.name) && !use.name.startsWith('_') ? `import ${use.name}` : undefined);
@@ -175,6 +181,20 @@ function checkMarkdownNames(file: ReviewedFile, context: ProjectRuleContext): vo
       });
     }
   }
+}
+
+/** The file a block belongs to: the one the answer names; blocks it names none for make up its main program. */
+function assembledFileKey(unit: PythonUnit): string {
+  return unit.assembledPath ?? '';
+}
+
+/** Files of an answer (blocks grouped by the file they belong to) that have an import statement in some block. */
+function filesShowingImports(units: readonly PythonUnit[]): Set<string> {
+  const keys = new Set<string>();
+  for (const unit of units) {
+    if (unit.imports.size > 0 || descendantsOfType(unit.root, ['import_statement', 'import_from_statement']).length > 0) keys.add(assembledFileKey(unit));
+  }
+  return keys;
 }
 
 interface ImportSite {

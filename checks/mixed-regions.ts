@@ -1,30 +1,16 @@
 /**
  * IAC502: one stack that names more than one region (availability zones, ARNs, endpoints,
  * providers) without one explicit provider per region, and availability zones given to a
- * resource whose explicit provider serves another region. With a required region known,
- * IAC201 already reports every literal outside it, so this check leaves those to IAC201.
+ * resource that its provider (inherited through `parent` too) or its own `region` argument
+ * places in another region. Read from the program model. With a required region known, IAC201
+ * already reports every literal outside it, so this check leaves those to IAC201.
  */
-import {
-  addFileRegionFacts,
-  allowedRegions,
-  isGlobalServiceMention,
-  programRegionFacts,
-  providerOf,
-  requirementVerdict,
-  singleRegion,
-  type MentionFacts,
-  type ProgramRegionFacts,
-  type UnitRegionFacts,
-} from '../src/python/region-facts.js';
-import type { ProjectRule, ProjectRuleContext, ProjectView } from '../src/api/rule.js';
-import { isRegionName, shortAwsName } from '../src/python/regions.js';
+import type { ModelRule, ProgramContext } from '../src/api/rule.js';
+import { isRegionName } from '../src/aws/regions.js';
+import { allowedRegions, isGlobalServiceMention, placementOf, programRegions, requirementVerdict, siteKey, type ProgramRegions, type RegionMention } from '../src/pulumi/region-facts.js';
+import { typeName } from '../src/pulumi/spelling.js';
 
-interface Located {
-  entry: UnitRegionFacts;
-  mention: MentionFacts;
-}
-
-export const mixedRegions: ProjectRule<ProjectView> = {
+export const mixedRegions: ModelRule = {
   meta: {
     id: 'IAC502',
     name: 'mixed-regions',
@@ -37,69 +23,64 @@ export const mixedRegions: ProjectRule<ProjectView> = {
     goodExample:
       'west = aws.Provider("west", region="us-west-2")\naws.ec2.Subnet("b", vpc_id=west_vpc.id, cidr_block="10.1.2.0/24", availability_zone="us-west-2a",\n    opts=pulumi.ResourceOptions(provider=west))',
     seed: { report: 'model-failures-tracking', section: 'Region Mismatches' },
+    languages: ['python', 'typescript'],
   },
-  scope: 'project',
-  // The region facts are gathered file by file while the trees are fresh (shared with IAC201).
-  begin: (project) => project,
-  visitFile: (file, project) => addFileRegionFacts(project, file),
-  check(project, context) {
-    const facts = programRegionFacts(project);
+  scope: 'model',
+  program(model, context) {
+    const facts = programRegions(model);
     const required = context.settings.region?.trim().toLowerCase();
-    const requirement = required && isRegionName(required) ? { required, allowed: allowedRegions(required, facts) } : undefined;
-    const byFile = new Map<string, UnitRegionFacts[]>();
-    for (const entry of facts.units) {
-      if (!entry.reviewed || entry.unit.isTestFile) continue;
-      byFile.set(entry.unit.path, [...(byFile.get(entry.unit.path) ?? []), entry]);
-    }
-    for (const entries of byFile.values()) {
-      const mentions: Located[] = entries.flatMap((entry) =>
-        entry.mentions.filter((mention) => mention.kind !== 'sdk-client' && !isGlobalServiceMention(mention, facts)).map((mention) => ({ entry, mention })),
-      );
-      // IAC201 reports every literal outside the required region; do not say it twice.
-      const left = requirement ? mentions.filter(({ entry, mention }) => !requirementVerdict(mention, entry, requirement.allowed, facts).flag) : mentions;
-      checkZonesAgainstProvider(left, facts, context);
-      if (!requirement) checkMixing(left, facts, context);
-    }
+    const allowed = required && isRegionName(required) ? allowedRegions(required, facts) : undefined;
+    const considered = facts.mentions.filter((mention) => !isGlobalServiceMention(mention, facts));
+    // IAC201 reports every literal outside the required region; do not say it twice.
+    const left = allowed ? considered.filter((mention) => !requirementVerdict(mention, allowed, facts, context.settings.regionSource).flag) : considered;
+    checkZonesAgainstPlacement(left, context);
+    if (allowed) return;
+    const byFile = new Map<string, RegionMention[]>();
+    for (const mention of left) byFile.set(mention.site.path, [...(byFile.get(mention.site.path) ?? []), mention]);
+    for (const mentions of byFile.values()) checkMixing(mentions, facts, context);
   },
 };
 
-/** An availability zone given to a resource whose explicit provider serves another region. */
-function checkZonesAgainstProvider(mentions: Located[], facts: ProgramRegionFacts, context: ProjectRuleContext): void {
-  for (const { entry, mention } of mentions) {
-    if (mention.kind !== 'availability-zone') continue;
+/** An availability zone given to a resource that its provider or its `region` argument places in another region. */
+function checkZonesAgainstPlacement(mentions: readonly RegionMention[], context: ProgramContext): void {
+  const reported = new Set<string>();
+  for (const mention of mentions) {
     const resource = mention.resource;
-    if (!resource) continue;
-    const provider = resource.provider;
-    if (provider.kind !== 'explicit') continue;
-    const region = singleRegion(providerOf(provider.name, entry.unit, facts.units));
-    if (!region || region === mention.region) continue;
+    if (mention.kind !== 'availability-zone' || !resource) continue;
+    const placement = placementOf(resource);
+    if (placement.kind !== 'region' || placement.region === mention.region) continue;
+    const key = siteKey(mention.site);
+    if (reported.has(key)) continue;
+    reported.add(key);
+    const how = placement.how === 'provider' ? `with provider \`${placement.providerName}\` in ${placement.region}` : `in ${placement.region} by its \`region\` argument`;
     context.report({
-      unit: entry.unit,
-      node: mention.node,
-      message: `${capitalize(mention.label)} is in ${mention.region}, but \`${shortAwsName(resource.qualified)}\` is created with provider \`${provider.name}\` in ${region}.`,
+      at: mention.site,
+      message: `${capitalize(mention.label)} is in ${mention.region}, but \`${typeName(resource.type, resource.language)}\` is created ${how}.`,
     });
   }
 }
 
 /** More than one region in one file, with fewer explicit providers than regions. */
-function checkMixing(mentions: Located[], facts: ProgramRegionFacts, context: ProjectRuleContext): void {
+function checkMixing(mentions: readonly RegionMention[], facts: ProgramRegions, context: ProgramContext): void {
   if (facts.unknownProviders > 0) return;
-  const uncovered = new Map<string, Located[]>();
-  for (const located of mentions) {
-    if (facts.explicitRegions.has(located.mention.region)) continue;
-    uncovered.set(located.mention.region, [...(uncovered.get(located.mention.region) ?? []), located]);
+  // Each written mention once, though a loop or a helper called twice configures several resources with it.
+  const uncovered = new Map<string, Map<string, RegionMention>>();
+  for (const mention of mentions) {
+    if (facts.explicitRegions.has(mention.region)) continue;
+    const sites = uncovered.get(mention.region) ?? new Map<string, RegionMention>();
+    if (!sites.has(siteKey(mention.site))) sites.set(siteKey(mention.site), mention);
+    uncovered.set(mention.region, sites);
   }
   if (uncovered.size < 2) return;
   // The region mentioned most (first on ties) is taken as the default provider's; the others are mixed in.
-  const ranked = [...uncovered.entries()].sort((a, b) => b[1].length - a[1].length);
-  const [primary, primaryMentions] = ranked[0] as [string, Located[]];
-  const firstPrimary = primaryMentions[0] as Located;
+  const ranked = [...uncovered.entries()].map(([region, sites]) => [region, [...sites.values()]] as const).sort((a, b) => b[1].length - a[1].length);
+  const [primary, primaryMentions] = ranked[0] as (typeof ranked)[number];
+  const firstPrimary = primaryMentions[0] as RegionMention;
   for (const [region, located] of ranked.slice(1)) {
-    for (const { entry, mention } of located) {
+    for (const mention of located) {
       context.report({
-        unit: entry.unit,
-        node: mention.node,
-        message: `${capitalize(mention.label)} (${region}) is mixed with ${primary} (line ${firstPrimary.mention.row + 1 + firstPrimary.entry.unit.lineOffset}) in one stack, and no \`aws.Provider(region="${region}")\` serves it: use one explicit provider per region.`,
+        at: mention.site,
+        message: `${capitalize(mention.label)} (${region}) is mixed with ${primary} (line ${firstPrimary.site.line}) in one stack, and no \`aws.Provider(region="${region}")\` serves it: use one explicit provider per region.`,
       });
     }
   }

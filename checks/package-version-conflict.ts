@@ -8,7 +8,10 @@
  * - a pulumi pin and a provider SDK pin from different Pulumi majors: provider SDKs from the
  *   Pulumi 3 era (pulumi-aws 4+, pulumi-random 4+, pulumi-gcp 5+...) need pulumi>=3, older
  *   ones need pulumi<3;
- * - a Pipfile or pyproject.toml that is not valid TOML, so no pin in it can be read.
+ * - a Pipfile or pyproject.toml that is not valid TOML, so no pin in it can be read;
+ * - for TypeScript projects, package.json: a range npm cannot read, a package pinned twice
+ *   (dependencies and devDependencies) with no common version, `@pulumi/*` SDKs from a
+ *   different Pulumi major than `@pulumi/pulumi`, and a file that is not valid JSON.
  *
  * "A package the code imports that no manifest lists" is reported by IAC103 at the import,
  * never here, so one problem gives one finding. In a change review only manifests the change
@@ -17,6 +20,7 @@
 import { allAtOrAbove, allBelow, intersect, isEmptyRange, parseVersion, rangeOf, type Version, type VersionRange } from '../src/packaging/pep440.js';
 import { manifestKind, parseManifest, type Requirement } from '../src/packaging/python-manifests.js';
 import type { ProjectRule } from '../src/api/rule.js';
+import { disjoint, majorSide, parsePackageJson, type PackageJsonDependency } from '../src/packaging/package-json.js';
 
 const PULUMI_3 = parseVersion('3.0.0') as Version;
 
@@ -44,6 +48,7 @@ export const packageVersionConflict: ProjectRule = {
     badExample: 'pulumi==2.25.0\npulumi-aws==6.0.0\nboto3==1.28.0\nboto3>=1.34',
     goodExample: 'pulumi>=3.0.0,<4.0.0\npulumi-aws>=6.0.0,<7.0.0\nboto3>=1.34,<2',
     seed: { report: 'model-failures-tracking', section: 'Package Management Issues' },
+    languages: ['python', 'typescript'],
   },
   scope: 'project',
   check(project, context) {
@@ -67,8 +72,49 @@ export const packageVersionConflict: ProjectRule = {
       conflictingPins(pinned, report);
       pulumiMajorMismatch(pinned, report);
     }
+    for (const file of project.files) {
+      if (!/(^|\/)package\.json$/.test(file.path) || /(^|\/)node_modules\//.test(file.path) || file.text === undefined) continue;
+      if (context.settings.mode === 'change' && file.status === 'unchanged') continue;
+      checkPackageJson(file.path, file.text, (at, message) => context.report({ path: file.path, span: { line: at.line, column: at.column, endLine: at.line, endColumn: at.endColumn }, snippet: at.text, message }));
+    }
   },
 };
+
+type PackageReport = (at: { line: number; column: number; endColumn: number; text: string }, message: string) => void;
+
+/** package.json: ranges npm cannot read, one package pinned twice with no common version, Pulumi majors that do not fit together. */
+function checkPackageJson(path: string, text: string, report: PackageReport): void {
+  const manifest = parsePackageJson(text);
+  if (manifest.parseError) {
+    report({ line: 1, column: 1, endColumn: 2, text: text.split('\n', 1)[0] ?? '' }, `${path} is not valid JSON (${manifest.parseError}), so npm cannot install from it.`);
+    return;
+  }
+  for (const dependency of manifest.dependencies) {
+    if (dependency.invalid) report(dependency, `\`${dependency.name}\`: "${dependency.range}" is not a version range npm can read (write e.g. "^6.0.0" or ">=6.0.0 <7.0.0").`);
+  }
+  const ranged = manifest.dependencies.filter((dependency) => dependency.isRange && dependency.table !== 'peerDependencies');
+  const byName = new Map<string, PackageJsonDependency[]>();
+  for (const dependency of ranged) byName.set(dependency.name, [...(byName.get(dependency.name) ?? []), dependency]);
+  for (const entries of byName.values()) {
+    const [first, ...others] = entries;
+    for (const other of others) {
+      if (first && disjoint(first.range, other.range)) report(other, `\`${other.name}\` is "${other.range}" in ${other.table} but "${first.range}" in ${first.table} (line ${first.line}): no version satisfies both.`);
+    }
+  }
+  const pulumi = ranged.find((dependency) => dependency.name === '@pulumi/pulumi');
+  if (!pulumi) return;
+  const pulumiSide = majorSide(pulumi.range, 3);
+  for (const dependency of ranged) {
+    const firstMajor = FIRST_PULUMI_3_MAJOR[dependency.name.replace(/^@pulumi\//, 'pulumi-')];
+    if (firstMajor === undefined || !dependency.name.startsWith('@pulumi/')) continue;
+    const side = majorSide(dependency.range, firstMajor);
+    if (pulumiSide === 'below' && side === 'at-or-above') {
+      report(dependency, `\`${dependency.name}\` "${dependency.range}" needs @pulumi/pulumi 3 (${dependency.name} ${firstMajor}.0 and later require it), but @pulumi/pulumi is "${pulumi.range}" (line ${pulumi.line}).`);
+    } else if (pulumiSide === 'at-or-above' && side === 'below') {
+      report(dependency, `\`${dependency.name}\` "${dependency.range}" is from before @pulumi/pulumi 3 (${dependency.name} before ${firstMajor}.0 requires @pulumi/pulumi 2), but @pulumi/pulumi is "${pulumi.range}" (line ${pulumi.line}).`);
+    }
+  }
+}
 
 type Report = (at: Requirement, message: string) => void;
 

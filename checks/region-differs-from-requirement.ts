@@ -1,14 +1,30 @@
 /**
  * IAC201: the seed's "Wrong region deployment". When the project states a required region
- * (config `region`, lib/AWS_REGION or `aws:region` in Pulumi.<stack>.yaml), region literals in
- * providers, per-resource `region=`, SDK clients, ARNs, availability-zone names and endpoints
- * must match it. Silent when no region is required.
+ * (config `region`, lib/AWS_REGION or `aws:region` in Pulumi.<stack>.yaml), the regions the
+ * program model places resources in must match it: providers (with a configuration default),
+ * per-resource `region=`, availability zones, ARNs and endpoints in arguments and stack outputs.
+ * SDK clients (`boto3.client(region_name=...)`, in tests too) are Python code outside the model:
+ * read by visitors. Silent when no region is required.
  */
-import { addFileRegionFacts, allowedRegions, programRegionFacts, requirementVerdict, type MentionFacts } from '../src/python/region-facts.js';
-import type { ProjectRule, ProjectView } from '../src/api/rule.js';
-import { isRegionName, shortAwsName } from '../src/python/regions.js';
+import type { ModelRule, ReviewSettings } from '../src/api/rule.js';
+import { isRegionName } from '../src/aws/regions.js';
+import { allowedRegions, programRegions, requirementVerdict, siteKey, type MentionVerdict, type RegionMention } from '../src/pulumi/region-facts.js';
+import { callArguments, calleeName, stringLiteralValue } from '../src/python/calls.js';
+import { importsOf } from '../src/python/units.js';
+import type { SyntaxNode } from '../src/syntax/flat-tree.js';
 
-export const regionDiffersFromRequirement: ProjectRule<ProjectView> = {
+const SDK_CLIENT = /^(?:boto3\.(?:client|resource|Session|session\.Session)|.+\.(?:client|resource))$/;
+
+function requiredRegion(settings: ReviewSettings): string | undefined {
+  const required = settings.region?.trim().toLowerCase();
+  return required && isRegionName(required) ? required : undefined;
+}
+
+function requirement(settings: ReviewSettings, required: string): string {
+  return `the required region is ${required} (from ${settings.regionSource ?? 'the configuration'})`;
+}
+
+export const regionDiffersFromRequirement: ModelRule = {
   meta: {
     id: 'IAC201',
     name: 'region-differs-from-requirement',
@@ -20,50 +36,76 @@ export const regionDiffersFromRequirement: ProjectRule<ProjectView> = {
     badExample: '# lib/AWS_REGION: us-east-1\nprovider = aws.Provider("aws", region="us-west-2")\naws.ec2.Subnet("a", vpc_id=vpc.id, cidr_block="10.0.1.0/24", availability_zone="us-west-2a",\n    opts=pulumi.ResourceOptions(provider=provider))',
     goodExample: '# lib/AWS_REGION: us-east-1\nprovider = aws.Provider("aws", region="us-east-1")\nazs = aws.get_availability_zones(opts=pulumi.InvokeOptions(provider=provider)).names',
     seed: { report: 'model-failures-tracking', section: 'Ignoring Specific Requirements' },
+    languages: ['python', 'typescript'],
   },
-  scope: 'project',
-  // The region facts are gathered file by file while the trees are fresh (shared with IAC502).
-  begin: (project) => project,
-  visitFile: (file, project) => addFileRegionFacts(project, file),
-  check(project, context) {
-    const required = context.settings.region?.trim().toLowerCase();
-    if (!required || !isRegionName(required)) return;
-    const source = context.settings.regionSource ?? 'the configuration';
-    const facts = programRegionFacts(project);
+  scope: 'model',
+  program(model, context) {
+    const required = requiredRegion(context.settings);
+    if (!required) return;
+    const facts = programRegions(model);
     const allowed = allowedRegions(required, facts);
-    for (const entry of facts.units) {
-      if (!entry.reviewed) continue;
-      const seen = new Set<string>();
-      for (const mention of entry.mentions) {
-        const key = `${mention.at}:${mention.region}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const verdict = requirementVerdict(mention, entry, allowed, facts);
-        if (!verdict.flag) continue;
-        const via =
-          verdict.providerRegion && verdict.providerName
-            ? ` (created with provider \`${verdict.providerName}\` in ${verdict.providerRegion})`
-            : '';
-        context.report({ unit: entry.unit, node: mention.node, message: message(mention, required, source, via) });
-      }
+    const reported = new Set<string>();
+    for (const mention of facts.mentions) {
+      const verdict = requirementVerdict(mention, allowed, facts, context.settings.regionSource);
+      if (!verdict.flag) continue;
+      const key = `${siteKey(mention.site)}:${mention.region}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      context.report({ at: mention.site, message: message(mention, verdict, requirement(context.settings, required)) });
     }
+  },
+  visitors: {
+    python(context) {
+      const required = requiredRegion(context.settings);
+      if (!required) return {};
+      const imports = importsOf(context.unit);
+      // Module constants (`REGION = "us-west-2"`) a client's `region_name` may name: judged at the end.
+      const constants = new Map<string, string | undefined>();
+      const clients: SyntaxNode[] = [];
+      return {
+        assignment(node) {
+          const left = node.childForFieldName('left');
+          if (left?.type !== 'identifier' || node.parent?.parent?.type !== 'module') return;
+          const right = node.childForFieldName('right');
+          const value = right ? stringLiteralValue(right) : undefined;
+          // Bound twice: not a constant.
+          constants.set(left.text, constants.has(left.text) ? undefined : value);
+        },
+        call(call) {
+          const name = calleeName(call, imports);
+          if (name && SDK_CLIENT.test(name) && callArguments(call).keywords.has('region_name')) clients.push(call);
+        },
+        'unit:exit'() {
+          for (const call of clients) {
+            const value = callArguments(call).keywords.get('region_name') as SyntaxNode;
+            const region = stringLiteralValue(value) ?? (value.type === 'identifier' ? constants.get(value.text) : undefined);
+            if (!region || !isRegionName(region) || region === required) continue;
+            context.report({ node: value, message: `SDK client region \`${region}\` differs from the requirement: ${requirement(context.settings, required)}.` });
+          }
+        },
+      };
+    },
   },
 };
 
-function message(mention: MentionFacts, required: string, source: string, via: string): string {
-  const requirement = `the required region is ${required} (from ${source})`;
+function message(mention: RegionMention, verdict: MentionVerdict & { flag: true }, requirementText: string): string {
   switch (mention.kind) {
     case 'provider':
-      return `Provider region \`${mention.region}\` differs from the requirement: ${requirement}.`;
     case 'resource-region':
-      return `Resource region \`${mention.region}\` differs from the requirement: ${requirement}.`;
-    case 'sdk-client':
-      return `SDK client region \`${mention.region}\` differs from the requirement: ${requirement}.`;
+      return `${capitalize(mention.label)} differs from the requirement: ${requirementText}.`;
     default: {
-      const resource = mention.resource;
-      const where = resource ? ` in \`${shortAwsName(resource.qualified)}\`${via}` : '';
-      const label = mention.label.charAt(0).toUpperCase() + mention.label.slice(1);
-      return `${label}${where} is in ${mention.region}, but ${requirement}.`;
+      const placement = verdict.placement;
+      const via =
+        placement?.kind !== 'region'
+          ? ''
+          : placement.how === 'provider'
+            ? ` (created with provider \`${placement.providerName}\` in ${placement.region})`
+            : ` (created in ${placement.region} by its \`region\` argument)`;
+      return `${capitalize(mention.label)} in ${mention.owner}${via} is in ${mention.region}, but ${requirementText}.`;
     }
   }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -10,6 +10,7 @@ import { regionDiffersFromRequirement } from './region-differs-from-requirement.
 import { mixedRegions } from './mixed-regions.js';
 import { missingExplicitProvider } from './missing-explicit-provider.js';
 import { wrongResourceDependencies } from './wrong-resource-dependencies.js';
+import { wrongLanguageForTask } from './wrong-language-for-task.js';
 import { fileOutsideAllowedStructure } from './file-outside-allowed-structure.js';
 import { foreignIacSyntax } from './foreign-iac-syntax.js';
 import { hardcodedValues } from './hardcoded-values.js';
@@ -41,6 +42,7 @@ export const detectors: readonly Rule[] = [
   unsafeCodeExecution,
   fileOutsideAllowedStructure,
   foreignIacSyntax,
+  wrongLanguageForTask,
   outdatedRuntime,
   missingDocstring,
   partialImplementation,

@@ -1,18 +1,25 @@
 /**
- * IAC301: the seed's architecture failure. A class that creates Pulumi resources must be a
- * `ComponentResource`, call `super().__init__(type, name, props, opts)`, parent its children
- * to itself and register its outputs.
+ * IAC301: the seed's architecture failure, judged on the stack. The stack class (`TapStack`, or
+ * the class a module instantiates at its top level) must be a `ComponentResource`, call
+ * `super().__init__(type, name, props, opts)`, parent its children to itself and register its
+ * outputs. Helper classes that receive `parent`/`provider`/`opts` from their caller and pass them
+ * on, data and args classes, mixins, provider factories and test doubles are not stacks; a plain
+ * helper that creates resources with nothing from its caller gets a warning (its resources
+ * leave the component tree). A unit cut off mid-file is judged on the code before the cut.
  */
 import type { FileRule, FileRuleContext } from '../src/api/rule.js';
 import type { PythonUnit } from '../src/python/units.js';
 import { callArguments } from '../src/python/calls.js';
-import { dottedName, qualifiedName } from '../src/python/names.js';
-import type { SyntaxNode } from '../src/python/parser.js';
-import { inlineResourceOptions, isComponentResourceName, resourceCalls, resourceOptionsArgument } from '../src/python/pulumi.js';
+import { baseKinds, className, classRole, moduleLevelInstantiations, shortResourceName, type Creation } from '../src/python/class-roles.js';
+import { dottedName, importTable, type ImportTable } from '../src/python/names.js';
 import { componentResourceFix } from '../src/python/rule-fixes.js';
+import type { SyntaxNode } from '../src/python/parser.js';
+import { inlineResourceOptions, resourceCalls, resourceOptionsArgument } from '../src/python/pulumi.js';
+import { parsedBeforeCut } from '../src/python/truncation.js';
 import { descendantsOfType } from '../src/syntax/walk.js';
 
-type BaseKind = 'component' | 'none' | 'other';
+/** Resources named in a message before "and N more". */
+const NAMED_IN_MESSAGE = 3;
 
 export const stackNotComponentResource: FileRule = {
   meta: {
@@ -21,8 +28,8 @@ export const stackNotComponentResource: FileRule = {
     title: 'Stack not a ComponentResource',
     category: 'Architecture',
     severity: 'error',
-    why: 'A plain class that creates resources gives Pulumi no parent to group them under: no component in `pulumi preview`, no shared options (provider, protect) inherited by children, and no outputs registered.',
-    fix: 'Subclass `pulumi.ComponentResource`, call `super().__init__("pkg:index:TapStack", name, None, opts)`, pass `opts=pulumi.ResourceOptions(parent=self)` to each child and end with `self.register_outputs({...})`.',
+    why: 'A plain stack class that creates resources gives Pulumi no parent to group them under: no component in `pulumi preview`, no shared options (provider, protect) inherited by children, and no outputs registered.',
+    fix: 'Subclass `pulumi.ComponentResource`, call `super().__init__("pkg:index:TapStack", name, None, opts)`, pass `opts=pulumi.ResourceOptions(parent=self)` to each child and end with `self.register_outputs({...})`. A helper class may stay plain if it receives `parent`/`provider` (or `opts`) from the stack and passes them to what it creates.',
     badExample: 'class TapStack:\n    def __init__(self, name):\n        self.vpc = aws.ec2.Vpc(f"{name}-vpc", cidr_block="10.0.0.0/16")',
     goodExample:
       'class TapStack(pulumi.ComponentResource):\n    def __init__(self, name, opts=None):\n        super().__init__("tap:stack:TapStack", name, None, opts)\n        self.vpc = aws.ec2.Vpc(f"{name}-vpc", cidr_block="10.0.0.0/16",\n            opts=pulumi.ResourceOptions(parent=self))\n        self.register_outputs({"vpc_id": self.vpc.id})',
@@ -30,47 +37,50 @@ export const stackNotComponentResource: FileRule = {
   },
   scope: 'file',
   check(unit, context) {
-    const classes = [...descendantsOfType(unit.root, 'class_definition')];
-    const kinds = new Map<string, BaseKind>();
-    // Resolve in-module inheritance (class B(A) with A a component) in document order.
-    for (const klass of classes) kinds.set(className(klass), baseKind(klass, unit, kinds));
+    // A file cut inside a bracket leaves its classes unparsed: judge the code before the cut.
+    const before = unit.root.hasError ? parsedBeforeCut(unit.text, unit.tree) : undefined;
+    const root = before?.rootNode ?? unit.root;
+    const imports = before ? importTable(root) : unit.imports;
+    const classes = [...descendantsOfType(root, 'class_definition')];
+    const kinds = baseKinds(classes, imports);
+    const stackNames = moduleLevelInstantiations(root);
     for (const klass of classes) {
-      const body = klass.childForFieldName('body');
-      if (!body) continue;
-      const creations = resourceCalls(body, unit.imports);
-      const kind = kinds.get(className(klass));
+      const role = classRole(klass, imports, kinds, stackNames, unit.isTestFile);
       const nameNode = klass.childForFieldName('name') ?? klass;
-      if (kind === 'none' && creations.length > 0) {
+      // A fix edits the unit's own tree; a cut-off unit is judged on a reparsed prefix, so no fix there.
+      const fix = before ? undefined : componentResourceFix(klass, unit);
+      if (role.kind === 'stack') {
         context.report({
           node: nameNode,
-          message: `Class \`${className(klass)}\` creates Pulumi resources (${creations[0]?.qualified.replace(/^pulumi_aws/, 'aws')}) but does not subclass \`pulumi.ComponentResource\`.`,
-          fix: componentResourceFix(klass, unit),
+          message: `The stack class \`${className(klass)}\` is a plain class: it creates ${listCreations(role.creations, unit)} but does not subclass \`pulumi.ComponentResource\`, so nothing groups its resources or passes them a parent and provider.`,
+          ...(fix ? { fix } : {}),
         });
-      } else if (kind === 'component') {
-        checkComponent(klass, nameNode, unit, context);
+      } else if (role.kind === 'detached-helper') {
+        context.report({
+          node: nameNode,
+          severity: 'warning',
+          message: `Class \`${className(klass)}\` creates ${listCreations(role.creations, unit)} but is neither a \`pulumi.ComponentResource\` nor given a \`parent\`/\`provider\` (or \`opts\`) by its caller to pass on: its resources sit outside the stack's component with the default provider.`,
+          ...(fix ? { fix } : {}),
+        });
+      } else if (role.kind === 'component' && !(unit.isTestFile && /^(Mock|Fake|Stub|Dummy)/.test(className(klass)))) {
+        checkComponent(klass, nameNode, unit, imports, context);
       }
     }
   },
 };
 
-function className(klass: SyntaxNode): string {
-  return klass.childForFieldName('name')?.text ?? '<anonymous>';
+function lineOf(node: SyntaxNode, unit: PythonUnit): number {
+  return unit.lineOffset + node.startPosition.row + 1;
 }
 
-function baseKind(klass: SyntaxNode, unit: PythonUnit, known: ReadonlyMap<string, BaseKind>): BaseKind {
-  const superclasses = klass.childForFieldName('superclasses');
-  const bases = superclasses ? superclasses.namedChildren.filter((node) => node.type !== 'keyword_argument' && node.type !== 'comment') : [];
-  if (bases.length === 0) return 'none';
-  if (bases.every((base) => base.text === 'object')) return 'none';
-  for (const base of bases) {
-    const qualified = qualifiedName(base, unit.imports);
-    if (isComponentResourceName(qualified)) return 'component';
-    if (qualified && known.get(qualified) === 'component') return 'component';
-  }
-  return 'other';
+/** `aws.ec2.Vpc (line 12), aws.ec2.Subnet (line 20) and 4 more`. */
+function listCreations(creations: readonly Creation[], unit: PythonUnit): string {
+  const named = creations.slice(0, NAMED_IN_MESSAGE).map(({ call, label }) => `\`${label}\` (line ${lineOf(call, unit)})`);
+  const more = creations.length - named.length;
+  return more > 0 ? `${named.join(', ')} and ${more} more` : named.join(', ');
 }
 
-function checkComponent(klass: SyntaxNode, nameNode: SyntaxNode, unit: PythonUnit, context: FileRuleContext): void {
+function checkComponent(klass: SyntaxNode, nameNode: SyntaxNode, unit: PythonUnit, imports: ImportTable, context: FileRuleContext): void {
   const body = klass.childForFieldName('body');
   if (!body) return;
   const init = body.namedChildren
@@ -95,17 +105,29 @@ function checkComponent(klass: SyntaxNode, nameNode: SyntaxNode, unit: PythonUni
       });
     }
   }
-  for (const { call, qualified } of resourceCalls(body, unit.imports)) {
+  checkChildrenParented(klass, body, unit, imports, context);
+}
+
+/**
+ * One warning per component for the children it creates with inline options but no `parent`.
+ * Providers are left out: one works wherever it sits in the tree, and it is what children inherit.
+ */
+function checkChildrenParented(klass: SyntaxNode, body: SyntaxNode, unit: PythonUnit, imports: ImportTable, context: FileRuleContext): void {
+  const orphans: Creation[] = [];
+  for (const { call, qualified } of resourceCalls(body, imports)) {
+    if (/\.Provider$/.test(qualified)) continue;
     const opts = resourceOptionsArgument(call);
-    const options = opts ? inlineResourceOptions(opts, unit.imports) : new Map<string, SyntaxNode>();
-    if (options && !options.has('parent')) {
-      context.report({
-        node: call.childForFieldName('function') ?? call,
-        severity: 'warning',
-        message: `\`${qualified.replace(/^pulumi_aws/, 'aws')}\` is created inside component \`${className(klass)}\` without \`parent=self\`: it will not be grouped under the component or inherit its provider.`,
-      });
-    }
+    const options = opts ? inlineResourceOptions(opts, imports) : new Map<string, SyntaxNode>();
+    if (options && !options.has('parent')) orphans.push({ call, label: shortResourceName(qualified) });
   }
+  const first = orphans[0];
+  if (!first) return;
+  const what = orphans.length === 1 ? `${listCreations(orphans, unit)} without \`parent=self\`: it is` : `${orphans.length} resources without \`parent=self\` (${listCreations(orphans, unit)}): they are`;
+  context.report({
+    node: first.call.childForFieldName('function') ?? first.call,
+    severity: 'warning',
+    message: `Component \`${className(klass)}\` creates ${what} not grouped under the component and do${orphans.length === 1 ? 'es' : ''} not inherit its options (provider, protect).`,
+  });
 }
 
 function isSuperInitCall(call: SyntaxNode): boolean {

@@ -1,11 +1,16 @@
 /**
  * IAC102: syntax errors in the middle of a file, one finding per broken region. A file that
  * is only broken at its very end was cut off: that is IAC101's finding, not this one.
+ *
+ * In a Markdown answer, what people write to shorten an excerpt is not a syntax error: `...`
+ * standing for elided code (`def create_cluster(...):`), a block that starts inside a
+ * dictionary (`'redis_port': cluster.port,`), and a block body that is only a comment saying
+ * what goes there. Everything else in an answer's blocks is judged as in a file.
  */
 import type { FileRule } from '../src/api/rule.js';
 import { indentationErrors } from '../src/python/indentation.js';
 import { pointAt } from '../src/syntax/positions.js';
-import { python2Statements, syntaxErrorRegions } from '../src/python/syntax-errors.js';
+import { python2Statements, syntaxErrorRegions, type SyntaxErrorRegion } from '../src/python/syntax-errors.js';
 import { findTruncation } from '../src/python/truncation.js';
 
 const MAX_SHOWN = 40;
@@ -26,7 +31,10 @@ export const syntaxError: FileRule = {
   scope: 'file',
   check(unit, context) {
     const truncation = unit.isFinal ? findTruncation(unit.text, unit.tree) : undefined;
-    const regions = syntaxErrorRegions(unit.root).filter((region) => !truncation || region.endIndex < truncation.startIndex);
+    const excerpt = unit.origin === 'markdown-block';
+    const regions = syntaxErrorRegions(unit.root)
+      .filter((region) => !truncation || region.endIndex < truncation.startIndex)
+      .filter((region) => !excerpt || !isExcerptShorthand(unit.text, region));
     for (const region of regions) {
       const first = region.first;
       const message = first.isMissing
@@ -36,6 +44,7 @@ export const syntaxError: FileRule = {
     }
     for (const error of indentationErrors(unit.tree, unit.text)) {
       if (truncation && error.index >= truncation.startIndex) continue;
+      if (excerpt && error.message.startsWith('expected an indented block') && bodyIsOnlyComments(unit.text, error.index)) continue;
       const start = pointAt(unit.text, error.index);
       if (regions.some((region) => start.row >= region.start.row && start.row <= region.end.row)) continue;
       const lineEnd = unit.text.indexOf('\n', error.index);
@@ -47,6 +56,33 @@ export const syntaxError: FileRule = {
     }
   },
 };
+
+/** `...` for elided code, or a first line that is a dictionary entry cut from its dictionary. */
+function isExcerptShorthand(text: string, region: SyntaxErrorRegion): boolean {
+  if (region.first.text.trim().startsWith('...') || /(^|[(,\s])\.\.\.\s*[),]/.test(text.slice(region.startIndex, region.endIndex))) return true;
+  const lineStart = text.lastIndexOf('\n', region.startIndex - 1) + 1;
+  const line = text.slice(lineStart, text.indexOf('\n', lineStart) < 0 ? text.length : text.indexOf('\n', lineStart));
+  return DICTIONARY_ENTRY.test(line) && !/\S/.test(withoutComments(text.slice(0, lineStart)));
+}
+
+const DICTIONARY_ENTRY = /^\s*(['"])[^'"\n]*\1\s*:/;
+
+function withoutComments(text: string): string {
+  return text.replace(/#.*$/gm, '');
+}
+
+/** The lines after the block opener, up to the next line at its indentation or less, are comments or blank. */
+function bodyIsOnlyComments(text: string, nextStatementIndex: number): boolean {
+  const before = text.slice(0, text.lastIndexOf('\n', nextStatementIndex - 1) + 1).split('\n');
+  before.pop();
+  for (let row = before.length - 1; row >= 0; row--) {
+    const line = (before[row] as string).trim();
+    if (line === '' || line.startsWith('#')) continue;
+    // The opener itself: its body held nothing but the comments and blank lines just skipped.
+    return line.endsWith(':') && row < before.length - 1 && before.slice(row + 1).some((body) => body.trim().startsWith('#'));
+  }
+  return false;
+}
 
 function preview(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();

@@ -38,6 +38,7 @@ import {
 } from '../src/python/test-assertions.js';
 import { definesMocks, insideTestFunction, isTestUnit, projectStackClasses, testFunctions } from '../src/python/test-functions.js';
 import { bodySkipCall, isUnconditionalSkipMark, skipDecorator } from '../src/python/test-skips.js';
+import { assertingHelper, assertsSomething, isSkip, testDeclaration, type TypeScriptTest } from '../src/typescript/tests.js';
 
 /** What the helpers below report through: the unit's context, under the name they use. */
 interface TestContext {
@@ -45,7 +46,7 @@ interface TestContext {
   report(report: { unit: PythonUnit; node: SyntaxNode; message: string }): void;
 }
 
-export const testWithoutAssertion: ModelRule<{ project: ProjectView; setsMocks: boolean }> = {
+export const testWithoutAssertion: ModelRule<{ project: ProjectView; setsMocks: boolean; setsTypeScriptMocks: boolean }> = {
   meta: {
     id: 'IAC702',
     name: 'test-without-assertion',
@@ -58,12 +59,16 @@ export const testWithoutAssertion: ModelRule<{ project: ProjectView; setsMocks: 
     goodExample:
       'pulumi.runtime.set_mocks(MyMocks())\n\n@pulumi.runtime.test\ndef test_vpc():\n    stack = TapStack("t", TapStackArgs())\n    def check(cidr):\n        assert cidr == "10.0.0.0/16"\n    return stack.vpc.cidr_block.apply(check)',
     seed: { report: 'model-failures-tracking', section: 'Testing Procedures' },
-    languages: ['python'],
+    languages: ['python', 'typescript'],
   },
   scope: 'model',
   // Whether anything sets the mocks is read from the project's texts before any file is parsed;
   // each test unit is then judged from its module node (the helpers read the tree's type index).
-  begin: (project) => ({ project, setsMocks: projectPythonTexts(project).some((source) => /\bset_mocks\s*\(/.test(source.text)) }),
+  begin: (project) => ({
+    project,
+    setsMocks: projectPythonTexts(project).some((source) => /\bset_mocks\s*\(/.test(source.text)),
+    setsTypeScriptMocks: projectTypeScriptTexts(project).some((text) => /\bsetMocks\s*\(/.test(text)),
+  }),
   visitors: {
     python: (context) => ({
       module() {
@@ -78,8 +83,68 @@ export const testWithoutAssertion: ModelRule<{ project: ProjectView; setsMocks: 
         if (!setsMocks && (context.settings.mode === 'scan' || definesMocks(unit))) checkMocks(unit, project, reporter);
       },
     }),
+    typescript(context) {
+      if (!context.unit.isTestFile) return {};
+      const tests: TypeScriptTest[] = [];
+      const skips: SyntaxNode[] = [];
+      const helpers = new Set<string>();
+      let buildsStack: SyntaxNode | undefined;
+      const addHelper = (node: SyntaxNode) => {
+        const name = assertingHelper(node);
+        if (name) helpers.add(name);
+      };
+      return {
+        function_declaration: addHelper,
+        variable_declarator: addHelper,
+        call_expression(call) {
+          const test = testDeclaration(call);
+          if (test) tests.push(test);
+          else if (isSkip(call)) skips.push(call);
+        },
+        new_expression(node) {
+          // A stack or resource built inside a test needs mocks (or a real engine).
+          if (!buildsStack && tests.some((test) => test.body.startIndex <= node.startIndex && node.endIndex <= test.body.endIndex)) buildsStack = node;
+        },
+        'unit:exit'() {
+          const changed = context.settings.mode === 'change' && (context.file.status === 'added' || context.file.status === 'modified');
+          for (const skip of changed ? skips : []) {
+            context.report({ node: skip, message: `A test is skipped in a file this change ${context.file.status === 'added' ? 'adds' : 'modifies'} (\`${preview(skip.text)}\`): a skipped test checks nothing. Fix the test or the code instead of skipping it.` });
+          }
+          for (const test of tests) {
+            if (assertsSomething(test, helpers)) continue;
+            context.report({
+              node: test.call.childForFieldName('function') ?? test.call,
+              message: `Test \`${test.label}\` asserts nothing: it passes whatever the code does. Assert on the values it is about (\`expect(...)\`, or inside \`.apply\` / \`pulumi.all(...).apply\` for Pulumi outputs).`,
+            });
+          }
+          const definesTypeScriptMocks = /\bnewResource\s*[(:]/.test(context.unit.text);
+          if (buildsStack && !context.state.setsTypeScriptMocks && (context.settings.mode === 'scan' || definesTypeScriptMocks) && !/integration|e2e|int\.test/i.test(context.unit.path)) {
+            context.report({
+              node: buildsStack,
+              message: 'Pulumi unit tests here run without `pulumi.runtime.setMocks(...)` (not in this file or any other test file): resources are not mocked, so the test needs a real engine and fails or deploys. Set mocks before importing the stack.',
+            });
+          }
+        },
+      };
+    },
   },
 };
+
+/** Texts of the project's TypeScript files, reviewed or not (mocks may be set in a shared setup file). */
+function projectTypeScriptTexts(project: ProjectView): string[] {
+  const texts: string[] = [];
+  const seen = new Set<string>();
+  for (const file of project.files) {
+    seen.add(file.path);
+    if (/\.[mc]?ts$/.test(file.path) && file.text !== undefined) texts.push(file.text);
+  }
+  for (const path of project.paths) {
+    if (seen.has(path) || !/\.[mc]?ts$/.test(path) || /(^|\/)node_modules\//.test(path)) continue;
+    const text = project.readFile(path);
+    if (text !== undefined) texts.push(text);
+  }
+  return texts;
+}
 
 // ---------------------------------------------------------------------------------------
 // Assertions

@@ -2,9 +2,14 @@
  * IAC101: a file (or the last Markdown code block) that ends mid-construct: the model's
  * answer was cut off. The seed's case is an integration test cut inside a `with` statement.
  */
-import type { FileRule } from '../src/api/rule.js';
+import type { FileRule, FileRuleContext } from '../src/api/rule.js';
+import type { PythonUnit } from '../src/python/units.js';
+import type { AnswerFacts } from '../src/syntax/source-unit.js';
 import { pointAt } from '../src/syntax/positions.js';
 import { findTruncation } from '../src/python/truncation.js';
+
+/** Open brackets named one by one in a message; more are named by the outermost and innermost. */
+const MAX_BRACKETS_NAMED = 3;
 
 export const truncatedFile: FileRule = {
   meta: {
@@ -22,27 +27,70 @@ export const truncatedFile: FileRule = {
   scope: 'file',
   check(unit, context) {
     if (!unit.isFinal) return;
-    const truncation = findTruncation(unit.text, unit.tree);
-    const where = unit.origin === 'markdown-block' ? 'The last Python code block' : 'The file';
-    if (truncation) {
-      let reason = truncation.reason;
-      if (truncation.openBracketIndex !== undefined) {
-        reason += ` opened on line ${unit.lineOffset + pointAt(unit.text, truncation.openBracketIndex).row + 1}`;
-      }
-      context.report({
-        start: pointAt(unit.text, truncation.startIndex),
-        end: pointAt(unit.text, truncation.endIndex),
-        message: `${where} ${reason}: it was cut off mid-construct.`,
-      });
-      return;
-    }
-    if (!unit.fenceClosed) {
-      const end = pointAt(unit.text, unit.text.trimEnd().length);
-      context.report({
-        start: { row: Math.max(0, end.row), column: 0 },
-        end,
-        message: 'The last Python code block is never closed (no closing ```): the answer was cut off.',
-      });
-    }
+    if (unit.origin === 'markdown-block') checkAnswerEnd(unit, context);
+    else checkCutOff(unit, 'The file', context);
   },
 };
+
+/**
+ * An answer is cut off where it ends: in its last Python block only when nothing but blank
+ * lines follows that block (prose or another block after it means the model went on), or in a
+ * block of another language the answer ends inside.
+ */
+function checkAnswerEnd(unit: PythonUnit, context: FileRuleContext): void {
+  const answer = unit.answer;
+  for (const cut of answer?.nestedCuts ?? []) reportNestedCut(unit, cut, context);
+  const tail = answer?.unclosedTail;
+  if (tail) {
+    const row = tail.endLine - unit.lineOffset;
+    context.report({
+      start: { row, column: 0 },
+      end: { row, column: 10_000 },
+      message: `The answer ends inside a \`${tail.language}\` code block (opened on line ${tail.fenceLine + 1}) that is never closed: it was cut off.`,
+    });
+    return;
+  }
+  if (!unit.endsFile) return;
+  if (checkCutOff(unit, 'The last Python code block', context)) return;
+  if (!unit.fenceClosed) {
+    const end = pointAt(unit.text, unit.text.trimEnd().length);
+    context.report({
+      start: { row: Math.max(0, end.row), column: 0 },
+      end,
+      severity: 'warning',
+      message: 'The answer ends inside this Python code block (no closing ```): its last statement is complete, but the answer may have been cut off after it.',
+    });
+  }
+}
+
+/** A README (or other Markdown file) of the answer cut short by the closing fence of a block nested in it. */
+function reportNestedCut(unit: PythonUnit, cut: AnswerFacts['nestedCuts'][number], context: FileRuleContext): void {
+  const row = cut.closingLine - unit.lineOffset;
+  const what = cut.file ? `\`${cut.file}\`` : 'the file';
+  context.report({
+    start: { row, column: 0 },
+    end: { row, column: 10_000 },
+    severity: 'warning',
+    message: `The \`${cut.language}\` block for ${what} (opened on line ${cut.fenceLine + 1}) is closed here, early, by the closing fence of the block nested in it on line ${cut.innerFenceLine + 1}: the rest of ${what} falls outside the block. Fence the outer block with more backticks than the blocks inside it.`,
+  });
+}
+
+/** Reports a unit that ends mid-construct; true when it does. */
+function checkCutOff(unit: PythonUnit, where: string, context: FileRuleContext): boolean {
+  const truncation = findTruncation(unit.text, unit.tree);
+  if (!truncation) return false;
+  const line = (index: number) => unit.lineOffset + pointAt(unit.text, index).row + 1;
+  const start = pointAt(unit.text, truncation.startIndex);
+  let reason = `${truncation.reason}: it was cut off mid-construct`;
+  const brackets = truncation.openBrackets;
+  if (brackets.length > 0) {
+    // The report starts at the statement the outermost bracket belongs to; name the brackets left open.
+    const named = (bracket: { char: string; index: number }) => `\`${bracket.char}\` (line ${line(bracket.index)})`;
+    const first = brackets[0] as { char: string; index: number };
+    const last = brackets[brackets.length - 1] as { char: string; index: number };
+    const open = brackets.length <= MAX_BRACKETS_NAMED ? `${brackets.map(named).join(', ')} never closed` : `${brackets.length} brackets never closed, from ${named(first)} to ${named(last)}`;
+    reason = `ends in the middle of the statement starting on line ${unit.lineOffset + start.row + 1}, with ${open}: it was cut off mid-construct`;
+  }
+  context.report({ start, end: pointAt(unit.text, truncation.endIndex), message: `${where} ${reason}.` });
+  return true;
+}

@@ -25,6 +25,18 @@ const ALWAYS_UNSAFE: Record<string, string> = {
 };
 const SHELL_CAPABLE = new Set(['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen']);
 
+/** Node's ways of running code or shell commands, by the module member a TypeScript callee resolves to. */
+const TYPESCRIPT_UNSAFE: Record<string, string> = {
+  'child_process.exec': 'runs a command through the shell',
+  'child_process.execSync': 'runs a command through the shell',
+  'vm.runInNewContext': 'evaluates a string as JavaScript',
+  'vm.runInThisContext': 'evaluates a string as JavaScript',
+  'vm.runInContext': 'evaluates a string as JavaScript',
+  'vm.compileFunction': 'compiles a string into a function',
+  'vm.Script': 'compiles a string as JavaScript',
+};
+const TYPESCRIPT_SHELL_CAPABLE = new Set(['child_process.spawn', 'child_process.spawnSync', 'child_process.execFile', 'child_process.execFileSync']);
+
 export const unsafeCodeExecution: ModelRule = {
   meta: {
     id: 'IAC307',
@@ -37,7 +49,7 @@ export const unsafeCodeExecution: ModelRule = {
     badExample: 'with open("lib/lambda/handler.py") as f:\n    lambda_code = f.read()\nexec(lambda_code, globals())',
     goodExample: 'from lib.lambda_handler import handler\n\nresult = handler({"path": "/"}, None)',
     seed: { report: 'model-failure-analysis', section: 'Security Code Vulnerability' },
-    languages: ['python'],
+    languages: ['python', 'typescript'],
   },
   scope: 'model',
   visitors: {
@@ -85,5 +97,60 @@ export const unsafeCodeExecution: ModelRule = {
         },
       };
     },
+    typescript(context) {
+      const imports = context.unit.imports;
+      // `eval` and `Function` are globals unless the module binds the name itself.
+      const bound = new Set<string>(imports.keys());
+      const globalCalls: { node: SyntaxNode; name: string }[] = [];
+      const bind = (name: SyntaxNode | null) => {
+        if (name?.type === 'identifier') bound.add(name.text);
+      };
+      const judge = (node: SyntaxNode, callee: SyntaxNode | null) => {
+        if (!callee) return;
+        if (callee.type === 'identifier' && (callee.text === 'eval' || callee.text === 'Function')) {
+          globalCalls.push({ node, name: callee.text });
+          return;
+        }
+        const member = typeScriptMember(callee, imports);
+        if (!member) return;
+        const unsafe = TYPESCRIPT_UNSAFE[member];
+        if (unsafe) {
+          context.report({ node, message: `\`${callee.text}(...)\` ${unsafe}: code injection risk.` });
+          return;
+        }
+        if (TYPESCRIPT_SHELL_CAPABLE.has(member) && /\bshell\s*:\s*(true|['"`])/.test(node.childForFieldName('arguments')?.text ?? '')) {
+          context.report({ node, message: `\`${callee.text}(..., { shell: true })\` runs the command through the shell: command injection risk.` });
+        }
+      };
+      return {
+        function_declaration: (node) => bind(node.childForFieldName('name')),
+        variable_declarator: (node) => bind(node.childForFieldName('name')),
+        call_expression: (node) => judge(node, node.childForFieldName('function')),
+        new_expression: (node) => judge(node, node.childForFieldName('constructor')),
+        'unit:exit'() {
+          for (const { node, name } of globalCalls) {
+            if (bound.has(name)) continue;
+            context.report({
+              node,
+              message: name === 'eval' ? '`eval()` evaluates a string as JavaScript: code injection risk.' : '`Function(...)` compiles a string into a function, as `eval` does: code injection risk.',
+            });
+          }
+        },
+      };
+    },
   },
 };
+
+/** `cp.exec` with `import * as cp from "child_process"`, or `exec` with `import { exec } from ...`: `child_process.exec`. */
+function typeScriptMember(callee: SyntaxNode, imports: ReadonlyMap<string, string>): string | undefined {
+  const parts: string[] = [];
+  let current: SyntaxNode | null = callee;
+  while (current?.type === 'member_expression') {
+    parts.unshift(current.childForFieldName('property')?.text ?? '');
+    current = current.childForFieldName('object');
+  }
+  if (current?.type !== 'identifier') return undefined;
+  const bound = imports.get(current.text);
+  if (!bound) return undefined;
+  return [bound.replace(/^node:/, ''), ...parts].join('.');
+}

@@ -1,21 +1,20 @@
 /**
  * IAC501: resources created in an order that cannot work. Three cases:
- *  - `__init__` calls a method that reads `self.x`, which is only assigned by a method called
- *    later (an AttributeError at `pulumi up`, or a resource built from the wrong value);
- *  - a NAT gateway (or its Elastic IP) without a dependency on the internet gateway of the same
- *    program: the seed's route-table/NAT sequencing failure;
- *  - a resource referenced by a hard-coded ID string while the resource object is in scope.
+ *  - a NAT gateway (or its Elastic IP) without a dependency on the internet gateway of its VPC:
+ *    the seed's route-table/NAT sequencing failure, read from the model's dependency edges
+ *    (arguments that read another resource, `depends_on`), wherever the gateway is kept;
+ *  - a resource referenced by a hard-coded ID string while the program creates that resource
+ *    where the code could reference it;
+ *  - `__init__` calls a method that reads `self.x`, which only a method called later assigns
+ *    (an AttributeError at `pulumi up`): Python code order, read by visitors.
  */
-import type { FileRule, FileRuleContext } from '../src/api/rule.js';
-import type { PythonUnit } from '../src/python/units.js';
-import { callArguments, calleeName, stringLiteralValue } from '../src/python/calls.js';
-import { assignmentTargetingUp, classAttributes, closedFacts, methodsOf, ownSelfNodes, selfAttribute, selfName } from '../src/python/method-attributes.js';
-import type { SyntaxNode } from '../src/python/parser.js';
-import { resolve, resourceCalls, type Resource } from '../src/python/resource-bindings.js';
-import { dependencies, GATEWAYS, reachesGateway } from '../src/python/resource-dependencies.js';
-import { descendantsOfType } from '../src/syntax/walk.js';
+import type { ModelRule, ProgramContext } from '../src/api/rule.js';
+import type { Edge, ProgramModel, Resource, Value } from '../src/pulumi/model.js';
+import { spell, typeName } from '../src/pulumi/spelling.js';
+import { itemsOf, option, referencedResources, stringOf } from '../src/pulumi/values.js';
+import { methodOrderVisitors } from '../src/python/method-order.js';
 
-export const wrongResourceDependencies: FileRule = {
+export const wrongResourceDependencies: ModelRule = {
   meta: {
     id: 'IAC501',
     name: 'wrong-resource-dependencies',
@@ -29,108 +28,167 @@ export const wrongResourceDependencies: FileRule = {
     goodExample:
       'igw = aws.ec2.InternetGateway("igw", vpc_id=vpc.id)\neip = aws.ec2.Eip("nat", domain="vpc")\nnat = aws.ec2.NatGateway("nat", subnet_id=public.id, allocation_id=eip.id,\n    opts=pulumi.ResourceOptions(depends_on=[igw]))',
     seed: { report: 'model-failure-analysis', section: 'Incomplete Resource Dependencies' },
+    languages: ['python', 'typescript'],
   },
-  scope: 'file',
-  check(unit, context) {
-    if (unit.isTestFile) return;
-    for (const klass of descendantsOfType(unit.root, 'class_definition')) checkMethodOrder(klass, unit, context);
-    const resources = resourceCalls(unit);
-    checkNatGateways(resources, unit, context);
-    checkHardCodedIds(resources, unit, context);
+  scope: 'model',
+  visitors: {
+    python(context) {
+      if (context.unit.isTestFile) return {};
+      const line = (row: number) => context.unit.lineOffset + row + 1;
+      return methodOrderVisitors(({ call, self, method, attribute, readRow, later, laterRow }) =>
+        context.report({
+          node: call,
+          message: `\`${self}.${method}()\` reads \`${self}.${attribute}\` (line ${line(readRow)}), which is only assigned by \`${self}.${later}()\`, called later (line ${line(laterRow)}): call \`${later}\` first.`,
+        }),
+      );
+    },
+  },
+  program(model, context) {
+    checkNatGateways(model, context);
+    checkHardCodedIds(model, context);
   },
 };
 
-function fileLine(node: SyntaxNode, unit: PythonUnit): number {
-  return unit.lineOffset + node.startPosition.row + 1;
-}
+const isAws = (resource: Resource, key: string) => resource.type.provider === 'aws' && resource.type.key === key;
+const GATEWAYS = ['ec2.InternetGateway', 'ec2.InternetGatewayAttachment'];
+const isGateway = (resource: Resource) => GATEWAYS.some((key) => isAws(resource, key));
 
-
-// ---------------------------------------------------------------------------------------------
-// Case 1: __init__ calls methods in an order where one reads what a later one assigns.
-
-type InitEvent = { kind: 'call'; method: string; node: SyntaxNode; at: number } | { kind: 'assign'; attribute: string; at: number };
-
-function checkMethodOrder(klass: SyntaxNode, unit: PythonUnit, context: FileRuleContext): void {
-  const methods = methodsOf(klass);
-  const init = methods.get('__init__');
-  const self = init ? selfName(init) : undefined;
-  const body = init?.childForFieldName('body');
-  if (!init || !self || !body) return;
-  const facts = closedFacts(methods, unit);
-  const defaults = classAttributes(klass);
-  const events: InitEvent[] = [];
-  for (const node of ownSelfNodes(body, self, unit, false)) {
-    if (node.type === 'call') {
-      const fn = node.childForFieldName('function');
-      const method = fn ? selfAttribute(fn, self) : undefined;
-      if (method && method !== '__init__' && methods.has(method)) events.push({ kind: 'call', method, node, at: node.endIndex });
-    } else {
-      const attribute = selfAttribute(node, self);
-      const statement = attribute ? assignmentTargetingUp(node) : undefined;
-      if (attribute && statement) events.push({ kind: 'assign', attribute, at: statement.endIndex + 0.5 });
-    }
-  }
-  events.sort((a, b) => a.at - b.at);
-  const assigned = new Set<string>(defaults);
-  for (const [index, event] of events.entries()) {
-    if (event.kind === 'assign') {
-      assigned.add(event.attribute);
-      continue;
-    }
-    const own = facts.get(event.method);
-    if (!own) continue;
-    for (const [attribute, readNode] of own.reads) {
-      if (assigned.has(attribute) || own.assigns.has(attribute) || methods.has(attribute)) continue;
-      const later = events.slice(index + 1).find((next) => next.kind === 'call' && facts.get(next.method)?.assigns.has(attribute));
-      if (!later || later.kind !== 'call') continue;
-      context.report({
-        node: event.node,
-        message: `\`${self}.${event.method}()\` reads \`${self}.${attribute}\` (line ${fileLine(readNode, unit)}), which is only assigned by \`${self}.${later.method}()\`, called later (line ${fileLine(later.node, unit)}): call \`${later.method}\` first.`,
-      });
-      break;
-    }
-    for (const attribute of own.assigns) assigned.add(attribute);
-  }
+/** Each resource once, though code that runs twice (a loop, a helper called twice) creates it more often. */
+function firstAtEachSite(resources: readonly Resource[]): Resource[] {
+  const seen = new Set<string>();
+  return resources.filter((resource) => {
+    const key = `${resource.site.path}:${resource.site.source.lineOffset}:${resource.site.start}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
-// Case 2: NAT gateways without a dependency on the internet gateway.
+// NAT gateways without a dependency on the internet gateway.
 
-function checkNatGateways(resources: readonly Resource[], unit: PythonUnit, context: FileRuleContext): void {
-  const gateways = resources.filter((resource) => GATEWAYS.has(resource.qualified) && resource.binding);
+/** The resource of one type an argument reads (`subnet_id=public.id` -> the subnet). */
+function referenced(resource: Resource, argument: string, key: string): Resource | undefined {
+  return referencedResources(resource.args.get(argument)?.value).find((target) => isAws(target, key));
+}
+
+function vpcOf(resource: Resource): Resource | undefined {
+  if (isAws(resource, 'ec2.NatGateway')) {
+    const subnet = referenced(resource, 'subnet_id', 'ec2.Subnet');
+    return subnet ? referenced(subnet, 'vpc_id', 'ec2.Vpc') : undefined;
+  }
+  return referenced(resource, 'vpc_id', 'ec2.Vpc');
+}
+
+/** True when a value may carry a dependency the model cannot see (a parameter, an unknown call's result). */
+function mayHideDependency(value: Value | undefined): boolean {
+  if (!value) return false;
+  switch (value.kind) {
+    case 'unknown':
+      return !value.string;
+    case 'output':
+      return value.resources.length === 0;
+    case 'list':
+      return value.open || value.items.some(mayHideDependency);
+    case 'dict':
+      return value.open || [...value.entries.values()].some(mayHideDependency);
+    case 'template':
+      return value.parts.some((part) => typeof part !== 'string' && mayHideDependency(part));
+    default:
+      return false;
+  }
+}
+
+type Reach = 'yes' | 'missing' | 'unknown';
+
+interface Graph {
+  /** Input and `depends_on` edges by the resource that has them. */
+  outgoing: Map<Resource, Edge[]>;
+  children: Map<Resource, Resource[]>;
+}
+
+function graphOf(model: ProgramModel): Graph {
+  const outgoing = new Map<Resource, Edge[]>();
+  const children = new Map<Resource, Resource[]>();
+  const add = <T>(map: Map<Resource, T[]>, key: Resource, item: T) => {
+    const list = map.get(key);
+    if (list) list.push(item);
+    else map.set(key, [item]);
+  };
+  for (const edge of model.edges) {
+    if (edge.kind === 'input' || edge.kind === 'depends_on') add(outgoing, edge.from, edge);
+    if (edge.kind === 'parent') add(children, edge.to, edge.from);
+  }
+  return { outgoing, children };
+}
+
+/** Follows input and `depends_on` edges from the NAT gateway (a component depended on means its children). */
+function reachesGateway(nat: Resource, { outgoing, children }: Graph): Reach {
+  if (nat.argsOpen || mayHideDependency(nat.args.get('allocation_id')?.value)) return 'unknown';
+  const seen = new Set<Resource>();
+  const pending = [nat];
+  while (pending.length) {
+    const resource = pending.pop() as Resource;
+    if (seen.has(resource)) continue;
+    seen.add(resource);
+    if (isGateway(resource)) return 'yes';
+    if (resource.options.open || mayHideDependency(option(resource, 'depends_on'))) return 'unknown';
+    for (const edge of outgoing.get(resource) ?? []) {
+      pending.push(edge.to);
+      if (edge.kind === 'depends_on' && edge.to.type.provider === 'component') pending.push(...(children.get(edge.to) ?? []));
+    }
+  }
+  return 'missing';
+}
+
+/** The internet gateways a NAT gateway needs: those of its VPC; with its VPC unknown, any when the program has one VPC. */
+function gatewaysFor(nat: Resource, gateways: readonly Resource[], vpcCount: number): Resource[] {
+  const vpc = vpcOf(nat);
+  if (vpc) return gateways.filter((gateway) => vpcOf(gateway) === vpc);
+  if (vpcCount <= 1) return [...gateways];
+  return gateways.filter((gateway) => gateway.site.path === nat.site.path && gateway.context.className === nat.context.className);
+}
+
+function checkNatGateways(model: ProgramModel, context: ProgramContext): void {
+  const gateways = model.resources.filter(isGateway);
   if (gateways.length === 0) return;
-  for (const nat of resources) {
-    if (nat.qualified !== 'pulumi_aws.ec2.NatGateway') continue;
-    const connectivity = callArguments(nat.call).keywords.get('connectivity_type');
-    if (connectivity && stringLiteralValue(connectivity) === 'private') continue;
-    // Only gateways the NAT gateway could refer to from where it is created.
-    const reachable = gateways.filter((gateway) => resolve(gateway.binding as string, nat.call, resources).some((found) => found.call.id === gateway.call.id));
-    if (reachable.length === 0) continue;
-    const own = dependencies(nat, resources, unit, ['allocation_id']);
-    if (!own.deps || own.unresolved.length > 0) continue;
-    const verdict = reachesGateway(own.deps, reachable, resources, unit);
-    if (verdict !== 'missing') continue;
-    const gateway = reachable[0] as Resource;
+  const vpcCount = firstAtEachSite(model.resources.filter((resource) => isAws(resource, 'ec2.Vpc'))).length;
+  const reported = new Set<string>();
+  let graph: Graph | undefined;
+  for (const nat of model.resources) {
+    if (!isAws(nat, 'ec2.NatGateway') || stringOf(nat.args.get('connectivity_type')?.value) === 'private') continue;
+    const key = `${nat.site.path}:${nat.site.source.lineOffset}:${nat.site.start}`;
+    if (reported.has(key)) continue;
+    const candidates = gatewaysFor(nat, gateways, vpcCount);
+    if (candidates.length === 0 || reachesGateway(nat, (graph ??= graphOf(model))) !== 'missing') continue;
+    reported.add(key);
+    // Name the gateway the code can write: in the same file, kept in a variable, the gateway before its attachment.
+    const rank = (gateway: Resource) => (gateway.site.path === nat.site.path ? 0 : 4) + (gateway.boundTo ? 0 : 2) + (isAws(gateway, 'ec2.InternetGateway') ? 0 : 1);
+    const gateway = [...candidates].sort((a, b) => rank(a) - rank(b))[0] as Resource;
+    const name = gateway.boundTo ?? `the ${typeName(gateway.type, gateway.language)}`;
+    const where = gateway.site.path === nat.site.path ? `line ${gateway.site.line}` : `${gateway.site.path} line ${gateway.site.line}`;
+    const reference = gateway.boundTo ?? (isAws(gateway, 'ec2.InternetGateway') ? 'igw' : 'attachment');
+    const dependsOn = nat.language === 'python' ? `depends_on=[${reference}]` : `dependsOn: [${reference}]`;
     context.report({
-      node: nat.call.childForFieldName('function') ?? nat.call,
-      message: `This NAT gateway does not depend on internet gateway \`${gateway.binding}\` (line ${fileLine(gateway.call, unit)}): add \`depends_on=[${gateway.binding}]\` to its options (or to its Elastic IP's), or it may be created before the gateway is attached and fail.`,
+      at: nat,
+      message: `This NAT gateway does not depend on internet gateway ${gateway.boundTo ? `\`${name}\`` : name} (${where}): add \`${dependsOn}\` to its options (or to its Elastic IP's), or it may be created before the gateway is attached and fail.`,
     });
   }
 }
 
 // ---------------------------------------------------------------------------------------------
-// Case 3: hard-coded IDs of resources the program creates.
+// Hard-coded IDs of resources the program creates.
 
-const ID_KINDS: Record<string, { prefix: string; qualified: string; what: string }> = {
-  vpc: { prefix: 'vpc', qualified: 'pulumi_aws.ec2.Vpc', what: 'VPC' },
-  subnet: { prefix: 'subnet', qualified: 'pulumi_aws.ec2.Subnet', what: 'subnet' },
-  sg: { prefix: 'sg', qualified: 'pulumi_aws.ec2.SecurityGroup', what: 'security group' },
-  igw: { prefix: 'igw', qualified: 'pulumi_aws.ec2.InternetGateway', what: 'internet gateway' },
-  nat: { prefix: 'nat', qualified: 'pulumi_aws.ec2.NatGateway', what: 'NAT gateway' },
-  rtb: { prefix: 'rtb', qualified: 'pulumi_aws.ec2.RouteTable', what: 'route table' },
-  eipalloc: { prefix: 'eipalloc', qualified: 'pulumi_aws.ec2.Eip', what: 'Elastic IP' },
+const ID_KINDS: Record<string, { prefix: string; key: string; what: string }> = {
+  vpc: { prefix: 'vpc', key: 'ec2.Vpc', what: 'VPC' },
+  subnet: { prefix: 'subnet', key: 'ec2.Subnet', what: 'subnet' },
+  sg: { prefix: 'sg', key: 'ec2.SecurityGroup', what: 'security group' },
+  igw: { prefix: 'igw', key: 'ec2.InternetGateway', what: 'internet gateway' },
+  nat: { prefix: 'nat', key: 'ec2.NatGateway', what: 'NAT gateway' },
+  rtb: { prefix: 'rtb', key: 'ec2.RouteTable', what: 'route table' },
+  eipalloc: { prefix: 'eipalloc', key: 'ec2.Eip', what: 'Elastic IP' },
 };
-const ID_KEYWORDS: Record<string, keyof typeof ID_KINDS> = {
+const ID_ARGUMENTS: Record<string, keyof typeof ID_KINDS> = {
   vpc_id: 'vpc',
   subnet_id: 'subnet',
   subnet_ids: 'subnet',
@@ -147,25 +205,38 @@ const ID_KEYWORDS: Record<string, keyof typeof ID_KINDS> = {
 };
 const AWS_ID = /^([a-z]+)-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 
-function checkHardCodedIds(resources: readonly Resource[], unit: PythonUnit, context: FileRuleContext): void {
-  for (const call of descendantsOfType(unit.root, 'call')) {
-    const qualified = calleeName(call, unit.imports);
-    if (!qualified?.startsWith('pulumi_aws.')) continue;
-    for (const [keyword, value] of callArguments(call).keywords) {
-      const kindName = ID_KEYWORDS[keyword];
-      if (!kindName) continue;
-      const kind = ID_KINDS[kindName];
+/**
+ * A named resource the code at `user` could reference: created at module level of the same
+ * file, kept in a `self` attribute of the same class, or a local of the same function.
+ */
+function inScope(candidate: Resource, user: { site: Resource['site']; context: Resource['context'] }): boolean {
+  if (!candidate.boundTo || candidate.site.path !== user.site.path) return false;
+  const { className, functionName } = candidate.context;
+  if (className === undefined && functionName === undefined) return true;
+  if (className !== user.context.className) return false;
+  return candidate.boundTo.startsWith('self.') || candidate.boundTo.startsWith('this.') || functionName === user.context.functionName;
+}
+
+function checkHardCodedIds(model: ProgramModel, context: ProgramContext): void {
+  const reported = new Set<string>();
+  const users = [...model.resources.filter((resource) => resource.type.provider === 'aws'), ...model.invokes.filter((invoke) => invoke.provider === 'aws')];
+  for (const user of users) {
+    for (const argument of user.args.values()) {
+      const kind = ID_KINDS[ID_ARGUMENTS[argument.name] ?? ''];
       if (!kind) continue;
-      const strings = value.type === 'list' || value.type === 'tuple' ? value.namedChildren : [value];
-      for (const node of strings) {
-        const text = stringLiteralValue(node);
-        const match = text ? AWS_ID.exec(text) : null;
-        if (!match || match[1] !== kind.prefix) continue;
-        const inScope = resources.find((resource) => resource.qualified === kind.qualified && resource.binding && resolve(resource.binding, call, resources).some((found) => found.call.id === resource.call.id));
-        if (!inScope) continue;
+      for (const item of itemsOf(argument.value) ?? []) {
+        const text = item.kind === 'string' ? item.value : undefined;
+        const site = item.site;
+        if (!text || !site || AWS_ID.exec(text)?.[1] !== kind.prefix) continue;
+        const key = `${site.path}:${site.source.lineOffset}:${site.start}`;
+        if (reported.has(key)) continue;
+        const created = model.resources.find((resource) => isAws(resource, kind.key) && inScope(resource, user));
+        if (!created) continue;
+        reported.add(key);
+        const language = model.language;
         context.report({
-          node,
-          message: `\`${keyword}\` hard-codes the ${kind.what} ID \`${text}\` while \`${inScope.binding}\` (line ${fileLine(inScope.call, unit)}) creates that kind of resource here: reference \`${inScope.binding}.id\` so Pulumi orders the creation and the ID stays right.`,
+          at: site,
+          message: `\`${spell(argument.name, language)}\` hard-codes the ${kind.what} ID \`${text}\` while \`${created.boundTo}\` (line ${created.site.line}) creates that kind of resource here: reference \`${created.boundTo}.id\` so Pulumi orders the creation and the ID stays right.`,
         });
       }
     }

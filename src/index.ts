@@ -8,8 +8,10 @@
  */
 import type { ApplicationFunctionOptions, Context, Probot } from 'probot';
 import { MemoryGuard } from './app/memory-guard.js';
+import { refusalMessage, unsafeStartReason } from './app/safe-start.js';
 import { Reviewer } from './app/reviewer.js';
-import { appSettingsFromEnv } from './app/settings.js';
+import { EnginePool } from './app/engine-pool.js';
+import { appSettingsFromEnv, type AppSettings } from './app/settings.js';
 import { applyRequestTimeout } from './github/request-timeout.js';
 import { checkRunHandler, checkSuiteHandler } from './handlers/check-events.js';
 import { healthHandler } from './handlers/health.js';
@@ -24,11 +26,22 @@ export interface IacReviewAppOptions {
   requestTimeoutMs?: number;
 }
 
+/** A reviewer with the queue and engine pool the settings ask for. */
+function reviewerFor(settings: AppSettings): Reviewer {
+  const pool = new EnginePool(settings.engine);
+  return new Reviewer({
+    concurrency: settings.concurrency,
+    maxWaiting: settings.maxWaiting,
+    treeCacheBytes: settings.treeCacheBytes,
+    engine: (input, signal) => pool.review(input, signal),
+  });
+}
+
 /** The app function with its own reviewer and settings (the default export reads them from the environment). */
 export function createIacReviewApp(options: IacReviewAppOptions = {}): (app: Probot, appOptions?: Partial<ApplicationFunctionOptions>) => void {
   return (app, appOptions) => {
     const settings = appSettingsFromEnv();
-    const reviewer = options.reviewer ?? new Reviewer({ concurrency: settings.concurrency, maxWaiting: settings.maxWaiting, treeCacheBytes: settings.treeCacheBytes });
+    const reviewer = options.reviewer ?? reviewerFor(settings);
     const timeoutMs = options.requestTimeoutMs ?? settings.requestTimeoutMs;
     const withTimeout =
       <C extends Pick<Context, 'octokit'>>(handler: (context: C) => Promise<void>) =>
@@ -55,8 +68,14 @@ export function createIacReviewApp(options: IacReviewAppOptions = {}): (app: Pro
  * process exits once they have, or after 8 s (Docker's grace period is 10 s).
  */
 export default function iacReviewApp(app: Probot, options?: Partial<ApplicationFunctionOptions>): void {
+  const unsafe = unsafeStartReason(process.env);
+  if (unsafe) {
+    // Before the server listens: no delivery is ever accepted with a guessable secret.
+    process.stderr.write(`${refusalMessage(unsafe)}\n`);
+    process.exit(1);
+  }
   const settings = appSettingsFromEnv();
-  const reviewer = new Reviewer({ concurrency: settings.concurrency, maxWaiting: settings.maxWaiting, treeCacheBytes: settings.treeCacheBytes });
+  const reviewer = reviewerFor(settings);
   createIacReviewApp({ reviewer, requestTimeoutMs: settings.requestTimeoutMs })(app, options);
   // Near the heap limit the newest review stops with a clear check run, before the process would run out of memory.
   new MemoryGuard((reading) => reviewer.relieveMemoryPressure(reading, app.log)).start();

@@ -9,6 +9,7 @@ import { FileFetchError } from '../github/contents.js';
 import { isRequestTimeout } from '../github/request-timeout.js';
 import { describeError, httpStatus } from '../github/types.js';
 import type { CheckOutput } from '../render/markdown.js';
+import { EngineStoppedError, ReviewDeadlineError, ReviewHeapError } from './engine-pool.js';
 import type { MemoryPressureError } from './memory-guard.js';
 
 /** A failed step of the review: what the app was doing, and the error. */
@@ -25,6 +26,8 @@ export class StepError extends Error {
 export interface FailureExplanation {
   title: string;
   explanation: string;
+  /** `failure` unless said otherwise; `timed_out` for a review stopped at its deadline. */
+  conclusion?: 'failure' | 'timed_out';
 }
 
 const short = (sha: string) => sha.slice(0, 7);
@@ -68,7 +71,7 @@ export function explainFailure(error: unknown, headSha: string): FailureExplanat
         '',
         ...error.problems.map((problem) => `- \`${problem.split(':')[0]}\`:${problem.slice(problem.indexOf(':') + 1)}`),
         '',
-        'The App reads it from the default branch (or from the organisation’s `.github` repository through `_extends`).',
+        'The App reads it from the pull request’s base commit (or from the organisation’s `.github` repository through `_extends`), so a pull request cannot relax its own review.',
       ].join('\n'),
     };
   }
@@ -82,6 +85,7 @@ export function explainFailure(error: unknown, headSha: string): FailureExplanat
         explanation: `While ${error.step}, \`${cause.path}\` at \`${short(headSha)}\` could not be read: ${describeError(cause.cause)}.${vanished}${waitAdvice(cause.cause)}`,
       };
     }
+    if (cause instanceof EngineStoppedError) return explainStoppedEngine(cause, headSha);
     if (cause instanceof ParserUnavailableError) {
       return {
         title: 'Review failed: the parser is not installed correctly',
@@ -91,6 +95,33 @@ export function explainFailure(error: unknown, headSha: string): FailureExplanat
     return { title: githubTitle(cause), explanation: `While ${error.step}, ${describeError(cause)}.${waitAdvice(cause)}` };
   }
   return { title: 'Review failed: internal error', explanation: `The review stopped unexpectedly: ${describeError(error)}.` };
+}
+
+/**
+ * A review the engine pool stopped at its deadline (`timed_out`) or its heap limit (`failure`):
+ * both name the file the worker was on, which is where to look first (a file crafted to stall
+ * the review, or one far larger than the rest).
+ */
+function explainStoppedEngine(error: EngineStoppedError, headSha: string): FailureExplanation {
+  const retry = 'Press **Re-run** on this check or comment `/recheck` on the pull request (write access needed) to try again.';
+  if (error instanceof ReviewDeadlineError) {
+    const seconds = error.deadlineMs / 1000;
+    return {
+      conclusion: 'timed_out',
+      title: `Not reviewed: stopped after ${seconds} s ${error.where}`.slice(0, 250),
+      explanation:
+        `The review of \`${short(headSha)}\` took longer than its ${seconds} s limit and was stopped ${error.where}. ` +
+        `Nothing was reported, and the check does not pass: a file that keeps the review busy this long may be built to stall it, or be far larger than source code usually is. ${retry} ` +
+        'The limit is the App\'s `IAC_REVIEW_DEADLINE_MS`.',
+    };
+  }
+  const heapMb = error instanceof ReviewHeapError ? error.heapMb : undefined;
+  return {
+    title: `Not reviewed: out of memory ${error.where}`.slice(0, 250),
+    explanation:
+      `The review of \`${short(headSha)}\` needed more than its ${heapMb ?? '?'} MB of heap and was stopped ${error.where}. ` +
+      `Nothing was reported, and the check does not pass. ${retry} The limit is the App's \`IAC_REVIEW_WORKER_HEAP_MB\`.`,
+  };
 }
 
 /** Completion of a review a newer push made moot: conclusion `cancelled`. */
@@ -110,6 +141,16 @@ export function interruptedOutput(): CheckOutput {
     summary:
       'The App stopped (for example for a deploy) while this commit was being reviewed, so the review did not finish. ' +
       'Press **Re-run** on this check or comment `/recheck` on the pull request (write access needed).',
+  };
+}
+
+/** Completion of a run an earlier App process left in progress (a crash, a SIGKILL): conclusion `cancelled`. */
+export function orphanedOutput(startedAt: string | undefined): CheckOutput {
+  return {
+    title: 'Interrupted: iac-review stopped before finishing',
+    summary:
+      `The review that started${startedAt ? ` at ${startedAt}` : ''} never finished: the App stopped (a crash, an out-of-memory kill or a forced restart) while it ran, ` +
+      'and this run was found still in progress later. Nothing was reported for it. Press **Re-run** on this check or comment `/recheck` on the pull request (write access needed).',
   };
 }
 

@@ -11,10 +11,8 @@
  */
 import pLimit from 'p-limit';
 import type { Logger } from 'probot';
-import { catalogIds } from '../core/catalog.js';
-import { ConfigError, resolveConfig, type ResolvedConfig } from '../core/config.js';
-import { PROJECT_CONTEXT_PATTERNS, reviewWithCatalogAsync, type InputFile, type ProjectSource, type ReviewResult } from '../core/index.js';
-import type { AsyncReviewOptions } from '../core/review.js';
+import { ConfigError } from '../core/config.js';
+import { PROJECT_CONTEXT_PATTERNS, type InputFile, type ReviewResult } from '../core/index.js';
 import { failsAt } from '../core/outcome.js';
 import type { Finding } from '../api/types.js';
 import { addAnnotations, completeCheckRun, createCheckRun, type CheckConclusion, type CheckRun } from '../github/checks.js';
@@ -24,20 +22,28 @@ import { listChangedFiles, MAX_LISTED_FILES, postedFingerprints, upsertSummaryCo
 import { describeError, httpStatus, type GitHub, type RepoRef } from '../github/types.js';
 import { planAnnotations } from '../render/annotations.js';
 import { renderCheckOutput, renderFailureOutput, renderSummaryComment, type Conclusion, type FileLinker, type ReviewReport } from '../render/markdown.js';
+import { headConfiguration, listBaseRequirements, loadConfiguration, removedPaths } from './base-requirements.js';
 import { engineStatus, planFiles } from './changed-files.js';
+import { sharedEnginePool } from './engine-pool.js';
+import type { EngineInput, ProjectSnapshot } from './engine-wire.js';
 import { explainFailure, interruptedOutput, memoryOutput, StepError, supersededOutput } from './failure-output.js';
 import { MemoryPressureError } from './memory-guard.js';
 import { postInlineComments } from './inline-comments.js';
+import { completeOrphanedRuns } from './orphaned-runs.js';
 import { ShutdownError, supersededBy } from './review-queue.js';
 
 export interface ReviewRequest {
   repo: RepoRef;
   pullNumber: number;
   headSha: string;
+  /** The head before the push that asked for this review (`pull_request.synchronize`): a run left there is looked for too. */
+  previousHeadSha?: string;
+  /** The pull request's base commit: what the review demands (configuration, lib/AWS_REGION, stack files) is read there. */
+  baseSha: string;
   /** What asked for the review, for logs (e.g. `pull_request.synchronize`, `/recheck by @ana`). */
   trigger: string;
-  /** Reads the raw configuration: Probot's `context.config('iac-review.yml')`, so `_extends` works. */
-  loadConfig: () => Promise<unknown>;
+  /** Reads the raw configuration at a commit (repo-config.ts: Probot's config plugin, so `_extends` works). */
+  loadConfig: (ref: string) => Promise<unknown>;
   /** The repository's web URL (GitHub Enterprise has its own host); used for file links. */
   htmlUrl?: string;
 }
@@ -51,10 +57,15 @@ export interface ReviewDependencies {
   contentSource?: (github: GitHub, repo: RepoRef, limit: <T>(fn: () => Promise<T>) => Promise<T>) => ContentSource;
   /** Aborted (with a SupersededError) when a newer push to the pull request makes this review moot. */
   signal?: AbortSignal;
+  /** Check runs this process's reviews are carrying out (the reviewer's): any other in-progress run of ours is orphaned. */
+  activeRuns?: Set<number>;
   /** Memory budget for parsed trees during one review (bytes); beyond it trees are parsed again when read. */
   treeCacheBytes?: number;
-  /** The engine; the benchmark stands in a stub to measure the App without it. */
-  analyze?: (options: Parameters<typeof reviewWithCatalogAsync>[0], asyncOptions?: AsyncReviewOptions) => ReviewResult | Promise<ReviewResult>;
+  /**
+   * Runs the engine on the review's files: by default in the shared worker pool (engine-pool.ts);
+   * the App passes its own pool, the benchmark a stub to measure the App without the engine.
+   */
+  engine?: (input: EngineInput, signal?: AbortSignal) => Promise<ReviewResult>;
 }
 
 export interface ReviewOutcome {
@@ -96,7 +107,12 @@ export async function reviewPullRequest(request: ReviewRequest, deps: ReviewDepe
   signal?.throwIfAborted();
   const checkRun = await createCheckRun(github, request.repo, request.headSha, String(request.pullNumber));
   log.info({ pull: request.pullNumber, sha: request.headSha, trigger: request.trigger, checkRun: checkRun.id }, 'iac-review started');
+  const activeRuns = deps.activeRuns ?? new Set<number>();
+  activeRuns.add(checkRun.id);
   try {
+    // Runs an earlier process left in progress (a crash mid-review) on this head or the one before.
+    const shas = [request.headSha, ...(request.previousHeadSha ? [request.previousHeadSha] : [])];
+    await completeOrphanedRuns(github, request.repo, shas, checkRun.appId, activeRuns, log);
     const outcome = await carryOut(request, deps, checkRun);
     log.info({ pull: request.pullNumber, sha: request.headSha, conclusion: outcome.conclusion, findings: outcome.findings.length }, 'iac-review completed');
     return outcome;
@@ -122,24 +138,14 @@ export async function reviewPullRequest(request: ReviewRequest, deps: ReviewDepe
       log.error({ err: completionError, checkRun: checkRun.id }, 'could not complete the check run');
     }
     return { checkRunId: checkRun.id, conclusion, findings: [], ...(failure ? { failure } : {}), ...(newer ? { supersededBy: newer } : {}) };
+  } finally {
+    activeRuns.delete(checkRun.id);
   }
 }
 
 function failureCompletion(error: unknown, request: ReviewRequest) {
-  const { title, explanation } = explainFailure(error, request.headSha);
-  return { conclusion: 'failure' as const, output: renderFailureOutput(title, explanation), failure: explanation };
-}
-
-async function loadConfiguration(request: ReviewRequest): Promise<ResolvedConfig> {
-  let raw: unknown;
-  try {
-    raw = await request.loadConfig();
-  } catch (error) {
-    // The config plugin throws plain errors for YAML it cannot parse and RequestErrors for HTTP.
-    if (httpStatus(error) !== undefined) throw new StepError('reading .github/iac-review.yml', error);
-    throw new ConfigError('.github/iac-review.yml', [`(file): ${(error as Error).message.replace(/^\[[^\]]+\]\s*/, '')}`]);
-  }
-  return resolveConfig(raw ?? {}, catalogIds);
+  const { title, explanation, conclusion = 'failure' } = explainFailure(error, request.headSha);
+  return { conclusion, output: renderFailureOutput(title, explanation), failure: explanation };
 }
 
 async function carryOut(request: ReviewRequest, deps: ReviewDependencies, checkRun: CheckRun): Promise<ReviewOutcome> {
@@ -147,9 +153,11 @@ async function carryOut(request: ReviewRequest, deps: ReviewDependencies, checkR
   const { repo, pullNumber, headSha } = request;
   const checkpoint = () => signal?.throwIfAborted();
   const notes: string[] = [];
-  const config = await loadConfiguration(request);
+  // What the review demands comes from the base commit (base-requirements.ts).
+  const config = await loadConfiguration(request, request.baseSha);
 
   const changed = await step(signal, `listing the changed files of #${pullNumber}`, () => listChangedFiles(github, repo, pullNumber));
+  const headConfig = await headConfiguration(request, changed);
   if (changed.length >= MAX_LISTED_FILES) {
     notes.push(`GitHub lists at most ${MAX_LISTED_FILES.toLocaleString('en-US')} files of a pull request; files beyond that were not reviewed.`);
   }
@@ -162,31 +170,34 @@ async function carryOut(request: ReviewRequest, deps: ReviewDependencies, checkR
     listing = await listProjectFiles(github, repo, headSha, PROJECT_CONTEXT_PATTERNS, reviewedPaths, config.maxFileBytes);
   } catch (error) {
     log.warn({ err: error }, 'project context unavailable');
-    notes.push(`Project files (requirements, README, stack files, lib/AWS_REGION) could not be listed: ${describeError(error)}. Region and environment come from the configuration only.`);
+    notes.push(`Project files (requirements, README, setup files) could not be listed: ${describeError(error)}.`);
   }
+  checkpoint();
+  const baseListing = await listBaseRequirements(github, repo, request.baseSha, config.maxFileBytes, log, notes);
 
-  // Changed files and project files in the same batched reads.
+  // Changed files, project files and the base's requirement files in the same batched reads.
   const limit = pLimit(deps.concurrency ?? DEFAULT_CONCURRENCY);
   const source = (deps.contentSource ?? graphqlContentSource)(github, repo, limit);
   const projectToRead = listing?.toRead ?? [];
-  const contents = await step(signal, 'reading the changed files', () => source.readBlobs([...plan.fetch, ...projectToRead]));
+  const contents = await step(signal, 'reading the changed files', () => source.readBlobs([...plan.fetch, ...projectToRead, ...baseListing.toRead]));
+  const projectStart = plan.fetch.length;
+  const baseStart = projectStart + projectToRead.length;
 
   const files: InputFile[] = [
     ...plan.fetch.map((file, index) => ({ path: file.path, content: contents[index] as BlobContent, status: engineStatus(file.status) })),
     ...plan.binary.map((file) => ({ path: file.path, content: new Uint8Array(), status: engineStatus(file.status) })),
   ];
-  let project: ProjectSource | undefined;
-  if (listing) {
-    const texts = projectTexts(projectToRead, contents.slice(plan.fetch.length));
-    project = { paths: listing.paths, readFile: (path) => texts.get(path) };
-  }
+  const project: ProjectSnapshot | undefined = listing && { paths: listing.paths, texts: projectTexts(projectToRead, contents.slice(projectStart, baseStart)) };
+  const base: EngineInput['base'] = {
+    project: { paths: baseListing.paths, texts: projectTexts(baseListing.toRead, contents.slice(baseStart)) },
+    removed: removedPaths(changed),
+    ...(headConfig ? { headConfig } : {}),
+  };
 
-  // In time slices, so the server keeps acknowledging webhooks; a newer push stops it mid-way.
+  // In a worker thread, so the server keeps answering; a newer push, the deadline or the heap limit stops it mid-way.
+  const engine = deps.engine ?? ((input: EngineInput, abort?: AbortSignal) => sharedEnginePool().review(input, abort));
   const result = await step(signal, 'running the detectors', () =>
-    (deps.analyze ?? reviewWithCatalogAsync)(
-      { files, config, mode: 'change', project, ...(deps.treeCacheBytes === undefined ? {} : { treeCacheBytes: deps.treeCacheBytes }) },
-      signal ? { signal } : {},
-    ),
+    engine({ files, config, mode: 'change', base, ...(project ? { project } : {}), ...(deps.treeCacheBytes === undefined ? {} : { treeCacheBytes: deps.treeCacheBytes }) }, signal),
   );
   const findings = result.findings;
   const conclusion: Conclusion =

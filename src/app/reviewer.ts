@@ -27,6 +27,8 @@ type PullRef = Pick<ReviewRequest, 'repo' | 'pullNumber' | 'headSha'>;
 export class Reviewer {
   readonly queue: ReviewQueue;
   private readonly defaults: Omit<ReviewDependencies, 'github' | 'log' | 'signal'>;
+  /** Check runs this process's reviews are carrying out: an in-progress run of ours not here is orphaned. */
+  private readonly activeRuns = new Set<number>();
 
   constructor(settings: ReviewerSettings = {}) {
     const { concurrency, maxWaiting, ...defaults } = settings;
@@ -109,7 +111,7 @@ export class Reviewer {
 
   private async run(request: ReviewRequest, github: GitHub, log: Logger, signal: AbortSignal): Promise<ReviewOutcome | undefined> {
     try {
-      return await reviewPullRequest(request, { ...this.defaults, github, log, signal });
+      return await reviewPullRequest(request, { ...this.defaults, github, log, signal, activeRuns: this.activeRuns });
     } catch (error) {
       // Only creating the check run happens outside the review's own error handling.
       if (error instanceof SupersededError) return undefined;

@@ -4,13 +4,13 @@
  * so they are easy to test.
  */
 import { resolve } from 'node:path';
-import { catalog, CONFIG_PATH, reviewWithCatalog } from '../core/index.js';
+import { catalog, catalogIds, CONFIG_PATH, ConfigError, parseConfigText, reviewWithCatalog, type HeadConfig } from '../core/index.js';
 import { fingerprint, markPreExisting } from '../core/fingerprint.js';
 import type { Finding } from '../api/types.js';
 import { renderSarif } from '../render/sarif.js';
 import { readBaseline, renderBaseline, withoutBaseline } from './baseline.js';
 import { applyFixes, fixDiff, planFixes } from './fix-command.js';
-import { changedFiles, changeInputFiles, commitProjectSource, mergeBase, repositoryRoot, resolveCommit, type ChangedFile, type CommitSource } from './git-diff.js';
+import { changeBetween, changeInputFiles, commitProjectSource, mergeBase, repositoryRoot, resolveCommit, type ChangedFile, type CommitSource } from './git-diff.js';
 import { renderReview, type CommandResult, type Format, type OutputOptions } from './output.js';
 import { loadConfig, repositoryPlacement, scanTarget } from './scan-target.js';
 
@@ -96,17 +96,37 @@ function baseFingerprints(root: string, base: string, head: string, changed: rea
   return reviewWithCatalog({ files, config, mode: 'change', project: source }).findings.map(fingerprint);
 }
 
+/**
+ * What the review demands (configuration, lib/AWS_REGION, stack files) is read at the base
+ * ref, as the App reads it from the pull request's base: a change cannot relax its own review,
+ * and a change to a requirement is reported (IAC003).
+ */
 export function diffCommand(options: DiffOptions): CommandResult {
   const root = repositoryRoot(options.cwd);
   const head = resolveCommit(root, options.head);
-  resolveCommit(root, options.base);
+  const base = resolveCommit(root, options.base);
   const source = commitProjectSource(root, head);
-  const config = loadConfig(options.config && resolve(options.cwd, options.config), () => source.readFile(CONFIG_PATH), `${CONFIG_PATH} at ${options.head}`);
-  const changed = changedFiles(root, options.base, head);
-  const result = reviewWithCatalog({ files: changeInputFiles(source, changed, config.maxFileBytes), config, mode: 'change', project: source });
+  const baseSource = commitProjectSource(root, base);
+  const explicit = options.config && resolve(options.cwd, options.config);
+  const config = loadConfig(explicit, () => baseSource.readFile(CONFIG_PATH), `${CONFIG_PATH} at ${options.base}`);
+  const change = changeBetween(root, options.base, head);
+  const files = changeInputFiles(source, change.changed, config.maxFileBytes);
+  const configChanged = !explicit && [...change.removed, ...change.changed.map((file) => file.path)].includes(CONFIG_PATH);
+  const headConfig = configChanged ? configAt(source, `${CONFIG_PATH} at ${options.head}`) : undefined;
+  const result = reviewWithCatalog({ files, config, mode: 'change', project: source, base: { project: baseSource, removed: change.removed, ...(headConfig ? { headConfig } : {}) } });
   const newOnly = options.newOnly ?? config.newOnly ?? false;
-  const findings = newOnly ? markPreExisting(result.findings, baseFingerprints(root, options.base, head, changed, config)) : result.findings;
+  const findings = newOnly ? markPreExisting(result.findings, baseFingerprints(root, options.base, head, change.changed, config)) : result.findings;
   return renderReview(findings, result.filesAnalyzed, config, { ...options, ...repositoryPlacement(root), automationId: 'iac-review/diff/' });
+}
+
+/** The configuration a commit would bring, or why it is invalid (reported, not thrown: the base's is in force). */
+function configAt(source: CommitSource, label: string): HeadConfig {
+  try {
+    return { config: parseConfigText(source.readFile(CONFIG_PATH) ?? '', catalogIds, label) };
+  } catch (error) {
+    if (error instanceof ConfigError) return { invalid: error.problems.join('; ') };
+    throw error;
+  }
 }
 
 export function rulesCommand(format: Format): CommandResult {
@@ -117,5 +137,5 @@ export function rulesCommand(format: Format): CommandResult {
   }
   const rows = catalog.map((entry) => `${entry.id}  ${entry.severity.padEnd(7)}  ${entry.title}  [${entry.category}]  ${entry.detector ?? 'engine'}`);
   const detected = catalog.filter((entry) => entry.detector).length;
-  return { output: `${rows.join('\n')}\n\n${detected} detectors; IAC001 and IAC002 are raised by the engine itself.\n`, exitCode: 0 };
+  return { output: `${rows.join('\n')}\n\n${detected} detectors; IAC001, IAC002 and IAC003 are raised by the engine itself.\n`, exitCode: 0 };
 }

@@ -11,7 +11,7 @@ import { languageOf } from '../syntax/source-unit.js';
 
 const isContextFile = picomatch(PROJECT_CONTEXT_PATTERNS as string[]);
 
-/** Files worth reading: Python, Markdown, and the manifests/stack files detectors look at. */
+/** Files worth reading: Python, TypeScript, Markdown, and the manifests/stack files detectors look at. */
 export function isReviewable(path: string): boolean {
   return languageOf(path) !== 'other' || isContextFile(path) || /(^|\/)(requirements[^/]*\.txt|Pipfile|pyproject\.toml|Pulumi\.[^/]*\.ya?ml)$/.test(path);
 }

@@ -29,21 +29,30 @@ export interface ChangedFile {
   previousPath?: string;
 }
 
-/** Files changed from the merge base of `base` and `head` to `head`; deletions left out. */
-export function changedFiles(cwd: string, base: string, head: string): ChangedFile[] {
+export interface Change {
+  /** Files the change adds or modifies (deletions left out). */
+  changed: ChangedFile[];
+  /** Paths the change deletes or renames away. */
+  removed: string[];
+}
+
+/** The change from the merge base of `base` and `head` to `head`. */
+export function changeBetween(cwd: string, base: string, head: string): Change {
   const fields = git(cwd, ['diff', '--name-status', '-z', '-M', `${base}...${head}`]).toString('utf8').split('\0');
-  const changed: ChangedFile[] = [];
+  const change: Change = { changed: [], removed: [] };
   for (let index = 0; index < fields.length; ) {
     const code = fields[index++];
     if (!code) continue;
     const letter = code[0] as string;
-    // Renames and copies give the old path, then the new one.
+    // A rename or copy names the old path first, then the new one.
     const previousPath = letter === 'R' || letter === 'C' ? fields[index++] : undefined;
+    if (letter === 'R' && previousPath) change.removed.push(previousPath);
     const path = fields[index++];
-    if (!path || letter === 'D') continue;
-    changed.push({ path, status: STATUS[letter] ?? 'changed', ...(previousPath ? { previousPath } : {}) });
+    if (!path) continue;
+    if (letter === 'D') change.removed.push(path);
+    else change.changed.push({ path, status: STATUS[letter] ?? 'changed', ...(previousPath ? { previousPath } : {}) });
   }
-  return changed;
+  return change;
 }
 
 export function repositoryRoot(cwd: string): string {

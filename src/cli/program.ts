@@ -61,7 +61,7 @@ export function buildProgram(): Command {
       .description('review what changed between two git refs, as the App reviews a pull request')
       .requiredOption('-b, --base <ref>', 'base ref (the pull request target)')
       .option('-H, --head <ref>', 'head ref', 'HEAD'),
-    'configuration file (default: .github/iac-review.yml at the head ref)',
+    'configuration file (default: .github/iac-review.yml at the base ref)',
   )
     .option('--new-only', 'fail only on findings the merge base does not have (default: review.new_only of the config, else off)')
     .option('--no-new-only', 'fail on every finding in the changed files, even with review.new_only in the config')

@@ -1,12 +1,13 @@
 /**
  * Lists the files under a folder the way a developer thinks of "the project": without .git,
- * node_modules, virtualenvs, caches, and anything the folder's .gitignore files ignore.
+ * node_modules, virtualenvs, caches, build output (dist, cdk.out) and anything the folder's
+ * .gitignore files ignore.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
-const ALWAYS_SKIPPED = new Set(['.git', '.hg', '.svn', 'node_modules', '__pycache__', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.tox', '.nox', '.venv', 'venv', '.pulumi']);
+const ALWAYS_SKIPPED = new Set(['.git', '.hg', '.svn', 'node_modules', '__pycache__', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.tox', '.nox', '.venv', 'venv', '.pulumi', 'dist', 'cdk.out']);
 
 function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');

@@ -10,7 +10,7 @@ import { CONFIG_PATH } from '../api/config-path.js';
 
 export { CONFIG_PATH };
 
-/** The usual layout of Pulumi-Python task repositories. */
+/** The usual layout of Pulumi task repositories, Python and TypeScript. */
 export const DEFAULT_ALLOWED_STRUCTURE: readonly string[] = [
   'bin/**',
   'lib/**',
@@ -26,6 +26,10 @@ export const DEFAULT_ALLOWED_STRUCTURE: readonly string[] = [
   'Pipfile.lock',
   'pyproject.toml',
   'setup.py',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'jest.config.js',
   'README.md',
   '.gitignore',
 ];

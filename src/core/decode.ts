@@ -1,14 +1,31 @@
 /**
- * Turns raw file bytes into text, or says clearly why it cannot: binary content and invalid
- * UTF-8 are reported, never guessed at. A UTF-8 byte-order mark is dropped.
+ * Turns raw file bytes into text, or says clearly why it cannot. Binary content (NUL bytes) is
+ * never analysed. Text with a few bytes that are not UTF-8 (a Windows-1252 quote pasted into a
+ * Markdown answer or a comment) is decoded with U+FFFD in their place and analysed; the caller
+ * says so in a notice. Text where such bytes are common is in another encoding and is not
+ * guessed at. A UTF-8 byte-order mark is dropped.
  */
 
 import { DeflatedText } from '../syntax/stored-text.js';
 
-export type DecodeResult = { ok: true; text: string } | { ok: false; reason: string };
+/** Bytes that were not UTF-8 and became U+FFFD. */
+export interface Replacement {
+  /** Invalid bytes replaced. */
+  bytes: number;
+  /** 1-based line of the first one. */
+  firstLine: number;
+  /** The first byte, for the message (`0x92`). */
+  firstByte: number;
+}
+
+export type DecodeResult = { ok: true; text: string; replaced?: Replacement } | { ok: false; reason: string };
 
 /** Bytes inspected for NUL when sniffing binary content (git uses the same first 8000). */
 const BINARY_SNIFF_BYTES = 8000;
+/** Above this share of invalid bytes the text is in another encoding, not UTF-8 with strays. */
+const MAX_STRAY_SHARE = 0.01;
+/** A short file may still hold a few strays (a 300-byte file with one curly quote). */
+const MIN_STRAYS_ALLOWED = 8;
 
 export function looksBinary(bytes: Uint8Array): boolean {
   const limit = Math.min(bytes.length, BINARY_SNIFF_BYTES);
@@ -28,8 +45,65 @@ export function decodeText(content: Uint8Array | string | DeflatedText): DecodeR
   try {
     return { ok: true, text: stripBom(new TextDecoder('utf-8', { fatal: true }).decode(content)) };
   } catch {
-    return { ok: false, reason: 'not valid UTF-8' };
+    return decodeWithStrays(content);
   }
+}
+
+/** Decodes text with a few invalid bytes, or refuses text that is plainly in another encoding. */
+function decodeWithStrays(bytes: Uint8Array): DecodeResult {
+  const invalid = invalidUtf8Offsets(bytes);
+  const allowed = Math.max(MIN_STRAYS_ALLOWED, Math.floor(bytes.length * MAX_STRAY_SHARE));
+  const first = invalid[0];
+  if (first === undefined) return { ok: false, reason: 'not valid UTF-8' };
+  if (invalid.length > allowed) return { ok: false, reason: `not valid UTF-8 (${invalid.length} bytes are not UTF-8: text in another encoding)` };
+  let firstLine = 1;
+  for (let index = 0; index < first; index++) if (bytes[index] === 0x0a) firstLine++;
+  const text = stripBom(new TextDecoder('utf-8').decode(bytes));
+  return { ok: true, text, replaced: { bytes: invalid.length, firstLine, firstByte: bytes[first] as number } };
+}
+
+/** Length of the UTF-8 sequence a lead byte announces, or 0 for a byte that cannot lead one. */
+function sequenceLength(lead: number): number {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
+}
+
+/** Offsets of the bytes that are not part of a well-formed UTF-8 sequence (overlong forms and surrogates included). */
+export function invalidUtf8Offsets(bytes: Uint8Array): number[] {
+  const invalid: number[] = [];
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index] as number;
+    const length = sequenceLength(lead);
+    if (length === 1) {
+      index++;
+      continue;
+    }
+    if (length > 0 && index + length <= bytes.length && wellFormedTail(bytes, index, length)) {
+      index += length;
+      continue;
+    }
+    invalid.push(index);
+    index++;
+  }
+  return invalid;
+}
+
+function wellFormedTail(bytes: Uint8Array, start: number, length: number): boolean {
+  const lead = bytes[start] as number;
+  const second = bytes[start + 1] as number;
+  // The second byte's range is narrower after E0, ED, F0 and F4 (no overlong forms, surrogates or code points past U+10FFFF).
+  const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+  const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+  if (second < low || second > high) return false;
+  for (let offset = 2; offset < length; offset++) {
+    const byte = bytes[start + offset] as number;
+    if (byte < 0x80 || byte > 0xbf) return false;
+  }
+  return true;
 }
 
 function stripBom(text: string): string {

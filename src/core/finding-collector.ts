@@ -64,9 +64,9 @@ export class FindingCollector {
   }
 
   /** A finding on the first line of a file (for whole-file problems). */
-  addAt(meta: RuleMeta, path: string, message: string): void {
+  addAt(meta: RuleMeta, path: string, message: string, severity?: Severity): void {
     const firstLine = this.lines.get(path)?.firstLine ?? '';
-    this.addSpan(meta, path, { line: 1, column: 1, endLine: 1, endColumn: Math.max(1, firstLine.length) + 1 }, message, firstLine);
+    this.addSpan(meta, path, { line: 1, column: 1, endLine: 1, endColumn: Math.max(1, firstLine.length) + 1 }, message, firstLine, severity);
   }
 
   addSpan(meta: RuleMeta, path: string, span: Span, message: string, snippet?: string, severity?: Severity, fix?: Fix): void {

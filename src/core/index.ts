@@ -6,7 +6,8 @@ import { detectors } from '../../checks/registry.js';
 import { catalogIds } from './catalog.js';
 import { review, reviewAsync, type AsyncReviewOptions, type ReviewOptions, type ReviewResult } from './review.js';
 
-export type { InputFile, ProjectSource, ReviewOptions, ReviewResult } from './review.js';
+export type { InputFile, ProjectSource, ReviewOptions, ReviewResult, ReviewStep } from './review.js';
+export { REQUIREMENT_PATTERNS, type BaseRequirements, type HeadConfig } from './requirements.js';
 export { CONFIG_PATH, ConfigError, parseConfigText, resolveConfig, type ResolvedConfig } from './config.js';
 export { catalog, catalogEntry, catalogIds, ruleDocsUrl } from './catalog.js';
 export type { Finding, Severity } from '../api/types.js';
@@ -28,6 +29,8 @@ export const PROJECT_CONTEXT_PATTERNS: readonly string[] = [
   'Pulumi.yaml',
   'Pulumi.*.yaml',
   'metadata.json',
+  'package.json',
+  'tsconfig.json',
 ];
 
 export function reviewWithCatalog(options: Omit<ReviewOptions, 'rules' | 'knownRuleIds'>): ReviewResult {
@@ -41,4 +44,4 @@ export function reviewWithCatalogAsync(options: Omit<ReviewOptions, 'rules' | 'k
 
 /** True when some finding is at or above the configured `fail_on` severity. */
 export { failsAt } from './outcome.js';
-export { ParserUnavailableError } from '../python/parser.js';
+export { ParserUnavailableError } from '../syntax/parse.js';

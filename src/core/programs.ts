@@ -12,8 +12,9 @@ import type { ProjectView } from '../api/rule.js';
 import type { ProgramModel } from '../pulumi/model.js';
 import { buildPythonProgram, type ProgramUnit } from '../python/model/build-program.js';
 import { ParserUnavailableError } from '../python/parser.js';
-import { pythonUnitsOf, type PythonUnit } from '../python/units.js';
-import { languageOf } from '../syntax/source-unit.js';
+import { buildTypeScriptProgram } from '../typescript/model/build-program.js';
+import { languageOf, type SourceUnit, type UnitLanguage } from '../syntax/source-unit.js';
+import { unitsOf } from './source-units.js';
 
 /** Unreviewed project files read for the model: at most this many, each at most this large. */
 const MAX_EXTRA_FILES = 300;
@@ -22,6 +23,7 @@ const MAX_EXTRA_BYTES = 512 * 1024;
 interface PendingProgram {
   root: string;
   kind: ProgramModel['kind'];
+  language: UnitLanguage;
   units: ProgramUnit[];
   /** Paths whose code is in the program. */
   paths: Set<string>;
@@ -45,15 +47,15 @@ export class ProgramCollector {
   }
 
   /** A reviewed file's units, right after they were parsed (their trees stay until `build`). */
-  addFile(path: string, units: readonly PythonUnit[]): void {
+  addFile(path: string, units: readonly SourceUnit[]): void {
     const language = languageOf(path);
     if (language === 'markdown') {
-      const code = units.filter((unit) => !unit.isTestFile);
-      if (code.length) this.program(path, 'answer').units.push(...code.map(programUnit));
+      // An answer's blocks of one language are one program; a block in another language is another.
+      for (const unit of units) if (!unit.isTestFile) this.program(path, 'answer', unit.language).units.push(programUnit(unit));
       return;
     }
-    if (language !== 'python') return;
-    const program = this.program(this.projectOf(path), 'project');
+    if (language !== 'python' && language !== 'typescript') return;
+    const program = this.program(this.projectOf(path), 'project', language);
     program.paths.add(path);
     for (const unit of units) if (!unit.isTestFile) program.units.push(programUnit(unit));
   }
@@ -64,17 +66,18 @@ export class ProgramCollector {
     const models: ProgramModel[] = [];
     for (const program of this.programs.values()) {
       if (program.units.length === 0) continue;
-      models.push(buildPythonProgram(program.units, program.root, program.kind));
+      const build = program.language === 'python' ? buildPythonProgram : buildTypeScriptProgram;
+      models.push(build(program.units, program.root, program.kind));
     }
     this.programs.clear();
     return models;
   }
 
-  private program(root: string, kind: ProgramModel['kind']): PendingProgram {
-    const key = `${kind}:${root}`;
+  private program(root: string, kind: ProgramModel['kind'], language: UnitLanguage): PendingProgram {
+    const key = `${kind}:${language}:${root}`;
     let program = this.programs.get(key);
     if (!program) {
-      program = { root, kind, units: [], paths: new Set() };
+      program = { root, kind, language, units: [], paths: new Set() };
       this.programs.set(key, program);
     }
     return program;
@@ -85,15 +88,16 @@ export class ProgramCollector {
     const reviewed = new Set(this.project.files.map((file) => file.path));
     let extra = 0;
     for (const path of this.project.paths) {
-      if (reviewed.has(path) || languageOf(path) !== 'python') continue;
-      const program = this.programs.get(`project:${this.projectOf(path)}`);
+      const language = languageOf(path);
+      if (reviewed.has(path) || (language !== 'python' && language !== 'typescript')) continue;
+      const program = this.programs.get(`project:${language}:${this.projectOf(path)}`);
       if (!program || program.paths.has(path)) continue;
       if (extra >= MAX_EXTRA_FILES) break;
       const text = this.project.readFile(path);
       if (text === undefined || text.length > MAX_EXTRA_BYTES) continue;
       extra++;
       try {
-        for (const unit of pythonUnitsOf(path, text)) if (!unit.isTestFile) program.units.push(programUnit(unit));
+        for (const unit of unitsOf(path, text)) if (!unit.isTestFile) program.units.push(programUnit(unit));
         program.paths.add(path);
       } catch (error) {
         // An unreadable extra file only informs the model; leaving it out keeps the model conservative.
@@ -104,6 +108,6 @@ export class ProgramCollector {
 }
 
 /** The unit with its tree held: the review's tree cache may let the tree go once the file is done. */
-function programUnit(unit: PythonUnit): ProgramUnit {
+function programUnit(unit: SourceUnit): ProgramUnit {
   return { unit, root: unit.root, modulePath: unit.path };
 }

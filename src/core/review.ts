@@ -4,19 +4,22 @@
  */
 import picomatch from 'picomatch';
 import type { ResolvedConfig } from './config.js';
-import { decodeText } from './decode.js';
+import { decodeText, type Replacement } from './decode.js';
 import { FileEntry } from './file-entry.js';
 import { DeflatedText, RecentlyRead, StoredText } from '../syntax/stored-text.js';
-import { FILE_NOT_ANALYZED, INVALID_SUPPRESSION } from './engine-rules.js';
+import { FILE_NOT_ANALYZED, INVALID_SUPPRESSION, REQUIREMENT_CHANGED } from './engine-rules.js';
 import { FindingCollector } from './finding-collector.js';
 import type { FileRule, FileStatus, ModelRule, ProjectRule, ProjectView, ReviewedFile, ReviewSettings, Rule } from '../api/rule.js';
 import { ProgramCollector } from './programs.js';
+import { baseView, reportRequirementChanges, type BaseRequirements } from './requirements.js';
 import { reportRuleFailure } from './rule-failure.js';
 import { traverseUnit } from './unit-traversal.js';
 import { deriveSettings } from './settings.js';
 import { DEFAULT_TREE_CACHE_BYTES, TreeCache } from '../syntax/tree-cache.js';
-import { ParserUnavailableError, ParseTimeoutError } from '../python/parser.js';
-import { languageOf, pythonUnitsOf, type PythonUnit } from '../python/units.js';
+import { ParserUnavailableError, ParseTimeoutError } from '../syntax/parse.js';
+import { languageOf, type SourceUnit } from '../syntax/source-unit.js';
+import type { PythonUnit } from '../python/units.js';
+import { unitsOf } from './source-units.js';
 import {
   isSuppressed,
   suppressionIndex,
@@ -58,7 +61,17 @@ export interface ReviewOptions {
    * and the last few read are always kept); `Infinity` keeps every tree.
    */
   treeCacheBytes?: number;
+  /**
+   * What the review demands, from the base commit (the App, `diff`): settings are derived from
+   * it instead of the change, and a requirement the change edits is reported (IAC003).
+   */
+  base?: BaseRequirements;
+  /** Where the review is, as it goes: a host that stops a review can say which file it was on (the App's deadline). */
+  onStep?: (step: ReviewStep) => void;
 }
+
+/** A step of the review: a file read or analysed (with its place among the files), or a project rule's final judgement. */
+export type ReviewStep = { phase: 'reading' | 'analysing'; path: string; index: number; total: number } | { phase: 'judging'; ruleId: string };
 
 export interface ReviewResult {
   findings: Finding[];
@@ -94,14 +107,16 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
   let filesAnalyzed = 0;
 
   // Texts first: the settings (region, environment) come from project files, and file rules need them.
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
+    options.onStep?.({ phase: 'reading', path: file.path, index, total: files.length });
     const entry = decodeFileEntry(file, config, collector, suppressions, recentlyRead);
     entry.cool();
     reviewed.push(entry);
     yield;
   }
   const project = projectView(reviewed, options.project);
-  const settings = deriveSettings(config, project, options.mode);
+  const settings = deriveSettings(config, options.base ? baseView(options.base) : project, options.mode);
+  if (options.base) reportRequirementChanges(options.files, config, options.base, settings, collector);
   const enabled = rules.filter((rule) => config.ruleLevels.get(rule.meta.id) !== 'off');
   const fileRules = enabled.filter((rule): rule is FileRule => rule.scope === 'file');
   const projectRules = enabled.filter((rule): rule is ProjectRule => rule.scope === 'project');
@@ -121,21 +136,25 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
   const programs = judging.length ? new ProgramCollector(project) : undefined;
 
   // Then each file is parsed and goes through every file rule while its trees are fresh.
-  for (const entry of reviewed) {
+  for (const [index, entry] of reviewed.entries()) {
+    options.onStep?.({ phase: 'analysing', path: entry.path, index, total: reviewed.length });
     const text = entry.text;
     if (text === undefined) continue;
     treeCache?.holdFile();
     parseUnits(entry, text, config, collector, suppressions, treeCache);
-    if (entry.units.length || (entry.hasText && languageOf(entry.path) !== 'other')) filesAnalyzed++;
+    if (entry.sourceUnits.length || (entry.hasText && languageOf(entry.path) !== 'other')) filesAnalyzed++;
     // Unit by unit: a Markdown file's blocks each stay the tree in hand for every file rule.
-    for (const unit of entry.units) {
-      for (const rule of fileRules) runGuarded(rule.meta, entry.path, collector, () => rule.check(unit, collector.fileContext(rule.meta, unit, settings)));
+    for (const unit of entry.sourceUnits) {
+      if (isReadByEarlierRules(unit)) {
+        for (const rule of fileRules) runGuarded(rule.meta, entry.path, collector, () => rule.check(unit, collector.fileContext(rule.meta, unit, settings)));
+      }
+      // Model rules' visitors are per language: a unit meets only those for its own.
       traverseUnit(unit, entry, traversing, states, settings, collector);
     }
     if (entry.units.length) {
       for (const rule of visiting) runGuarded(rule.meta, entry.path, collector, () => rule.visitFile?.(entry, states.get(rule), collector.projectContext(rule.meta, settings)));
-      programs?.addFile(entry.path, entry.units);
     }
+    if (entry.sourceUnits.length) programs?.addFile(entry.path, entry.sourceUnits);
     treeCache?.release();
     entry.cool();
     yield;
@@ -144,6 +163,7 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
     const reviewedPaths = new Set(reviewed.map((entry) => entry.path));
     for (const model of programs.build()) {
       for (const rule of judging) {
+        options.onStep?.({ phase: 'judging', ruleId: rule.meta.id });
         runGuarded(rule.meta, model.root, collector, () => rule.program?.(model, collector.programContext(rule.meta, settings, project, states.get(rule), reviewedPaths)));
       }
       yield;
@@ -151,11 +171,13 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
   }
   for (const rule of modelRules) {
     if (!rule.project || !started(rule)) continue;
+    options.onStep?.({ phase: 'judging', ruleId: rule.meta.id });
     runGuarded(rule.meta, '', collector, () => rule.project?.(project, collector.projectFilesContext(rule.meta, settings, states.get(rule))));
   }
   for (const rule of projectRules) {
     // A rule whose `begin` failed has been reported already; its `check` would see no state.
     if (!started(rule)) continue;
+    options.onStep?.({ phase: 'judging', ruleId: rule.meta.id });
     runGuarded(rule.meta, '', collector, () => rule.check?.(project, collector.projectContext(rule.meta, settings), states.get(rule)));
     yield;
   }
@@ -163,7 +185,7 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
   reportInvalidSuppressions(suppressions, options.knownRuleIds ?? rules.map((rule) => rule.meta.id), collector);
   const silenced = suppressionIndex(suppressions);
   const findings = collector.findings
-    .filter((finding) => finding.ruleId === INVALID_SUPPRESSION.id || !isSuppressed(silenced, finding.ruleId, finding.path, finding.line))
+    .filter((finding) => finding.ruleId === INVALID_SUPPRESSION.id || isUnsuppressible(finding) || !isSuppressed(silenced, finding.ruleId, finding.path, finding.line))
     .map((finding) => {
       const level = config.ruleLevels.get(finding.ruleId);
       return level && level !== 'off' ? { ...finding, severity: level } : finding;
@@ -197,15 +219,47 @@ function decodeFileEntry(file: InputFile, config: ResolvedConfig, collector: Fin
   const stored = new StoredText(decoded.text, deflated, recentlyRead);
   entry.hold(stored);
   collector.registerText(file.path, decoded.text, deflated ? () => stored.value : undefined);
+  if (decoded.replaced && analysable) reportReplacedBytes(file.path, decoded.text, decoded.replaced, collector);
   if (HASH_COMMENT_FILES.test(file.path)) suppressions.push(...suppressionsInHashCommentText(file.path, decoded.text));
   return entry;
 }
 
-/** Parses a decoded file into its Python units; a parse over budget becomes an IAC002 finding. */
+/** A notice on the first byte that was not UTF-8: the file was analysed with U+FFFD in its place. */
+function reportReplacedBytes(path: string, text: string, replaced: Replacement, collector: FindingCollector): void {
+  const line = replaced.firstLine;
+  const lineText = text.split(/\r?\n/)[line - 1] ?? '';
+  const column = Math.max(0, lineText.indexOf('\uFFFD')) + 1;
+  const count = replaced.bytes === 1 ? 'a byte' : `${replaced.bytes} bytes`;
+  const byte = `0x${replaced.firstByte.toString(16).toUpperCase().padStart(2, '0')}`;
+  // Python reads a .py file as UTF-8 unless its first two lines declare another encoding (PEP 263).
+  const python = languageOf(path) === 'python' && !/coding[:=]/.test(text.split('\n', 2).join('\n'))
+    ? ' Python refuses to import the file as it is (SyntaxError: Non-UTF-8 code): save it as UTF-8.'
+    : '';
+  collector.addSpan(
+    FILE_NOT_ANALYZED,
+    path,
+    { line, column, endLine: line, endColumn: column + 1 },
+    `Analyzed with ${count} that ${replaced.bytes === 1 ? 'is' : 'are'} not UTF-8 read as U+FFFD (first: ${byte} on line ${line}, likely a Windows-1252 character).${python}`,
+  );
+}
+
+/**
+ * LANGUAGE GUARD for the earlier rule contract (`FileRule`, `ProjectRule`): those rules read
+ * Python trees, so they see a file's Python units only (`FileEntry.units`); units of other
+ * languages still go through parsing, the parse budget, IAC002, suppressions and the model
+ * rules' per-language visitors (`FileEntry.sourceUnits`). Goes once every rule is a `ModelRule`.
+ */
+function isReadByEarlierRules(unit: SourceUnit): unit is PythonUnit {
+  return unit.language === 'python';
+}
+
+/** Parses a decoded file into its units; a parse over budget becomes an IAC002 finding. */
 function parseUnits(entry: FileEntry, text: string, config: ResolvedConfig, collector: FindingCollector, suppressions: Suppression[], treeCache: TreeCache | undefined): void {
   if (languageOf(entry.path) === 'other') return;
   try {
-    entry.units = pythonUnitsOf(entry.path, text, config.parseTimeoutMs, treeCache, entry.storedText);
+    const units = unitsOf(entry.path, text, config.parseTimeoutMs, treeCache, entry.storedText);
+    entry.sourceUnits = units;
+    entry.units = units.filter(isReadByEarlierRules);
   } catch (error) {
     // A parser that cannot run is the installation's fault, not this file's: the review fails.
     if (error instanceof ParserUnavailableError) throw error;
@@ -214,7 +268,7 @@ function parseUnits(entry: FileEntry, text: string, config: ResolvedConfig, coll
     entry.hold(undefined);
     return;
   }
-  for (const unit of entry.units) suppressions.push(...suppressionsInUnit(unit));
+  for (const unit of entry.sourceUnits) suppressions.push(...suppressionsInUnit(unit));
 }
 
 /** Reviews files synchronously (the CLI). */
@@ -249,6 +303,11 @@ export async function reviewAsync(options: ReviewOptions, { signal, sliceMs = 20
       sliceStart = performance.now();
     }
   }
+}
+
+/** Findings the reviewed code cannot silence: a rule that could not check it, a requirement it changes. */
+function isUnsuppressible(finding: Finding): boolean {
+  return (finding.ruleId === FILE_NOT_ANALYZED.id && finding.severity === 'error') || finding.ruleId === REQUIREMENT_CHANGED.id;
 }
 
 function runGuarded(meta: RuleMeta, path: string, collector: FindingCollector, run: () => void): void {

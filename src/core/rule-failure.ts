@@ -8,5 +8,7 @@ import type { RuleMeta } from '../api/types.js';
 
 export function reportRuleFailure(meta: RuleMeta, path: string, error: unknown, collector: FindingCollector): void {
   const message = error instanceof Error ? error.message : String(error);
-  collector.addAt(FILE_NOT_ANALYZED, path || '.', `not fully analyzed: detector ${meta.id} (${meta.name}) failed: ${message}`);
+  // Fail closed: error severity, so the review cannot pass with the file unchecked (and no suppression silences it).
+  const what = path ? 'this file' : 'the project';
+  collector.addAt(FILE_NOT_ANALYZED, path || '.', `rule ${meta.id} (${meta.name}) could not check ${what}: ${message}`, 'error');
 }

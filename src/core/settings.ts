@@ -7,10 +7,11 @@ import { isProductionName } from '../api/environments.js';
 import type { ResolvedConfig } from './config.js';
 import type { ProjectView, ReviewSettings } from '../api/rule.js';
 
-const STACK_FILE = /^(?:.*\/)?Pulumi\.([^/]+)\.ya?ml$/;
+export const STACK_FILE = /^(?:.*\/)?Pulumi\.([^/]+)\.ya?ml$/;
 export { isProductionName };
 
-function stackRegion(text: string): string | undefined {
+/** `aws:region` of a stack file's text, when it sets one. */
+export function stackRegion(text: string): string | undefined {
   try {
     const document = parseYaml(text) as { config?: Record<string, unknown> } | null;
     const region = document?.config?.['aws:region'];

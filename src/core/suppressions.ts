@@ -1,8 +1,9 @@
 /**
- * `# iac-review: ignore[IAC307] reason` on the line of a finding, or alone on the line above
- * it, silences that rule there. There is deliberately no ignore-everything form.
+ * `# iac-review: ignore[IAC307] reason` (`// iac-review: ...` in TypeScript) on the line of a
+ * finding, or alone on the line above it, silences that rule there. There is deliberately no
+ * ignore-everything form.
  */
-import type { PythonUnit } from '../python/units.js';
+import type { SourceUnit } from '../syntax/source-unit.js';
 import { descendantsOfType } from '../syntax/walk.js';
 import { getOrCompute } from '../syntax/memo-table.js';
 
@@ -31,23 +32,28 @@ function parseDirective(commentText: string): { ruleIds: string[]; reason: strin
   return { ruleIds, reason: (match[2] ?? '').trim() };
 }
 
-/** Suppression comments in a Python unit (comment nodes only: never strings). */
-export function suppressionsInUnit(unit: PythonUnit): Suppression[] {
+/**
+ * Suppression comments in a unit (comment nodes only: never strings). Both grammars call them
+ * `comment`; a TypeScript block comment's closing `*\/` is not part of the reason, and one alone
+ * on its lines silences the line after its end.
+ */
+export function suppressionsInUnit(unit: SourceUnit): Suppression[] {
   const found: Suppression[] = [];
   const lines = unit.text.split('\n');
   for (const comment of descendantsOfType(unit.root, 'comment')) {
-    const directive = parseDirective(comment.text);
+    const directive = parseDirective(comment.text.replace(/\*\/$/, ''));
     if (!directive) continue;
     const row = comment.startPosition.row;
     const before = (lines[row] ?? '').slice(0, comment.startPosition.column);
     const standalone = before.trim() === '';
     const line = unit.lineOffset + row + 1;
+    const endLine = unit.lineOffset + comment.endPosition.row + 1;
     found.push({
       path: unit.path,
       line,
       column: unit.columnOffset + comment.startPosition.column + 1,
       endColumn: unit.columnOffset + comment.endPosition.column + 1,
-      targetLine: standalone ? line + 1 : line,
+      targetLine: standalone ? endLine + 1 : line,
       text: comment.text,
       ...directive,
     });

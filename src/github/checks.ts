@@ -10,13 +10,16 @@ export const CHECK_NAME = 'iac-review';
 
 /**
  * What a completed run can say: the review's own conclusions, plus `cancelled` for a review a
- * newer push superseded (its commit is no longer the pull request's head).
+ * newer push superseded (its commit is no longer the pull request's head) or the App's restart
+ * interrupted, and `timed_out` for a review stopped at its deadline.
  */
-export type CheckConclusion = Conclusion | 'cancelled';
+export type CheckConclusion = Conclusion | 'cancelled' | 'timed_out';
 
 export interface CheckRun {
   id: number;
   htmlUrl: string | undefined;
+  /** The App that created it (GitHub says so in the answer): how the App knows its own runs. */
+  appId?: number | undefined;
 }
 
 export async function createCheckRun(github: GitHub, repo: RepoRef, headSha: string, externalId?: string): Promise<CheckRun> {
@@ -29,7 +32,7 @@ export async function createCheckRun(github: GitHub, repo: RepoRef, headSha: str
     ...(externalId ? { external_id: externalId } : {}),
     output: { title: 'Reviewing…', summary: 'iac-review is reviewing the changed files of this commit.' },
   });
-  return { id: data.id, htmlUrl: data.html_url ?? undefined };
+  return { id: data.id, htmlUrl: data.html_url ?? undefined, appId: data.app?.id };
 }
 
 /** Appends annotations while the run is still in progress (GitHub takes 50 per request). */
@@ -69,6 +72,18 @@ export async function createCompletedCheckRun(github: GitHub, repo: RepoRef, hea
     output,
   });
   return { id: data.id, htmlUrl: data.html_url ?? undefined };
+}
+
+export interface RunningCheckRun {
+  id: number;
+  appId: number | undefined;
+  startedAt: string | undefined;
+}
+
+/** The `iac-review` check runs still in progress on a commit, of any app. */
+export async function listRunningCheckRuns(github: GitHub, repo: RepoRef, sha: string): Promise<RunningCheckRun[]> {
+  const { data } = await github.rest.checks.listForRef({ ...repo, ref: sha, check_name: CHECK_NAME, status: 'in_progress', filter: 'all', per_page: 100 });
+  return data.check_runs.map((run) => ({ id: run.id, appId: run.app?.id, startedAt: run.started_at ?? undefined }));
 }
 
 /** True when some `iac-review` check run already exists on the commit (any state). */

@@ -53,13 +53,15 @@ export async function listChangedFiles(github: GitHub, repo: RepoRef, pullNumber
 export interface PullRequestInfo {
   number: number;
   headSha: string;
+  /** The base branch's commit the pull request is compared with: what the review demands is read there. */
+  baseSha: string;
   state: string;
   draft: boolean;
 }
 
 export async function getPullRequest(github: GitHub, repo: RepoRef, pullNumber: number): Promise<PullRequestInfo> {
   const { data } = await github.rest.pulls.get({ ...repo, pull_number: pullNumber });
-  return { number: data.number, headSha: data.head.sha, state: data.state, draft: data.draft ?? false };
+  return { number: data.number, headSha: data.head.sha, baseSha: data.base.sha, state: data.state, draft: data.draft ?? false };
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Context } from 'probot';
 import type { Reviewer } from '../app/reviewer.js';
 import { CHECK_NAME, hasCheckRun } from '../github/checks.js';
 import { findOpenPullRequestsForSha, getPullRequest } from '../github/pulls.js';
+import { readRepoConfig } from '../github/repo-config.js';
 import type { GitHub, RepoRef } from '../github/types.js';
 
 type CheckRunContext = Context<'check_run.rerequested'>;
@@ -30,7 +31,6 @@ async function pullNumbersFor(github: GitHub, repo: RepoRef, headSha: string, li
 interface CheckEventContext {
   octokit: GitHub;
   log: CheckRunContext['log'];
-  config: CheckRunContext['config'];
   htmlUrl: string;
 }
 
@@ -53,8 +53,9 @@ async function reviewTarget(reviewer: Reviewer, context: CheckEventContext, repo
       repo,
       pullNumber,
       headSha: target.headSha,
+      baseSha: pull.baseSha,
       trigger: target.trigger,
-      loadConfig: () => context.config('iac-review.yml'),
+      loadConfig: (ref: string) => readRepoConfig(context.octokit, repo, ref),
       htmlUrl: context.htmlUrl,
     };
     if (target.automatic && (reviewer.isInFlight(request) || (await hasCheckRun(context.octokit, repo, target.headSha)))) {
@@ -69,7 +70,6 @@ function shared(context: CheckRunContext | CheckSuiteContext): CheckEventContext
   return {
     octokit: context.octokit,
     log: context.log,
-    config: (fileName, defaults, options) => context.config(fileName, defaults, options),
     htmlUrl: context.payload.repository.html_url,
   };
 }

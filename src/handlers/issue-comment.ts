@@ -7,6 +7,7 @@ import type { Context } from 'probot';
 import type { Reviewer } from '../app/reviewer.js';
 import { canWrite, reactToComment, replyToIssue } from '../github/issues.js';
 import { getPullRequest } from '../github/pulls.js';
+import { readRepoConfig } from '../github/repo-config.js';
 
 const RECHECK = /^\s*\/recheck(?:\s|$)/;
 
@@ -45,8 +46,9 @@ export function issueCommentHandler(reviewer: Reviewer) {
         repo,
         pullNumber: pull.number,
         headSha: pull.headSha,
+        baseSha: pull.baseSha,
         trigger: `/recheck by @${login}`,
-        loadConfig: () => context.config('iac-review.yml'),
+        loadConfig: (ref) => readRepoConfig(context.octokit, repo, ref),
         htmlUrl: repository.html_url,
       },
       context.octokit,

@@ -5,6 +5,7 @@
  */
 import type { Context } from 'probot';
 import type { Reviewer } from '../app/reviewer.js';
+import { readRepoConfig } from '../github/repo-config.js';
 
 export const PULL_REQUEST_EVENTS = [
   'pull_request.opened',
@@ -27,8 +28,10 @@ export function pullRequestHandler(reviewer: Reviewer) {
         repo: context.repo(),
         pullNumber: pull.number,
         headSha: pull.head.sha,
+        baseSha: pull.base.sha,
+        ...(context.payload.action === 'synchronize' && context.payload.before !== pull.head.sha ? { previousHeadSha: context.payload.before } : {}),
         trigger: `pull_request.${context.payload.action}`,
-        loadConfig: () => context.config('iac-review.yml'),
+        loadConfig: (ref) => readRepoConfig(context.octokit, context.repo(), ref),
         htmlUrl: repository.html_url,
       },
       context.octokit,

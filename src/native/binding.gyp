@@ -1,8 +1,8 @@
 {
-  # One small N-API addon: parse Python with tree-sitter's C library and hand the tree to
+  # One small N-API addon: parse source code with tree-sitter's C library and hand the tree to
   # JavaScript as one flat Int32Array (see flat-tree.c). The C library's sources come from the
-  # `tree-sitter` npm package (its vendored copy); the grammar is the prebuilt
-  # `tree-sitter-python` binary, passed in at run time.
+  # `tree-sitter` npm package (its vendored copy); the grammars are the prebuilt
+  # `tree-sitter-python` and `tree-sitter-typescript` binaries, passed in at run time.
   "targets": [
     {
       "target_name": "flat_tree",

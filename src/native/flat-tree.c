@@ -1,6 +1,7 @@
 /*
- * Parses Python with tree-sitter's C library and returns the whole tree as one Int32Array,
- * one fixed-size record per visible node in pre-order: a node's subtree is the contiguous range
+ * Parses source code (Python, TypeScript: any tree-sitter grammar handed in) with tree-sitter's
+ * C library and returns the whole tree as one Int32Array, one fixed-size record per visible node
+ * in pre-order: a node's subtree is the contiguous range
  * from its own record to its F_SUBTREE_END, so parents, children and siblings need no pointers
  * beyond F_PARENT and F_SUBTREE_END.
  *
@@ -18,19 +19,27 @@
 #include <string.h>
 #include "tree_sitter/api.h"
 
-/* Record layout; keep in sync with src/python/flat-tree.ts. */
+/* Record layout; keep in sync with src/syntax/flat-records.ts. */
 enum {
   F_SYMBOL, F_FLAGS, F_PARENT, F_SUBTREE_END, F_START, F_END, STRIDE
 };
 enum { FLAG_NAMED = 1, FLAG_MISSING = 2, FLAG_EXTRA = 4, FLAG_HAS_ERROR = 8, FLAG_ERROR = 16 };
 #define FIELD_SHIFT 8
 
-/* Same tag tree-sitter-python puts on its language external ("tree-sitter", "language"). */
+/* Same tag the grammar packages put on their language externals ("tree-sitter", "language"). */
 static const napi_type_tag LANGUAGE_TYPE_TAG = {0x8AF2E5212AD58ABF, 0xD5006CAD83ABBA16};
 
+/*
+ * One parser per language, selected by the id `addLanguage` gave: switching one parser between
+ * languages is cheap (ts_parser_set_language is ~20 ns) but costs a few microseconds of cold
+ * parser state per switch, and separate parsers share no state (a timed-out parse resets only its own).
+ */
+#define MAX_LANGUAGES 8
+
 typedef struct {
-  TSParser *parser;
-  const TSLanguage *language;
+  TSParser *parsers[MAX_LANGUAGES];
+  const TSLanguage *languages[MAX_LANGUAGES];
+  uint32_t language_count;
 } State;
 
 #define CHECK(call)                                     \
@@ -45,7 +54,7 @@ static void free_state(napi_env env, void *data, void *hint) {
   (void)env;
   (void)hint;
   State *state = data;
-  if (state->parser) ts_parser_delete(state->parser);
+  for (uint32_t i = 0; i < state->language_count; i++) ts_parser_delete(state->parsers[i]);
   free(state);
 }
 
@@ -67,20 +76,41 @@ static const TSLanguage *unwrap_language(napi_env env, napi_value value) {
   return language;
 }
 
-/* setLanguage(languageModule): selects the grammar; returns [symbolNames, fieldNames]. */
-static napi_value set_language(napi_env env, napi_callback_info info) {
+/* The id of `language`, registering it (with a parser of its own) on first sight; -1 when full. */
+static int32_t language_id(State *state, const TSLanguage *language) {
+  for (uint32_t i = 0; i < state->language_count; i++) {
+    if (state->languages[i] == language) return (int32_t)i;
+  }
+  if (state->language_count == MAX_LANGUAGES) return -1;
+  TSParser *parser = ts_parser_new();
+  if (!parser) return -1;
+  if (!ts_parser_set_language(parser, language)) {
+    ts_parser_delete(parser);
+    return -1;
+  }
+  state->parsers[state->language_count] = parser;
+  state->languages[state->language_count] = language;
+  return (int32_t)state->language_count++;
+}
+
+/*
+ * addLanguage(languageModule): [id, symbolNames, fieldNames]. The id selects the grammar in
+ * `parse`; adding the same language again gives the same id.
+ */
+static napi_value add_language(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
   State *state;
   CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, (void **)&state));
   const TSLanguage *language = argc >= 1 ? unwrap_language(env, argv[0]) : NULL;
-  if (!language || !ts_parser_set_language(state->parser, language)) {
+  int32_t id = language ? language_id(state, language) : -1;
+  if (id < 0) {
     napi_throw_type_error(env, NULL, "flat-tree: not a compatible tree-sitter language");
     return NULL;
   }
-  state->language = language;
-  napi_value result, symbols, fields, name;
-  CHECK(napi_create_array_with_length(env, 2, &result));
+  napi_value result, id_value, symbols, fields, name;
+  CHECK(napi_create_array_with_length(env, 3, &result));
+  CHECK(napi_create_int32(env, id, &id_value));
   uint32_t symbol_count = ts_language_symbol_count(language);
   CHECK(napi_create_array_with_length(env, symbol_count, &symbols));
   for (uint32_t i = 0; i < symbol_count; i++) {
@@ -94,8 +124,9 @@ static napi_value set_language(napi_env env, napi_callback_info info) {
     CHECK(napi_create_string_utf8(env, field ? field : "", NAPI_AUTO_LENGTH, &name));
     CHECK(napi_set_element(env, fields, i, name));
   }
-  CHECK(napi_set_element(env, result, 0, symbols));
-  CHECK(napi_set_element(env, result, 1, fields));
+  CHECK(napi_set_element(env, result, 0, id_value));
+  CHECK(napi_set_element(env, result, 1, symbols));
+  CHECK(napi_set_element(env, result, 2, fields));
   return result;
 }
 
@@ -168,36 +199,38 @@ done:
   return ok;
 }
 
-/* parse(text, timeoutMicros): Int32Array of records, or null when the time budget ran out. */
+/* parse(languageId, text, timeoutMicros): Int32Array of records, or null when the time budget ran out. */
 static napi_value parse(napi_env env, napi_callback_info info) {
-  size_t argc = 2;
-  napi_value argv[2];
+  size_t argc = 3;
+  napi_value argv[3];
   State *state;
   CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, (void **)&state));
-  if (!state->language) {
-    napi_throw_error(env, NULL, "flat-tree: setLanguage first");
+  int32_t id = -1;
+  if (argc < 1 || napi_get_value_int32(env, argv[0], &id) != napi_ok || id < 0 || (uint32_t)id >= state->language_count) {
+    napi_throw_range_error(env, NULL, "flat-tree: unknown language id (addLanguage first)");
     return NULL;
   }
+  TSParser *parser = state->parsers[id];
   size_t length = 0;
-  if (argc < 1 || napi_get_value_string_utf16(env, argv[0], NULL, 0, &length) != napi_ok) {
+  if (argc < 2 || napi_get_value_string_utf16(env, argv[1], NULL, 0, &length) != napi_ok) {
     napi_throw_type_error(env, NULL, "flat-tree: text must be a string");
     return NULL;
   }
   double timeout = 0;
-  if (argc >= 2) napi_get_value_double(env, argv[1], &timeout);
+  if (argc >= 3) napi_get_value_double(env, argv[2], &timeout);
   char16_t *text = malloc((length + 1) * sizeof(char16_t));
   if (!text) {
     napi_throw_error(env, NULL, "flat-tree: out of memory");
     return NULL;
   }
-  napi_get_value_string_utf16(env, argv[0], text, length + 1, &length);
-  ts_parser_set_timeout_micros(state->parser, timeout > 0 ? (uint64_t)timeout : 0);
-  TSTree *tree = ts_parser_parse_string_encoding(state->parser, NULL, (const char *)text, (uint32_t)(length * 2), TSInputEncodingUTF16LE);
+  napi_get_value_string_utf16(env, argv[1], text, length + 1, &length);
+  ts_parser_set_timeout_micros(parser, timeout > 0 ? (uint64_t)timeout : 0);
+  TSTree *tree = ts_parser_parse_string_encoding(parser, NULL, (const char *)text, (uint32_t)(length * 2), TSInputEncodingUTF16LE);
   free(text);
   napi_value result;
   if (!tree) {
     /* A timed-out parser resumes the old document on its next call unless reset. */
-    ts_parser_reset(state->parser);
+    ts_parser_reset(parser);
     CHECK(napi_get_null(env, &result));
     return result;
   }
@@ -226,11 +259,10 @@ static napi_value parse(napi_env env, napi_callback_info info) {
 static napi_value init(napi_env env, napi_value exports) {
   State *state = calloc(1, sizeof(State));
   if (!state) return NULL;
-  state->parser = ts_parser_new();
-  /* One parser per addon instance (main thread or worker), freed with it. */
+  /* Parsers per addon instance (main thread or worker), freed with it. */
   CHECK(napi_set_instance_data(env, state, free_state, NULL));
   napi_property_descriptor properties[] = {
-    {"setLanguage", NULL, set_language, NULL, NULL, NULL, napi_default, state},
+    {"addLanguage", NULL, add_language, NULL, NULL, NULL, napi_default, state},
     {"parse", NULL, parse, NULL, NULL, NULL, napi_default, state},
   };
   CHECK(napi_define_properties(env, exports, 2, properties));

@@ -28,6 +28,8 @@ export interface StringValue {
   kind: 'string';
   value: string;
   site: Site | undefined;
+  /** For JSON text (`json.dumps({...})`): the value it encodes, whose parts keep their own sites. */
+  encodes?: Value;
 }
 
 export interface NumberValue {

@@ -30,3 +30,13 @@ export function typeName(type: { provider: string; module: string; name: string 
   const module = language === 'python' && (type.module === 'lambda' || type.module === 'import' || type.module === 'global') ? `${type.module}_` : type.module;
   return type.module === 'index' ? `${type.provider}.${type.name}` : `${type.provider}.${module}.${type.name}`;
 }
+
+/** `cidrBlocks` / `CIDR_BLOCKS` / `cidr-blocks` -> `cidr_blocks`: a key as the model's canonical names spell it. */
+export function snakeCase(key: string): string {
+  if (!/[A-Z-]/.test(key)) return key;
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .replace(/-/g, '_')
+    .toLowerCase();
+}

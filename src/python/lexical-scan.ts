@@ -136,7 +136,7 @@ export function scanPython(text: string): TailState {
       while (end < length && isNameChar(text[end] as string)) end++;
       const next = text[end];
       if ((next === '"' || next === "'") && end - index <= 2 && !isDigit(char) && STRING_PREFIX.test(text.slice(index, end))) {
-        const stringEnd = skipString(text, end);
+        const stringEnd = skipString(text, end, /[fF]/.test(text.slice(index, end)));
         if (stringEnd === undefined) return finish(index);
         note(index, stringEnd, 'string');
         index = stringEnd;
@@ -169,24 +169,54 @@ export function scanPython(text: string): TailState {
 /**
  * Index just past the string whose quote starts at `quoteIndex`, or undefined when the text
  * ends inside it. A single-quoted string stops at an unescaped newline (a mid-file syntax
- * error, not a cut-off file).
+ * error, not a cut-off file), except inside an f-string's replacement field, which may span
+ * lines and hold strings of its own (Python 3.12, PEP 701).
  */
-function skipString(text: string, quoteIndex: number): number | undefined {
+function skipString(text: string, quoteIndex: number, formatted = false): number | undefined {
   const quote = text[quoteIndex] as string;
   const triple = text.startsWith(quote.repeat(3), quoteIndex);
   const delimiter = triple ? quote.repeat(3) : quote;
   let index = quoteIndex + delimiter.length;
+  let depth = 0;
   while (index < text.length) {
-    const char = text[index];
+    const char = text[index] as string;
     if (char === '\\') {
       index += 2;
       continue;
+    }
+    if (formatted) {
+      if (depth === 0 && (char === '{' || char === '}') && text[index + 1] === char) {
+        index += 2;
+        continue;
+      }
+      if (char === '{' || (char === '}' && depth > 0)) {
+        depth += char === '{' ? 1 : -1;
+        index++;
+        continue;
+      }
+      if (depth > 0) {
+        if (char === '"' || char === "'") {
+          const end = skipString(text, index, /[fF][rRbB]?$|^[rRbB]?[fF]$/.test(prefixBefore(text, index)));
+          if (end === undefined) return undefined;
+          index = end;
+        } else {
+          index++;
+        }
+        continue;
+      }
     }
     if (!triple && char === '\n') return index;
     if (text.startsWith(delimiter, index)) return index + delimiter.length;
     index++;
   }
   return undefined;
+}
+
+/** The string prefix letters right before a quote (`f`, `rb`...). */
+function prefixBefore(text: string, quoteIndex: number): string {
+  let start = quoteIndex;
+  while (start > 0 && start > quoteIndex - 2 && /[rRbBuUfFtT]/.test(text[start - 1] as string)) start--;
+  return start > 0 && isNameChar(text[start - 1] as string) ? '' : text.slice(start, quoteIndex);
 }
 
 const scans = new WeakMap<object, TailState>();

@@ -4,7 +4,7 @@
  * "X never happens" search all of it, so a change to one file is not judged without the rest.
  */
 import { nodesOfType } from './fast-walk.js';
-import { extractPythonBlocks } from '../markdown/code-blocks.js';
+import { markdownPython } from './markdown-python.js';
 import type { ProjectView } from '../api/rule.js';
 import { isTestPath, languageOf, type PythonUnit } from './units.js';
 import { getOrCompute } from '../syntax/memo-table.js';
@@ -32,7 +32,9 @@ export function projectPythonTexts(project: ProjectView): PythonSourceText[] {
     const isTestFile = isTestPath(file.path);
     // A Python file's text is read from the file each time: the engine may keep it deflated between reads.
     if (language === 'python') texts.push({ path: file.path, get text() { return file.text ?? ''; }, isTestFile, reviewed: true });
-    else if (language === 'markdown') for (const block of extractPythonBlocks(file.text ?? '')) texts.push({ path: file.path, text: block.code, isTestFile, reviewed: true });
+    else if (language === 'markdown') {
+      for (const block of markdownPython(file.text ?? '').blocks) texts.push({ path: file.path, text: block.code, isTestFile: isTestPath(block.file ?? file.path), reviewed: true });
+    }
   }
   for (const path of project.paths) {
     if (reviewed.has(path) || languageOf(path) !== 'python') continue;

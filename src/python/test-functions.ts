@@ -5,7 +5,8 @@
  */
 import type { ProjectView } from '../api/rule.js';
 import type { PythonUnit } from './units.js';
-import { classBaseNames, definitionName, unwrapDefinition } from './definitions.js';
+import { classBaseNames, decoratorNames, definitionName, unwrapDefinition } from './definitions.js';
+import type { ImportTable } from './names.js';
 import { cachedImportBindings, importedTopModules, nodesOfType } from './fast-walk.js';
 import type { SyntaxNode } from './parser.js';
 
@@ -47,6 +48,23 @@ export function testFunctions(unit: PythonUnit): TestFunction[] {
 export function insideTestFunction(node: SyntaxNode): boolean {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === 'function_definition' && /^test/.test(definitionName(current))) return true;
+  }
+  return false;
+}
+
+/** Methods of `pulumi.runtime.Mocks` that return fake resource outputs and call results. */
+const MOCK_METHODS = new Set(['new_resource', 'call']);
+
+/**
+ * True inside test fixtures: a `pulumi.runtime.Mocks` subclass (its `new_resource` and `call`
+ * return fake IDs and ARNs), a mock method of that name elsewhere, or a `@pytest.fixture`.
+ */
+export function insideTestFixture(node: SyntaxNode, imports: ImportTable): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'class_definition' && classBaseNames(current, imports).some((name) => /(^|\.)Mocks$/.test(name))) return true;
+    if (current.type !== 'function_definition') continue;
+    if (MOCK_METHODS.has(definitionName(current)) && /\bargs\b/.test(current.childForFieldName('parameters')?.text ?? '')) return true;
+    if (decoratorNames(current, imports).some((name) => /(^|\.)fixture$/.test(name))) return true;
   }
   return false;
 }

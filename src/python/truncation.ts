@@ -3,7 +3,7 @@
  * starts. Shared by the truncation detector (IAC101) and the syntax-error detector (IAC102),
  * which must not report the cut-off tail a second time.
  */
-import type { SyntaxNode, Tree } from './parser.js';
+import { parsePython, type SyntaxNode, type Tree } from './parser.js';
 import { scanPythonOnce, type TailState } from './lexical-scan.js';
 import { descendants } from '../syntax/walk.js';
 
@@ -13,8 +13,8 @@ export interface Truncation {
   /** Index just past the last significant character. */
   endIndex: number;
   reason: string;
-  /** Index of the innermost bracket still open at the end, if any. */
-  openBracketIndex?: number;
+  /** Brackets still open at the end, outermost first (empty when the cut is not inside one). */
+  openBrackets: readonly { char: string; index: number }[];
 }
 
 /** Keywords after which a statement cannot end. */
@@ -39,13 +39,30 @@ export function findTruncation(text: string, tree: Tree): Truncation | undefined
   return result;
 }
 
+const beforeCut = new WeakMap<Tree, Tree | null>();
+
+/**
+ * The parse of the code before the cut of a truncated unit: a file cut inside a bracket leaves
+ * tree-sitter unable to build even the classes that were complete, and rules that judge classes
+ * or statements can read those here. Undefined when the unit is not cut off.
+ */
+export function parsedBeforeCut(text: string, tree: Tree): Tree | undefined {
+  let parsed = beforeCut.get(tree);
+  if (parsed === undefined) {
+    const truncation = findTruncation(text, tree);
+    parsed = truncation && truncation.startIndex > 0 ? parsePython(text.slice(0, truncation.startIndex)) : null;
+    beforeCut.set(tree, parsed);
+  }
+  return parsed ?? undefined;
+}
+
 function analyse(text: string, tree: Tree): Truncation | undefined {
   const root = tree.rootNode;
   const tail = scanPythonOnce(tree, text);
   const last = tail.lastToken;
   const endIndex = significantEnd(text, tail);
   if (tail.openStringAt !== undefined) {
-    return { startIndex: tail.openStringAt, endIndex: text.trimEnd().length, reason: 'ends inside an unterminated string' };
+    return { startIndex: tail.openStringAt, endIndex: text.trimEnd().length, reason: 'ends inside an unterminated string', openBrackets: [] };
   }
   const innermost = tail.openBrackets[tail.openBrackets.length - 1];
   // A bracket left open far from the end, with tree-sitter recovering clean statements after
@@ -56,28 +73,30 @@ function analyse(text: string, tree: Tree): Truncation | undefined {
       startIndex: statementStart(text, root, outermost.index),
       endIndex,
       reason: `ends inside an unclosed \`${innermost.char}\``,
-      openBracketIndex: innermost.index,
+      openBrackets: tail.openBrackets,
     };
   }
   if (!last) return undefined;
   if (last.kind === 'continuation') {
-    return { startIndex: statementStart(text, root, last.index), endIndex, reason: 'ends with a line continuation `\\`' };
+    return { startIndex: statementStart(text, root, last.index), endIndex, reason: 'ends with a line continuation `\\`', openBrackets: [] };
   }
   if (last.kind === 'operator' && last.text === ':') {
-    return { startIndex: statementStart(text, root, last.index), endIndex, reason: 'ends after a block opener with no body' };
+    return { startIndex: statementStart(text, root, last.index), endIndex, reason: 'ends after a block opener with no body', openBrackets: [] };
   }
   if (last.kind === 'operator' && last.text === ',') {
-    return { startIndex: statementStart(text, root, last.index), endIndex, reason: 'ends after a trailing comma' };
+    return { startIndex: statementStart(text, root, last.index), endIndex, reason: 'ends after a trailing comma', openBrackets: [] };
   }
+  // `from module import *` ends with a star that is no operator.
+  if (last.kind === 'operator' && last.text === '*' && /\bimport[ \t]*$/.test(text.slice(0, last.index))) return undefined;
   if (last.kind === 'operator' && !CLOSING.has(last.text) && last.text !== ';') {
-    return { startIndex: statementStart(text, root, last.index), endIndex, reason: `ends after the operator \`${last.text}\`` };
+    return { startIndex: statementStart(text, root, last.index), endIndex, reason: `ends after the operator \`${last.text}\``, openBrackets: [] };
   }
   if (last.kind === 'name' && CONTINUING_KEYWORDS.has(last.text)) {
-    return { startIndex: statementStart(text, root, last.index), endIndex, reason: `ends after the keyword \`${last.text}\`` };
+    return { startIndex: statementStart(text, root, last.index), endIndex, reason: `ends after the keyword \`${last.text}\``, openBrackets: [] };
   }
   const lastLine = tail.logicalLines[tail.logicalLines.length - 1];
   if (lastLine && text[lastLine.start] === '@') {
-    return { startIndex: statementStart(text, root, lastLine.start), endIndex, reason: 'ends after a decorator with nothing to decorate' };
+    return { startIndex: statementStart(text, root, lastLine.start), endIndex, reason: 'ends after a decorator with nothing to decorate', openBrackets: [] };
   }
   return undefined;
 }

@@ -1,13 +1,15 @@
 /**
  * The file model every check shares: one parse per Python unit. A `.py` file is one unit; a
- * Markdown file contributes one unit per fenced Python block, each knowing where it sits.
+ * Markdown file contributes one unit per Python block (src/python/markdown-python.ts), each
+ * knowing where it sits and which file of the answer it belongs to.
  */
-import { parsePython, type SyntaxNode, type Tree } from './parser.js';
+import { parsePython } from './parser.js';
 import { importTable, type ImportTable } from './names.js';
-import { extractPythonBlocks } from '../markdown/code-blocks.js';
+import { markdownPython, type PythonBlock } from './markdown-python.js';
+import { ParsedSourceUnit, wholeFilePlacement, type Placement } from '../syntax/parsed-unit.js';
 import type { StoredText } from '../syntax/stored-text.js';
 import type { TreeCache } from '../syntax/tree-cache.js';
-import { languageOf, type SourceUnit } from '../syntax/source-unit.js';
+import { languageOf, type AnswerFacts, type SourceUnit } from '../syntax/source-unit.js';
 
 export { languageOf, type Language } from '../syntax/source-unit.js';
 
@@ -19,65 +21,32 @@ export function isTestPath(path: string): boolean {
   return /(^|\/)tests?\//.test(path) || /^test_.*\.py$/.test(base) || /_test\.py$/.test(base) || base === 'conftest.py';
 }
 
-type Placement = Pick<PythonUnit, 'lineOffset' | 'columnOffset' | 'origin' | 'isFinal' | 'fenceClosed'>;
+const PYTHON = { language: 'python', parse: parsePython, importsOf: importTable } as const;
 
 /**
- * A unit parsed once up front (imports, suppressions, the parse budget); its tree lives in the
- * review's tree cache, or with the unit itself when there is no cache.
+ * One Python unit of a file: the whole `.py` file, or one Markdown block (`placement`).
+ * `stored` holds the unit's code when given. Throws ParseTimeoutError when parsing takes
+ * longer than `parseBudgetMs` (0: no limit).
  */
-class ParsedUnit implements PythonUnit {
-  readonly language = 'python';
-  readonly isTestFile: boolean;
-  readonly imports: ImportTable;
-  readonly lineOffset: number;
-  readonly columnOffset: number;
-  readonly origin: PythonUnit['origin'];
-  readonly isFinal: boolean;
-  readonly fenceClosed: boolean;
-  private readonly idBase: number;
-  private readonly ownTree: Tree | undefined;
+export function pythonUnit(path: string, code: string, placement: Placement, parseBudgetMs = 0, cache?: TreeCache, stored?: StoredText): PythonUnit {
+  // A block of an answer is test code when the answer places it in a test file.
+  const isTestFile = isTestPath(placement.assembledPath ?? path);
+  return new ParsedSourceUnit(PYTHON, path, code, placement, isTestFile, parseBudgetMs, cache, stored);
+}
 
-  /** The unit's code, or the file's stored text when the unit is the whole file (it may be deflated between reads). */
-  private readonly source: string | StoredText;
-
-  constructor(
-    readonly path: string,
-    text: string,
-    placement: Placement,
-    parseBudgetMs: number,
-    private readonly cache: TreeCache | undefined,
-    stored: StoredText | undefined,
-  ) {
-    ({ lineOffset: this.lineOffset, columnOffset: this.columnOffset, origin: this.origin, isFinal: this.isFinal, fenceClosed: this.fenceClosed } = placement);
-    this.source = stored ?? text;
-    const tree = parsePython(text, parseBudgetMs);
-    this.idBase = tree.idBase;
-    this.isTestFile = isTestPath(path);
-    this.imports = importTable(tree.rootNode);
-    if (cache) cache.put(this, tree);
-    else this.ownTree = tree;
-  }
-
-  get text(): string {
-    return typeof this.source === 'string' ? this.source : this.source.value;
-  }
-
-  get tree(): Tree {
-    if (this.ownTree) return this.ownTree;
-    const cache = this.cache as TreeCache;
-    let tree = cache.get(this);
-    if (!tree) {
-      // The same text gives the same tree, and the same id base gives the same node ids.
-      tree = parsePython(this.text, 0, this.idBase);
-      cache.reparses++;
-      cache.put(this, tree);
-    }
-    return tree;
-  }
-
-  get root(): SyntaxNode {
-    return this.tree.rootNode;
-  }
+/** Where a Python block of a Markdown answer sits (`answer` only on the file's final unit). */
+export function pythonBlockPlacement(block: PythonBlock, isFinal: boolean, answer: AnswerFacts | undefined): Placement {
+  return {
+    lineOffset: block.lineOffset,
+    columnOffset: block.columnOffset,
+    origin: 'markdown-block',
+    isFinal,
+    fenceClosed: block.fenceClosed,
+    assembledPath: block.file,
+    endsFile: block.endsDocument,
+    blockEnding: block.ending,
+    answer: isFinal ? answer : undefined,
+  };
 }
 
 /**
@@ -86,23 +55,16 @@ class ParsedUnit implements PythonUnit {
  * With a tree cache, trees may be let go and parsed again when read.
  */
 export function pythonUnitsOf(path: string, text: string, parseBudgetMs = 0, cache?: TreeCache, stored?: StoredText): PythonUnit[] {
-  // A block's code is kept like the file's text: deflated between reads when the file's is.
-  const makeUnit = (unitPath: string, code: string, placement: Placement, budget: number) => new ParsedUnit(unitPath, code, placement, budget, cache, stored?.sibling(code));
   const language = languageOf(path);
   if (language === 'python') {
     // `stored` holds this same text: the unit reads it from there, so it need not keep the string.
-    return [new ParsedUnit(path, text, { lineOffset: 0, columnOffset: 0, origin: 'python-file', isFinal: true, fenceClosed: true }, parseBudgetMs, cache, stored)];
+    return [pythonUnit(path, text, wholeFilePlacement(path, 'python-file'), parseBudgetMs, cache, stored)];
   }
   if (language === 'markdown') {
-    const blocks = extractPythonBlocks(text);
+    const { blocks, answer } = markdownPython(text);
+    // A block's code is kept like the file's text: deflated between reads when the file's is.
     return blocks.map((block, index) =>
-      makeUnit(path, block.code, {
-        lineOffset: block.lineOffset,
-        columnOffset: block.columnOffset,
-        origin: 'markdown-block',
-        isFinal: index === blocks.length - 1,
-        fenceClosed: block.closed,
-      }, parseBudgetMs),
+      pythonUnit(path, block.code, pythonBlockPlacement(block, index === blocks.length - 1, answer), parseBudgetMs, cache, stored?.sibling(block.code)),
     );
   }
   return [];

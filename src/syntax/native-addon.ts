@@ -9,10 +9,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface FlatTreeAddon {
-  /** Selects the grammar; returns its symbol names and field names (index 0 unused). */
-  setLanguage(language: unknown): [string[], (string | undefined)[]];
-  /** The flat records of the parsed text, or null when `timeoutMicros` (0: none) ran out. */
-  parse(text: string, timeoutMicros: number): Int32Array | null;
+  /**
+   * Registers a grammar (a tree-sitter language module) with a parser of its own; returns the id
+   * `parse` selects it by, its symbol names and its field names (index 0 unused). Adding the
+   * same grammar again gives the same id.
+   */
+  addLanguage(language: unknown): [number, string[], (string | undefined)[]];
+  /** The flat records of the text parsed with grammar `languageId`, or null when `timeoutMicros` (0: none) ran out. */
+  parse(languageId: number, text: string, timeoutMicros: number): Int32Array | null;
 }
 
 const ADDON_PATH = join('src', 'native', 'build', 'Release', 'flat_tree.node');

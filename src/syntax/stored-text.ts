@@ -26,6 +26,11 @@ export class DeflatedText {
     return new DeflatedText(Uint8Array.prototype.slice.call(deflateRawSync(bytes, { level: 1 })), bytes.length);
   }
 
+  /** A deflated text handed over as its parts (from another thread): `deflated` must inflate to `byteLength` bytes of UTF-8. */
+  static fromParts(deflated: Uint8Array, byteLength: number): DeflatedText {
+    return new DeflatedText(deflated, byteLength);
+  }
+
   /** The UTF-8 bytes again. */
   inflate(): Buffer {
     return inflateRawSync(this.deflated);

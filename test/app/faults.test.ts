@@ -44,7 +44,7 @@ function expectNoDuplicates(mock: GitHubMock): void {
 
 describe('server errors', () => {
   it('500 on the batched contents query: failure naming the step and the status', async () => {
-    const mock = untilContents(new GitHubMock()).graphqlFailure(500).tree(PROJECT_TREE).updateCheckRun();
+    const mock = untilContents(new GitHubMock()).graphqlFailure(500).tree(PROJECT_TREE).baseTree(PROJECT_TREE).updateCheckRun();
     const { completion } = await review(mock);
     expect(completion).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: 'Review failed: GitHub API error 500' } });
     expect(completion.output.summary).toMatch(/While reading the changed files, GitHub answered 500/);
@@ -87,7 +87,7 @@ describe('server errors', () => {
 describe('rate limits', () => {
   it('403 secondary rate limit with retry-after: failure that says so and how long to wait', async () => {
     const message = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
-    const mock = untilContents(new GitHubMock()).graphqlFailure(403, { message }, { 'retry-after': '60' }).tree(PROJECT_TREE).updateCheckRun();
+    const mock = untilContents(new GitHubMock()).graphqlFailure(403, { message }, { 'retry-after': '60' }).tree(PROJECT_TREE).baseTree(PROJECT_TREE).updateCheckRun();
     const { completion } = await review(mock);
     expect(completion).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: 'Review failed: GitHub secondary rate limit' } });
     expect(completion.output.summary).toMatch(/GitHub answered 403 \(You have exceeded a secondary rate limit/);
@@ -99,7 +99,7 @@ describe('a vanished file', () => {
   it('404 on the raw read of a big file: failure naming the file', async () => {
     const big = `"""Big."""\nDATA = "${'x'.repeat(600 * 1024)}"\n`;
     const files: PrFile[] = [{ path: 'lib/big_data.py', status: 'added', content: big }];
-    const mock = new GitHubMock().token().config().createCheckRun().listFiles(files).blob(big, 404).tree(PROJECT_TREE).updateCheckRun();
+    const mock = new GitHubMock().token().config().createCheckRun().listFiles(files).blob(big, 404).tree(PROJECT_TREE).baseTree(PROJECT_TREE).updateCheckRun();
     mock.blobStore.set(blobSha(big), big);
     const { completion } = await review(mock);
     expect(completion).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: 'Review failed: a file could not be read' } });

@@ -8,6 +8,8 @@ import nock from 'nock';
 import { answerBlobQuery, needsRawRead, parseBlobQuery, requestedBlobs } from './graphql-blob-answers.js';
 import {
   API,
+  APP_ID,
+  BASE_SHA,
   blobSha,
   CHECK_RUN_ID,
   fileEntry,
@@ -39,10 +41,18 @@ export interface Captured {
   blobReads: string[];
   /** Blob SHAs asked for in GraphQL batch queries, one array per query. */
   graphqlQueries: string[][];
+  /** Commits looked at for orphaned check runs, in order. */
+  orphanLookups: string[];
+}
+
+export interface RunningRun {
+  id: number;
+  appId?: number;
+  startedAt?: string;
 }
 
 export function captured(): Captured {
-  return { checkRunCreates: [], checkRunUpdates: [], reviews: [], reviewComments: [], issueComments: [], issueCommentEdits: [], reactions: [], blobReads: [], graphqlQueries: [] };
+  return { checkRunCreates: [], checkRunUpdates: [], reviews: [], reviewComments: [], issueComments: [], issueCommentEdits: [], reactions: [], blobReads: [], graphqlQueries: [], orphanLookups: [] };
 }
 
 /** Nock interceptors for the GitHub API, each recording what the app sent. */
@@ -60,25 +70,46 @@ export class GitHubMock {
     return this;
   }
 
-  /** `.github/iac-review.yml` on the default branch; without text, absent here and in the org's `.github`. */
-  config(text?: string): this {
+  /**
+   * `.github/iac-review.yml` at a commit (the base, where the App reads what the review demands);
+   * without text, absent there and in the org's `.github` (read from its default branch).
+   */
+  config(text?: string, ref = BASE_SHA): this {
     const path = `${REPO_PATH}/contents/.github%2Fiac-review.yml`;
     if (text === undefined) {
-      this.scope.get(path).reply(404, { message: 'Not Found' });
+      this.scope.get(path).query({ ref }).reply(404, { message: 'Not Found' });
       this.scope.get(`/repos/${OWNER}/.github/contents/.github%2Fiac-review.yml`).reply(404, { message: 'Not Found' });
     } else {
-      this.scope.get(path).reply(200, text, { 'content-type': 'application/vnd.github.raw; charset=utf-8' });
+      this.scope.get(path).query({ ref }).reply(200, text, { 'content-type': 'application/vnd.github.raw; charset=utf-8' });
     }
     return this;
   }
 
-  createCheckRun(id = CHECK_RUN_ID): this {
+  /**
+   * The review's check run, and the look-up for orphaned runs that follows it: on the head, and
+   * on the previous head too after a push (`lookups: 2`); `running` is what GitHub lists there.
+   */
+  createCheckRun(id = CHECK_RUN_ID, lookups = 1, running: readonly RunningRun[] = []): this {
     this.scope
       .post(`${REPO_PATH}/check-runs`, (body) => {
         this.sent.checkRunCreates.push({ ...body, id });
         return true;
       })
-      .reply(201, { id, html_url: `https://github.com/${OWNER}/${REPO}/runs/${id}`, name: 'iac-review', status: 'in_progress' });
+      .reply(201, { id, html_url: `https://github.com/${OWNER}/${REPO}/runs/${id}`, name: 'iac-review', status: 'in_progress', app: { id: APP_ID, slug: 'iac-review' } });
+    for (let lookup = 0; lookup < lookups; lookup++) this.runningRuns(lookup === 0 ? running : []);
+    return this;
+  }
+
+  /** The in-progress `iac-review` runs GitHub lists on a commit (the orphan look-up), with our own run among them. */
+  runningRuns(runs: readonly RunningRun[] = []): this {
+    this.scope
+      .get(/\/repos\/acme\/infra\/commits\/[0-9a-f]{40}\/check-runs$/)
+      .query({ check_name: 'iac-review', status: 'in_progress', filter: 'all', per_page: '100' })
+      .reply(200, (uri) => {
+        this.sent.orphanLookups.push(uri.split('/')[5] ?? '');
+        const check_runs = runs.map((run) => ({ id: run.id, name: 'iac-review', status: 'in_progress', started_at: run.startedAt ?? '2026-01-01T00:00:00Z', app: { id: run.appId ?? APP_ID } }));
+        return { total_count: check_runs.length, check_runs };
+      });
     return this;
   }
 
@@ -163,17 +194,28 @@ export class GitHubMock {
 
   /** The head tree: root and `lib/` listings, and the project files the app reads from them. */
   tree(files: readonly TreeFile[], changedPaths: readonly string[] = []): this {
+    this.listing(files, HEAD_SHA);
+    const contextFile = /^(requirements(-dev)?\.txt|Pipfile|pyproject\.toml|setup\.py|README\.md|lib\/README\.md|lib\/AWS_REGION|Pulumi(\.[^/]+)?\.yaml|metadata\.json)$/;
+    return this.contents(files.filter((file) => contextFile.test(file.path) && !changedPaths.includes(file.path)).map((file) => file.content));
+  }
+
+  /** The base tree: root and `lib/` listings, and the requirement files (lib/AWS_REGION, Pulumi.<stack>.yaml) read from them. */
+  baseTree(files: readonly TreeFile[], baseSha = BASE_SHA): this {
+    this.listing(files, baseSha);
+    return this.contents(files.filter((file) => /^(lib\/AWS_REGION|Pulumi\.[^/]+\.yaml)$/.test(file.path)).map((file) => file.content));
+  }
+
+  /** Root and `lib/` tree listings of a commit (the lib tree's SHA is the same in every commit here). */
+  private listing(files: readonly TreeFile[], commitSha: string): void {
     const root = files.filter((file) => !file.path.includes('/'));
     const lib = files.filter((file) => file.path.startsWith('lib/') && !file.path.slice(4).includes('/'));
     const libSha = 'aa11bb22cc33dd44ee55ff6600112233445566aa';
     const entry = (file: TreeFile, name: string) => ({ path: name, mode: '100644', type: 'blob', sha: blobSha(file.content), size: Buffer.byteLength(file.content) });
     const rootEntries = [...root.map((file) => entry(file, file.path)), ...(lib.length ? [{ path: 'lib', mode: '040000', type: 'tree', sha: libSha }] : [])];
-    this.scope.get(`${REPO_PATH}/git/trees/${HEAD_SHA}`).reply(200, { sha: HEAD_SHA, tree: rootEntries, truncated: false });
+    this.scope.get(`${REPO_PATH}/git/trees/${commitSha}`).reply(200, { sha: commitSha, tree: rootEntries, truncated: false });
     if (lib.length) {
       this.scope.get(`${REPO_PATH}/git/trees/${libSha}`).reply(200, { sha: libSha, tree: lib.map((file) => entry(file, file.path.slice(4))), truncated: false });
     }
-    const contextFile = /^(requirements(-dev)?\.txt|Pipfile|pyproject\.toml|setup\.py|README\.md|lib\/README\.md|lib\/AWS_REGION|Pulumi(\.[^/]+)?\.yaml|metadata\.json)$/;
-    return this.contents(files.filter((file) => contextFile.test(file.path) && !changedPaths.includes(file.path)).map((file) => file.content));
   }
 
   reviewCommentsList(comments: readonly unknown[] = []): this {
@@ -262,7 +304,7 @@ export function mockFullReview(mock: GitHubMock, files: readonly PrFile[], optio
   if (options.config !== false) mock.config(options.config);
   if (options.checkRun ?? true) mock.createCheckRun();
   mock.listFiles(files).blobsOf(files.filter(readByApp));
-  mock.tree(PROJECT_TREE, files.map((file) => file.path)).reviewCommentsList([]).issueCommentsList([]);
+  mock.tree(PROJECT_TREE, files.map((file) => file.path)).baseTree(PROJECT_TREE).reviewCommentsList([]).issueCommentsList([]);
   if (options.review ?? true) mock.createReview();
   if ((options.summary ?? 'create') === 'create') mock.createIssueComment();
   if (options.updates !== 0) mock.updateCheckRun(options.updates ?? 1);

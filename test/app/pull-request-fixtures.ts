@@ -11,7 +11,11 @@ export const OWNER = 'acme';
 export const REPO = 'infra';
 export const PULL = 12;
 export const HEAD_SHA = '9f3b2c1d4e5f60718293a4b5c6d7e8f901234567';
+/** The pull request's base commit in the webhook fixtures (`pull_request.base.sha`). */
+export const BASE_SHA = '1a2b3c4d5e6f708192a3b4c5d6e7f80912345678';
 export const INSTALLATION_ID = 424242;
+/** The App's ID in the tests' Probot (check runs it creates say so). */
+export const APP_ID = 123;
 export const CHECK_RUN_ID = 4400777;
 export const CHECK_RUN_URL = 'https://github.com/acme/infra/runs/4400777';
 export const WEBHOOK_SECRET = 'test-webhook-secret';

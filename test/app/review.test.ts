@@ -168,10 +168,10 @@ describe('files over 1 MB, removed, binary and renamed', () => {
     await deliver(probot, 'pull_request', fixture('pull_request.opened'));
     expectAllMocksUsed(mock);
 
-    // One batch for the big and the renamed file plus Pulumi.yaml and lib/AWS_REGION; GraphQL cuts
-    // the big file's text, so only it is read again as a raw blob.
+    // One batch for the big and the renamed file plus Pulumi.yaml and lib/AWS_REGION, and the base's
+    // lib/AWS_REGION (a requirement); GraphQL cuts the big file's text, so only it is read again as a raw blob.
     expect(mock.sent.graphqlQueries).toHaveLength(1);
-    expect(mock.sent.graphqlQueries[0]).toHaveLength(4);
+    expect(mock.sent.graphqlQueries[0]).toHaveLength(5);
     expect(mock.sent.blobReads).toEqual([blobSha(big)]);
     const annotations = mock.annotations();
     expect(annotations).toContainEqual(expect.objectContaining({ path: 'lib/big_settings.py', start_line: 1002, title: expect.stringMatching(/^IAC307/) }));
@@ -230,7 +230,7 @@ describe('failures still complete the check run', () => {
   it('a file that vanished (404) fails the run and says which file', async () => {
     const content = 'x = 1\n';
     // GitHub answers the batch with `null` for a blob it no longer has.
-    const mock = new GitHubMock().token().config().createCheckRun().listFiles([{ path: 'lib/gone.py', content }]).tree(PROJECT_TREE).updateCheckRun();
+    const mock = new GitHubMock().token().config().createCheckRun().listFiles([{ path: 'lib/gone.py', content }]).tree(PROJECT_TREE).baseTree(PROJECT_TREE).updateCheckRun();
     mock.blobStore.delete(blobSha(content));
     const { probot } = await createTestProbot();
     await deliver(probot, 'pull_request', fixture('pull_request.opened'));

@@ -104,7 +104,7 @@ export class SimulatedGitHub {
       count('check-run create');
       const id = this.nextCheckRunId++;
       this.checkRuns.set(id, { id, headSha: body.head_sha, status: body.status, conclusion: body.conclusion, title: body.output?.title, updates: 0 });
-      return { id, html_url: `https://github.com/${OWNER}/${REPO}/runs/${id}`, status: body.status };
+      return { id, html_url: `https://github.com/${OWNER}/${REPO}/runs/${id}`, status: body.status, app: { id: 123 } };
     });
     scope.patch(/\/check-runs\/\d+$/).reply(200, (uri, body: any) => {
       count('check-run update');
@@ -121,6 +121,10 @@ export class SimulatedGitHub {
         count('list files');
         return this.filesPage(uri);
       });
+    scope
+      .get(/\/commits\/[0-9a-f]+\/check-runs/)
+      .query(true)
+      .reply(200, () => (count('running check runs'), { total_count: 0, check_runs: [] }));
     scope.get(/\/git\/trees\//).reply(200, (uri) => (count('tree'), this.tree(uri)));
     scope.post('/graphql').reply(200, (_uri, body) => (count('graphql'), answerBlobQuery(parseBlobQuery(body), this.blobs)));
     scope.get(/\/git\/blobs\//).reply((uri) => {

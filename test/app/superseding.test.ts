@@ -50,11 +50,11 @@ function gatedListFiles(mock: GitHubMock, pull: number, answer: [number, unknown
 
 describe('a newer push to the same pull request', () => {
   it('supersedes the running review: its check run completes as cancelled, the new head is reviewed', async () => {
-    const mock = new GitHubMock().token().config().createCheckRun(OLD_RUN);
+    const mock = new GitHubMock().token().config().createCheckRun(OLD_RUN, 2);
     const gate = gatedListFiles(mock, 12, [200, []]);
     mock.updateCheckRun(1, OLD_RUN);
     // The newer head's full review, on its own check run.
-    mock.config().createCheckRun(NEW_RUN);
+    mock.config().createCheckRun(NEW_RUN, 2);
     mockFullReview(mock, FILES, { token: false, config: false, checkRun: false, updates: 0 });
     mock.updateCheckRun(1, NEW_RUN);
 
@@ -89,7 +89,7 @@ describe('a newer push to the same pull request', () => {
     const other = gatedListFiles(mock, 13, [500, { message: 'Server Error' }]);
     mock.scope.patch('/repos/acme/infra/check-runs/990013').reply(200, { id: 990013 });
     mockFullReview(mock, FILES, { token: false, checkRun: false, updates: 0 });
-    mock.createCheckRun(NEW_RUN).updateCheckRun(1, NEW_RUN);
+    mock.createCheckRun(NEW_RUN, 2).updateCheckRun(1, NEW_RUN);
 
     const { probot, log, reviewer } = await createTestProbot(undefined, { reviewer: { concurrency: 1 } });
     await receive(probot, 'pull_request', push(OLD_SHA, 13));
@@ -141,7 +141,7 @@ describe('a full backlog', () => {
 
 describe('shutting down', () => {
   it('interrupts the running review: its check run completes as cancelled; later deliveries are not queued', async () => {
-    const mock = new GitHubMock().token().config().createCheckRun(OLD_RUN);
+    const mock = new GitHubMock().token().config().createCheckRun(OLD_RUN, 2);
     const gate = gatedListFiles(mock, 12, [200, []]);
     mock.updateCheckRun(1, OLD_RUN);
     const { probot, log, reviewer } = await createTestProbot();

@@ -46,8 +46,9 @@ function listedReviewComments(comments: any[], user = BOT): any[] {
 
 /** Interceptors for a second review by the same app (the installation token is cached). */
 function mockSecondReview(files: readonly PrFile[], previousComments: any[], issueComments: any[]): GitHubMock {
-  const mock = new GitHubMock().config().createCheckRun().listFiles(files).blobsOf(files);
-  mock.tree(PROJECT_TREE, files.map((file) => file.path)).reviewCommentsList(previousComments).issueCommentsList(issueComments);
+  // Delivered as pull_request.synchronize: orphaned runs are looked for on the head and the previous head.
+  const mock = new GitHubMock().config().createCheckRun(undefined, 2).listFiles(files).blobsOf(files);
+  mock.tree(PROJECT_TREE, files.map((file) => file.path)).baseTree(PROJECT_TREE).reviewCommentsList(previousComments).issueCommentsList(issueComments);
   return mock.updateCheckRun();
 }
 

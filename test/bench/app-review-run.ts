@@ -18,6 +18,7 @@ import { readFileSync } from 'node:fs';
 import { generateKeyPairSync } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Probot, ProbotOctokit, type Logger } from 'probot';
+import { EnginePool } from '../../src/app/engine-pool.js';
 import { MemoryGuard } from '../../src/app/memory-guard.js';
 import { Reviewer } from '../../src/app/reviewer.js';
 import { reviewWithCatalog, resolveConfig, catalogIds } from '../../src/core/index.js';
@@ -103,7 +104,14 @@ export const BENCH_HEAD_SHA = 'be0c4b1e5f60718293a4b5c6d7e8f90123456789';
 export async function measureAppReview(corpusFolder: string, githubUrl: string, engine: 'real' | 'stub' = 'real', pulls = 1): Promise<AppRunResult> {
   const headSha = BENCH_HEAD_SHA;
   // The tree budget as the App reads it (IAC_REVIEW_TREE_CACHE_MB), so its trade-off can be measured.
-  const reviewer = new Reviewer(engine === 'stub' ? { analyze: stubEngine } : { treeCacheBytes: appSettingsFromEnv().treeCacheBytes });
+  // The engine pool as the App sets it up (IAC_REVIEW_WORKERS, IAC_REVIEW_DEADLINE_MS, IAC_REVIEW_WORKER_HEAP_MB).
+  const settings = appSettingsFromEnv();
+  const pool = new EnginePool(settings.engine);
+  const reviewer = new Reviewer(
+    engine === 'stub'
+      ? { engine: async (input) => stubEngine({ files: input.files, config: input.config, mode: input.mode }) }
+      : { treeCacheBytes: settings.treeCacheBytes, engine: (input, signal) => pool.review(input, signal) },
+  );
   const probot = new Probot({
     appId: 123,
     privateKey: generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey,

@@ -33,6 +33,17 @@ ruleTester(developmentSettingsInProduction, {
     },
     // Tests are out of scope.
     { code: header + devDatabase, path: 'tests/unit/test_tap_stack.py', config: production },
+    // Configurable settings; a production default in a test file does not make the program production.
+    header + 'aws.s3.BucketV2("b", force_destroy=pulumi.Config().get_bool("forceDestroy"))\naws.rds.Instance("db", skip_final_snapshot=pulumi.Config().get_bool("skipSnapshot") or False)\n',
+    {
+      code: header + devDatabase,
+      files: [{ path: 'tests/unit/test_stack.py', content: 'import os\nENVIRONMENT = os.environ.get("ENVIRONMENT", "prod")\n' }],
+    },
+    // A tag's fallback value in another file labels that file's resources, not the program's environment.
+    {
+      code: header + devDatabase,
+      files: [{ path: 'lib/compute.py', content: 'def tags_for(tags):\n    return {"Environment": tags.get("Environment", "Production")}\n' }],
+    },
   ],
   invalid: [
     {
@@ -66,7 +77,8 @@ ruleTester(developmentSettingsInProduction, {
         'ENV = os.environ.get("ENVIRONMENT_SUFFIX", "production")\n' +
         'aws.lambda_.Function("fn", role=r.arn, runtime="python3.12", handler="h.handler",\n' +
         '    environment=aws.lambda_.FunctionEnvironmentArgs(variables={"LOG_LEVEL": "DEBUG", "STAGE": ENV}))\n',
-      errors: [{ line: 8, column: 64, message: /Debug logging \(`LOG_LEVEL=DEBUG`\) on `aws\.lambda_\.Function` in production \(default environment "production" on line 6\)/ }],
+      // Dict entries are reported at their value: the model keeps no site for a key.
+      errors: [{ line: 8, column: 77, message: /Debug logging \(`LOG_LEVEL=DEBUG`\) on `aws\.lambda_\.Function` in production \(default environment "production" on line 6\)/ }],
     },
     {
       name: 'entry point tap.py defaults to prod; lib file has the setting',
@@ -85,7 +97,7 @@ ruleTester(developmentSettingsInProduction, {
         'aws.dynamodb.Table("t", hash_key="id", attributes=[{"name": "id", "type": "S"}],\n' +
         '    point_in_time_recovery={"enabled": False}, deletion_protection_enabled=False)\n',
       errors: [
-        { line: 10, column: 29, message: /Point-in-time recovery disabled on `aws\.dynamodb\.Table`/ },
+        { line: 10, column: 40, message: /Point-in-time recovery disabled on `aws\.dynamodb\.Table`/ },
         { line: 10, column: 48, message: /`deletion_protection_enabled=False`/ },
       ],
     },
@@ -110,6 +122,34 @@ ruleTester(developmentSettingsInProduction, {
         '# Stack\n\n```python\nimport pulumi\nenv = pulumi.Config().get("env") or "production"\n```\n\n' +
         '```python\nimport pulumi_aws as aws\naws.rds.Cluster("c", engine="aurora-postgresql", skip_final_snapshot=True)\n```\n',
       errors: [{ line: 10, message: /`skip_final_snapshot=True` on `aws\.rds\.Cluster` in production \(default environment "production" on line 5\)/ }],
+    },
+    {
+      name: 'settings through a module dict splat, a helper method default and a JSON container definition',
+      code:
+        header +
+        'DB_SETTINGS = {"skip_final_snapshot": True, "deletion_protection": False}\n' +
+        'class Data(pulumi.ComponentResource):\n' +
+        '    def __init__(self, name, opts=None):\n' +
+        '        super().__init__("x:y:Data", name, None, opts)\n' +
+        '        self.buckets = [self._bucket(n) for n in ["logs", "assets"]]\n' +
+        '        self.db = aws.rds.Instance("db", engine="postgres", instance_class="db.t3.micro", **DB_SETTINGS)\n' +
+        '        aws.batch.JobDefinition("job", type="container", container_properties=json.dumps({"image": "app",\n' +
+        '            "environment": [{"name": "LOG_LEVEL", "value": "DEBUG"}]}))\n' +
+        '    def _bucket(self, name, force=True):\n' +
+        '        return aws.s3.BucketV2(name, force_destroy=force, opts=pulumi.ResourceOptions(parent=self))\n',
+      config: production,
+      errors: [
+        { line: 11, column: 93, message: /^`skip_final_snapshot=True` on `aws\.rds\.Instance`/ },
+        { line: 11, column: 93, message: /^`deletion_protection=False` on `aws\.rds\.Instance`/ },
+        { line: 13, column: 29, message: /^Debug logging \(`LOG_LEVEL=DEBUG`\) in a container environment/ },
+        { line: 15, column: 38, message: /^`force_destroy=True` on `aws\.s3\.BucketV2`/ },
+      ],
+    },
+    {
+      name: 'the production default lives in another file of the program (an args class)',
+      code: header + 'from lib.args import StackArgs\nargs = StackArgs()\naws.dynamodb.Table("t", hash_key="id", deletion_protection_enabled=False)\n',
+      files: [{ path: 'lib/args.py', content: 'class StackArgs:\n    def __init__(self, environment_suffix: str = "production"):\n        self.environment_suffix = environment_suffix\n' }],
+      errors: [{ line: 8, message: /`deletion_protection_enabled=False` on `aws\.dynamodb\.Table` in production \(default environment "production" in lib\/args\.py line 2\)/ }],
     },
   ],
 });

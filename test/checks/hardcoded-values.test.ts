@@ -35,8 +35,33 @@ ruleTester(hardcodedValues, {
     header + '"""Deploys with account 123456789012: arn:aws:iam::123456789012:root, ami-0abcdef1234567890."""\nexample_key = "AKIAIOSFODNN7EXAMPLE"\n',
     // Test code uses fake values on purpose.
     { path: 'tests/unit/test_tap_stack.py', code: header + 'ami = "ami-12345678"\npassword = "test-password"\nazs = ["us-east-1a", "us-east-1b"]\n' },
+    {
+      name: 'Pulumi mocks return fake ARNs, also outside a test file',
+      path: 'lib/testing.py',
+      code: header + 'class StackMocks(pulumi.runtime.Mocks):\n    def new_resource(self, args):\n        return [args.name + "_id", {**args.inputs, "arn": f"arn:aws:s3:us-east-1:123456789012:{args.name}"}]\n\n    def call(self, args):\n        return {"accountId": "123456789012", "arn": "arn:aws:iam::123456789012:user/test", "imageId": "ami-0abcdef1234567890"}\n',
+    },
+    {
+      name: 'a mock new_resource function and a pytest fixture',
+      path: 'lib/helpers.py',
+      code: header + 'import pytest\n\ndef new_resource(args):\n    return [args.name, {"arn": "arn:aws:sqs:us-east-1:123456789012:q"}]\n\n@pytest.fixture\ndef topic_arn():\n    return "arn:aws:sns:us-east-1:123456789012:alerts"\n',
+    },
+    {
+      name: "an answer's test block (it imports unittest) is test code",
+      path: 'lib/MODEL_RESPONSE.md',
+      code: '```python\nimport unittest\n\nclass TestStack(unittest.TestCase):\n    def test_arn(self):\n        self.assertEqual(role_arn(), "arn:aws:iam::123456789012:role/x")\n```\n',
+    },
+    {
+      name: 'a block the answer places in a test file is test code',
+      path: 'lib/IDEAL_RESPONSE.md',
+      code: '## tests/unit/test_tap_stack.py\n\n```python\nEXPECTED_ARN = "arn:aws:iam::123456789012:role/x"\n```\n',
+    },
   ],
   invalid: [
+    {
+      name: 'a placeholder ARN in stack code is still hard-coded (mocks are judged by where they are, not by the account)',
+      code: header + 'aws.lambda_.Function("f", role=role.arn, environment={"variables": {"TOPIC": "arn:aws:sns:us-east-1:123456789012:alerts"}})\n',
+      errors: [{ line: 6, message: /ARN hard-codes account ID `123456789012`/ }],
+    },
     {
       name: 'seed example: hard-coded AMI ID',
       code: header + 'aws.ec2.Instance("web", ami="ami-0abcdef1234567890", instance_type="t3.micro")\n',

@@ -79,6 +79,12 @@ ruleTester(missingExplicitProvider, {
           'TapStack("tap", opts=stack_options("us-east-1"))\n',
       },
     },
+    // TypeScript: the entry point passes a provider to the stack, whose children inherit it.
+    {
+      path: 'lib/tap-stack.ts',
+      code: 'import * as pulumi from "@pulumi/pulumi";\nimport * as aws from "@pulumi/aws";\n\nexport class TapStack extends pulumi.ComponentResource {\n  constructor(name: string, opts?: pulumi.ComponentResourceOptions) {\n    super("tap:stack:TapStack", name, {}, opts);\n    new aws.s3.Bucket("logs", {}, { parent: this });\n  }\n}\n',
+      project: { 'bin/tap.ts': 'import * as aws from "@pulumi/aws";\nimport { TapStack } from "../lib/tap-stack";\n\nconst provider = new aws.Provider("aws", { region: "us-east-1" });\nnew TapStack("tap", { provider });\n' },
+    },
     // No AWS resources at all.
     'import pulumi\nimport pulumi_random as random\n\npassword = random.RandomPassword("db", length=24)\n',
   ],
@@ -197,6 +203,18 @@ ruleTester(missingExplicitProvider, {
         { path: 'services/web/__main__.py', content: header + 'aws.s3.BucketV2("site")\n' },
       ],
       errors: [{ line: 4, path: 'services/web/__main__.py', severity: 'warning', message: /^`aws\.s3\.BucketV2` uses the default provider/ }],
+    },
+    {
+      name: 'TypeScript program on the default provider',
+      path: 'index.ts',
+      code: 'import * as aws from "@pulumi/aws";\n\nconst bucket = new aws.s3.Bucket("logs");\nconst queue = new aws.sqs.Queue("jobs");\n',
+      errors: [{ line: 3, column: 20, severity: 'warning', message: /^`aws\.s3\.Bucket` and 1 other AWS resource in this file use the default provider: the program never builds `new aws\.Provider\(name, \{ region \}\)`/ }],
+    },
+    {
+      name: 'TypeScript provider without a region',
+      path: 'index.ts',
+      code: 'import * as aws from "@pulumi/aws";\n\nconst provider = new aws.Provider("aws", { profile: "dev" });\nnew aws.s3.Bucket("b", {}, { provider });\n',
+      errors: [{ line: 3, column: 22, severity: 'warning', message: /^`aws\.Provider\(\.\.\.\)` is built without `region`.*pass `region:` explicitly/ }],
     },
     {
       name: 'markdown answer on the default provider',

@@ -99,6 +99,21 @@ ruleTester(missingImport, {
       code: '# Answer\n\n```python\nimport pulumi\nimport pulumi_aws as aws\n```\n\nThen:\n\n```python\nvpc = aws.ec2.Vpc("main")\n```\n',
     },
     {
+      name: 'markdown: excerpts explaining a fix show no imports, and leave them out on purpose',
+      path: 'IDEAL_RESPONSE.md',
+      code: '## Fixes\n\n**Implementation**:\n\n```python\ndef _create_key(self):\n    return aws.kms.Key("k", policy=json.dumps(doc))\n```\n\n```python\nregion = os.environ.get("AWS_REGION")\n```\n',
+    },
+    {
+      name: "markdown: a name defined in the file's other excerpt",
+      path: 'IDEAL_RESPONSE.md',
+      code: '### lib/tap_stack.py\n\n```python\nimport pulumi\n\nclass TapStack(pulumi.ComponentResource):\n    pass\n```\n\nLater in lib/tap_stack.py:\n\n```python\nstack = TapStack("t")\nhelpers.tag(stack)\n```\n\n### lib/helpers.py\n\n```python\nimport json\n\ndef tag(x):\n    return json.dumps(x)\n```\n',
+    },
+    {
+      name: 'markdown: a test file of the answer that imports nothing of its own is an excerpt',
+      path: 'MODEL_RESPONSE.md',
+      code: '```python\nimport pulumi\n```\n\n### tests/unit/test_stack.py\n\n```python\ndef test_tags():\n    assert json.loads(tags())\n```\n',
+    },
+    {
       name: 'markdown: fragments may use variables defined elsewhere',
       path: 'MODEL_RESPONSE.md',
       code: 'Add this to `__init__`:\n\n```python\nself.subnet = aws_subnet(vpc.id, cidr)\n```\n\n```python\nimport pulumi_aws as aws\n```\n',
@@ -209,6 +224,12 @@ ruleTester(missingImport, {
       path: 'MODEL_RESPONSE.md',
       code: '# Answer\n\n```python\nimport pulumi\n```\n\n```python\nvpc = aws.ec2.Vpc("main")\nbucket = aws.s3.Bucket("b")\n```\n',
       errors: [{ line: 8, column: 7, message: /no Python block of this document imports or defines it: add `import pulumi_aws as aws`/ }],
+    },
+    {
+      name: 'markdown: a file the answer names shows its imports but misses one',
+      path: 'MODEL_RESPONSE.md',
+      code: '### lib/tap_stack.py\n\n```python\nimport pulumi\n\nbucket = aws.s3.Bucket("b")\n```\n',
+      errors: [{ line: 6, column: 10, message: /add `import pulumi_aws as aws`/ }],
     },
     {
       name: 'dependency: pulumi_random not in requirements.txt',

@@ -1,7 +1,7 @@
 /**
  * The region, provider, dependency and CIDR detectors (IAC201, IAC302, IAC501, IAC502, IAC503)
  * on hostile input: deep nesting, truncated and broken code, huge loops. A detector that throws
- * shows up as an IAC002 "not fully analyzed" finding, which the table tests filter out, so this
+ * shows up as an IAC002 "could not check" finding, which the table tests filter out, so this
  * file asserts on it directly, together with a generous time bound.
  */
 import { describe, expect, it } from 'vitest';

@@ -16,6 +16,11 @@ ruleTester(packageVersionConflict, {
     { name: 'an unchanged manifest is not judged in a change review', files: [{ path: 'requirements.txt', content: 'pulumi==2.25.0\npulumi-aws==6.0.0\n', status: 'unchanged' }] },
     { name: 'imported but not listed is IAC103, not this rule', code: 'import pulumi_random\n', project: { 'requirements.txt': 'pulumi>=3\n' } },
     { name: 'a Python file called setup.py with literal pins', ...manifest('setup.py', 'from setuptools import setup\n\nsetup(name="tap", install_requires=["pulumi>=3,<4", "pulumi-aws>=6,<7"])\n') },
+    // package.json of a TypeScript project.
+    { name: 'compatible @pulumi set', ...manifest('package.json', '{\n  "name": "tap",\n  "dependencies": {\n    "@pulumi/pulumi": "^3.113.0",\n    "@pulumi/aws": "^6.0.0",\n    "@pulumi/awsx": "^2.0.0"\n  },\n  "devDependencies": {\n    "typescript": "^5.4.0",\n    "@types/jest": "^29"\n  }\n}\n') },
+    { name: 'git, file and tag specifiers are not ranges but fine', ...manifest('package.json', '{\n  "name": "tap",\n  "dependencies": {\n    "@pulumi/pulumi": "latest",\n    "local-lib": "file:../lib",\n    "forked": "github:me/forked#main"\n  }\n}\n') },
+    { name: 'the same package with overlapping ranges', ...manifest('package.json', '{\n  "name": "tap",\n  "dependencies": {\n    "@pulumi/aws": "^6.0.0"\n  },\n  "devDependencies": {\n    "@pulumi/aws": "^6.2.0"\n  }\n}\n') },
+    { name: 'package.json under node_modules is not the project one', ...manifest('node_modules/x/package.json', '{\n  "name": "tap",\n  "dependencies": {\n    "@pulumi/pulumi": "^2",\n    "@pulumi/aws": "^6"\n  }\n}\n') },
   ],
   invalid: [
     {
@@ -77,5 +82,19 @@ ruleTester(packageVersionConflict, {
       files: [{ path: 'requirements.txt', content: 'pulumi~=2.0\npulumi-gcp==7.0.0\n', status: 'unchanged' }],
       errors: [{ line: 2, message: /`pulumi-gcp==7.0.0` needs pulumi 3/ }],
     },
+    {
+      name: 'package.json: @pulumi/pulumi 2 with @pulumi/aws 6',
+      ...manifest('package.json', '{\n  "name": "tap",\n  "dependencies": {\n    "@pulumi/pulumi": "^2.25.0",\n    "@pulumi/aws": "^6.0.0"\n  }\n}\n'),
+      errors: [{ line: 5, column: 5, path: 'package.json', message: /`@pulumi\/aws` "\^6\.0\.0" needs @pulumi\/pulumi 3 .* but @pulumi\/pulumi is "\^2\.25\.0" \(line 4\)/ }],
+    },
+    {
+      name: 'package.json: a range npm cannot read, and disjoint pins in dependencies and devDependencies',
+      ...manifest('package.json', '{\n  "name": "tap",\n  "dependencies": {\n    "@pulumi/pulumi": ">=3.0.0<4.0.0",\n    "@pulumi/aws": "^6.0.0"\n  },\n  "devDependencies": {\n    "@pulumi/aws": "^5.0.0"\n  }\n}\n'),
+      errors: [
+        { line: 4, message: /`@pulumi\/pulumi`: ">=3\.0\.0<4\.0\.0" is not a version range npm can read/ },
+        { line: 8, message: /`@pulumi\/aws` is "\^5\.0\.0" in devDependencies but "\^6\.0\.0" in dependencies \(line 5\): no version satisfies both/ },
+      ],
+    },
+    { name: 'package.json that is not JSON', ...manifest('package.json', '{\n  "dependencies": { "@pulumi/aws": "^6" \n'), errors: [{ line: 1, message: /package\.json is not valid JSON/ }] },
   ],
 });

@@ -28,6 +28,8 @@ ruleTester(placeholderResourceName, {
     { code: header + 'def make(name):\n    return aws.s3.Bucket(name)\nlogger = get_logger("test")\naws.s3.Bucket("logs", tags={"Purpose": "demo"})\n', config: production },
     // Test files always use test names.
     { code: header + 'aws.s3.Bucket("test-bucket")\n', path: 'tests/unit/test_tap_stack.py', config: production },
+    // A placeholder word next to a name from config stays partial; names from config are not known.
+    { code: header + 'suffix = pulumi.Config().get("suffix")\naws.s3.Bucket(f"{suffix}test")\naws.s3.Bucket(pulumi.Config().require("bucketName"))\n', config: production },
   ],
   invalid: [
     {
@@ -74,6 +76,24 @@ ruleTester(placeholderResourceName, {
       code: header + 'class TapStack(pulumi.ComponentResource):\n    def __init__(self, name, opts=None):\n        super().__init__("tap:stack:TapStack", name, None, opts)\n        self.table = aws.dynamodb.Table("testing-table", hash_key="id", opts=pulumi.ResourceOptions(parent=self))\n',
       project: { 'tap.py': 'import os\nenv = os.environ.get("ENVIRONMENT_SUFFIX", "prod")\n' },
       errors: [{ line: 7, message: /"testing-table" .* "testing" in production \(default environment "prod" in tap\.py line 2\)/ }],
+    },
+    {
+      name: 'names through a helper method parameter, a loop and a known f-string hole',
+      code:
+        header +
+        'PREFIX = "demo"\n' +
+        'class Storage(pulumi.ComponentResource):\n' +
+        '    def __init__(self, name, opts=None):\n' +
+        '        super().__init__("x:y:Storage", name, None, opts)\n' +
+        '        self.queues = [self._queue(kind) for kind in ["orders", "sample"]]\n' +
+        '        self.api = aws.apigateway.RestApi(f"{PREFIX}-api", opts=pulumi.ResourceOptions(parent=self))\n' +
+        '    def _queue(self, kind):\n' +
+        '        return aws.sqs.Queue(kind, opts=pulumi.ResourceOptions(parent=self))\n',
+      config: production,
+      errors: [
+        { line: 8, column: 65, message: /^Resource name "sample" of `aws\.sqs\.Queue` contains the placeholder word "sample"/ },
+        { line: 9, column: 43, message: /^Resource name "demo-api" of `aws\.apigateway\.RestApi` contains the placeholder word "demo"/ },
+      ],
     },
   ],
 });

@@ -74,6 +74,18 @@ ruleTester(regionDiffersFromRequirement, {
         'endpoint = aws.ec2.VpcEndpoint("s3", vpc_id=vpc.id, service_name=f"com.amazonaws.{region}.s3")\n',
       config: east,
     },
+    // The provider reads `aws:region`, which the stack file stating the requirement sets: its default never applies.
+    {
+      code: header + 'region = pulumi.Config("aws").get("region") or "us-west-2"\nprovider = aws.Provider("aws", region=region)\n',
+      project: prodStack,
+    },
+    // Tags and logical names label resources; a constant nothing uses deploys nothing.
+    {
+      code: header + 'ZONE = "us-west-2a"\naws.s3.BucketV2("us-west-2a-logs", tags={"Zone": "us-west-2a"})\n',
+      config: east,
+    },
+    // A zone list from config: its literals are not known.
+    { code: header + 'for az in pulumi.Config().require_object("azs"):\n    aws.ec2.Subnet(az, vpc_id=vpc.id, availability_zone=az)\n', config: east },
   ],
   invalid: [
     {
@@ -90,7 +102,8 @@ ruleTester(regionDiffersFromRequirement, {
       code: header + 'for i, az in enumerate(["eu-west-1a", "eu-west-1b"]):\n    aws.ec2.Subnet(f"s{i}", vpc_id=vpc.id, cidr_block=f"10.0.{i}.0/24", availability_zone=az)\n',
       project: regionFile,
       errors: [
-        { line: 4, column: 25, message: /Availability zone `eu-west-1a` is in eu-west-1, but the required region is us-east-1 \(from lib\/AWS_REGION\)/ },
+        // The model knows which resource the listed zone configures.
+        { line: 4, column: 25, message: /Availability zone `eu-west-1a` in `aws\.ec2\.Subnet` is in eu-west-1, but the required region is us-east-1 \(from lib\/AWS_REGION\)/ },
         { line: 4, column: 39, message: /`eu-west-1b`/ },
       ],
     },
@@ -109,11 +122,13 @@ ruleTester(regionDiffersFromRequirement, {
       code:
         header +
         'aws.ec2.VpcEndpoint("s3", vpc_id=vpc.id, service_name="com.amazonaws.eu-central-1.s3")\n' +
-        'API = f"https://{api_id}.execute-api.eu-central-1.amazonaws.com/prod"\n',
+        'API = f"https://{api_id}.execute-api.eu-central-1.amazonaws.com/prod"\n' +
+        // A constant counts where the program uses it (here a stack output); unused text deploys nothing.
+        'pulumi.export("api_url", API)\n',
       config: east,
       errors: [
         { line: 4, message: /Endpoint `com\.amazonaws\.eu-central-1\.s3` in `aws\.ec2\.VpcEndpoint` is in eu-central-1/ },
-        { line: 5, message: /Endpoint `.*execute-api\.eu-central-1\.amazonaws\.com` is in eu-central-1/ },
+        { line: 5, message: /Endpoint `\{…\}\.execute-api\.eu-central-1\.amazonaws\.com` in stack output `api_url` is in eu-central-1/ },
       ],
     },
     {
@@ -132,7 +147,8 @@ ruleTester(regionDiffersFromRequirement, {
         'secondary = aws.Provider("secondary", region="eu-central-1")\n',
       config: east,
       errors: [
-        { line: 5, message: /Provider region `eu-west-1` differs/ },
+        // Reported at the literal that needs to change, as zones and ARNs are.
+        { line: 4, column: 11, message: /Provider region `eu-west-1` differs/ },
         { line: 6, message: /Provider region `eu-central-1` differs/ },
       ],
     },
@@ -150,6 +166,53 @@ ruleTester(regionDiffersFromRequirement, {
         '    role=role.arn, layers=["arn:aws:lambda:us-west-2:580247275435:layer:LambdaInsightsExtension:38"])\n```\n',
       config: east,
       errors: [{ line: 6, message: /ARN `arn:aws:lambda:us-west-2:580247275435:layer:LambdaInsightsExtension:38` in `aws\.lambda_\.Function` is in us-west-2/ }],
+    },
+    {
+      name: 'provider region from a config default',
+      code: header + 'config = pulumi.Config()\nregion = config.get("region") or "us-west-2"\nprovider = aws.Provider("aws", region=region)\n',
+      project: regionFile,
+      errors: [{ line: 5, column: 34, message: /^Provider region `us-west-2` \(the default of config `region`\) differs from the requirement: the required region is us-east-1 \(from lib\/AWS_REGION\)\.$/ }],
+    },
+    {
+      name: 'zones through self attributes, a helper method parameter and a module dict; provider inherited from the component',
+      code:
+        header +
+        'ZONES = {"a": "us-west-2a", "b": "us-west-2b"}\n' +
+        'class Net(pulumi.ComponentResource):\n' +
+        '    def __init__(self, name, opts=None):\n' +
+        '        super().__init__("x:y:Net", name, None, opts)\n' +
+        '        self.vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16", opts=pulumi.ResourceOptions(parent=self))\n' +
+        '        self.subnets = [self._subnet(key, zone) for key, zone in ZONES.items()]\n' +
+        '    def _subnet(self, key, zone):\n' +
+        '        return aws.ec2.Subnet(key, vpc_id=self.vpc.id, availability_zone=zone, opts=pulumi.ResourceOptions(parent=self))\n' +
+        'west = aws.Provider("west", region="us-west-2")\n' +
+        'Net("net", opts=pulumi.ResourceOptions(provider=west))\n',
+      config: east,
+      errors: [
+        { line: 4, column: 15, message: /^Availability zone `us-west-2a` in `aws\.ec2\.Subnet` \(created with provider `west` in us-west-2\) is in us-west-2, but the required region is us-east-1/ },
+        { line: 4, column: 34, message: /`us-west-2b`/ },
+        { line: 12, message: /^Provider region `us-west-2` differs/ },
+      ],
+    },
+    {
+      name: 'ARN inside a policy built in an Output.apply callback',
+      code:
+        header +
+        'import json\n' +
+        'bucket = aws.s3.BucketV2("b")\n' +
+        'aws.iam.Policy("p", policy=bucket.arn.apply(lambda arn: json.dumps({"Statement": [{"Effect": "Allow", "Action": "*",\n' +
+        '    "Resource": [arn, "arn:aws:sqs:eu-west-1:123456789012:jobs"]}]})))\n',
+      config: east,
+      errors: [{ line: 7, column: 23, message: /^ARN `arn:aws:sqs:eu-west-1:123456789012:jobs` in `aws\.iam\.Policy` is in eu-west-1/ }],
+    },
+    {
+      name: 'resources in a loop over module constants, with a per-resource region',
+      code: header + 'REGIONS = ["eu-west-1", "eu-central-1"]\nfor r in REGIONS:\n    aws.s3.BucketV2(f"logs-{r}", region=r)\n',
+      config: east,
+      errors: [
+        { line: 4, column: 12, message: /^Resource region `eu-west-1` differs/ },
+        { line: 4, column: 25, message: /^Resource region `eu-central-1` differs/ },
+      ],
     },
   ],
 });

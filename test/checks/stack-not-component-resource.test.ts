@@ -13,6 +13,47 @@ class TapStack(pulumi.ComponentResource):
         self.register_outputs({"vpc_id": self.vpc.id})
 `;
 
+
+const helperPassingParent = `import pulumi
+import pulumi_aws as aws
+from pulumi import ResourceOptions
+
+
+class NetworkingStack:
+    def __init__(self, config, parent: pulumi.ComponentResource):
+        self.parent = parent
+        self.vpc = aws.ec2.Vpc("vpc", cidr_block=config.cidr, opts=ResourceOptions(parent=self.parent))
+        self.subnet = aws.ec2.Subnet("a", vpc_id=self.vpc.id, cidr_block="10.0.1.0/24", opts=ResourceOptions(parent=self.vpc))
+`;
+
+const helperPassingProviderManager = `import pulumi_aws as aws
+from pulumi import ResourceOptions
+
+
+class StorageStack:
+    def __init__(self, config, provider_manager):
+        self.provider_manager = provider_manager
+        for region in config.regions:
+            provider = self.provider_manager.get_provider(region)
+            aws.s3.Bucket(f"logs-{region}", opts=ResourceOptions(provider=provider))
+`;
+
+const helperPassingOptsThroughMethod = `import pulumi_aws as aws
+from pulumi import ResourceOptions
+
+
+class IamStack:
+    def __init__(self, config, opts=None):
+        self.opts = opts or ResourceOptions()
+        self.role = self._role()
+
+    def _child_opts(self):
+        return ResourceOptions(parent=self.opts.parent, provider=self.opts.provider)
+
+    def _role(self):
+        return aws.iam.Role("role", assume_role_policy="{}", opts=self._child_opts())
+`;
+
 ruleTester(stackNotComponentResource, {
   valid: [
     goodComponent,
@@ -24,20 +65,29 @@ ruleTester(stackNotComponentResource, {
     { name: 'subclass of a local component', code: goodComponent + '\n\nclass ProdStack(TapStack):\n    def extra(self):\n        aws.s3.Bucket("b", opts=pulumi.ResourceOptions(parent=self))\n' },
     { name: 'explicit base __init__ call', code: goodComponent.replace('super().__init__("tap:stack:TapStack", name, None, opts)', 'pulumi.ComponentResource.__init__(self, "tap:stack:TapStack", name, None, opts)') },
     { name: 'functions creating resources are fine', code: 'import pulumi_aws as aws\n\ndef make_bucket(name):\n    return aws.s3.Bucket(name)\n' },
+    { name: 'a helper that receives its parent and passes it on is not a stack', code: helperPassingParent },
+    { name: 'a helper that passes providers from a provider manager it receives', code: helperPassingProviderManager },
+    { name: 'a helper that passes its received opts through a method', code: helperPassingOptsThroughMethod },
+    { name: 'a provider factory is not a stack', code: 'import pulumi_aws as aws\n\nclass AWSProviderManager:\n    def __init__(self, regions):\n        self.providers = {r: aws.Provider(f"aws-{r}", region=r) for r in regions}\n' },
+    { name: 'a data class is not a stack', code: 'from dataclasses import dataclass, field\nimport pulumi_aws as aws\n\n@dataclass\nclass Buckets:\n    logs: aws.s3.Bucket = field(default_factory=lambda: aws.s3.Bucket("logs"))\n' },
+    { name: 'an args class is not a stack', code: 'import pulumi_aws as aws\n\nclass TapStackArgs:\n    def __init__(self, tags=None):\n        self.key = aws.kms.Key("default-key")\n' },
+    { name: 'a mixin creating children of self is not a stack', code: 'import pulumi\nimport pulumi_aws as aws\n\nclass LoggingMixin:\n    def _log_group(self, name):\n        return aws.cloudwatch.LogGroup(name, opts=pulumi.ResourceOptions(parent=self))\n' },
+    { name: 'a test double in a test file is not a stack', path: 'tests/unit/test_stack.py', code: 'import pulumi\nimport pulumi_aws as aws\n\nclass MockComponentResource(pulumi.ComponentResource):\n    def __init__(self, *args, **kwargs):\n        self.bucket = aws.s3.Bucket("b")\n' },
+    { name: 'a provider built inside a component needs no parent', code: goodComponent.replace('        self.register_outputs', '        self.east = aws.Provider("east", region="us-east-1")\n        self.register_outputs') },
     { name: 'unittest classes are not stacks', code: 'import unittest\nimport pulumi_aws as aws\n\nclass TestX(unittest.TestCase):\n    def test_b(self):\n        aws.s3.Bucket("b")\n' },
   ],
   invalid: [
     {
       name: 'seed: class TapStack: (basic class)',
       code: 'import pulumi_aws as aws\n\n\nclass TapStack:\n    def __init__(self, name):\n        self.vpc = aws.ec2.Vpc(f"{name}-vpc", cidr_block="10.0.0.0/16")\n',
-      errors: [{ line: 4, column: 7, endColumn: 15, message: /does not subclass `pulumi.ComponentResource`/ }],
+      errors: [{ line: 4, column: 7, endColumn: 15, message: 'The stack class `TapStack` is a plain class: it creates `aws.ec2.Vpc` (line 6) but does not subclass `pulumi.ComponentResource`, so nothing groups its resources or passes them a parent and provider.' }],
       // No `import pulumi`: adding one is left to the author.
       output: null,
     },
     {
       name: 'fix: class TapStack: gets the base, opts and the super().__init__ call',
       code: 'import pulumi\nimport pulumi_aws as aws\n\n\nclass TapStack:\n    def __init__(self, name):\n        self.vpc = aws.ec2.Vpc(f"{name}-vpc", cidr_block="10.0.0.0/16")\n',
-      errors: [{ line: 5, message: /does not subclass/ }],
+      errors: [{ line: 5, message: /does not subclass|neither a `pulumi.ComponentResource`/ }],
       output:
         'import pulumi\nimport pulumi_aws as aws\n\n\nclass TapStack(pulumi.ComponentResource):\n    def __init__(self, name, opts=None):\n' +
         '        super().__init__("pkg:index:TapStack", name, None, opts)\n        self.vpc = aws.ec2.Vpc(f"{name}-vpc", cidr_block="10.0.0.0/16")\n',
@@ -46,7 +96,7 @@ ruleTester(stackNotComponentResource, {
       name: 'fix: object base, docstrings, parameters one per line, existing opts',
       code:
         'import pulumi as p\nimport pulumi_aws as aws\n\n\nclass TapStack(object):\n    """The stack."""\n\n    def __init__(\n        self,\n        name: str,\n        opts: p.ResourceOptions | None = None,\n    ):\n        """Builds it."""\n        self.bucket = aws.s3.Bucket(f"{name}-logs")\n',
-      errors: [{ line: 5, message: /does not subclass/ }],
+      errors: [{ line: 5, message: /does not subclass|neither a `pulumi.ComponentResource`/ }],
       output:
         'import pulumi as p\nimport pulumi_aws as aws\n\n\nclass TapStack(p.ComponentResource):\n    """The stack."""\n\n    def __init__(\n        self,\n        name: str,\n        opts: p.ResourceOptions | None = None,\n    ):\n        """Builds it."""\n' +
         '        super().__init__("pkg:index:TapStack", name, None, opts)\n        self.bucket = aws.s3.Bucket(f"{name}-logs")\n',
@@ -54,7 +104,7 @@ ruleTester(stackNotComponentResource, {
     {
       name: 'fix: from pulumi import ComponentResource, empty parentheses',
       code: 'from pulumi import ComponentResource\nimport pulumi_aws as aws\n\nclass Net():\n    def __init__(self, name, cidr):\n        aws.ec2.Vpc(name, cidr_block=cidr)\n',
-      errors: [{ line: 4, message: /does not subclass/ }],
+      errors: [{ line: 4, message: /does not subclass|neither a `pulumi.ComponentResource`/ }],
       output:
         'from pulumi import ComponentResource\nimport pulumi_aws as aws\n\nclass Net(ComponentResource):\n    def __init__(self, name, cidr, opts=None):\n' +
         '        super().__init__("pkg:index:Net", name, None, opts)\n        aws.ec2.Vpc(name, cidr_block=cidr)\n',
@@ -62,24 +112,24 @@ ruleTester(stackNotComponentResource, {
     {
       name: 'no fix: __init__ takes no name, the component name would be a guess',
       code: 'import pulumi\nimport pulumi_aws as aws\n\nclass Storage:\n    def __init__(self, prefix):\n        aws.s3.Bucket(f"{prefix}-logs")\n',
-      errors: [{ line: 4, message: /does not subclass/ }],
+      errors: [{ line: 4, message: /does not subclass|neither a `pulumi.ComponentResource`/ }],
       output: null,
     },
     {
       name: 'no fix: resources created outside __init__',
       code: 'import pulumi\nimport pulumi_aws as aws\n\nclass Storage:\n    def build(self, name):\n        aws.s3.Bucket(name)\n',
-      errors: [{ line: 4, message: /does not subclass/ }],
+      errors: [{ line: 4, message: /does not subclass|neither a `pulumi.ComponentResource`/ }],
       output: null,
     },
     {
       name: 'from-import form',
       code: 'from pulumi_aws import ec2\n\nclass Network(object):\n    def build(self):\n        ec2.Vpc("v", cidr_block="10.0.0.0/16")\n',
-      errors: [{ line: 3, message: /Network/ }],
+      errors: [{ line: 3, severity: 'warning', message: 'Class `Network` creates `aws.ec2.Vpc` (line 5) but is neither a `pulumi.ComponentResource` nor given a `parent`/`provider` (or `opts`) by its caller to pass on: its resources sit outside the stack\'s component with the default provider.' }],
     },
     {
       name: 'direct class import form',
       code: 'from pulumi_aws.s3 import Bucket\n\nclass Storage:\n    def __init__(self):\n        self.bucket = Bucket("logs")\n',
-      errors: [{ line: 3, message: /aws.s3.Bucket|pulumi_aws.s3.Bucket/ }],
+      errors: [{ line: 3, severity: 'warning', message: /creates `aws.s3.Bucket` \(line 5\)/ }],
     },
     {
       name: 'never calls super().__init__',
@@ -105,6 +155,31 @@ ruleTester(stackNotComponentResource, {
       name: 'child with no opts at all',
       code: goodComponent.replace(',\n                               opts=pulumi.ResourceOptions(parent=self))', ')'),
       errors: [{ line: 8, severity: 'warning', message: /without `parent=self`/ }],
+    },
+    {
+      name: 'the stack class is judged as the stack even when it passes its opts on (seed)',
+      code: 'import pulumi_aws as aws\n\nclass TapStack:\n    def __init__(self, name, opts=None):\n        self.opts = opts\n        self.vpc = aws.ec2.Vpc("vpc", opts=self.opts)\n        self.igw = aws.ec2.InternetGateway("igw", opts=self.opts)\n        self.eip = aws.ec2.Eip("eip", opts=self.opts)\n        self.nat = aws.ec2.NatGateway("nat", opts=self.opts)\n',
+      errors: [{ line: 3, message: /creates `aws.ec2.Vpc` \(line 6\), `aws.ec2.InternetGateway` \(line 7\), `aws.ec2.Eip` \(line 8\) and 1 more/ }],
+    },
+    {
+      name: 'a plain class instantiated at module level is the stack, also when it only creates components',
+      code: 'import pulumi\nimport pulumi_aws as aws\n\nclass Env(pulumi.ComponentResource):\n    def __init__(self, name, opts=None):\n        super().__init__("x:y:Env", name, None, opts)\n        self.register_outputs({})\n\nclass Deployment:\n    def __init__(self):\n        self.env = Env("env")\n\ndeployment = Deployment()\n',
+      errors: [{ line: 9, message: /The stack class `Deployment` is a plain class: it creates `Env` \(line 11\)/ }],
+    },
+    {
+      name: 'a stack class in a file cut off mid-statement is still judged',
+      code: 'import pulumi_aws as aws\n\nclass TapStack:\n    def __init__(self, name):\n        self.vpc = aws.ec2.Vpc("vpc")\n        self.bucket = aws.s3.Bucket(\n            "b",\n            tags={"a": [1,\n',
+      errors: [{ line: 3, message: /The stack class `TapStack` is a plain class: it creates `aws.ec2.Vpc` \(line 5\)/ }],
+    },
+    {
+      name: 'a helper that receives opts but never passes them on',
+      code: 'import pulumi_aws as aws\n\nclass Storage:\n    def __init__(self, name, opts=None):\n        self.opts = opts\n        self.bucket = aws.s3.Bucket(name)\n',
+      errors: [{ line: 3, severity: 'warning', message: /neither a `pulumi.ComponentResource` nor given/ }],
+    },
+    {
+      name: 'one warning per component for all its children without a parent',
+      code: goodComponent.replace(',\n                               opts=pulumi.ResourceOptions(parent=self))', ')\n        self.igw = aws.ec2.InternetGateway("igw", vpc_id=self.vpc.id)\n        self.rt = aws.ec2.RouteTable("rt", vpc_id=self.vpc.id, opts=pulumi.ResourceOptions(parent=self.vpc))'),
+      errors: [{ line: 8, severity: 'warning', message: 'Component `TapStack` creates 2 resources without `parent=self` (`aws.ec2.Vpc` (line 8), `aws.ec2.InternetGateway` (line 9)): they are not grouped under the component and do not inherit its options (provider, protect).' }],
     },
     {
       name: 'no register_outputs',

@@ -15,6 +15,11 @@ ruleTester(syntaxError, {
     { name: 'unclosed string at the end is IAC101', code: 'x = 1\ny = "abc' },
     { name: 'block opener at the end is IAC101', code: 'def f():\n    with open(p) as f:\n' },
     '@decorator\ndef f():\n    pass\n',
+    { name: 'an f-string replacement field may span lines (Python 3.12)', code: 'class Fake:\n  def __init__(self, **kwargs):\n    self.arn = kwargs.get("arn") or f"arn:{\n        kwargs.get(\n            \'name\', \'res\')}"\n    self.id = 1\n' },
+    { name: 'an f-string field holding a string with the same quote (Python 3.12)', code: 'x = f"{d["key"]}"\ny = 2\n' },
+    { name: 'markdown: `...` stands for elided code', path: 'answer.md', code: '### lib/eks.py\n\n```python\ndef create_cluster(...) -> aws.eks.Cluster:\n    return aws.eks.Cluster("c", ...)\n\ndef create_autoscaler(\n    name: str,\n    ...\n):\n    pass\n```\n' },
+    { name: 'markdown: an excerpt that starts inside a dictionary', path: 'answer.md', code: '**Correct**:\n\n```python\n# outputs of the stack\n\'redis_endpoint\': cluster.configuration_endpoint_address,\n\'redis_port\': cluster.port,\n```\n' },
+    { name: 'markdown: a sketch whose handler body is a comment', path: 'answer.md', code: '```python\ndef check():\n    try:\n        s3.head_bucket(Bucket=name)\n    except Exception as e:\n        # alert and fail over\n\n    return {"status": "healthy"}\n```\n' },
   ],
   invalid: [
     {
@@ -38,5 +43,9 @@ ruleTester(syntaxError, {
       errors: [{ line: 1 }, { line: 8 }],
     },
     { name: 'missing paren in def', code: 'def f(:\n    pass\n\ny = 3\n', errors: [{ line: 1, message: /Syntax error/ }] },
+    { name: '`...` in a parameter list is an error in a .py file', code: 'def create_cluster(...):\n    pass\n\nx = 1\n', errors: [{ line: 1, message: /Syntax error/ }] },
+    { name: 'a handler whose body is only a comment is an error in a .py file', code: 'try:\n    f()\nexcept Exception:\n    # later\n\nx = 1\n', errors: [{ line: 6, message: /expected an indented block/ }] },
+    { name: 'markdown: a dictionary entry after code is a real error', path: 'answer.md', code: '```python\nx = 1\n\'a\': 2\n```\n', errors: [{ line: 3, message: /Syntax error/ }] },
+    { name: 'markdown: a broken line in an answer is still an error', path: 'answer.md', code: '```python\nimport pulumi_aws as aws\nsse = (\n    aws.s3.Rule\n    DefaultArgs(algorithm="AES256")\n)\n```\n', errors: [{ line: 4, message: /Syntax error/ }] },
   ],
 });

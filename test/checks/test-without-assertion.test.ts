@@ -93,6 +93,23 @@ def test_vpc_cidr():
       path: UNIT,
       code: 'def test_vpc():\n    ...\n\ndef test_nat():\n    pass  # TODO\n',
     },
+    // TypeScript: Jest tests that assert, directly, through a helper, with done, or under mocks.
+    {
+      path: 'test/tap-stack.unit.test.ts',
+      mode: 'scan',
+      code:
+        'import * as pulumi from "@pulumi/pulumi";\n' +
+        'pulumi.runtime.setMocks({ newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }), call: (args) => args.inputs });\n' +
+        'import { TapStack } from "../lib/tap-stack";\n\n' +
+        'function expectTagged(value: unknown) {\n  expect(value).toBeDefined();\n}\n\n' +
+        'describe("TapStack", () => {\n' +
+        '  it("creates a VPC", async () => {\n    const stack = new TapStack("t", {});\n    const cidr = await new Promise((resolve) => stack.vpc.cidrBlock.apply(resolve));\n    expect(cidr).toBe("10.0.0.0/16");\n  });\n' +
+        '  it("tags", () => {\n    expectTagged({});\n  });\n' +
+        '  it("calls back", (done) => {\n    setTimeout(done, 1);\n  });\n' +
+        '});\n',
+    },
+    { path: 'test/a.unit.test.ts', status: 'unchanged', mode: 'change', code: 'it.skip("later", () => {\n  expect(1).toBe(1);\n});\n' },
+    { path: 'lib/tap-stack.ts', code: 'it("is not a test file", () => {});\n' },
   ],
   invalid: [
     {
@@ -161,6 +178,29 @@ def test_vpc():
       path: 'answer.md',
       code: '# Tests\n\n```python\nimport pytest\n\ndef test_deploy():\n    deploy()\n```\n',
       errors: [{ line: 6, path: 'answer.md', message: /`test_deploy` asserts nothing/ }],
+    },
+    {
+      name: 'TypeScript: a Jest test that asserts nothing',
+      path: 'test/tap-stack.unit.test.ts',
+      code: 'import { TapStack } from "../lib/tap-stack";\n\ndescribe("TapStack", () => {\n  it("creates the stack", () => {\n    const stack = new TapStack("t", {});\n  });\n});\n',
+      errors: [{ line: 4, column: 3, endColumn: 5, message: /^Test `creates the stack` asserts nothing/ }],
+    },
+    {
+      name: 'TypeScript: stack built in tests with no mocks anywhere (scan)',
+      path: 'test/tap-stack.unit.test.ts',
+      mode: 'scan',
+      code: 'import { TapStack } from "../lib/tap-stack";\n\nit("has a vpc", () => {\n  const stack = new TapStack("t", {});\n  expect(stack.vpc).toBeDefined();\n});\n',
+      errors: [{ line: 4, column: 17, message: /run without `pulumi\.runtime\.setMocks/ }],
+    },
+    {
+      name: 'TypeScript: newly skipped tests in a modified file',
+      path: 'test/tap-stack.unit.test.ts',
+      status: 'modified',
+      code: 'describe.skip("network", () => {\n  it("vpc", () => expect(1).toBe(1));\n});\nxit("bucket", () => {\n  expect(1).toBe(1);\n});\n',
+      errors: [
+        { line: 1, message: /A test is skipped in a file this change modifies \(`describe\.skip/ },
+        { line: 4, message: /`xit\(/ },
+      ],
     },
   ],
 });

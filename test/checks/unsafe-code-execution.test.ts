@@ -15,6 +15,12 @@ ruleTester(unsafeCodeExecution, {
     'from sandbox import exec\nexec(task)\n',
     'import ast\nvalue = ast.literal_eval("[1, 2]")\n',
     'code = compile(source, "x.py", "exec")\n',
+    // TypeScript: the same failures, written the TypeScript way, and their safe look-alikes.
+    { path: 'test/tap-stack.unit.test.ts', code: 'import { execFileSync } from "child_process";\nexecFileSync("pulumi", ["preview"]);\n' },
+    { path: 'lib/tap-stack.ts', code: 'const value = JSON.parse(text);\nconst evaluate = (x: string) => x.length;\nevaluate("x");\n' },
+    { path: 'lib/tap-stack.ts', code: 'function eval(x: string) { return x; }\neval("3");\n' },
+    { path: 'test/a.test.ts', code: 'import { spawn } from "child_process";\nspawn("ls", ["-l"], { shell: false });\n' },
+    { path: 'lib/tap-stack.ts', code: 'const text = "eval(x) and new Function() in a string";\n' },
   ],
   invalid: [
     {
@@ -30,6 +36,22 @@ ruleTester(unsafeCodeExecution, {
     { code: 'from subprocess import Popen\nPopen("pulumi up", shell=True)\n', errors: [{ line: 2, message: /subprocess.Popen/ }] },
     { code: 'import pickle\nstate = pickle.loads(blob)\n', errors: [{ line: 2, message: /unpickling/ }] },
     { code: 'import builtins\nbuiltins.exec(code)\n', errors: [{ line: 2, message: /builtins.exec/ }] },
+    {
+      name: 'TypeScript: eval of a handler read from disk in a test',
+      path: 'test/tap-stack.unit.test.ts',
+      code: 'import * as fs from "fs";\n\nit("handles", () => {\n  const code = fs.readFileSync("lib/lambda/index.js", "utf8");\n  eval(code);\n});\n',
+      errors: [{ line: 5, column: 3, endColumn: 13, message: /^`eval\(\)` evaluates a string as JavaScript/ }],
+    },
+    { path: 'lib/tap-stack.ts', code: 'const handler = new Function("event", body);\n', errors: [{ line: 1, message: /`Function\(\.\.\.\)` compiles a string/ }] },
+    { path: 'test/a.test.ts', code: 'import * as cp from "child_process";\ncp.execSync(`pulumi stack output ${name}`);\n', errors: [{ line: 2, message: /`cp\.execSync\(\.\.\.\)` runs a command through the shell/ }] },
+    { path: 'test/a.test.ts', code: 'import { spawnSync } from "node:child_process";\nspawnSync(cmd, { shell: true });\n', errors: [{ line: 2, message: /shell: true/ }] },
+    { path: 'lib/tap-stack.ts', code: 'import * as vm from "vm";\nvm.runInNewContext(source, sandbox);\n', errors: [{ line: 2, message: /vm\.runInNewContext/ }] },
+    {
+      name: 'TypeScript block inside a Markdown answer',
+      path: 'lib/MODEL_RESPONSE.md',
+      code: 'The test:\n\n```typescript\nconst result = eval(handlerSource);\n```\n',
+      errors: [{ line: 4, column: 16, message: /eval/ }],
+    },
     {
       name: 'inside a Markdown answer',
       path: 'answer.md',

@@ -87,6 +87,38 @@ ruleTester(wrongResourceDependencies, {
       '        self.bucket = aws.s3.BucketV2("b", opts=pulumi.ResourceOptions(parent=self))\n',
     // Tests are not deployments.
     { code: natProgram(''), path: 'tests/unit/test_network.py' },
+    // The dependency set in another method, through a self attribute.
+    header +
+      'class Net(pulumi.ComponentResource):\n' +
+      '    def __init__(self, name, opts=None):\n' +
+      '        super().__init__("x:y:Net", name, None, opts)\n' +
+      '        self._vpc()\n' +
+      '        self._nat()\n' +
+      '    def _vpc(self):\n' +
+      '        self.vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16", opts=pulumi.ResourceOptions(parent=self))\n' +
+      '        self.public = aws.ec2.Subnet("public", vpc_id=self.vpc.id, cidr_block="10.0.1.0/24", opts=pulumi.ResourceOptions(parent=self))\n' +
+      '        self.igw = aws.ec2.InternetGateway("igw", vpc_id=self.vpc.id, opts=pulumi.ResourceOptions(parent=self))\n' +
+      '    def _nat(self):\n' +
+      '        eip = aws.ec2.Eip("nat", domain="vpc", opts=pulumi.ResourceOptions(parent=self, depends_on=[self.igw]))\n' +
+      '        aws.ec2.NatGateway("nat", subnet_id=self.public.id, allocation_id=eip.id, opts=pulumi.ResourceOptions(parent=self))\n',
+    // The internet gateway belongs to another VPC: not this NAT gateway's to wait for.
+    header +
+      'a = aws.ec2.Vpc("a", cidr_block="10.0.0.0/16")\n' +
+      'b = aws.ec2.Vpc("b", cidr_block="10.1.0.0/16")\n' +
+      'aws.ec2.InternetGateway("igw", vpc_id=a.id)\n' +
+      'sub = aws.ec2.Subnet("s", vpc_id=b.id, cidr_block="10.1.1.0/24")\n' +
+      'aws.ec2.NatGateway("nat", subnet_id=sub.id, allocation_id=aws.ec2.Eip("e", domain="vpc").id)\n',
+    // Depending on the network component waits for every child, the gateway among them.
+    header +
+      'class Network(pulumi.ComponentResource):\n' +
+      '    def __init__(self, name, opts=None):\n' +
+      '        super().__init__("x:y:Network", name, None, opts)\n' +
+      '        self.vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16", opts=pulumi.ResourceOptions(parent=self))\n' +
+      '        self.public = aws.ec2.Subnet("p", vpc_id=self.vpc.id, cidr_block="10.0.1.0/24", opts=pulumi.ResourceOptions(parent=self))\n' +
+      '        self.igw = aws.ec2.InternetGateway("igw", vpc_id=self.vpc.id, opts=pulumi.ResourceOptions(parent=self))\n' +
+      'net = Network("net")\n' +
+      'eip = aws.ec2.Eip("e", domain="vpc", opts=pulumi.ResourceOptions(depends_on=[net]))\n' +
+      'aws.ec2.NatGateway("nat", subnet_id=net.public.id, allocation_id=eip.id)\n',
   ],
   invalid: [
     {
@@ -150,6 +182,40 @@ ruleTester(wrongResourceDependencies, {
         '        for i in range(2):\n' +
         '            self.nats.append(aws.ec2.NatGateway(f"n{i}", subnet_id=self.public[i].id, allocation_id=self.eips[i].id, opts=pulumi.ResourceOptions(parent=self)))\n',
       errors: [{ line: 13, column: 30, message: /does not depend on internet gateway `self\.igw` \(line 8\)/ }],
+    },
+    {
+      name: 'issue 12: the gateway lives in self.igw, made by another method; NAT gateways per subnet in a helper loop',
+      code:
+        header +
+        'class TapStack(pulumi.ComponentResource):\n' +
+        '    def __init__(self, name, opts=None):\n' +
+        '        super().__init__("tap:stack:TapStack", name, None, opts)\n' +
+        '        self._create_network()\n' +
+        '        self.nat_gateways = [self._create_nat(i, subnet) for i, subnet in enumerate(self.public_subnets)]\n' +
+        '    def _create_network(self):\n' +
+        '        self.vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16", opts=pulumi.ResourceOptions(parent=self))\n' +
+        '        self.igw = aws.ec2.InternetGateway("igw", vpc_id=self.vpc.id, opts=pulumi.ResourceOptions(parent=self))\n' +
+        '        self.public_subnets = []\n' +
+        '        for i in range(2):\n' +
+        '            self.public_subnets.append(aws.ec2.Subnet(f"public-{i}", vpc_id=self.vpc.id, cidr_block=f"10.0.{i}.0/24", opts=pulumi.ResourceOptions(parent=self)))\n' +
+        '    def _create_nat(self, i, subnet):\n' +
+        '        eip = aws.ec2.Eip(f"nat-{i}", domain="vpc", opts=pulumi.ResourceOptions(parent=self))\n' +
+        '        return aws.ec2.NatGateway(f"nat-{i}", subnet_id=subnet.id, allocation_id=eip.id, opts=pulumi.ResourceOptions(parent=self))\n',
+      errors: [{ line: 17, column: 16, message: /^This NAT gateway does not depend on internet gateway `self\.igw` \(line 11\): add `depends_on=\[self\.igw\]`/ }],
+    },
+    {
+      name: 'hard-coded subnet ID through a module constant, the subnet kept in self by a helper method',
+      code:
+        header +
+        'PUBLIC_SUBNET = "subnet-0123456789abcdef0"\n' +
+        'class App(pulumi.ComponentResource):\n' +
+        '    def __init__(self, name, opts=None):\n' +
+        '        super().__init__("x:y:App", name, None, opts)\n' +
+        '        self._network()\n' +
+        '        aws.ec2.Instance("web", ami="ami-0abc", instance_type="t3.micro", subnet_id=PUBLIC_SUBNET, opts=pulumi.ResourceOptions(parent=self))\n' +
+        '    def _network(self):\n' +
+        '        self.public = aws.ec2.Subnet("public", vpc_id="vpc-0a1b2c3d", cidr_block="10.0.1.0/24", opts=pulumi.ResourceOptions(parent=self))\n',
+      errors: [{ line: 4, column: 17, message: /^`subnet_id` hard-codes the subnet ID `subnet-0123456789abcdef0` while `self\.public` \(line 11\) creates that kind of resource here/ }],
     },
     {
       name: 'hard-coded VPC ID next to the VPC object',

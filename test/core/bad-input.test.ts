@@ -48,10 +48,42 @@ describe('bad input never crashes a run', () => {
     expect(result.findings.map((f) => `${f.ruleId} ${f.message}`)).toEqual(['IAC002 not analyzed: binary content (NUL bytes)']);
   });
 
-  it('non-UTF-8 content is reported', () => {
-    const latin1 = Buffer.from('# caf\xe9\nx = 1\n', 'latin1');
+  it('text in another encoding (many bytes that are not UTF-8) is reported, not guessed at', () => {
+    const latin1 = Buffer.from(`# ${'caf\xe9 '.repeat(20)}\nx = 1\n`, 'latin1');
     const result = reviewOne({ path: 'lib/latin.py', content: latin1 });
-    expect(result.findings.map((f) => f.message)).toEqual(['not analyzed: not valid UTF-8']);
+    expect(result.findings.map((f) => f.message)).toEqual(['not analyzed: not valid UTF-8 (20 bytes are not UTF-8: text in another encoding)']);
+    expect(result.filesAnalyzed).toBe(0);
+  });
+
+  it('a Markdown answer with one stray Windows-1252 quote is analysed, with a notice on that byte', () => {
+    const answer = Buffer.concat([
+      Buffer.from('# Answer\n\nHere', 'utf8'),
+      Buffer.from([0x92]),
+      Buffer.from('s the stack:\n\n```python\nimport os\nos.system(cmd)\n```\n', 'utf8'),
+    ]);
+    const result = reviewOne({ path: 'lib/MODEL_RESPONSE.md', content: answer });
+    expect(result.filesAnalyzed).toBe(1);
+    const notice = result.findings.find((f) => f.ruleId === 'IAC002');
+    expect(notice).toMatchObject({ severity: 'notice', line: 3, column: 5, endColumn: 6 });
+    expect(notice?.message).toMatch(/^Analyzed with a byte that is not UTF-8 read as U\+FFFD \(first: 0x92 on line 3/);
+    expect(notice?.message).not.toMatch(/Python refuses/);
+    expect(result.findings.filter((f) => f.ruleId === 'IAC307').map((f) => f.line)).toEqual([7]);
+  });
+
+  it('a .py file with a stray byte is analysed too, and the notice says Python will refuse it', () => {
+    const source = Buffer.concat([Buffer.from('# don', 'utf8'), Buffer.from([0x92]), Buffer.from('t\nimport os\nos.system(cmd)\n', 'utf8')]);
+    const result = reviewOne({ path: 'lib/tap_stack.py', content: source });
+    const engineAndExec = result.findings.filter((f) => f.ruleId === 'IAC002' || f.ruleId === 'IAC307');
+    expect(engineAndExec.map((f) => `${f.ruleId} ${f.line}`)).toEqual(['IAC002 1', 'IAC307 3']);
+    expect(engineAndExec[0]?.message).toMatch(/Python refuses to import the file as it is/);
+  });
+
+  it('a .py file that declares its encoding gets the notice without the Python warning', () => {
+    const source = Buffer.concat([Buffer.from('# -*- coding: latin-1 -*-\n# caf', 'utf8'), Buffer.from([0xe9]), Buffer.from('\nx = 1\n', 'utf8')]);
+    const result = reviewOne({ path: 'lib/tap_stack.py', content: source });
+    const notices = result.findings.filter((f) => f.ruleId === 'IAC002');
+    expect(notices.map((f) => f.line)).toEqual([2]);
+    expect(notices[0]?.message).not.toMatch(/Python refuses/);
   });
 
   it('a 5 MB file is over the default limit and says so instead of stalling the run', () => {

@@ -47,7 +47,7 @@ describe('a parser that cannot run', () => {
 
   it('fails it too when the grammar does not fit the addon', () => {
     loadAddon.mockImplementationOnce(() => ({
-      setLanguage: () => {
+      addLanguage: () => {
         throw new TypeError('flat-tree: not a compatible tree-sitter language');
       },
       parse: () => null,

@@ -75,7 +75,7 @@ describe('project rule hooks', () => {
       check: () => void calls.push('check'),
     });
     expect(calls).toEqual([]);
-    expect(result.findings.map((finding) => finding.message)).toEqual(['not fully analyzed: detector IAC999 (hook-probe) failed: no state']);
+    expect(result.findings.map((finding) => finding.message)).toEqual(['rule IAC999 (hook-probe) could not check the project: no state']);
   });
 
   it('a visitFile that throws is reported on that file; the other files and check still run', () => {
@@ -92,7 +92,7 @@ describe('project rule hooks', () => {
       },
     });
     expect(result.findings.map((finding) => `${finding.ruleId} ${finding.path} ${finding.message}`).sort()).toEqual([
-      'IAC002 lib/a.py not fully analyzed: detector IAC999 (hook-probe) failed: boom',
+      'IAC002 lib/a.py rule IAC999 (hook-probe) could not check this file: boom',
       'IAC999 README.md checked README.md',
     ]);
   });

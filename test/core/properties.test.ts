@@ -2,7 +2,7 @@
  * Property tests (fast-check): mutated, truncated and random inputs through every detector
  * (`reviewWithCatalog`) and through the Markdown extractor. Whatever the input:
  * - nothing throws, and no detector fails (the engine turns a detector's exception into an
- *   IAC002 "detector ... failed" finding, which counts as a failure here);
+ *   IAC002 "rule ... could not check" finding, which counts as a failure here);
  * - every finding lies inside its file: 1 <= line <= endLine <= line count, columns >= 1,
  *   column <= line length + 1, endColumn <= end line length + 1 (and >= column on one line).
  *
@@ -17,6 +17,7 @@ import { resolveConfig, type ResolvedConfig } from '../../src/core/config.js';
 import { decodeText } from '../../src/core/decode.js';
 import { reviewWithCatalog, type InputFile } from '../../src/core/index.js';
 import { extractPythonBlocks } from '../../src/markdown/code-blocks.js';
+import { markdownPython } from '../../src/python/markdown-python.js';
 import type { Finding } from '../../src/api/types.js';
 import { generateCorpus } from '../bench/corpus.js';
 
@@ -169,7 +170,7 @@ function checkCase(testCase: Case): boolean {
   const files: InputFile[] = [{ path: testCase.path, content: testCase.content, status: 'added' }];
   if (testCase.requirements !== undefined) files.push({ path: 'requirements.txt', content: testCase.requirements, status: 'modified' });
   const result = reviewWithCatalog({ files, config: testCase.config, mode: testCase.mode });
-  const failed = result.findings.filter((finding) => finding.ruleId === 'IAC002' && /failed/.test(finding.message));
+  const failed = result.findings.filter((finding) => finding.ruleId === 'IAC002' && /could not check/.test(finding.message));
   expect(failed.map((finding) => finding.message)).toEqual([]);
   const texts = new Map<string, string>();
   for (const file of files) {
@@ -257,7 +258,7 @@ describe(`properties of the engine (seed ${SEED})`, () => {
 describe(`properties of the Markdown extractor (seed ${SEED})`, () => {
   it('a lone carriage return does not end a line (the engine counts lines as \\n and \\r\\n)', () => {
     const text = 'Intro\rstill the first line\n```python\nx = 1\rexec(x)\n```\n';
-    expect(extractPythonBlocks(text)).toEqual([{ code: 'x = 1\rexec(x)\n', lineOffset: 2, columnOffset: 0, closed: true }]);
+    expect(extractPythonBlocks(text)).toMatchObject([{ code: 'x = 1\rexec(x)\n', lineOffset: 2, columnOffset: 0, closed: true }]);
     const result = reviewWithCatalog({ files: [{ path: 'answer.md', content: text }], config: CONFIGS[0] as ResolvedConfig, mode: 'scan' });
     expect(result.findings.filter((finding) => finding.ruleId === 'IAC307').map((finding) => [finding.line, finding.column])).toEqual([[3, 7]]);
   });
@@ -273,15 +274,18 @@ describe(`properties of the Markdown extractor (seed ${SEED})`, () => {
       fc.assert(
         fc.property(document, (text) => {
           const lines = text.split(/\r?\n/);
-          for (const block of extractPythonBlocks(text)) {
-            expect(block.lineOffset).toBeGreaterThanOrEqual(1);
+          // The Python front-end's blocks too: blocks cut where prose starts, and Python outside any fence.
+          for (const block of [...extractPythonBlocks(text), ...markdownPython(text).blocks]) {
+            expect(block.lineOffset).toBeGreaterThanOrEqual(block.ending === 'unfenced' ? 0 : 1);
             expect(block.columnOffset).toBeGreaterThanOrEqual(0);
             const codeLines = block.code === '' ? [] : block.code.replace(/\n$/, '').split('\n');
             expect(block.lineOffset + codeLines.length).toBeLessThanOrEqual(lines.length);
-            expect(typeof block.closed).toBe('boolean');
-            // Each code line comes from the document line it is mapped to (indentation aside).
+            expect(typeof ('closed' in block ? block.closed : block.fenceClosed)).toBe('boolean');
+            // Each code line comes from the document line it is mapped to (indentation aside; a
+            // closing fence glued to the last line is not code).
             codeLines.forEach((code, index) => {
-              const line = (lines[block.lineOffset + index] ?? '').replace(/\0/g, '\uFFFD');
+              let line = (lines[block.lineOffset + index] ?? '').replace(/\0/g, '\uFFFD');
+              if (block.ending === 'glued-fence' && index === codeLines.length - 1) line = line.replace(/[ \t]*(`{3,}|~{3,})[ \t]*$/, '');
               expect(line.endsWith(code.trimStart())).toBe(true);
             });
           }

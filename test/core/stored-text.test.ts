@@ -19,6 +19,7 @@ describe('deflated texts', () => {
     for (const treeCacheBytes of [Infinity, 0]) {
       expect(reviewWithCatalog({ files: deflated, config, mode: 'change', project, treeCacheBytes }).findings).toEqual(plain.findings);
     }
+    // Three reviews of a corpus: a loaded CI machine can take over 20 s.
   }, 90_000);
 
   it('keep a byte-order mark, CRLF and non-BMP text as they were', () => {

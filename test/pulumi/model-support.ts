@@ -11,6 +11,12 @@ export function pythonModel(files: Record<string, string>): ProgramModel {
   return buildPythonProgram(units, '.', 'project');
 }
 
+/** The model of one Markdown answer: its code blocks are one program. */
+export function pythonAnswerModel(path: string, text: string): ProgramModel {
+  const units = pythonUnitsOf(path, text).filter((unit) => !unit.isTestFile);
+  return buildPythonProgram(units.map((unit) => ({ unit, root: unit.root, modulePath: unit.path })), path, 'answer');
+}
+
 export function resourcesOf(model: ProgramModel, key: string): Resource[] {
   return model.resources.filter((resource) => resource.type.key === key);
 }

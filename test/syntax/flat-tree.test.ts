@@ -1,8 +1,7 @@
 /**
- * The flat trees of the native addon (src/native/, src/python/flat-tree.ts) against
- * node-tree-sitter, the reference binding of the same C library and grammar: for every node,
- * in pre-order, the same type, flags, offsets, points, field and shape; and the same answers
- * to field and position queries. Inputs: generated stacks, hand-picked edge cases (Unicode
+ * The flat trees of the native addon (src/native/, src/syntax/flat-tree.ts) for Python against
+ * node-tree-sitter, the reference binding of the same C library and grammar (see
+ * reference-trees.ts for what is compared). Inputs: generated stacks, hand-picked edge cases (Unicode
  * beyond the BMP, CRLF, lone CR, syntax errors, missing nodes) and fast-check strings.
  */
 import fc from 'fast-check';
@@ -12,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { FlatNode } from '../../src/syntax/flat-node.js';
 import { parsePython, ParseTimeoutError } from '../../src/python/parser.js';
 import { generateCorpus } from '../bench/corpus.js';
+import { expectSameTrees, flatShapes, referenceShapes, type LanguageUnderTest } from './reference-trees.js';
 
 const reference = new TreeSitter();
 reference.setLanguage(TreeSitterPython as unknown as TreeSitter.Language);
@@ -35,113 +35,21 @@ const CORPUS = generateCorpus({ seed: 11, files: 24, totalBytes: 60_000 })
   .filter((file) => file.path.endsWith('.py'))
   .map((file) => file.content);
 
-interface Shape {
-  type: string;
-  named: boolean;
-  missing: boolean;
-  hasError: boolean;
-  start: number;
-  end: number;
-  startPosition: string;
-  endPosition: string;
-  field: string | null;
-  parentStart: number | null;
-  childCount: number;
-}
-
-/** What both bindings' node objects say about a node (the same property names in both). */
-type ShapeSource = Pick<FlatNode, 'type' | 'isNamed' | 'isMissing' | 'hasError' | 'startIndex' | 'endIndex' | 'startPosition' | 'endPosition' | 'childCount'>;
-
-function shapeOf(node: ShapeSource, field: string | null, parentStart: number | null): Shape {
-  return {
-    type: node.type,
-    named: node.isNamed,
-    missing: node.isMissing,
-    hasError: node.hasError,
-    start: node.startIndex,
-    end: node.endIndex,
-    startPosition: `${node.startPosition.row}:${node.startPosition.column}`,
-    endPosition: `${node.endPosition.row}:${node.endPosition.column}`,
-    field,
-    parentStart,
-    childCount: node.childCount,
-  };
-}
-
-function referenceShapes(text: string): Shape[] {
-  const tree = reference.parse(text, undefined, { bufferSize: text.length * 2 + 16 });
-  const shapes: Shape[] = [];
-  const cursor = tree.walk();
-  // Parents from the walk: node-tree-sitter 0.22's `node.parent` can skip a level for a
-  // zero-width node (it searches down from the root by position).
-  const parents: number[] = [];
-  for (let depth = 0; ; ) {
-    const node = cursor.currentNode;
-    shapes.push(shapeOf(node, cursor.currentFieldName ?? null, parents.at(-1) ?? null));
-    if (cursor.gotoFirstChild()) {
-      parents.push(node.startIndex);
-      depth++;
-      continue;
-    }
-    for (;;) {
-      if (depth === 0) return shapes;
-      if (cursor.gotoNextSibling()) break;
-      cursor.gotoParent();
-      parents.pop();
-      depth--;
-    }
-  }
-}
-
-function flatShapes(text: string): Shape[] {
-  const tree = parsePython(text);
-  const shapes: Shape[] = [];
-  for (let index = 0; index < tree.nodeCount; index++) {
-    const node = tree.node(index);
-    const parent = node.parent;
-    const field = parent ? (FIELDS.find((name) => parent.childrenForFieldName(name).includes(node)) ?? null) : null;
-    shapes.push(shapeOf(node, field, parent ? parent.startIndex : null));
-  }
-  return shapes;
-}
-
-/** Every field name of the grammar. */
-const FIELDS = (TreeSitterPython as unknown as { nodeTypeInfo: { fields?: Record<string, unknown> }[] }).nodeTypeInfo
-  .flatMap((info) => Object.keys(info.fields ?? {}))
-  .filter((name, position, all) => all.indexOf(name) === position);
-
-function sameAnswers(text: string): void {
-  const flat = parsePython(text).rootNode;
-  const native = reference.parse(text, undefined, { bufferSize: text.length * 2 + 16 }).rootNode;
-  const describeNode = (node: { type: string; startIndex: number; endIndex: number } | null) => (node ? `${node.type}@${node.startIndex}-${node.endIndex}` : null);
-  for (let offset = 0; offset <= text.length; offset += Math.max(1, Math.floor(text.length / 40))) {
-    expect(describeNode(flat.descendantForIndex(offset, Math.min(text.length, offset + 3)))).toBe(describeNode(native.descendantForIndex(offset, Math.min(text.length, offset + 3))));
-    const point = flat.tree.pointAt(offset);
-    expect(describeNode(flat.descendantForPosition(point))).toBe(describeNode(native.descendantForPosition(point)));
-  }
-  const calls = flat.descendantsOfType(['call', 'keyword_argument']);
-  expect(calls.map(describeNode)).toEqual(native.descendantsOfType(['call', 'keyword_argument']).map(describeNode));
-  for (const call of calls.slice(0, 50)) {
-    for (const field of ['function', 'arguments', 'name', 'value']) {
-      const twin = native.descendantForIndex(call.startIndex, call.endIndex);
-      const same = twin.type === call.type ? twin : twin.parent;
-      expect(describeNode(call.childForFieldName(field))).toBe(describeNode(same?.childForFieldName(field) ?? null));
-    }
-  }
-}
+const PYTHON: LanguageUnderTest = {
+  parse: (text) => parsePython(text),
+  reference,
+  grammar: TreeSitterPython,
+  queried: { types: ['call', 'keyword_argument'], fields: ['function', 'arguments', 'name', 'value'] },
+};
 
 describe('flat trees match node-tree-sitter', () => {
   it.each(EDGE_CASES.map((text, position) => [position, text]))('edge case %i', (_position, text) => {
-    expect(flatShapes(text)).toEqual(referenceShapes(text));
-    sameAnswers(text);
+    expectSameTrees(PYTHON, text);
   });
 
   it('generated stacks', () => {
     expect(CORPUS.length).toBeGreaterThan(5);
-    for (const text of CORPUS) {
-      expect(flatShapes(text)).toEqual(referenceShapes(text));
-      sameAnswers(text);
-    }
+    for (const text of CORPUS) expectSameTrees(PYTHON, text);
   });
 
   it('random and mutated text', () => {
@@ -149,7 +57,7 @@ describe('flat trees match node-tree-sitter', () => {
     const source = fc.oneof(fc.string({ maxLength: 120 }), fc.array(pieces, { maxLength: 60 }).map((parts) => parts.join('')), fc.constantFrom(...CORPUS).chain((text) => fc.nat(text.length).map((cut) => text.slice(0, cut))));
     fc.assert(
       fc.property(source, (text) => {
-        expect(flatShapes(text)).toEqual(referenceShapes(text));
+        expect(flatShapes(PYTHON, text)).toEqual(referenceShapes(PYTHON, text));
       }),
       { numRuns: 300, seed: 20_261_121 },
     );

@@ -8,6 +8,7 @@ import type { Argument, ComponentClass, CreationContext, Resource, ResourceOptio
 import type { Site } from '../site.js';
 import { outputsIn } from '../values.js';
 import type { ClassInfo, EvalValue } from './eval-values.js';
+import { toModelValue } from './model-values.js';
 import type { EvaluationRun } from './run.js';
 
 export interface ResourceSpec {
@@ -61,7 +62,8 @@ export function optionsOf(value: EvalValue | undefined, site: Site, canonical: (
     const values = new Map<string, Argument>();
     for (const [key, item] of value.entries) {
       const name = canonical(key);
-      values.set(name, { name, written: key, value: item, site: value.entrySites?.get(key) ?? item.site });
+      const model = toModelValue(item as EvalValue);
+      values.set(name, { name, written: key, value: model, site: value.entrySites?.get(key) ?? model.site });
     }
     return { given: true, open: value.open, ...(value.open ? { openReason: 'options built from values that are not all known' } : {}), values, site: value.site ?? site };
   }

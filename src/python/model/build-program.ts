@@ -37,7 +37,14 @@ export function buildPythonProgram(units: readonly ProgramUnit[], root: string, 
   const interpreter = new Interpreter(builder, Math.max(MIN_STEPS, nodes * STEPS_PER_NODE));
   const expressions = new PythonExpressions(interpreter);
   interpreter.expressions = expressions;
-  const modules = units.map(({ unit, root, modulePath }) => moduleState(unit, root, modulePath));
+  // Blocks of one Markdown answer that stand for the same file are excerpts of it, in order: a
+  // block sees the names its earlier blocks defined (the import in the first block, a VPC in the second).
+  const previous = new Map<string, Scope>();
+  const modules = units.map(({ unit, root, modulePath }) => {
+    const module = moduleState(unit, root, modulePath, kind === 'answer' ? previous.get(modulePath) : undefined);
+    previous.set(modulePath, module.scope);
+    return module;
+  });
   for (const { unit } of units) builder.files.add(unit.path);
   interpreter.program = resolver(modules, interpreter);
   for (const module of modules) interpreter.runModule(module);
@@ -45,7 +52,7 @@ export function buildPythonProgram(units: readonly ProgramUnit[], root: string, 
   return builder.build();
 }
 
-function moduleState(unit: SourceUnit, root: SyntaxNode, modulePath: string): ModuleState {
+function moduleState(unit: SourceUnit, root: SyntaxNode, modulePath: string, earlier: Scope | undefined): ModuleState {
   let lineStarts: Int32Array | undefined;
   const source: SiteSource = {
     path: unit.path,
@@ -56,7 +63,7 @@ function moduleState(unit: SourceUnit, root: SyntaxNode, modulePath: string): Mo
     },
     text: () => unit.text,
   };
-  return { path: modulePath, root, scope: new Scope('module', undefined, modulePath), source, state: 'pending' };
+  return { path: modulePath, root, scope: new Scope('module', earlier, modulePath), source, state: 'pending' };
 }
 
 /** Dotted names a module path answers to: `lib/tap_stack.py` is `lib.tap_stack` and `tap_stack`; `lib/__init__.py` is `lib`. */

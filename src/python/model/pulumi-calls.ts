@@ -150,7 +150,7 @@ function jsonDumps(args: CallArguments, call: CallSite, site: Site): EvalValue {
   const value = args.positional[0] ? toModelValue(args.positional[0].value) : undefined;
   for (const output of outputsIn(value)) call.expressions.misuse('json.dumps', output, call.node, call.frame);
   const plain = plainOf(value);
-  if (plain !== undefined) return { kind: 'string', value: JSON.stringify(plain), site };
+  if (plain !== undefined && value) return { kind: 'string', value: JSON.stringify(plain), site, encodes: value };
   return value ? { kind: 'unknown', reason: 'JSON text of values not all known', site, string: true, encodes: value } : unknown('JSON text', site, true);
 }
 

@@ -1,0 +1,77 @@
+/**
+ * `value.property` for the TypeScript evaluator: names inside modules (`aws.ec2.Vpc`), an
+ * object's fields and its class's methods (bound to it), a resource's outputs (canonical
+ * snake_case, as the model names them), and the methods of strings, arrays, Outputs, config
+ * objects and JavaScript's globals (as builtins bound to the value).
+ */
+import { pythonName } from '../../aws/python-names.js';
+import type { ClassInfo, EvalValue } from '../../pulumi/evaluation/eval-values.js';
+import type { Site } from '../../pulumi/site.js';
+import { unknown } from '../../pulumi/values.js';
+import type { TypeScriptInterpreter } from './interpreter.js';
+
+export function memberOf(value: EvalValue, property: string, site: Site, interpreter: TypeScriptInterpreter): EvalValue {
+  void interpreter;
+  switch (value.kind) {
+    case 'external':
+      return { kind: 'external', name: `${value.name}.${property}`, site };
+    case 'program-module':
+      return value.scope.own(property) ?? unknown(`\`${property}\` of module \`${value.path}\``, site);
+    case 'object': {
+      const field = value.fields.get(property);
+      if (field !== undefined) return field;
+      const member = classMember(value.info, property);
+      if (member?.kind === 'function') return { ...member, self: value };
+      if (member !== undefined) return member;
+      if (value.resource) {
+        if (property === 'registerOutputs') return { kind: 'builtin', name: 'component.register_outputs', self: value, site };
+        return { kind: 'output', resource: value.resource, attribute: pythonName(property), resources: [value.resource], via: 'attribute', site };
+      }
+      return unknown(`\`${property}\` of a \`${value.info.name}\``, site);
+    }
+    case 'class':
+      return classMember(value.info, property) ?? unknown(`\`${value.info.name}.${property}\``, site);
+    case 'resource':
+      if (property === 'getOutput' || property === 'requireOutput') return { kind: 'builtin', name: `stack-reference.${property}`, self: value, site };
+      return { kind: 'output', resource: value.resource, attribute: pythonName(property), resources: [value.resource], via: 'attribute', site };
+    case 'output':
+      if (property === 'apply') return { kind: 'builtin', name: 'output.apply', self: value, site };
+      return { kind: 'output', resources: value.resources, via: 'attribute', site, ...(value.resource ? { resource: value.resource } : {}), ...(value.attribute ? { attribute: `${value.attribute}.${pythonName(property)}` } : {}) };
+    case 'config-object':
+      return { kind: 'builtin', name: `config.${property}`, self: value, site };
+    case 'string':
+      if (property === 'length') return { kind: 'number', value: value.value.length, site };
+      return { kind: 'builtin', name: `string.${property}`, self: value, site };
+    case 'template':
+      return { kind: 'builtin', name: `string.${property}`, self: value, site };
+    case 'list':
+      if (property === 'length' && !value.open && !value.atMost) return { kind: 'number', value: value.items.length, site };
+      return { kind: 'builtin', name: `array.${property}`, self: value, site };
+    case 'dict': {
+      const entry = value.entries.get(property);
+      if (entry !== undefined) return entry;
+      if (!value.open && !value.argsType) return { kind: 'null', site };
+      return unknown(`\`.${property}\``, site);
+    }
+    case 'builtin':
+      if (value.name === 'process.env' || (value.name === 'process' && property === 'env')) return value.name === 'process' ? { kind: 'builtin', name: 'process.env', site } : unknown('an environment variable', site, true);
+      return { kind: 'builtin', name: `${value.name}.${property}`, ...(value.self ? { self: value.self } : {}), site };
+    case 'unknown':
+      if (value.string) return { kind: 'builtin', name: `string.${property}`, self: value, site };
+      return unknown(`\`.${property}\` of ${value.reason.length > 60 ? 'a value' : value.reason}`, site);
+    default:
+      return unknown(`\`.${property}\``, site);
+  }
+}
+
+/** A method or static member, looked up through the program's base classes. */
+export function classMember(info: ClassInfo, property: string, depth = 0): EvalValue | undefined {
+  const own = info.attributes.get(property);
+  if (own !== undefined || depth > 20) return own;
+  for (const base of info.bases) {
+    if (base.kind !== 'class') continue;
+    const inherited = classMember(base.info, property, depth + 1);
+    if (inherited !== undefined) return inherited;
+  }
+  return undefined;
+}
