@@ -7,11 +7,16 @@
 import type { ProjectRule, ProjectView } from '../src/api/rule.js';
 import type { PythonUnit } from '../src/python/units.js';
 import { importsPulumiAws, judgeFor, type Judge } from '../src/packaging/aws-provider-version.js';
-import { awsCalls, calleeTail } from '../src/python/aws-usage.js';
-import { stringLiteralValue } from '../src/python/calls.js';
+import { awsCalls, calleeTail, type AwsCall } from '../src/python/aws-usage.js';
+import { callArguments, stringLiteralValue } from '../src/python/calls.js';
 import type { SyntaxNode } from '../src/python/parser.js';
+import type { UnitFix } from '../src/api/rule.js';
+import { FUNCTION_KEYWORDS, RESOURCE_KEYWORDS, type AwsApi } from '../src/aws/api.js';
+import { acceptsKeywords, replacementOf } from '../src/aws/replacements.js';
+import { fixOf } from '../src/python/fix-edits.js';
+import { qualifiedName } from '../src/python/names.js';
 
-type Report = (node: SyntaxNode, message: string) => void;
+type Report = (node: SyntaxNode, message: string, fix?: UnitFix) => void;
 
 export const deprecatedApi: ProjectRule<{ project: ProjectView; judge?: Judge }> = {
   meta: {
@@ -32,7 +37,7 @@ export const deprecatedApi: ProjectRule<{ project: ProjectView; judge?: Judge }>
   visitFile(file, state, context) {
     for (const unit of file.units.filter(importsPulumiAws)) {
       const judge = (state.judge ??= judgeFor(state.project));
-      checkUnit(unit, judge, (node, message) => context.report({ unit, node, message }));
+      checkUnit(unit, judge, (node, message, fix) => context.report({ unit, node, message, ...(fix ? { fix } : {}) }));
     }
   },
 };
@@ -43,6 +48,30 @@ function sentence(message: string): string {
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
+/**
+ * The call renamed to the provider's named successor: `aws.s3.BucketV2` -> `aws.s3.Bucket`, or
+ * `aws.vpn.get_connection` -> `aws.ec2.get_vpn_connection` when the callee is written through the
+ * package itself. Only when the successor takes every keyword passed (and, for functions, no positional ones).
+ */
+function replacementFix(use: AwsCall, api: AwsApi, unit: PythonUnit): UnitFix | undefined {
+  const { member, callee } = use;
+  if (member.kind !== 'resource' && member.kind !== 'function') return undefined;
+  const replacement = replacementOf(api, member);
+  if (!replacement || callee.type !== 'attribute') return undefined;
+  const extra = member.kind === 'resource' ? RESOURCE_KEYWORDS : FUNCTION_KEYWORDS;
+  if (!acceptsKeywords(api, replacement, use.keywords.keys(), extra)) return undefined;
+  if (member.kind === 'function' && callArguments(use.call).positional.length) return undefined;
+  const tail = calleeTail(callee);
+  const description = `Use \`${replacement.module}.${replacement.name}\``;
+  if (tail.text !== member.name) return undefined;
+  if (replacement.module === member.module) return fixOf(description, { node: tail, text: replacement.name });
+  const moduleNode = callee.childForFieldName('object');
+  const packageNode = moduleNode?.type === 'attribute' ? moduleNode.childForFieldName('object') : undefined;
+  const moduleName = moduleNode?.childForFieldName('attribute');
+  if (!packageNode || !moduleName || moduleName.text !== member.module || qualifiedName(packageNode, unit.imports) !== 'pulumi_aws') return undefined;
+  return fixOf(description, { start: moduleName.startPosition, end: tail.endPosition, text: `${replacement.module}.${replacement.name}` });
+}
+
 function checkUnit(unit: PythonUnit, judge: Judge, report: Report): void {
   const { api, label } = judge;
   for (const use of awsCalls(unit, api)) {
@@ -50,7 +79,7 @@ function checkUnit(unit: PythonUnit, judge: Judge, report: Report): void {
     if (member.kind !== 'resource' && member.kind !== 'function' && member.kind !== 'args-class') continue;
     const { entry } = member;
     if (entry.deprecated) {
-      report(calleeTail(use.callee), `\`${use.written}\` is deprecated in ${label}: ${sentence(entry.deprecated)}`);
+      report(calleeTail(use.callee), `\`${use.written}\` is deprecated in ${label}: ${sentence(entry.deprecated)}`, replacementFix(use, api, unit));
     }
     for (const [keyword, node] of use.keywords) {
       const message = entry.deprecatedArgs && Object.hasOwn(entry.deprecatedArgs, keyword) ? entry.deprecatedArgs[keyword] : undefined;

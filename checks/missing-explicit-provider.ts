@@ -12,6 +12,7 @@ import type { ModelRule, ProgramContext } from '../src/api/rule.js';
 import type { ComponentClass, ProgramModel, Resource } from '../src/pulumi/model.js';
 import { effectiveProvider, ownProvider, providerKey, providerName } from '../src/pulumi/providers.js';
 import { optionExample, selfName, spell, typeName } from '../src/pulumi/spelling.js';
+import { providerRegionFix } from '../src/python/rule-fixes.js';
 
 /** Services whose resources often need a dedicated provider (CloudFront certificates in us-east-1). */
 const SPECIAL_PURPOSE = new Set(['acm', 'cloudfront', 'wafv2', 'shield']);
@@ -56,11 +57,15 @@ function distinctBySite(resources: readonly Resource[]): Resource[] {
 
 /** `aws.Provider("x")` with no region at all. */
 function checkProviderRegions(program: ProgramModel, context: ProgramContext): void {
-  for (const provider of distinctBySite(program.resources.filter(isProvider))) {
+  const providers = distinctBySite(program.resources.filter(isProvider));
+  for (const provider of providers) {
     if (provider.args.has('region') || provider.argsOpen) continue;
+    const inFile = providers.filter((other) => other.site.path === provider.site.path).length;
+    const fix = providerRegionFix(provider, context.settings, inFile);
     context.report({
       at: provider,
       message: `\`${provider.constructorText}(...)\` is built without \`region\`: it falls back to AWS_REGION or the profile of whoever runs \`pulumi up\`; pass \`region${provider.language === 'python' ? '=' : ':'}\` explicitly.`,
+      ...(fix ? { fix } : {}),
     });
   }
 }

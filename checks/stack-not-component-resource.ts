@@ -12,6 +12,7 @@ import type { PythonUnit } from '../src/python/units.js';
 import { callArguments } from '../src/python/calls.js';
 import { baseKinds, className, classRole, moduleLevelInstantiations, shortResourceName, type Creation } from '../src/python/class-roles.js';
 import { dottedName, importTable, type ImportTable } from '../src/python/names.js';
+import { componentResourceFix } from '../src/python/rule-fixes.js';
 import type { SyntaxNode } from '../src/python/parser.js';
 import { inlineResourceOptions, resourceCalls, resourceOptionsArgument } from '../src/python/pulumi.js';
 import { parsedBeforeCut } from '../src/python/truncation.js';
@@ -46,16 +47,20 @@ export const stackNotComponentResource: FileRule = {
     for (const klass of classes) {
       const role = classRole(klass, imports, kinds, stackNames, unit.isTestFile);
       const nameNode = klass.childForFieldName('name') ?? klass;
+      // A fix edits the unit's own tree; a cut-off unit is judged on a reparsed prefix, so no fix there.
+      const fix = before ? undefined : componentResourceFix(klass, unit);
       if (role.kind === 'stack') {
         context.report({
           node: nameNode,
           message: `The stack class \`${className(klass)}\` is a plain class: it creates ${listCreations(role.creations, unit)} but does not subclass \`pulumi.ComponentResource\`, so nothing groups its resources or passes them a parent and provider.`,
+          ...(fix ? { fix } : {}),
         });
       } else if (role.kind === 'detached-helper') {
         context.report({
           node: nameNode,
           severity: 'warning',
           message: `Class \`${className(klass)}\` creates ${listCreations(role.creations, unit)} but is neither a \`pulumi.ComponentResource\` nor given a \`parent\`/\`provider\` (or \`opts\`) by its caller to pass on: its resources sit outside the stack's component with the default provider.`,
+          ...(fix ? { fix } : {}),
         });
       } else if (role.kind === 'component' && !(unit.isTestFile && /^(Mock|Fake|Stub|Dummy)/.test(className(klass)))) {
         checkComponent(klass, nameNode, unit, imports, context);

@@ -12,12 +12,15 @@ import type { PythonUnit } from '../src/python/units.js';
 import { FUNCTION_KEYWORDS, PYTHON_PACKAGE, RESOURCE_KEYWORDS, type ApiMember } from '../src/aws/api.js';
 import { importsPulumiAws, judgeFor, type Judge } from '../src/packaging/aws-provider-version.js';
 import { pythonName } from '../src/aws/python-names.js';
-import { closestName } from '../src/aws/suggest.js';
+import { closestName, soleCloseMatch } from '../src/aws/suggest.js';
 import { TOP_LEVEL_MODULE as TOP_LEVEL } from '../src/aws/types.js';
-import { awsCalls, awsImports, calleePart, calleeTail } from '../src/python/aws-usage.js';
+import { awsCalls, awsImports, calleePart, calleeTail, type AwsCall } from '../src/python/aws-usage.js';
 import type { SyntaxNode } from '../src/python/parser.js';
+import { renameFix } from '../src/python/rule-fixes.js';
+import type { UnitFix } from '../src/api/rule.js';
+import { fixOf, replaceNode } from '../src/python/fix-edits.js';
 
-type Report = (node: SyntaxNode, message: string) => void;
+type Report = (node: SyntaxNode, message: string, fix?: UnitFix) => void;
 
 export const unknownResourceOrArgument: ProjectRule<{ project: ProjectView; judge?: Judge }> = {
   meta: {
@@ -38,12 +41,14 @@ export const unknownResourceOrArgument: ProjectRule<{ project: ProjectView; judg
   visitFile(file, state, context) {
     for (const unit of file.units.filter(importsPulumiAws)) {
       const judge = (state.judge ??= judgeFor(state.project));
-      checkUnit(unit, judge, (node, message) =>
+      checkUnit(unit, judge, (node, message, fix) =>
         context.report({
           unit,
           node,
           message: judge.uncertainty ? `${message} Only a warning: ${judge.uncertainty}.` : message,
           ...(judge.uncertainty ? { severity: 'warning' as const } : {}),
+          // A name judged against a table that may not be the project's is not rewritten.
+          ...(fix && !judge.uncertainty ? { fix } : {}),
         }),
       );
     }
@@ -116,6 +121,21 @@ function keywordMessage(judge: Judge, written: string, qualified: string, keywor
   return `\`${keyword}\` is not an argument of \`${written}\` in ${judge.label}${note}${didYouMean(closestName(keyword, candidates))}`;
 }
 
+/** The argument `keyword` certainly misspells, unless the call already passes that one. */
+function keywordCorrection(keyword: string, accepted: Set<string>, passed: ReadonlyMap<string, SyntaxNode>): string | undefined {
+  const snake = pythonName(keyword);
+  const correction = accepted.has(snake) ? snake : soleCloseMatch(keyword, [...accepted].filter((name) => !RESOURCE_KEYWORDS.includes(name) && !FUNCTION_KEYWORDS.includes(name)));
+  return correction && !passed.has(correction) ? correction : undefined;
+}
+
+/** Every call of `module` in the unit renamed to `correction` (one finding stands for all of them). */
+function moduleRenameFix(calls: readonly AwsCall[], module: string, correction: string | undefined): UnitFix | undefined {
+  if (!correction) return undefined;
+  const parts = calls.filter((use) => use.member.kind === 'unknown-module' && use.member.module === module).map((use) => calleePart(use.callee, module));
+  if (parts.some((part) => part.text !== module)) return undefined;
+  return fixOf(`Rename module \`${module}\` to \`${correction}\``, ...parts.map((part) => replaceNode(part, correction)));
+}
+
 function checkUnit(unit: PythonUnit, judge: Judge, report: Report): void {
   const { api } = judge;
   // Names whose import is already reported: their uses are not reported again.
@@ -134,25 +154,30 @@ function checkUnit(unit: PythonUnit, judge: Judge, report: Report): void {
   const isReported = (qualified: string): boolean => [...reported].some((prefix) => qualified === prefix || qualified.startsWith(`${prefix}.`));
   const reportedModules = new Set<string>();
 
-  for (const use of awsCalls(unit, api)) {
+  const calls = awsCalls(unit, api).filter((use) => !isReported(use.qualified));
+  for (const use of calls) {
     const { member } = use;
-    if (isReported(use.qualified)) continue;
     if (member.kind === 'unknown-module') {
       // One finding per module and unit: every call through it fails the same way.
       if (reportedModules.has(member.module)) continue;
       reportedModules.add(member.module);
-      report(calleePart(use.callee, member.module), unknownModuleMessage(judge, member.module));
+      const fix = moduleRenameFix(calls, member.module, soleCloseMatch(member.module, api.moduleNames()));
+      report(calleePart(use.callee, member.module), unknownModuleMessage(judge, member.module), fix);
       continue;
     }
     if (member.kind === 'unknown') {
-      report(calleeTail(use.callee), unknownMemberMessage(judge, use.written, member, use.qualified));
+      const tail = calleeTail(use.callee);
+      const elsewhere = api.modulesWithName(member.name).some((module) => module !== member.module);
+      const correction = member.module !== TOP_LEVEL && !elsewhere && tail.text === member.name ? api.soleMemberCorrection(member.module, member.name) : undefined;
+      report(tail, unknownMemberMessage(judge, use.written, member, use.qualified), correction ? renameFix(tail, correction) : undefined);
       continue;
     }
     const accepted = acceptedKeywords(member);
     if (!accepted) continue;
     for (const [keyword, node] of use.keywords) {
       if (accepted.has(keyword) || (member.kind === 'resource' && /^__\w+__$/.test(keyword))) continue;
-      report(node, keywordMessage(judge, use.written, use.qualified, keyword, accepted));
+      const correction = keywordCorrection(keyword, accepted, use.keywords);
+      report(node, keywordMessage(judge, use.written, use.qualified, keyword, accepted), correction ? renameFix(node, correction) : undefined);
     }
   }
 }

@@ -5,11 +5,17 @@
  */
 import type { ProjectReport, UnitReport } from './rule.js';
 import type { SourceUnit } from '../syntax/source-unit.js';
-import type { Point, Span } from './types.js';
+import type { Fix, Point, Span } from './types.js';
 import { copyOf } from '../syntax/string-copies.js';
+import { placeFix } from './fix-placement.js';
 
-/** Where a unit report lands in its file, and its snippet; undefined without a node or position. */
-export function placeUnitReport(unit: SourceUnit, report: UnitReport): { span: Span; snippet: string | undefined } | undefined {
+/** A fix copied: a finding outlives its file's text, and a slice of that text would pin all of it. */
+export function copiedFix(fix: Fix): Fix {
+  return { description: copyOf(fix.description), edits: fix.edits.map((edit) => ({ ...edit, text: copyOf(edit.text) })) };
+}
+
+/** Where a unit report lands in its file, its snippet and fix; undefined without a node or position. */
+export function placeUnitReport(unit: SourceUnit, report: UnitReport): { span: Span; snippet: string | undefined; fix: Fix | undefined } | undefined {
   const start: Point | undefined = report.node?.startPosition ?? report.start;
   const end: Point | undefined = report.node?.endPosition ?? report.end ?? start;
   if (!start || !end) return undefined;
@@ -19,7 +25,7 @@ export function placeUnitReport(unit: SourceUnit, report: UnitReport): { span: S
     endLine: unit.lineOffset + end.row + 1,
     endColumn: unit.columnOffset + end.column + 1,
   };
-  return { span, snippet: report.node ? report.node.text : unit.text.split('\n')[start.row] };
+  return { span, snippet: report.node ? report.node.text : unit.text.split('\n')[start.row], fix: report.fix && placeFix(unit, report.fix) };
 }
 
 /**
@@ -27,7 +33,9 @@ export function placeUnitReport(unit: SourceUnit, report: UnitReport): { span: S
  * is at hand: the same span and snippet the unit report would get, with no node or text kept.
  */
 export function placedReport(report: ProjectReport): ProjectReport {
-  if (!('unit' in report)) return { ...report, message: copyOf(report.message), ...(report.snippet === undefined ? {} : { snippet: copyOf(report.snippet) }) };
+  if (!('unit' in report)) {
+    return { ...report, message: copyOf(report.message), ...(report.snippet === undefined ? {} : { snippet: copyOf(report.snippet) }), ...(report.fix ? { fix: copiedFix(report.fix) } : {}) };
+  }
   const placed = placeUnitReport(report.unit, report);
   if (!placed) throw new Error('a report without a node or position');
   return {
@@ -36,5 +44,6 @@ export function placedReport(report: ProjectReport): ProjectReport {
     message: copyOf(report.message),
     ...(placed.snippet === undefined ? {} : { snippet: copyOf(placed.snippet) }),
     ...(report.severity ? { severity: report.severity } : {}),
+    ...(placed.fix ? { fix: copiedFix(placed.fix) } : {}),
   };
 }

@@ -12,7 +12,7 @@
 import type { ProgramModel, Site } from '../pulumi/model.js';
 import type { SyntaxNode } from '../syntax/flat-tree.js';
 import type { SourceUnit } from '../syntax/source-unit.js';
-import type { Point, RuleMeta, Severity, Span } from './types.js';
+import type { Fix, Point, RuleMeta, Severity, Span } from './types.js';
 
 export type { LanguageId } from './types.js';
 import type { LanguageId } from './types.js';
@@ -31,6 +31,20 @@ export interface ReviewSettings {
   mode: 'scan' | 'change';
 }
 
+/** One edit of a fix, in unit terms like a report: replace this node, or these points (equal points insert). */
+export interface UnitEdit {
+  node?: SyntaxNode;
+  start?: Point;
+  end?: Point;
+  text: string;
+}
+
+/** A deterministic fix as a rule builds it (helpers: src/python/fix-edits.ts); the engine maps it to file positions. */
+export interface UnitFix {
+  description: string;
+  edits: readonly UnitEdit[];
+}
+
 export interface UnitReport {
   /** Report the span of this node... */
   node?: SyntaxNode;
@@ -40,6 +54,8 @@ export interface UnitReport {
   message: string;
   /** Overrides the rule's default severity for this finding (before config overrides). */
   severity?: Severity;
+  /** Replacement text that resolves the finding, only when it is certain. */
+  fix?: UnitFix;
 }
 
 export interface FileRuleContext {
@@ -74,8 +90,8 @@ export interface ProjectView {
 }
 
 export type ProjectReport =
-  | { unit: SourceUnit; node: SyntaxNode; message: string; severity?: Severity }
-  | { path: string; span: Span; message: string; snippet?: string; severity?: Severity };
+  | { unit: SourceUnit; node: SyntaxNode; message: string; severity?: Severity; fix?: UnitFix }
+  | { path: string; span: Span; message: string; snippet?: string; severity?: Severity; fix?: Fix };
 
 export interface ProjectRuleContext {
   readonly settings: ReviewSettings;
@@ -115,11 +131,27 @@ export interface UnitContext<State = undefined> {
   report(report: UnitReport): void;
 }
 
+/**
+ * One edit of a fix on the program model: `text` replaces the site's text; an empty site
+ * (`new Site(source, offset, offset)`) inserts there. Helpers: src/python/fix-edits.ts.
+ */
+export interface ModelEdit {
+  site: Site;
+  text: string;
+}
+
+export interface ModelFix {
+  description: string;
+  edits: readonly ModelEdit[];
+}
+
 /** A report on something of the program model: a resource, an argument, a value, a class. */
 export interface ModelReport {
   at: Site | { site: Site | undefined } | undefined;
   message: string;
   severity?: Severity;
+  /** Replacement text that resolves the finding, only when it is certain. */
+  fix?: ModelFix;
 }
 
 export interface ProgramContext<State = undefined> {
@@ -133,7 +165,7 @@ export interface ProgramContext<State = undefined> {
 export interface ProjectContext<State = undefined> {
   readonly settings: ReviewSettings;
   readonly state: State;
-  report(report: { path: string; span: Span; message: string; snippet?: string; severity?: Severity }): void;
+  report(report: { path: string; span: Span; message: string; snippet?: string; severity?: Severity; fix?: Fix }): void;
 }
 
 /**

@@ -14,6 +14,25 @@ export function severityRank(severity: Severity): number {
 
 export type { Point, Span } from '../syntax/positions.js';
 
+/**
+ * One replacement in a file: `text` replaces the span (1-based lines and columns, `endColumn`
+ * exclusive, UTF-16 code units). An empty span inserts; an empty `text` deletes.
+ */
+export interface TextEdit extends Span {
+  text: string;
+}
+
+/**
+ * A deterministic fix for a finding: edits applied together, never a guess. Edits of one fix
+ * do not overlap. Hosts apply them from the end of the file backwards (CLI `scan --fix`), show
+ * them as a diff or a GitHub suggestion, or hand them on as SARIF `fixes`.
+ */
+export interface Fix {
+  /** What the fix does, in a few words ("Rename `cidr` to `cidr_block`"). */
+  description: string;
+  edits: readonly TextEdit[];
+}
+
 export interface Finding extends Span {
   ruleId: string;
   severity: Severity;
@@ -23,6 +42,10 @@ export interface Finding extends Span {
   message: string;
   /** The source text the finding points at, whitespace-normalised; feeds fingerprints. */
   snippet: string;
+  /** A deterministic fix, when the rule knows one. */
+  fix?: Fix;
+  /** Set by a change review with `new_only`: the same finding (fingerprint) is in the base commit. */
+  preExisting?: boolean;
 }
 
 /** Which seed report a rule comes from, and the section in it. */

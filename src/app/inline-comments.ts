@@ -6,7 +6,8 @@
  */
 import type { Logger } from 'probot';
 import { severityRank, type Finding } from '../api/types.js';
-import { anchorFor } from '../diff/changed-lines.js';
+import { allAdded, anchorFor, type Anchor, type ChangedLines } from '../diff/changed-lines.js';
+import { fixedLines } from '../core/apply-fixes.js';
 import { createReview, createReviewComment, type ChangedFile, type InlineComment } from '../github/pulls.js';
 import { describeError, httpStatus, type GitHub, type RepoRef } from '../github/types.js';
 import type { InlineOutcome, NotInlineReason } from '../render/markdown.js';
@@ -25,6 +26,8 @@ export interface InlineInput {
   maxInline: number;
   checkRunUrl: string | undefined;
   log: Logger;
+  /** The reviewed text of a changed file, for suggested changes (none without it). */
+  textOf?: (path: string) => string | undefined;
 }
 
 export interface InlineResult extends InlineOutcome {
@@ -34,6 +37,21 @@ export interface InlineResult extends InlineOutcome {
 interface Candidate {
   finding: Finding;
   comment: InlineComment;
+}
+
+/**
+ * Where a finding's comment goes and the suggested change it carries: a fix becomes a suggestion
+ * only when every line it rewrites is one the change added (GitHub would otherwise apply it to
+ * lines the author did not write, or refuse it), and the comment then spans exactly those lines.
+ */
+function placement(finding: Finding, diff: ChangedLines, text: string | undefined): { anchor: Anchor; suggestion?: string } | undefined {
+  const replaced = finding.fix && text !== undefined ? fixedLines(text, finding.fix) : undefined;
+  if (replaced && allAdded(diff, replaced.startLine, replaced.endLine)) {
+    const anchor: Anchor = replaced.endLine > replaced.startLine ? { startLine: replaced.startLine, line: replaced.endLine } : { line: replaced.endLine };
+    return { anchor, suggestion: replaced.text };
+  }
+  const anchor = anchorFor(diff, finding.line, finding.endLine);
+  return anchor && { anchor };
 }
 
 export async function postInlineComments(input: InlineInput): Promise<InlineResult> {
@@ -50,13 +68,18 @@ export async function postInlineComments(input: InlineInput): Promise<InlineResu
       alreadyPosted++;
       continue;
     }
+    // A finding the base commit has too is not the author's: the summary lists it, no comment.
+    if (finding.preExisting) {
+      notInline.push({ finding, reason: 'pre-existing' });
+      continue;
+    }
     const file = patches.get(finding.path);
-    const anchor = file?.diff ? anchorFor(file.diff, finding.line, finding.endLine) : undefined;
-    if (!anchor) {
+    const placed = file?.diff ? placement(finding, file.diff, finding.fix ? input.textOf?.(finding.path) : undefined) : undefined;
+    if (!placed) {
       notInline.push({ finding, reason: file && !file.diff ? 'no-diff' : 'outside-diff' });
       continue;
     }
-    candidates.push({ finding, comment: { path: finding.path, ...anchor, body: renderReviewComment(finding, fingerprint) } });
+    candidates.push({ finding, comment: { path: finding.path, ...placed.anchor, body: renderReviewComment(finding, fingerprint, placed.suggestion) } });
   }
 
   const notes: string[] = [];

@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { closestName } from './suggest.js';
+import { closestName, soleCloseMatch } from './suggest.js';
 import { TOP_LEVEL_MODULE, type AwsSchemaTable, type CallableEntry, type EnumEntry, type ModuleEntry, type ResourceEntry } from './types.js';
 import { getOrCompute } from '../syntax/memo-table.js';
 
@@ -169,10 +169,23 @@ export class AwsApi {
   suggestMember(moduleName: string, name: string): string | undefined {
     const key = `${moduleName}\u0000${name}`;
     if (this.suggestions.has(key)) return this.suggestions.get(key);
-    const candidates = /^[A-Z]/.test(name) ? this.classNames(moduleName) : this.functionNames(moduleName);
-    const suggestion = closestName(name, candidates);
+    const suggestion = closestName(name, this.memberCandidates(moduleName, name));
     this.suggestions.set(key, suggestion);
     return suggestion;
+  }
+
+  /** The member an unknown name certainly misspells (see `soleCloseMatch`), for a fix. */
+  soleMemberCorrection(moduleName: string, name: string): string | undefined {
+    const key = `${moduleName}\u0000${name}`;
+    if (!this.corrections.has(key)) this.corrections.set(key, soleCloseMatch(name, this.memberCandidates(moduleName, name)));
+    return this.corrections.get(key);
+  }
+
+  private readonly corrections = new Map<string, string | undefined>();
+
+  /** Names an unknown member may stand for: classes for a capitalised name, functions otherwise. */
+  private memberCandidates(moduleName: string, name: string): string[] {
+    return /^[A-Z]/.test(name) ? this.classNames(moduleName) : this.functionNames(moduleName);
   }
 }
 

@@ -80,3 +80,23 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   }
   return best?.candidate;
 }
+
+/**
+ * The one candidate `name` is certainly a misspelling of, for a fix: the same name in another
+ * casing, else the only candidate within a typo's edit distance. Undefined when there is none
+ * or more than one (the finding still suggests `closestName`, but nothing is rewritten).
+ */
+export function soleCloseMatch(name: string, candidates: Iterable<string>): string | undefined {
+  const target = squashed(name);
+  const typoBudget = Math.max(1, Math.floor(target.length / 4));
+  const sameName: string[] = [];
+  const typos: string[] = [];
+  for (const candidate of candidates) {
+    if (candidate === name) return undefined;
+    const squashedCandidate = squashed(candidate);
+    if (squashedCandidate === target) sameName.push(candidate);
+    else if (editDistance(target, squashedCandidate) <= typoBudget) typos.push(candidate);
+  }
+  if (sameName.length) return sameName.length === 1 ? sameName[0] : undefined;
+  return typos.length === 1 ? typos[0] : undefined;
+}

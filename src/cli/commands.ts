@@ -1,78 +1,99 @@
 /**
- * The three CLI commands as functions from options to { output, exitCode }: scan a folder,
- * review a git change, list the rules. No process exits here, so they are easy to test.
+ * The CLI commands as functions from options to { output, exitCode, notes }: scan a folder
+ * (and fix it), review a git change, write a baseline, list the rules. No process exits here,
+ * so they are easy to test.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { catalog, catalogIds, CONFIG_PATH, ConfigError, failsAt, parseConfigText, reviewWithCatalog, type HeadConfig, type ResolvedConfig } from '../core/index.js';
+import { catalog, catalogIds, CONFIG_PATH, ConfigError, parseConfigText, reviewWithCatalog, type HeadConfig } from '../core/index.js';
+import { fingerprint, markPreExisting } from '../core/fingerprint.js';
 import type { Finding } from '../api/types.js';
-import { renderJson } from '../render/json.js';
 import { renderSarif } from '../render/sarif.js';
-import { renderText } from '../render/text.js';
-import { diskProjectSource, isReviewable, readInputFile } from './disk-project.js';
-import { changeBetween, changeInputFiles, commitProjectSource, repositoryRoot, resolveCommit, type CommitSource } from './git-diff.js';
-import { isDirectory, relativePosix, walkProject } from './walk.js';
+import { readBaseline, renderBaseline, withoutBaseline } from './baseline.js';
+import { applyFixes, fixDiff, planFixes } from './fix-command.js';
+import { changeBetween, changeInputFiles, commitProjectSource, mergeBase, repositoryRoot, resolveCommit, type ChangedFile, type CommitSource } from './git-diff.js';
+import { renderReview, type CommandResult, type Format, type OutputOptions } from './output.js';
+import { loadConfig, repositoryPlacement, scanTarget } from './scan-target.js';
 
-export type Format = 'text' | 'json' | 'sarif';
+export { UsageError } from './scan-target.js';
+export type { CommandResult, Format } from './output.js';
 
-export interface CommandResult {
-  output: string;
-  exitCode: 0 | 1 | 2;
-}
-
-export class UsageError extends Error {}
-
-function loadConfig(explicit: string | undefined, fallback: () => string | undefined, source: string): ResolvedConfig {
-  if (explicit) {
-    if (!existsSync(explicit)) throw new UsageError(`config file not found: ${explicit}`);
-    return parseConfigText(readFileSync(explicit, 'utf8'), catalogIds, explicit);
-  }
-  const text = fallback();
-  return parseConfigText(text ?? '', catalogIds, source);
-}
-
-function render(findings: Finding[], filesAnalyzed: number, config: ResolvedConfig, format: Format, colour: boolean): CommandResult {
-  const output =
-    format === 'json' ? renderJson(findings, filesAnalyzed, config.failOn) : format === 'sarif' ? renderSarif(findings) : renderText(findings, filesAnalyzed, colour);
-  return { output, exitCode: failsAt(findings, config.failOn) ? 1 : 0 };
-}
-
-export interface ScanOptions {
-  paths: string[];
+export interface ReportOptions {
   format: Format;
-  config?: string;
   colour: boolean;
+  quiet?: boolean;
+  statistics?: boolean;
+}
+
+export interface ScanOptions extends ReportOptions {
+  paths: string[];
+  config?: string | undefined;
   cwd: string;
+  /** Apply the findings' fixes to the files, then review them again. */
+  fix?: boolean;
+  /** Print the fixes as a unified diff instead of a report; write nothing. */
+  diff?: boolean;
+  /** Report only findings not in this baseline file. */
+  baseline?: string | undefined;
+}
+
+/** Report lines besides the findings: at the top of text output, on stderr for machine formats. */
+function withLines(result: CommandResult, lines: readonly string[], format: Format): CommandResult {
+  if (!lines.length) return result;
+  if (format === 'text') return { ...result, output: `${lines.join('\n')}\n\n${result.output}` };
+  return { ...result, notes: [...(result.notes ?? []), ...lines] };
 }
 
 export function scanCommand(options: ScanOptions): CommandResult {
-  const targets = (options.paths.length ? options.paths : ['.']).map((path) => resolve(options.cwd, path));
-  for (const target of targets) if (!existsSync(target)) throw new UsageError(`no such file or folder: ${target}`);
-  // One folder: paths are relative to it. Anything else: relative to the working folder.
-  const root = targets.length === 1 && isDirectory(targets[0] as string) ? (targets[0] as string) : resolve(options.cwd);
-  const config = loadConfig(options.config && resolve(options.cwd, options.config), () => diskProjectSource(root, []).readFile(CONFIG_PATH), CONFIG_PATH);
-  const listed = new Set<string>();
-  for (const target of targets) {
-    if (isDirectory(target)) {
-      const prefix = relativePosix(root, target);
-      for (const path of walkProject(target)) listed.add(prefix ? `${prefix}/${path}` : path);
-    } else {
-      listed.add(relativePosix(root, target));
-    }
+  const target = scanTarget(options);
+  const placement = repositoryPlacement(target.root);
+  const output: OutputOptions = { ...options, ...placement, automationId: 'iac-review/scan/' };
+  const first = target.analyse();
+  if (options.diff) {
+    const { diff, notes } = fixDiff(planFixes(target, first.findings), placement.pathPrefix);
+    return { output: diff, exitCode: diff ? 1 : 0, notes };
   }
-  const paths = [...listed].sort();
-  const files = paths.filter(isReviewable).map((path) => readInputFile(root, path, config));
-  const result = reviewWithCatalog({ files, config, mode: 'scan', project: diskProjectSource(root, paths) });
-  return render(result.findings, result.filesAnalyzed, config, options.format, options.colour);
+  const { after, lines } = options.fix ? applyFixes(target, first) : { after: first, lines: [] };
+  let findings: Finding[] = after.findings;
+  if (options.baseline) {
+    const filtered = withoutBaseline(findings, readBaseline(resolve(options.cwd, options.baseline)));
+    findings = filtered.findings;
+    if (filtered.known) lines.push(`${filtered.known} finding(s) in the baseline ${options.baseline} not reported.`);
+  }
+  return withLines(renderReview(findings, after.filesAnalyzed, target.config, output), lines, options.format);
 }
 
-export interface DiffOptions {
+export interface BaselineOptions {
+  paths: string[];
+  config?: string | undefined;
+  cwd: string;
+}
+
+/** `iac-review baseline [PATH...]`: the current findings' fingerprints, as JSON on stdout. */
+export function baselineCommand(options: BaselineOptions): CommandResult {
+  const result = scanTarget(options).analyse();
+  return { output: renderBaseline(result.findings), exitCode: 0, notes: [`${result.findings.length} finding(s) recorded.`] };
+}
+
+export interface DiffOptions extends ReportOptions {
   base: string;
   head: string;
-  format: Format;
-  config?: string;
-  colour: boolean;
+  config?: string | undefined;
   cwd: string;
+  /** Fail only on findings the merge base does not have (default: the config's `review.new_only`, else off). */
+  newOnly?: boolean | undefined;
+}
+
+/**
+ * The merge base's findings in the changed files that existed there (renamed files under their
+ * new path), for `--new-only`: same config, the base's project files.
+ */
+function baseFingerprints(root: string, base: string, head: string, changed: readonly ChangedFile[], config: Parameters<typeof reviewWithCatalog>[0]['config']): string[] {
+  const source: CommitSource = commitProjectSource(root, mergeBase(root, base, head));
+  const files = changed
+    .filter((file) => file.status !== 'added' && source.sizeOf(file.previousPath ?? file.path) !== undefined)
+    .map((file) => ({ path: file.path, status: file.status, content: source.readBytes(file.previousPath ?? file.path) ?? '' }));
+  if (!files.length) return [];
+  return reviewWithCatalog({ files, config, mode: 'change', project: source }).findings.map(fingerprint);
 }
 
 /**
@@ -93,7 +114,9 @@ export function diffCommand(options: DiffOptions): CommandResult {
   const configChanged = !explicit && [...change.removed, ...change.changed.map((file) => file.path)].includes(CONFIG_PATH);
   const headConfig = configChanged ? configAt(source, `${CONFIG_PATH} at ${options.head}`) : undefined;
   const result = reviewWithCatalog({ files, config, mode: 'change', project: source, base: { project: baseSource, removed: change.removed, ...(headConfig ? { headConfig } : {}) } });
-  return render(result.findings, result.filesAnalyzed, config, options.format, options.colour);
+  const newOnly = options.newOnly ?? config.newOnly ?? false;
+  const findings = newOnly ? markPreExisting(result.findings, baseFingerprints(root, options.base, head, change.changed, config)) : result.findings;
+  return renderReview(findings, result.filesAnalyzed, config, { ...options, ...repositoryPlacement(root), automationId: 'iac-review/diff/' });
 }
 
 /** The configuration a commit would bring, or why it is invalid (reported, not thrown: the base's is in force). */

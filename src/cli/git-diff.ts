@@ -25,6 +25,8 @@ const STATUS: Record<string, FileStatus> = { A: 'added', M: 'modified', R: 'rena
 export interface ChangedFile {
   path: string;
   status: FileStatus;
+  /** The path in the base for a renamed or copied file. */
+  previousPath?: string;
 }
 
 export interface Change {
@@ -42,19 +44,24 @@ export function changeBetween(cwd: string, base: string, head: string): Change {
     const code = fields[index++];
     if (!code) continue;
     const letter = code[0] as string;
-    // A rename names the old path first, then the new one.
-    const oldPath = letter === 'R' || letter === 'C' ? fields[index++] : undefined;
-    if (letter === 'R' && oldPath) change.removed.push(oldPath);
+    // A rename or copy names the old path first, then the new one.
+    const previousPath = letter === 'R' || letter === 'C' ? fields[index++] : undefined;
+    if (letter === 'R' && previousPath) change.removed.push(previousPath);
     const path = fields[index++];
     if (!path) continue;
     if (letter === 'D') change.removed.push(path);
-    else change.changed.push({ path, status: STATUS[letter] ?? 'changed' });
+    else change.changed.push({ path, status: STATUS[letter] ?? 'changed', ...(previousPath ? { previousPath } : {}) });
   }
   return change;
 }
 
 export function repositoryRoot(cwd: string): string {
   return git(cwd, ['rev-parse', '--show-toplevel']).toString('utf8').trim();
+}
+
+/** The commit a pull request from `head` into `base` is compared with (what `base...head` diffs against). */
+export function mergeBase(cwd: string, base: string, head: string): string {
+  return git(cwd, ['merge-base', base, head]).toString('utf8').trim();
 }
 
 export function resolveCommit(cwd: string, ref: string): string {

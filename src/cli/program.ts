@@ -6,16 +6,34 @@ import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../core/config.js';
 import { ParserUnavailableError } from '../core/index.js';
 import { TOOL_VERSION } from '../core/version.js';
-import { diffCommand, rulesCommand, scanCommand, UsageError, type CommandResult, type Format } from './commands.js';
+import { baselineCommand, diffCommand, rulesCommand, scanCommand, UsageError, type CommandResult, type Format } from './commands.js';
 import { GitError } from './git-diff.js';
+import { FORMATS } from './output.js';
 
-const formatOption = () => new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text');
+const formatOption = () => new Option('-f, --format <format>', 'output format (github: workflow commands for GitHub Actions)').choices(FORMATS).default('text');
 const colour = () => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 
 function run(command: () => CommandResult): void {
   const result = command();
   process.stdout.write(result.output);
+  for (const note of result.notes ?? []) process.stderr.write(`iac-review: ${note}\n`);
   process.exitCode = result.exitCode;
+}
+
+interface ReportFlags {
+  format: Format;
+  config?: string;
+  quiet?: boolean;
+  statistics?: boolean;
+}
+
+/** Options `scan` and `diff` share: format, config, and how much text to print. */
+function withReportOptions(command: Command, configHelp: string): Command {
+  return command
+    .addOption(formatOption())
+    .option('-c, --config <file>', configHelp)
+    .option('-q, --quiet', 'text: list errors only, then the counts')
+    .option('--statistics', 'text: count findings per rule instead of listing them');
 }
 
 export function buildProgram(): Command {
@@ -24,25 +42,36 @@ export function buildProgram(): Command {
     .version(TOOL_VERSION)
     .exitOverride()
     .showHelpAfterError();
+  withReportOptions(
+    program
+      .command('scan')
+      .description('review every Python and Markdown file under the given folders or files (default: .)')
+      .argument('[paths...]', 'folders or files to scan'),
+    'configuration file (default: .github/iac-review.yml under the scanned folder)',
+  )
+    .addOption(new Option('--fix', 'apply the fixes findings carry to the files, then review them again').conflicts('diff'))
+    .option('--diff', 'print the fixes as a unified diff instead of the report; write nothing (exit 1 when there is one)')
+    .option('--baseline <file>', 'report only findings not in this baseline file (written by `iac-review baseline`)')
+    .action((paths: string[], options: ReportFlags & { fix?: boolean; diff?: boolean; baseline?: string }) =>
+      run(() => scanCommand({ ...options, paths, colour: colour(), cwd: process.cwd() })),
+    );
+  withReportOptions(
+    program
+      .command('diff')
+      .description('review what changed between two git refs, as the App reviews a pull request')
+      .requiredOption('-b, --base <ref>', 'base ref (the pull request target)')
+      .option('-H, --head <ref>', 'head ref', 'HEAD'),
+    'configuration file (default: .github/iac-review.yml at the base ref)',
+  )
+    .option('--new-only', 'fail only on findings the merge base does not have (default: review.new_only of the config, else off)')
+    .option('--no-new-only', 'fail on every finding in the changed files, even with review.new_only in the config')
+    .action((options: ReportFlags & { base: string; head: string; newOnly?: boolean }) => run(() => diffCommand({ ...options, colour: colour(), cwd: process.cwd() })));
   program
-    .command('scan')
-    .description('review every Python and Markdown file under the given folders or files (default: .)')
-    .argument('[paths...]', 'folders or files to scan')
-    .addOption(formatOption())
+    .command('baseline')
+    .description('print the fingerprints of the current findings as JSON, for `scan --baseline` (iac-review baseline > .iac-review-baseline.json)')
+    .argument('[paths...]', 'folders or files to scan (default: .)')
     .option('-c, --config <file>', 'configuration file (default: .github/iac-review.yml under the scanned folder)')
-    .action((paths: string[], options: { format: Format; config?: string }) =>
-      run(() => scanCommand({ paths, format: options.format, config: options.config, colour: colour(), cwd: process.cwd() })),
-    );
-  program
-    .command('diff')
-    .description('review what changed between two git refs, as the App reviews a pull request')
-    .requiredOption('-b, --base <ref>', 'base ref (the pull request target)')
-    .option('-H, --head <ref>', 'head ref', 'HEAD')
-    .addOption(formatOption())
-    .option('-c, --config <file>', 'configuration file (default: .github/iac-review.yml at the base ref)')
-    .action((options: { base: string; head: string; format: Format; config?: string }) =>
-      run(() => diffCommand({ ...options, colour: colour(), cwd: process.cwd() })),
-    );
+    .action((paths: string[], options: { config?: string }) => run(() => baselineCommand({ paths, config: options.config, cwd: process.cwd() })));
   program
     .command('rules')
     .description('list the rule catalog and which rules have a detector')

@@ -59,6 +59,7 @@ function configSchema(knownRuleIds: readonly string[]) {
       .strictObject({ include: z.array(z.string().min(1)).optional(), exclude: z.array(z.string().min(1)).optional() })
       .optional(),
     comments: z.strictObject({ max_inline: z.number().int().min(0).max(100).optional() }).optional(),
+    review: z.strictObject({ new_only: z.boolean().optional() }).optional(),
     limits: z
       .strictObject({ max_file_bytes: z.number().int().positive().optional(), parse_timeout_ms: z.number().int().min(0).optional() })
       .optional(),
@@ -75,6 +76,11 @@ export interface ResolvedConfig {
   include: readonly string[];
   exclude: readonly string[];
   maxInlineComments: number;
+  /**
+   * `review.new_only` as written: fail a change only on findings the base commit does not have.
+   * Undefined when not set: the App then defaults to true, `iac-review diff` to its `--new-only` flag.
+   */
+  newOnly: boolean | undefined;
   maxFileBytes: number;
   /** Per-file parse budget in milliseconds; 0 means no limit. */
   parseTimeoutMs: number;
@@ -117,6 +123,7 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[], sou
     include: config.paths?.include ?? [],
     exclude: config.paths?.exclude ?? [],
     maxInlineComments: config.comments?.max_inline ?? DEFAULT_MAX_INLINE_COMMENTS,
+    newOnly: config.review?.new_only,
     maxFileBytes: config.limits?.max_file_bytes ?? DEFAULT_MAX_FILE_BYTES,
     parseTimeoutMs: config.limits?.parse_timeout_ms ?? DEFAULT_PARSE_TIMEOUT_MS,
   };

@@ -2,12 +2,13 @@
  * Collects findings from detectors and turns unit-relative positions into file spans that
  * always lie inside the file, with a normalised snippet for fingerprints.
  */
-import { placeUnitReport } from '../api/report-placement.js';
+import { copiedFix, placeUnitReport } from '../api/report-placement.js';
 import { FileLines } from './file-lines.js';
 import { copyOf } from '../syntax/string-copies.js';
 import type { FileRuleContext, ModelReport, ProgramContext, ProjectContext, ProjectReport, ProjectRuleContext, ProjectView, ReviewedFile, ReviewSettings, UnitContext, UnitReport } from '../api/rule.js';
 import type { SourceUnit } from '../syntax/source-unit.js';
-import type { Finding, RuleMeta, Severity, Span } from '../api/types.js';
+import type { Finding, Fix, RuleMeta, Severity, Span } from '../api/types.js';
+import { placeModelFix } from '../api/fix-placement.js';
 
 const SNIPPET_LIMIT = 200;
 
@@ -43,13 +44,13 @@ export class FindingCollector {
         const site = report.at && 'site' in report.at ? report.at.site : report.at;
         if (!site) throw new Error(`${meta.id} reported on a model element without a site`);
         if (!reviewed.has(site.path)) return;
-        this.addSpan(meta, site.path, site.span, report.message, site.text, report.severity);
+        this.addSpan(meta, site.path, site.span, report.message, site.text, report.severity, report.fix && placeModelFix(report.fix));
       },
     };
   }
 
   projectFilesContext<State>(meta: RuleMeta, settings: ReviewSettings, state: State): ProjectContext<State> {
-    return { settings, state, report: (report) => this.addSpan(meta, report.path, report.span, report.message, report.snippet, report.severity) };
+    return { settings, state, report: (report) => this.addSpan(meta, report.path, report.span, report.message, report.snippet, report.severity, report.fix) };
   }
 
   projectContext(meta: RuleMeta, settings: ReviewSettings): ProjectRuleContext {
@@ -57,7 +58,7 @@ export class FindingCollector {
       settings,
       report: (report: ProjectReport) => {
         if ('unit' in report) this.addUnitReport(meta, report.unit, report);
-        else this.addSpan(meta, report.path, report.span, report.message, report.snippet, report.severity);
+        else this.addSpan(meta, report.path, report.span, report.message, report.snippet, report.severity, report.fix);
       },
     };
   }
@@ -68,7 +69,7 @@ export class FindingCollector {
     this.addSpan(meta, path, { line: 1, column: 1, endLine: 1, endColumn: Math.max(1, firstLine.length) + 1 }, message, firstLine, severity);
   }
 
-  addSpan(meta: RuleMeta, path: string, span: Span, message: string, snippet?: string, severity?: Severity): void {
+  addSpan(meta: RuleMeta, path: string, span: Span, message: string, snippet?: string, severity?: Severity, fix?: Fix): void {
     const clamped = this.clamp(path, span);
     this.findings.push({
       ruleId: meta.id,
@@ -79,13 +80,14 @@ export class FindingCollector {
       // Copies: a finding outlives its file's text, and a slice of that text would pin all of it.
       message: copyOf(message),
       snippet: copyOf(normalizeSnippet(snippet ?? this.lines.get(path)?.line(clamped.line) ?? '')),
+      ...(fix ? { fix: copiedFix(fix) } : {}),
     });
   }
 
   private addUnitReport(meta: RuleMeta, unit: SourceUnit, report: UnitReport): void {
     const placed = placeUnitReport(unit, report);
     if (!placed) throw new Error(`${meta.id} reported without a node or position`);
-    this.addSpan(meta, unit.path, placed.span, report.message, placed.snippet, report.severity);
+    this.addSpan(meta, unit.path, placed.span, report.message, placed.snippet, report.severity, placed.fix);
   }
 
   /** Keeps a span inside the file: lines within 1..lineCount, columns within each line. */

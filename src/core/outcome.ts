@@ -1,8 +1,11 @@
 import { severityRank, type Finding, type Severity } from '../api/types.js';
 
-/** True when a finding is at or above `failOn` (the CLI's exit 1, the App's `failure`). */
+/**
+ * True when a finding is at or above `failOn` (the CLI's exit 1, the App's `failure`). Findings
+ * the base commit already had (`preExisting`, with new-only) never fail a change.
+ */
 export function failsAt(findings: readonly Finding[], failOn: Severity): boolean {
-  return findings.some((finding) => severityRank(finding.severity) >= severityRank(failOn));
+  return findings.some((finding) => !finding.preExisting && severityRank(finding.severity) >= severityRank(failOn));
 }
 
 export interface SeverityCounts {

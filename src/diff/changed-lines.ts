@@ -116,3 +116,9 @@ export function anchorFor(changed: ChangedLines, line: number, endLine: number):
   }
   return { line: changed.added.has(line) ? line : firstAdded };
 }
+
+/** True when every line of `from..to` is one the change added (a suggested change may replace only those). */
+export function allAdded(changed: ChangedLines, from: number, to: number): boolean {
+  for (let line = from; line <= to; line++) if (!changed.added.has(line)) return false;
+  return from <= to;
+}

@@ -46,8 +46,9 @@ export function toAnnotation(finding: Finding): CheckAnnotation {
     path: finding.path,
     start_line: finding.line,
     end_line: Math.max(finding.line, finding.endLine),
-    annotation_level: annotationLevel(finding.severity),
-    title: clip(`${finding.ruleId} ${entry?.title ?? ''}`.trim(), TITLE_LIMIT),
+    // A pre-existing finding does not fail the check: a notice, so the diff does not show it as the author's error.
+    annotation_level: finding.preExisting ? 'notice' : annotationLevel(finding.severity),
+    title: clip(`${finding.preExisting ? '(pre-existing) ' : ''}${finding.ruleId} ${entry?.title ?? ''}`.trim(), TITLE_LIMIT),
     message: clip(finding.message, MESSAGE_LIMIT),
   };
   if (annotation.start_line === annotation.end_line) {

@@ -135,7 +135,8 @@ export function location(finding: Finding, links?: FileLinker): string {
 
 function findingLine(finding: Finding, links?: FileLinker): string {
   const title = catalogEntry(finding.ruleId)?.title ?? '';
-  return `- **${finding.severity}** ${finding.ruleId} ${escapeMarkdown(title)} at ${location(finding, links)}: ${escapeMarkdown(finding.message)}`;
+  const marker = finding.preExisting ? ' _(pre-existing)_' : '';
+  return `- **${finding.severity}**${marker} ${finding.ruleId} ${escapeMarkdown(title)} at ${location(finding, links)}: ${escapeMarkdown(finding.message)}`;
 }
 
 export function checkTitle(report: ReviewReport): string {
@@ -153,10 +154,13 @@ function headline(report: ReviewReport): string {
         : report.findings.length
           ? `**Passing:** no finding is at or above \`fail_on: ${report.failOn}\`.`
           : '**Passing:** no findings.';
+  const preExisting = report.findings.filter((finding) => finding.preExisting).length;
   const facts = [
     `${plural(report.filesChanged, 'changed file')} at \`${report.headSha.slice(0, 7)}\``,
     `${report.filesAnalyzed} analyzed`,
     ...(report.filesExcluded ? [`${report.filesExcluded} excluded by \`paths\``] : []),
+    // Only findings this change introduced fail it (review.new_only); the others are listed as pre-existing.
+    ...(preExisting ? [`${preExisting} pre-existing (also in the base commit, not failing)`] : []),
   ];
   const context = [
     `region: ${report.region ? `\`${report.region}\` (from ${report.regionSource ?? 'configuration'})` : 'unknown'}`,
@@ -199,7 +203,7 @@ export function renderCheckOutput(report: ReviewReport): CheckOutput {
 }
 
 /** Why a finding is in the summary comment rather than inline. */
-export type NotInlineReason = 'outside-diff' | 'no-diff' | 'over-limit' | 'anchor-rejected' | 'post-failed';
+export type NotInlineReason = 'pre-existing' | 'outside-diff' | 'no-diff' | 'over-limit' | 'anchor-rejected' | 'post-failed';
 
 export interface InlineOutcome {
   /** Inline comments posted by this run. */
@@ -216,6 +220,7 @@ const REASON_TITLES: Record<NotInlineReason, string> = {
   'over-limit': 'Over the inline comment limit',
   'anchor-rejected': 'GitHub rejected the inline position',
   'post-failed': 'Inline comment could not be posted',
+  'pre-existing': 'Pre-existing: the base commit has them too (they do not fail the check)',
 };
 
 /** The pull request's one summary comment, found again by its hidden marker and edited in place. */

@@ -17,7 +17,19 @@ export function fingerprintsIn(body: string | null | undefined): string[] {
   return [...body.matchAll(FINGERPRINT_MARKER)].map((match) => match[1] as string);
 }
 
-export function renderReviewComment(finding: Finding, fingerprint: string): string {
+/**
+ * A GitHub suggested change: the block's text replaces the commented lines when someone presses
+ * "Commit suggestion". The fence is longer than any backtick run in the text, so code holding
+ * a fence cannot end the block early.
+ */
+export function suggestionBlock(text: string): string {
+  const longestRun = Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
+  const fence = '`'.repeat(Math.max(3, longestRun + 1));
+  return `${fence}suggestion\n${text}\n${fence}`;
+}
+
+/** `suggestion`: the new text of the commented lines, when the finding's fix lies in lines the change added. */
+export function renderReviewComment(finding: Finding, fingerprint: string, suggestion?: string): string {
   const entry = catalogEntry(finding.ruleId);
   const title = entry?.title ?? finding.ruleId;
   const lines = [
@@ -26,6 +38,7 @@ export function renderReviewComment(finding: Finding, fingerprint: string): stri
     finding.message,
     '',
   ];
+  if (suggestion !== undefined && finding.fix) lines.push(`**Suggested fix:** ${finding.fix.description}.`, '', suggestionBlock(suggestion), '');
   if (entry?.why) lines.push(`**Why it matters:** ${entry.why}`, '');
   if (entry?.fix) lines.push(`**How to fix:** ${entry.fix}`, '');
   lines.push(

@@ -23,6 +23,33 @@ aws.s3.BucketVersioning("logs-versioning", bucket=bucket.id, versioning_configur
   ],
   invalid: [
     {
+      name: 'fix: BucketV2 renamed to the Bucket the provider names',
+      code: aws('bucket = aws.s3.BucketV2("logs", force_destroy=True)\naws.s3.BucketVersioningV2("v", bucket=bucket.id, versioning_configuration={"status": "Enabled"})'),
+      errors: [
+        { line: 4, message: /`aws\.s3\.BucketV2` is deprecated .*in favor of s3\.Bucket\.$/ },
+        { line: 5, message: /`aws\.s3\.BucketVersioningV2` is deprecated/ },
+      ],
+      output: aws('bucket = aws.s3.Bucket("logs", force_destroy=True)\naws.s3.BucketVersioning("v", bucket=bucket.id, versioning_configuration={"status": "Enabled"})'),
+    },
+    {
+      name: 'fix: a function moved to another module, written through the package',
+      code: aws('vpn = aws.vpn.get_connection(vpn_connection_id="vpn-1")'),
+      errors: [{ line: 4, message: /deprecated in favor of aws\.ec2\/getvpnconnection\.getVpnConnection/ }],
+      output: aws('vpn = aws.ec2.get_vpn_connection(vpn_connection_id="vpn-1")'),
+    },
+    {
+      name: 'no fix: a deprecated argument whose replacement takes another type (is_enabled -> state)',
+      code: aws('aws.cloudwatch.EventRule("r", schedule_expression="rate(5 minutes)", is_enabled=True)'),
+      errors: [{ line: 4, message: /`is_enabled` of `aws\.cloudwatch\.EventRule` is deprecated/ }],
+      output: null,
+    },
+    {
+      name: 'no fix: a direct import would need the import changed too',
+      code: 'from pulumi_aws.s3 import BucketV2\n\nBucketV2("logs")\n',
+      errors: [{ line: 3, message: /`BucketV2` is deprecated/ }],
+      output: null,
+    },
+    {
       name: 'seed: bucket acl and versioning arguments',
       code: aws('bucket = aws.s3.Bucket("logs", acl="private", versioning={"enabled": True})'),
       errors: [

@@ -81,6 +81,45 @@ ruleTester(stackNotComponentResource, {
       name: 'seed: class TapStack: (basic class)',
       code: 'import pulumi_aws as aws\n\n\nclass TapStack:\n    def __init__(self, name):\n        self.vpc = aws.ec2.Vpc(f"{name}-vpc", cidr_block="10.0.0.0/16")\n',
       errors: [{ line: 4, column: 7, endColumn: 15, message: 'The stack class `TapStack` is a plain class: it creates `aws.ec2.Vpc` (line 6) but does not subclass `pulumi.ComponentResource`, so nothing groups its resources or passes them a parent and provider.' }],
+      // No `import pulumi`: adding one is left to the author.
+      output: null,
+    },
+    {
+      name: 'fix: class TapStack: gets the base, opts and the super().__init__ call',
+      code: 'import pulumi\nimport pulumi_aws as aws\n\n\nclass TapStack:\n    def __init__(self, name):\n        self.vpc = aws.ec2.Vpc(f"{name}-vpc", cidr_block="10.0.0.0/16")\n',
+      errors: [{ line: 5, message: /does not subclass|neither a `pulumi.ComponentResource`/ }],
+      output:
+        'import pulumi\nimport pulumi_aws as aws\n\n\nclass TapStack(pulumi.ComponentResource):\n    def __init__(self, name, opts=None):\n' +
+        '        super().__init__("pkg:index:TapStack", name, None, opts)\n        self.vpc = aws.ec2.Vpc(f"{name}-vpc", cidr_block="10.0.0.0/16")\n',
+    },
+    {
+      name: 'fix: object base, docstrings, parameters one per line, existing opts',
+      code:
+        'import pulumi as p\nimport pulumi_aws as aws\n\n\nclass TapStack(object):\n    """The stack."""\n\n    def __init__(\n        self,\n        name: str,\n        opts: p.ResourceOptions | None = None,\n    ):\n        """Builds it."""\n        self.bucket = aws.s3.Bucket(f"{name}-logs")\n',
+      errors: [{ line: 5, message: /does not subclass|neither a `pulumi.ComponentResource`/ }],
+      output:
+        'import pulumi as p\nimport pulumi_aws as aws\n\n\nclass TapStack(p.ComponentResource):\n    """The stack."""\n\n    def __init__(\n        self,\n        name: str,\n        opts: p.ResourceOptions | None = None,\n    ):\n        """Builds it."""\n' +
+        '        super().__init__("pkg:index:TapStack", name, None, opts)\n        self.bucket = aws.s3.Bucket(f"{name}-logs")\n',
+    },
+    {
+      name: 'fix: from pulumi import ComponentResource, empty parentheses',
+      code: 'from pulumi import ComponentResource\nimport pulumi_aws as aws\n\nclass Net():\n    def __init__(self, name, cidr):\n        aws.ec2.Vpc(name, cidr_block=cidr)\n',
+      errors: [{ line: 4, message: /does not subclass|neither a `pulumi.ComponentResource`/ }],
+      output:
+        'from pulumi import ComponentResource\nimport pulumi_aws as aws\n\nclass Net(ComponentResource):\n    def __init__(self, name, cidr, opts=None):\n' +
+        '        super().__init__("pkg:index:Net", name, None, opts)\n        aws.ec2.Vpc(name, cidr_block=cidr)\n',
+    },
+    {
+      name: 'no fix: __init__ takes no name, the component name would be a guess',
+      code: 'import pulumi\nimport pulumi_aws as aws\n\nclass Storage:\n    def __init__(self, prefix):\n        aws.s3.Bucket(f"{prefix}-logs")\n',
+      errors: [{ line: 4, message: /does not subclass|neither a `pulumi.ComponentResource`/ }],
+      output: null,
+    },
+    {
+      name: 'no fix: resources created outside __init__',
+      code: 'import pulumi\nimport pulumi_aws as aws\n\nclass Storage:\n    def build(self, name):\n        aws.s3.Bucket(name)\n',
+      errors: [{ line: 4, message: /does not subclass|neither a `pulumi.ComponentResource`/ }],
+      output: null,
     },
     {
       name: 'from-import form',

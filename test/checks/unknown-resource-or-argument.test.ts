@@ -109,6 +109,42 @@ size = aws.ec2.InstanceType.T3_MICRO`),
       name: 'seed: invented `cidr` on a VPC',
       code: aws('vpc = aws.ec2.Vpc("main", cidr="10.0.0.0/16")'),
       errors: [{ line: 5, column: 27, endColumn: 31, message: /^`cidr` is not an argument of `aws\.ec2\.Vpc` in pulumi-aws 7\.\d+\.\d+; did you mean `cidr_block`\?$/ }],
+      // `cidr` is another name, not a misspelling: several arguments contain it.
+      output: null,
+    },
+    {
+      name: 'fix: a typo with one close argument',
+      code: aws('aws.ec2.Vpc("main", cidr_block="10.0.0.0/16", enable_dns_hostname=True)'),
+      errors: [{ line: 5, message: /did you mean `enable_dns_hostnames`/ }],
+      output: aws('aws.ec2.Vpc("main", cidr_block="10.0.0.0/16", enable_dns_hostnames=True)'),
+    },
+    {
+      name: 'fix: camelCase argument to the SDK spelling',
+      code: aws('aws.ec2.Vpc("main", cidrBlock="10.0.0.0/16")'),
+      errors: [{ line: 5, message: /spells it `cidr_block`/ }],
+      output: aws('aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")'),
+    },
+    {
+      name: 'fix: misspelled resource and module (every call through the module)',
+      code: aws('vpc = aws.ec2.Vpcc("main", cidr_block="10.0.0.0/16")\na = aws.ec22.Subnet("a", vpc_id=vpc.id, cidr_block="10.0.1.0/24")\nb = aws.ec22.Subnet("b", vpc_id=vpc.id, cidr_block="10.0.2.0/24")'),
+      errors: [
+        { line: 5, message: /`aws\.ec2\.Vpcc` is not in module `ec2`.*did you mean `Vpc`/ },
+        { line: 6, message: /`ec22` is not a module.*did you mean `ec2`/ },
+      ],
+      output: aws('vpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")\na = aws.ec2.Subnet("a", vpc_id=vpc.id, cidr_block="10.0.1.0/24")\nb = aws.ec2.Subnet("b", vpc_id=vpc.id, cidr_block="10.0.2.0/24")'),
+    },
+    {
+      name: 'no fix: the right name is already passed as well',
+      code: aws('aws.ec2.Vpc("main", cidr_block="10.0.0.0/16", cidrBlock="10.1.0.0/16")'),
+      errors: [{ line: 5, message: /spells it `cidr_block`/ }],
+      output: null,
+    },
+    {
+      name: 'no fix: judged against a table that may not be the project one',
+      code: aws('aws.ec2.Vpc("main", cidrBlock="10.0.0.0/16")'),
+      project: { 'requirements.txt': 'pulumi-aws>=8.0.0\n' },
+      errors: [{ line: 5, severity: 'warning', message: /spells it `cidr_block`/ }],
+      output: null,
     },
     { code: aws('aws.ec2.Vpc("main", cidr_block="10.0.0.0/16", enable_dns_hostname=True)'), errors: [{ line: 5, column: 47, message: /`enable_dns_hostname`.*did you mean `enable_dns_hostnames`\?/ }] },
     {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/core/catalog.js';
@@ -91,32 +92,94 @@ describe('iac-review scan', () => {
     expect(() => scan(root, { paths: ['nope'] })).toThrow(UsageError);
   });
 
-  it('writes text with path:line:column and a summary', () => {
+  it('writes text grouped by file: position, severity, rule, message, title, docs link, fix hint, categories', () => {
     const root = tempProject({ 'lib/a.py': EXEC });
     const { output } = scan(root, { format: 'text' });
-    expect(output).toMatch(/^lib\/a\.py:4:1: error IAC307 /m);
+    expect(output).toMatch(/^lib\/a\.py\n {2}4:1 +error +IAC307 +`exec\(\)` executes/m);
+    expect(output).toContain('Unsafe code execution (exec, eval, shell) · https://github.com/iac-review/iac-review/blob/main/README.md#iac307');
+    expect(output).toMatch(/^ +fix: Import the module under test/m);
+    expect(output).toMatch(/^By category:\n {2}Security +1 +\(1 error, 0 warnings, 0 notices\)/m);
     expect(output).toMatch(/\d+ findings? \(\d+ errors?, \d+ warnings?, \d+ notices?\) in 1 file analyzed\./);
     expect(output.includes('\u001b[')).toBe(false);
     expect(scan(root, { format: 'text', colour: true }).output.includes('\u001b[31merror')).toBe(true);
   });
+
+  it('--quiet lists errors only, --statistics counts per rule', () => {
+    const vpc = '"""B."""\nimport pulumi_aws as aws\n\naws.ec2.Vpc("v", cidr_block="10.0.0.0/16", enable_dns_hostname=True)\n';
+    const root = tempProject({ 'lib/a.py': EXEC, 'lib/b.py': vpc });
+    const quiet = scan(root, { format: 'text', quiet: true }).output;
+    const listed = quiet.split('\n').filter((line) => line.startsWith('lib/'));
+    expect(listed.length).toBeGreaterThan(0);
+    for (const line of listed) expect(line).toMatch(/^lib\/[ab]\.py:\d+:\d+: error IAC\d{3} /);
+    expect(quiet).not.toMatch(/warning IAC|By category/);
+    const statistics = scan(root, { format: 'text', statistics: true }).output;
+    expect(statistics).toMatch(/^count +rule +fixable +title$/m);
+    expect(statistics).toMatch(/^ +1 +IAC307 +0 +Unsafe code execution/m);
+    expect(statistics).toMatch(/^ +1 +IAC105 +1 +Unknown resource or argument/m);
+    expect(statistics).not.toContain('lib/a.py');
+  });
+
+  it('does not let a file name steer the terminal', () => {
+    const root = tempProject({ 'lib/\u001b[2Jx.py': EXEC });
+    const { output } = scan(root, { format: 'text' });
+    expect(output).not.toContain('\u001b[2J');
+    expect(output).toContain('\\x1b[2Jx.py');
+  });
 });
+
+/** The SARIF 2.1.0 schema (OASIS, as published to schemastore: sarif-2.1.0-rtm.5), bundled as a test fixture. */
+function sarifValidator() {
+  const require = createRequire(import.meta.url);
+  const Ajv = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
+  const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
+  const schema = JSON.parse(readFileSync(new URL('../fixtures/sarif-schema-2.1.0.json', import.meta.url), 'utf8'));
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv);
+  return ajv.compile(schema);
+}
 
 describe('SARIF output', () => {
   it('validates against the SARIF 2.1.0 schema with one rule per catalog entry', () => {
     const root = tempProject({ 'lib/tap_stack.py': brokenStack, 'tests/test_stack.py': seedTest });
     const log = JSON.parse(scan(root, { format: 'sarif' }).output);
-    const require = createRequire(import.meta.url);
-    const Ajv = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
-    const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
-    const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
-    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-    addFormats(ajv);
-    const validate = ajv.compile(schema);
+    const validate = sarifValidator();
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     expect(log.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(catalog.map((entry) => entry.id));
     expect(core(log.runs[0].results)).toHaveLength(3);
     expect(core(log.runs[0].results)[0]?.locations[0]?.physicalLocation.artifactLocation.uri).toBe('lib/tap_stack.py');
     expect(log.runs[0].results[0].partialFingerprints['iacReview/v1']).toMatch(/^[0-9a-f]{20}$/);
+  });
+
+  it('is ready for code scanning: security severity, versions, automation details, %SRCROOT% and repository paths', () => {
+    const root = tempProject({ 'infra/lib/tap_stack.py': 'import pulumi\nimport pulumi_aws as aws\n\naws.ec2.Vpc("v", cidrBlock="10.0.0.0/16")\nexec(x)\n' });
+    git(root, 'init', '-q');
+    const log = JSON.parse(scanCommand({ paths: ['infra'], format: 'sarif', colour: false, cwd: root }).output);
+    const validate = sarifValidator();
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    const [run] = log.runs;
+    expect(run.tool.driver.semanticVersion).toMatch(/^\d+\.\d+\.\d+/);
+    expect(run.automationDetails.id).toBe('iac-review/scan/');
+    expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe(`${pathToFileURL(root).href}/`);
+    const rules = new Map<string, { properties: Record<string, unknown> }>(run.tool.driver.rules.map((rule: { id: string; properties: Record<string, unknown> }) => [rule.id, rule]));
+    expect(rules.get('IAC307')?.properties).toMatchObject({ 'security-severity': '8.0', tags: ['security', 'Security'] });
+    expect(rules.get('IAC101')?.properties['security-severity']).toBeUndefined();
+    // Scanned from the subfolder, paths still start at the repository root.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed SARIF JSON
+    const byRule = new Map<string, Record<string, any>>(run.results.map((result: { ruleId: string }) => [result.ruleId, result]));
+    expect(byRule.get('IAC307')?.locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'infra/lib/tap_stack.py', uriBaseId: '%SRCROOT%' });
+    expect(byRule.get('IAC105')).toMatchObject({
+      fixes: [
+        {
+          description: { text: 'Rename `cidrBlock` to `cidr_block`' },
+          artifactChanges: [
+            {
+              artifactLocation: { uri: 'infra/lib/tap_stack.py', uriBaseId: '%SRCROOT%' },
+              replacements: [{ deletedRegion: { startLine: 4, startColumn: 18, endLine: 4, endColumn: 27 }, insertedContent: { text: 'cidr_block' } }],
+            },
+          ],
+        },
+      ],
+    });
   });
 });
 

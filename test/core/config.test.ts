@@ -11,6 +11,7 @@ describe('config', () => {
     expect(config.allowedStructure).toEqual(DEFAULT_ALLOWED_STRUCTURE);
     expect(config.maxInlineComments).toBe(30);
     expect(config.region).toBeUndefined();
+    expect(config.newOnly).toBeUndefined();
   });
 
   it('reads every documented key', () => {
@@ -29,6 +30,8 @@ describe('config', () => {
         '  exclude: ["vendor/**"]',
         'comments:',
         '  max_inline: 10',
+        'review:',
+        '  new_only: false',
         'limits:',
         '  max_file_bytes: 1000',
       ].join('\n'),
@@ -41,6 +44,7 @@ describe('config', () => {
       include: ['**/*.py'],
       exclude: ['vendor/**'],
       maxInlineComments: 10,
+      newOnly: false,
       maxFileBytes: 1000,
     });
     expect(config.ruleLevels.get('IAC307')).toBe('warning');
@@ -53,6 +57,7 @@ describe('config', () => {
     ['unknown rule ID', 'rules:\n  IAC999: off', /rules.IAC999: unknown rule ID "IAC999"/],
     ['bad level', 'rules:\n  IAC307: loud', /rules.IAC307/],
     ['bad fail_on', 'fail_on: critical', /fail_on/],
+    ['review.new_only not a boolean', 'review:\n  new_only: yes please', /review.new_only/],
     ['bad region', 'region: Mars', /region: expected an AWS region/],
     ['not a mapping', '- a\n- b', /expected a mapping/],
     ['broken YAML', 'region: [us-east-1', /invalid YAML/],

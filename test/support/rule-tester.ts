@@ -9,6 +9,7 @@ import { resolveConfig } from '../../src/core/config.js';
 import type { FileStatus, Rule } from '../../src/api/rule.js';
 import { review, type InputFile } from '../../src/core/review.js';
 import type { Finding, Severity } from '../../src/api/types.js';
+import { applyFileFixes } from '../../src/core/apply-fixes.js';
 
 export interface TestCase {
   /** Shown in the test name; defaults to the first line of the code. */
@@ -38,6 +39,11 @@ export interface ExpectedFinding {
 
 export interface InvalidCase extends TestCase {
   errors: ExpectedFinding[];
+  /**
+   * `code` after applying every fix the findings carry (ESLint's `output`); `null` when no
+   * finding may carry a fix. Left out: fixes are not checked.
+   */
+  output?: string | null;
 }
 
 export function runCase(rule: Rule, testCase: TestCase): Finding[] {
@@ -92,10 +98,27 @@ export function ruleTester(rule: Rule, cases: { valid: (string | TestCase)[]; in
             if (expected.path !== undefined) expect(actual.path).toBe(expected.path);
             if (expected.message !== undefined) expect(actual.message).toMatch(expected.message);
           });
+          if (testCase.output !== undefined) expectOutput(rule, testCase, findings);
         });
       });
     });
   });
+}
+
+/** The fixed code is as expected, and reviewing it again no longer gives the fixed findings. */
+function expectOutput(rule: Rule, testCase: InvalidCase, findings: Finding[]): void {
+  const path = testCase.path ?? 'lib/tap_stack.py';
+  const fixable = findings.filter((finding) => finding.fix && finding.path === path);
+  if (testCase.output === null) {
+    expect(fixable.map(summarise)).toEqual([]);
+    return;
+  }
+  const fixed = applyFileFixes(testCase.code ?? '', fixable);
+  expect(fixed.text).toBe(testCase.output);
+  const again = runCase(rule, { ...testCase, code: fixed.text });
+  const key = (finding: Finding) => `${finding.message}\u0000${finding.snippet}`;
+  const remaining = new Set(again.map(key));
+  expect(fixed.applied.filter((finding) => remaining.has(key(finding))).map(summarise)).toEqual([]);
 }
 
 function summarise(finding: Finding): string {
