@@ -7,7 +7,9 @@
  * dictionary (`'redis_port': cluster.port,`), and a block body that is only a comment saying
  * what goes there. Everything else in an answer's blocks is judged as in a file.
  */
-import type { FileRule } from '../src/api/rule.js';
+import type { ModelRule, UnitContext } from '../src/api/rule.js';
+import type { SourceUnit } from '../src/syntax/source-unit.js';
+import { typeScriptSyntaxErrors } from '../src/typescript/syntax-errors.js';
 import { indentationErrors } from '../src/python/indentation.js';
 import { pointAt } from '../src/syntax/positions.js';
 import { python2Statements, syntaxErrorRegions, type SyntaxErrorRegion } from '../src/python/syntax-errors.js';
@@ -15,7 +17,7 @@ import { findTruncation } from '../src/python/truncation.js';
 
 const MAX_SHOWN = 40;
 
-export const syntaxError: FileRule = {
+export const syntaxError: ModelRule = {
   meta: {
     id: 'IAC102',
     name: 'syntax-error',
@@ -23,39 +25,49 @@ export const syntaxError: FileRule = {
     category: 'Code Generation',
     severity: 'error',
     why: 'Code that does not parse fails before any resource is created; missing brackets and wrong indentation are common in generated code.',
-    fix: 'Fix the syntax at the reported position (brackets, colons, indentation), then run `python -m py_compile` on the file.',
+    fix: 'Fix the syntax at the reported position (brackets, colons, indentation), then run `python -m py_compile` on a Python file or `tsc --noEmit` on a TypeScript one.',
     badExample: 'def create_vpc(self:\n    return aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")',
     goodExample: 'def create_vpc(self):\n    return aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")',
     seed: { report: 'model-failures-tracking', section: 'Syntax Errors / Python Syntax Errors' },
+    languages: ['python', 'typescript'],
   },
-  scope: 'file',
-  check(unit, context) {
-    const truncation = unit.isFinal ? findTruncation(unit.text, unit.tree) : undefined;
-    const excerpt = unit.origin === 'markdown-block';
-    const regions = syntaxErrorRegions(unit.root)
-      .filter((region) => !truncation || region.endIndex < truncation.startIndex)
-      .filter((region) => !excerpt || !isExcerptShorthand(unit.text, region));
-    for (const region of regions) {
-      const first = region.first;
-      const message = first.isMissing
-        ? `Syntax error: expected \`${first.type}\` here.`
-        : `Syntax error: cannot parse \`${preview(first.text)}\`.`;
-      context.report({ start: region.start, end: region.end, message });
-    }
-    for (const error of indentationErrors(unit.tree, unit.text)) {
-      if (truncation && error.index >= truncation.startIndex) continue;
-      if (excerpt && error.message.startsWith('expected an indented block') && bodyIsOnlyComments(unit.text, error.index)) continue;
-      const start = pointAt(unit.text, error.index);
-      if (regions.some((region) => start.row >= region.start.row && start.row <= region.end.row)) continue;
-      const lineEnd = unit.text.indexOf('\n', error.index);
-      const end = pointAt(unit.text, (lineEnd < 0 ? unit.text.length : lineEnd));
-      context.report({ start, end, message: `Indentation error: ${error.message}.` });
-    }
-    for (const { node, message } of python2Statements(unit.root)) {
-      context.report({ node, message: `Syntax error in Python 3: ${message}.` });
-    }
+  scope: 'model',
+  visitors: {
+    python: (context) => ({ 'unit:exit': () => checkPython(context.unit, context) }),
+    typescript: (context) => ({
+      'unit:exit': () => {
+        for (const error of typeScriptSyntaxErrors(context.unit)) context.report({ start: error.start, end: error.end, message: error.message });
+      },
+    }),
   },
 };
+
+function checkPython(unit: SourceUnit, context: Pick<UnitContext, 'report'>): void {
+  const truncation = unit.isFinal ? findTruncation(unit.text, unit.tree) : undefined;
+  const excerpt = unit.origin === 'markdown-block';
+  const regions = syntaxErrorRegions(unit.root)
+    .filter((region) => !truncation || region.endIndex < truncation.startIndex)
+    .filter((region) => !excerpt || !isExcerptShorthand(unit.text, region));
+  for (const region of regions) {
+    const first = region.first;
+    const message = first.isMissing
+      ? `Syntax error: expected \`${first.type}\` here.`
+      : `Syntax error: cannot parse \`${preview(first.text)}\`.`;
+    context.report({ start: region.start, end: region.end, message });
+  }
+  for (const error of indentationErrors(unit.tree, unit.text)) {
+    if (truncation && error.index >= truncation.startIndex) continue;
+    if (excerpt && error.message.startsWith('expected an indented block') && bodyIsOnlyComments(unit.text, error.index)) continue;
+    const start = pointAt(unit.text, error.index);
+    if (regions.some((region) => start.row >= region.start.row && start.row <= region.end.row)) continue;
+    const lineEnd = unit.text.indexOf('\n', error.index);
+    const end = pointAt(unit.text, (lineEnd < 0 ? unit.text.length : lineEnd));
+    context.report({ start, end, message: `Indentation error: ${error.message}.` });
+  }
+  for (const { node, message } of python2Statements(unit.root)) {
+    context.report({ node, message: `Syntax error in Python 3: ${message}.` });
+  }
+}
 
 /** `...` for elided code, or a first line that is a dictionary entry cut from its dictionary. */
 function isExcerptShorthand(text: string, region: SyntaxErrorRegion): boolean {

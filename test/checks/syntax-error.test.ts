@@ -20,6 +20,9 @@ ruleTester(syntaxError, {
     { name: 'markdown: `...` stands for elided code', path: 'answer.md', code: '### lib/eks.py\n\n```python\ndef create_cluster(...) -> aws.eks.Cluster:\n    return aws.eks.Cluster("c", ...)\n\ndef create_autoscaler(\n    name: str,\n    ...\n):\n    pass\n```\n' },
     { name: 'markdown: an excerpt that starts inside a dictionary', path: 'answer.md', code: '**Correct**:\n\n```python\n# outputs of the stack\n\'redis_endpoint\': cluster.configuration_endpoint_address,\n\'redis_port\': cluster.port,\n```\n' },
     { name: 'markdown: a sketch whose handler body is a comment', path: 'answer.md', code: '```python\ndef check():\n    try:\n        s3.head_bucket(Bucket=name)\n    except Exception as e:\n        # alert and fail over\n\n    return {"status": "healthy"}\n```\n' },
+    // TypeScript
+    { path: 'lib/tap-stack.ts', code: 'import * as aws from "@pulumi/aws";\n\nconst tags: Record<string, string> = { env: "dev" };\nexport const bucket = new aws.s3.Bucket("b", { tags });\n' },
+    { path: 'lib/tap-stack.ts', code: 'export const a = new Thing("x", {\n  size: 1,\n', name: 'a cut-off TypeScript file is IAC101\'s' },
   ],
   invalid: [
     {
@@ -47,5 +50,8 @@ ruleTester(syntaxError, {
     { name: 'a handler whose body is only a comment is an error in a .py file', code: 'try:\n    f()\nexcept Exception:\n    # later\n\nx = 1\n', errors: [{ line: 6, message: /expected an indented block/ }] },
     { name: 'markdown: a dictionary entry after code is a real error', path: 'answer.md', code: '```python\nx = 1\n\'a\': 2\n```\n', errors: [{ line: 3, message: /Syntax error/ }] },
     { name: 'markdown: a broken line in an answer is still an error', path: 'answer.md', code: '```python\nimport pulumi_aws as aws\nsse = (\n    aws.s3.Rule\n    DefaultArgs(algorithm="AES256")\n)\n```\n', errors: [{ line: 4, message: /Syntax error/ }] },
+    // TypeScript
+    { path: 'lib/tap-stack.ts', code: 'const a = 1;\nconst x = ;\nconst y = 2;\n', errors: [{ line: 2, column: 9, message: 'Syntax error: cannot parse `=`.' }] },
+    { path: 'lib/MODEL_RESPONSE.md', code: '```typescript\nconst a = 1;\nconst x = ;\nconst y = 2;\n```\n', errors: [{ line: 3, message: /^Syntax error/ }] },
   ],
 });

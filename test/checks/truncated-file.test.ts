@@ -46,6 +46,10 @@ ruleTester(truncatedFile, {
     { name: 'markdown: an unclosed block ends at the next opening fence, and the answer goes on', code: '```python\nx = foo(\n\n```bash\npulumi up\n```\n', path: 'answer.md' },
     { name: 'markdown: a README fenced with more backticks than its examples is whole', code: '```python\nx = 1\n```\n\n````markdown\n# Stack\n\n```bash\npulumi up\n```\n````\n', path: 'answer.md' },
     { name: 'markdown: a complete yaml block after the code', code: '```python\nx = 1\n```\n\n```yaml\nname: tap\n```\n', path: 'answer.md' },
+    // TypeScript
+    { path: 'lib/tap-stack.ts', code: 'import * as aws from "@pulumi/aws";\n\nexport const bucket = new aws.s3.Bucket("b", {\n  acl: "private",\n});\n' },
+    { path: 'lib/MODEL_RESPONSE.md', code: '# Answer\n\n```typescript\nconst b = new aws.s3.Bucket("b");\n```\n\nDone.\n' },
+    { path: 'lib/MODEL_RESPONSE.md', code: '```ts\nconst b = new aws.s3.Bucket("b", {\n```\n\nThe rest follows the same pattern.\n' },
   ],
   invalid: [
     {
@@ -99,6 +103,23 @@ ruleTester(truncatedFile, {
       code: '# Answer\n\n```python\nimport pulumi\nbucket = aws.s3.Bucket(\n```\n',
       path: 'answer.md',
       errors: [{ line: 5, column: 1, message: /last Python code block ends in the middle of the statement starting on line 5, with `\(` \(line 5\) never closed/ }],
+    },
+    // TypeScript
+    {
+      path: 'lib/tap-stack.ts',
+      code: 'import * as pulumi from "@pulumi/pulumi";\nimport * as aws from "@pulumi/aws";\n\nexport class TapStack extends pulumi.ComponentResource {\n  constructor(name: string) {\n    super("tap:stack:TapStack", name);\n    const vpc = new aws.ec2.Vpc("vpc", {\n      cidrBlock: "10.0.0.0/16",\n',
+      errors: [{ line: 4, endLine: 8, message: 'The file ends in the middle of the statement starting on line 4 (inside an unclosed `{`, opened on line 7): it was cut off mid-construct.' }],
+    },
+    { path: 'lib/tap-stack.ts', code: 'const name = `tap-${env}-bucket\n', errors: [{ line: 1, message: 'The file ends inside an unterminated template literal: it was cut off mid-construct.' }] },
+    {
+      path: 'lib/MODEL_RESPONSE.md',
+      code: '# Answer\n\n```typescript\nconst b = new aws.s3.Bucket("b", {\n  acl: "private",\n',
+      errors: [{ line: 4, message: 'The last TypeScript code block ends inside an unclosed `{`: it was cut off mid-construct.' }],
+    },
+    {
+      path: 'lib/MODEL_RESPONSE.md',
+      code: '# Answer\n\n```typescript\nconst b = new aws.s3.Bucket("b");\n',
+      errors: [{ line: 4, severity: 'warning', message: /ends inside this TypeScript code block \(no closing ```\)/ }],
     },
   ],
 });
