@@ -7,7 +7,8 @@
  * helper that creates resources with nothing from its caller gets a warning (its resources
  * leave the component tree). A unit cut off mid-file is judged on the code before the cut.
  */
-import type { FileRule, FileRuleContext } from '../src/api/rule.js';
+import type { ModelRule, UnitContext } from '../src/api/rule.js';
+import { optionsMayHaveParent, readTypeScriptClass, topLevelInstantiations, type TypeScriptCreation } from '../src/typescript/classes.js';
 import type { PythonUnit } from '../src/python/units.js';
 import { callArguments } from '../src/python/calls.js';
 import { baseKinds, className, classRole, moduleLevelInstantiations, shortResourceName, type Creation } from '../src/python/class-roles.js';
@@ -21,7 +22,7 @@ import { descendantsOfType } from '../src/syntax/walk.js';
 /** Resources named in a message before "and N more". */
 const NAMED_IN_MESSAGE = 3;
 
-export const stackNotComponentResource: FileRule = {
+export const stackNotComponentResource: ModelRule<undefined> = {
   meta: {
     id: 'IAC301',
     name: 'stack-not-component-resource',
@@ -34,40 +35,48 @@ export const stackNotComponentResource: FileRule = {
     goodExample:
       'class TapStack(pulumi.ComponentResource):\n    def __init__(self, name, opts=None):\n        super().__init__("tap:stack:TapStack", name, None, opts)\n        self.vpc = aws.ec2.Vpc(f"{name}-vpc", cidr_block="10.0.0.0/16",\n            opts=pulumi.ResourceOptions(parent=self))\n        self.register_outputs({"vpc_id": self.vpc.id})',
     seed: { report: 'model-failure-analysis', section: 'Architecture Pattern Violation' },
+    languages: ['python', 'typescript'],
   },
-  scope: 'file',
-  check(unit, context) {
-    // A file cut inside a bracket leaves its classes unparsed: judge the code before the cut.
-    const before = unit.root.hasError ? parsedBeforeCut(unit.text, unit.tree) : undefined;
-    const root = before?.rootNode ?? unit.root;
-    const imports = before ? importTable(root) : unit.imports;
-    const classes = [...descendantsOfType(root, 'class_definition')];
-    const kinds = baseKinds(classes, imports);
-    const stackNames = moduleLevelInstantiations(root);
-    for (const klass of classes) {
-      const role = classRole(klass, imports, kinds, stackNames, unit.isTestFile);
-      const nameNode = klass.childForFieldName('name') ?? klass;
-      // A fix edits the unit's own tree; a cut-off unit is judged on a reparsed prefix, so no fix there.
-      const fix = before ? undefined : componentResourceFix(klass, unit);
-      if (role.kind === 'stack') {
-        context.report({
-          node: nameNode,
-          message: `The stack class \`${className(klass)}\` is a plain class: it creates ${listCreations(role.creations, unit)} but does not subclass \`pulumi.ComponentResource\`, so nothing groups its resources or passes them a parent and provider.`,
-          ...(fix ? { fix } : {}),
-        });
-      } else if (role.kind === 'detached-helper') {
-        context.report({
-          node: nameNode,
-          severity: 'warning',
-          message: `Class \`${className(klass)}\` creates ${listCreations(role.creations, unit)} but is neither a \`pulumi.ComponentResource\` nor given a \`parent\`/\`provider\` (or \`opts\`) by its caller to pass on: its resources sit outside the stack's component with the default provider.`,
-          ...(fix ? { fix } : {}),
-        });
-      } else if (role.kind === 'component' && !(unit.isTestFile && /^(Mock|Fake|Stub|Dummy)/.test(className(klass)))) {
-        checkComponent(klass, nameNode, unit, imports, context);
-      }
-    }
+  scope: 'model',
+  visitors: {
+    python: (context) => ({ 'unit:exit': () => checkPythonUnit(context.unit, context) }),
+    typescript: (context) => ({ class_declaration: (node) => judgeTypeScriptClass(node, context) }),
   },
 };
+
+type FileRuleContext = Pick<UnitContext, 'report'>;
+
+function checkPythonUnit(unit: PythonUnit, context: FileRuleContext): void {
+  // A file cut inside a bracket leaves its classes unparsed: judge the code before the cut.
+  const before = unit.root.hasError ? parsedBeforeCut(unit.text, unit.tree) : undefined;
+  const root = before?.rootNode ?? unit.root;
+  const imports = before ? importTable(root) : unit.imports;
+  const classes = [...descendantsOfType(root, 'class_definition')];
+  const kinds = baseKinds(classes, imports);
+  const stackNames = moduleLevelInstantiations(root);
+  for (const klass of classes) {
+    const role = classRole(klass, imports, kinds, stackNames, unit.isTestFile);
+    const nameNode = klass.childForFieldName('name') ?? klass;
+    // A fix edits the unit's own tree; a cut-off unit is judged on a reparsed prefix, so no fix there.
+    const fix = before ? undefined : componentResourceFix(klass, unit);
+    if (role.kind === 'stack') {
+      context.report({
+        node: nameNode,
+        message: `The stack class \`${className(klass)}\` is a plain class: it creates ${listCreations(role.creations, unit)} but does not subclass \`pulumi.ComponentResource\`, so nothing groups its resources or passes them a parent and provider.`,
+        ...(fix ? { fix } : {}),
+      });
+    } else if (role.kind === 'detached-helper') {
+      context.report({
+        node: nameNode,
+        severity: 'warning',
+        message: `Class \`${className(klass)}\` creates ${listCreations(role.creations, unit)} but is neither a \`pulumi.ComponentResource\` nor given a \`parent\`/\`provider\` (or \`opts\`) by its caller to pass on: its resources sit outside the stack's component with the default provider.`,
+        ...(fix ? { fix } : {}),
+      });
+    } else if (role.kind === 'component' && !(unit.isTestFile && /^(Mock|Fake|Stub|Dummy)/.test(className(klass)))) {
+      checkComponent(klass, nameNode, unit, imports, context);
+    }
+  }
+}
 
 function lineOf(node: SyntaxNode, unit: PythonUnit): number {
   return unit.lineOffset + node.startPosition.row + 1;
@@ -157,4 +166,64 @@ function checkSuperArguments(call: SyntaxNode, klass: SyntaxNode, context: FileR
       message: `\`${className(klass)}\` does not pass \`opts\` to \`super().__init__\`: the caller's provider, parent and protect options are dropped.`,
     });
   }
+}
+
+/**
+ * TypeScript: the same judgement on `class_declaration`s. A stack class (`TapStack`, any
+ * `...Stack`, or a class the unit instantiates at its top level) must extend
+ * `pulumi.ComponentResource`, call `super(type, name, args, opts)`, parent its children and
+ * register its outputs; a plain helper given nothing by its caller gets a warning.
+ */
+function judgeTypeScriptClass(declaration: SyntaxNode, context: UnitContext): void {
+  const { unit } = context;
+  const klass = readTypeScriptClass(declaration, unit.imports);
+  if (!klass || !klass.creations.length) return;
+  if (unit.isTestFile && /^(Mock|Fake|Stub|Dummy)/.test(klass.name)) return;
+  const list = (creations: readonly TypeScriptCreation[]) => listTypeScriptCreations(creations, unit);
+  if (klass.base === 'none') {
+    const isStack = klass.name === 'TapStack' || /Stack$/.test(klass.name) || topLevelInstantiations(unit.root).has(klass.name);
+    if (isStack && !unit.isTestFile) {
+      context.report({
+        node: klass.nameNode,
+        message: `The stack class \`${klass.name}\` is a plain class: it creates ${list(klass.creations)} but does not extend \`pulumi.ComponentResource\`, so nothing groups its resources or passes them a parent and provider.`,
+      });
+    } else if (!klass.receivesOptions && !unit.isTestFile) {
+      context.report({
+        node: klass.nameNode,
+        severity: 'warning',
+        message: `Class \`${klass.name}\` creates ${list(klass.creations)} but is neither a \`pulumi.ComponentResource\` nor given a \`parent\`/\`provider\` (or \`opts\`) by its caller to pass on: its resources sit outside the stack's component with the default provider.`,
+      });
+    }
+    return;
+  }
+  if (klass.base !== 'component') return;
+  if (klass.constructorNode) {
+    const args = klass.superCall?.childForFieldName('arguments')?.namedChildren.filter((child) => child.type !== 'comment') ?? [];
+    const spread = args.some((arg) => arg.type === 'spread_element');
+    if (!klass.superCall) {
+      context.report({ node: klass.constructorNode.childForFieldName('name') ?? klass.constructorNode, message: `\`${klass.name}\`'s constructor never calls \`super(type, name, args, opts)\`: the component is never registered with Pulumi.` });
+    } else if (!spread && args.length < 2) {
+      context.report({ node: klass.superCall, message: `\`${klass.name}\` calls \`super\` without a type token and name: use \`super("pkg:index:${klass.name}", name, {}, opts)\`.` });
+    } else if (!spread && args.length < 4) {
+      context.report({ node: klass.superCall, severity: 'warning', message: `\`${klass.name}\` does not pass \`opts\` to \`super\`: the caller's provider, parent and protect options are dropped.` });
+    }
+    if (!klass.registersOutputs) {
+      context.report({ node: klass.nameNode, severity: 'notice', message: `Component \`${klass.name}\` never calls \`this.registerOutputs(...)\`: Pulumi cannot tell when it has finished creating children.` });
+    }
+  }
+  const orphans = klass.creations.filter((creation) => !/\.Provider$/.test(creation.label) && !optionsMayHaveParent(creation.options));
+  const first = orphans[0];
+  if (!first) return;
+  const what = orphans.length === 1 ? `${list(orphans)} without \`parent: this\`: it is` : `${orphans.length} resources without \`parent: this\` (${list(orphans)}): they are`;
+  context.report({
+    node: first.node.childForFieldName('constructor') ?? first.node,
+    severity: 'warning',
+    message: `Component \`${klass.name}\` creates ${what} not grouped under the component and do${orphans.length === 1 ? 'es' : ''} not inherit its options (provider, protect).`,
+  });
+}
+
+function listTypeScriptCreations(creations: readonly TypeScriptCreation[], unit: PythonUnit): string {
+  const named = creations.slice(0, NAMED_IN_MESSAGE).map(({ node, label }) => `\`${label}\` (line ${lineOf(node, unit)})`);
+  const more = creations.length - named.length;
+  return more > 0 ? `${named.join(', ')} and ${more} more` : named.join(', ');
 }

@@ -54,6 +54,21 @@ class IamStack:
         return aws.iam.Role("role", assume_role_policy="{}", opts=self._child_opts())
 `;
 
+const goodTypeScriptStack = [
+  'import * as pulumi from "@pulumi/pulumi";',
+  'import * as aws from "@pulumi/aws";',
+  '',
+  'export class TapStack extends pulumi.ComponentResource {',
+  '  public readonly vpc: aws.ec2.Vpc;',
+  '  constructor(name: string, args: {}, opts?: pulumi.ComponentResourceOptions) {',
+  '    super("tap:stack:TapStack", name, args, opts);',
+  '    this.vpc = new aws.ec2.Vpc(`${name}-vpc`, { cidrBlock: "10.0.0.0/16" }, { parent: this });',
+  '    this.registerOutputs({ vpcId: this.vpc.id });',
+  '  }',
+  '}',
+  '',
+].join('\n');
+
 ruleTester(stackNotComponentResource, {
   valid: [
     goodComponent,
@@ -75,6 +90,12 @@ ruleTester(stackNotComponentResource, {
     { name: 'a test double in a test file is not a stack', path: 'tests/unit/test_stack.py', code: 'import pulumi\nimport pulumi_aws as aws\n\nclass MockComponentResource(pulumi.ComponentResource):\n    def __init__(self, *args, **kwargs):\n        self.bucket = aws.s3.Bucket("b")\n' },
     { name: 'a provider built inside a component needs no parent', code: goodComponent.replace('        self.register_outputs', '        self.east = aws.Provider("east", region="us-east-1")\n        self.register_outputs') },
     { name: 'unittest classes are not stacks', code: 'import unittest\nimport pulumi_aws as aws\n\nclass TestX(unittest.TestCase):\n    def test_b(self):\n        aws.s3.Bucket("b")\n' },
+    // TypeScript
+    { path: 'lib/tap-stack.ts', code: goodTypeScriptStack },
+    { name: 'a helper given opts passes them on', path: 'lib/network.ts', code: 'import * as aws from "@pulumi/aws";\nimport * as pulumi from "@pulumi/pulumi";\n\nexport class Network {\n  constructor(name: string, opts: pulumi.CustomResourceOptions) {\n    new aws.ec2.Vpc(name, { cidrBlock: "10.0.0.0/16" }, opts);\n  }\n}\n' },
+    { name: 'options spread from the caller may carry the parent', path: 'lib/tap-stack.ts', code: goodTypeScriptStack.replace('{ parent: this }', '{ ...childOpts }') },
+    { name: 'a class creating no resource', path: 'lib/config.ts', code: 'export class Settings {\n  constructor(readonly region: string) {}\n}\n' },
+    { name: 'test doubles', path: 'test/tap-stack.unit.test.ts', code: 'import * as aws from "@pulumi/aws";\nclass MockStack {\n  b = new aws.s3.Bucket("b");\n}\n' },
   ],
   invalid: [
     {
@@ -104,7 +125,7 @@ ruleTester(stackNotComponentResource, {
     {
       name: 'fix: from pulumi import ComponentResource, empty parentheses',
       code: 'from pulumi import ComponentResource\nimport pulumi_aws as aws\n\nclass Net():\n    def __init__(self, name, cidr):\n        aws.ec2.Vpc(name, cidr_block=cidr)\n',
-      errors: [{ line: 4, message: /does not subclass|neither a `pulumi.ComponentResource`/ }],
+      errors: [{ line: 4, severity: 'warning', message: /neither a `pulumi.ComponentResource`/ }],
       output:
         'from pulumi import ComponentResource\nimport pulumi_aws as aws\n\nclass Net(ComponentResource):\n    def __init__(self, name, cidr, opts=None):\n' +
         '        super().__init__("pkg:index:Net", name, None, opts)\n        aws.ec2.Vpc(name, cidr_block=cidr)\n',
@@ -112,13 +133,13 @@ ruleTester(stackNotComponentResource, {
     {
       name: 'no fix: __init__ takes no name, the component name would be a guess',
       code: 'import pulumi\nimport pulumi_aws as aws\n\nclass Storage:\n    def __init__(self, prefix):\n        aws.s3.Bucket(f"{prefix}-logs")\n',
-      errors: [{ line: 4, message: /does not subclass|neither a `pulumi.ComponentResource`/ }],
+      errors: [{ line: 4, severity: 'warning', message: /neither a `pulumi.ComponentResource`/ }],
       output: null,
     },
     {
       name: 'no fix: resources created outside __init__',
       code: 'import pulumi\nimport pulumi_aws as aws\n\nclass Storage:\n    def build(self, name):\n        aws.s3.Bucket(name)\n',
-      errors: [{ line: 4, message: /does not subclass|neither a `pulumi.ComponentResource`/ }],
+      errors: [{ line: 4, severity: 'warning', message: /neither a `pulumi.ComponentResource`/ }],
       output: null,
     },
     {
@@ -185,6 +206,41 @@ ruleTester(stackNotComponentResource, {
       name: 'no register_outputs',
       code: goodComponent.replace('        self.register_outputs({"vpc_id": self.vpc.id})\n', ''),
       errors: [{ line: 5, severity: 'notice', message: /register_outputs/ }],
+    },
+    // TypeScript
+    {
+      name: 'TypeScript: class TapStack without extends',
+      path: 'lib/tap-stack.ts',
+      code: 'import * as aws from "@pulumi/aws";\n\nexport class TapStack {\n  constructor(name: string) {\n    new aws.ec2.Vpc(`${name}-vpc`, { cidrBlock: "10.0.0.0/16" });\n  }\n}\n',
+      errors: [{ line: 3, column: 14, message: 'The stack class `TapStack` is a plain class: it creates `aws.ec2.Vpc` (line 5) but does not extend `pulumi.ComponentResource`, so nothing groups its resources or passes them a parent and provider.' }],
+    },
+    {
+      name: 'TypeScript: a helper class given nothing by its caller',
+      path: 'lib/storage.ts',
+      code: 'import { s3 } from "@pulumi/aws";\n\nexport class Storage {\n  bucket = new s3.Bucket("logs");\n}\n',
+      errors: [{ line: 3, severity: 'warning', message: /^Class `Storage` creates `aws.s3.Bucket` \(line 4\) but is neither/ }],
+    },
+    {
+      name: 'TypeScript: super without opts, no registerOutputs, a child without parent',
+      path: 'lib/tap-stack.ts',
+      code: goodTypeScriptStack.replace('super("tap:stack:TapStack", name, args, opts);', 'super("tap:stack:TapStack", name);').replace(', { parent: this }', '').replace('    this.registerOutputs({ vpcId: this.vpc.id });\n', ''),
+      errors: [
+        { line: 4, severity: 'notice', message: 'Component `TapStack` never calls `this.registerOutputs(...)`: Pulumi cannot tell when it has finished creating children.' },
+        { line: 7, severity: 'warning', message: /does not pass `opts` to `super`/ },
+        { line: 8, severity: 'warning', message: 'Component `TapStack` creates `aws.ec2.Vpc` (line 8) without `parent: this`: it is not grouped under the component and does not inherit its options (provider, protect).' },
+      ],
+    },
+    {
+      name: 'TypeScript: ComponentResource imported by name, super without a name',
+      path: 'lib/tap-stack.ts',
+      code: 'import { ComponentResource } from "@pulumi/pulumi";\nimport * as aws from "@pulumi/aws";\nexport class TapStack extends ComponentResource {\n  constructor(name: string) {\n    super("tap:stack:TapStack");\n    new aws.s3.Bucket("b", {}, { parent: this });\n    this.registerOutputs({});\n  }\n}\n',
+      errors: [{ line: 5, message: /calls `super` without a type token and name/ }],
+    },
+    {
+      name: 'TypeScript: a stack class in a Markdown answer',
+      path: 'lib/MODEL_RESPONSE.md',
+      code: '```typescript\nimport * as aws from "@pulumi/aws";\nexport class TapStack {\n  vpc = new aws.ec2.Vpc("v");\n}\n```\n',
+      errors: [{ line: 3, message: /^The stack class `TapStack` is a plain class/ }],
     },
   ],
 });
