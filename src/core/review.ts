@@ -164,7 +164,13 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
     for (const model of programs.build()) {
       for (const rule of judging) {
         options.onStep?.({ phase: 'judging', ruleId: rule.meta.id });
-        runGuarded(rule.meta, model.root, collector, () => rule.program?.(model, collector.programContext(rule.meta, settings, project, states.get(rule), reviewedPaths)));
+        try {
+          rule.program?.(model, collector.programContext(rule.meta, settings, project, states.get(rule), reviewedPaths));
+        } catch (error) {
+          // Fail closed on every reviewed file of the program: none of them was checked by this rule.
+          const files = model.files.filter((path) => reviewedPaths.has(path));
+          for (const path of files.length ? files : [model.root]) reportRuleFailure(rule.meta, path, error, collector, 'the program this file belongs to');
+        }
       }
       yield;
     }

@@ -6,9 +6,8 @@ import { FILE_NOT_ANALYZED } from './engine-rules.js';
 import type { FindingCollector } from './finding-collector.js';
 import type { RuleMeta } from '../api/types.js';
 
-export function reportRuleFailure(meta: RuleMeta, path: string, error: unknown, collector: FindingCollector): void {
+export function reportRuleFailure(meta: RuleMeta, path: string, error: unknown, collector: FindingCollector, what = path ? 'this file' : 'the project'): void {
   const message = error instanceof Error ? error.message : String(error);
   // Fail closed: error severity, so the review cannot pass with the file unchecked (and no suppression silences it).
-  const what = path ? 'this file' : 'the project';
   collector.addAt(FILE_NOT_ANALYZED, path || '.', `rule ${meta.id} (${meta.name}) could not check ${what}: ${message}`, 'error');
 }

@@ -23,8 +23,8 @@ interface JsonFinding {
   preExisting?: true;
 }
 
-function repository(): string {
-  const root = tempProject({ 'tests/test_handler.py': HANDLER_TEST, 'lib/AWS_REGION': 'us-east-1\n' });
+function repository(baseFiles: Record<string, string> = {}): string {
+  const root = tempProject({ 'tests/test_handler.py': HANDLER_TEST, 'lib/AWS_REGION': 'us-east-1\n', ...baseFiles });
   git(root, 'init', '-q', '-b', 'main');
   commitAll(root, 'base');
   git(root, 'checkout', '-q', '-b', 'feature');
@@ -66,10 +66,11 @@ describe('iac-review diff --new-only', () => {
     ]);
   });
 
-  it('takes review.new_only from the config, and --no-new-only overrides it', () => {
-    const root = repository();
-    writeFiles(root, { 'tests/test_handler.py': HANDLER_TEST.replace('Tests for', 'Unit tests for'), '.github/iac-review.yml': 'review:\n  new_only: true\n' });
-    commitAll(root, 'docstring and config');
+  it('takes review.new_only from the config at the base, and --no-new-only overrides it', () => {
+    // The configuration is read at the base, as the App reads it: a change cannot relax its own review.
+    const root = repository({ '.github/iac-review.yml': 'review:\n  new_only: true\n' });
+    writeFiles(root, { 'tests/test_handler.py': HANDLER_TEST.replace('Tests for', 'Unit tests for') });
+    commitAll(root, 'docstring');
     expect(diff(root).exitCode).toBe(0);
     expect(diff(root, { newOnly: false }).exitCode).toBe(1);
   });

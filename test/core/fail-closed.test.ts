@@ -7,12 +7,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { detectors } from '../../checks/registry.js';
 import { catalogIds, failsAt, resolveConfig, reviewWithCatalog } from '../../src/core/index.js';
-import type { FileRule } from '../../src/api/rule.js';
+import type { ModelRule } from '../../src/api/rule.js';
 
-function crashingRule(id: string): FileRule {
+/** A model rule whose judgement of the program throws, as a rule overflowing its stack would. */
+function crashingRule(id: string): ModelRule {
   const rule = detectors.find((candidate) => candidate.meta.id === id);
-  if (rule?.scope !== 'file') throw new Error(`${id} is not a file rule`);
-  vi.spyOn(rule, 'check').mockImplementation(() => {
+  if (rule?.scope !== 'model' || !rule.program) throw new Error(`${id} is not a rule that judges the program model`);
+  vi.spyOn(rule, 'program').mockImplementation(() => {
     throw new RangeError('Maximum call stack size exceeded');
   });
   return rule;
@@ -38,7 +39,7 @@ describe('a rule that cannot check a file', () => {
         severity: 'error',
         path: 'lib/runner.py',
         line: 1,
-        message: `rule IAC303 (${rule.meta.name}) could not check this file: Maximum call stack size exceeded`,
+        message: `rule IAC303 (${rule.meta.name}) could not check the program this file belongs to: Maximum call stack size exceeded`,
       }),
     ]);
     expect(result.findings.map((finding) => finding.ruleId)).toContain('IAC307');
