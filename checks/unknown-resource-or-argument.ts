@@ -7,7 +7,12 @@
  * A project rule because the verdict depends on the project's pin of `pulumi-aws`; it walks
  * every reviewed unit that imports `pulumi_aws` and loads a table only then.
  */
-import type { ProjectRule, ProjectView } from '../src/api/rule.js';
+import type { ModelRule, ProjectView } from '../src/api/rule.js';
+import type { ProgramModel } from '../src/pulumi/model.js';
+import type { SourceUnit } from '../src/syntax/source-unit.js';
+import { typeScriptJudgeFor } from '../src/packaging/aws-provider-version.js';
+import { pythonModuleName } from '../src/aws/python-names.js';
+import { qualifiedTypeScriptName } from '../src/typescript/classes.js';
 import type { PythonUnit } from '../src/python/units.js';
 import { FUNCTION_KEYWORDS, PYTHON_PACKAGE, RESOURCE_KEYWORDS, type ApiMember } from '../src/aws/api.js';
 import { importsPulumiAws, judgeFor, type Judge } from '../src/packaging/aws-provider-version.js';
@@ -22,7 +27,9 @@ import { fixOf, replaceNode } from '../src/python/fix-edits.js';
 
 type Report = (node: SyntaxNode, message: string, fix?: UnitFix) => void;
 
-export const unknownResourceOrArgument: ProjectRule<{ project: ProjectView; judge?: Judge }> = {
+type State = { project: ProjectView; judge?: Judge };
+
+export const unknownResourceOrArgument: ModelRule<State> = {
   meta: {
     id: 'IAC105',
     name: 'unknown-resource-or-argument',
@@ -34,26 +41,46 @@ export const unknownResourceOrArgument: ProjectRule<{ project: ProjectView; judg
     badExample: 'aws.ec2.Vpc("main", cidr="10.0.0.0/16")',
     goodExample: 'aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")',
     seed: { report: 'model-failures-tracking', section: 'Incorrect API Usage' },
+    languages: ['python', 'typescript'],
   },
-  scope: 'project',
+  scope: 'model',
   begin: (project) => ({ project }),
-  // File by file while the trees are fresh; the API table is chosen once, on the first file that needs it.
-  visitFile(file, state, context) {
-    for (const unit of file.units.filter(importsPulumiAws)) {
-      const judge = (state.judge ??= judgeFor(state.project));
-      checkUnit(unit, judge, (node, message, fix) =>
-        context.report({
-          unit,
-          node,
-          message: judge.uncertainty ? `${message} Only a warning: ${judge.uncertainty}.` : message,
-          ...(judge.uncertainty ? { severity: 'warning' as const } : {}),
-          // A name judged against a table that may not be the project's is not rewritten.
-          ...(fix && !judge.uncertainty ? { fix } : {}),
-        }),
-      );
-    }
+  visitors: {
+    // Python: imports and calls, unit by unit; the API table is chosen once, on the first unit that needs it.
+    python: (context) => ({
+      'unit:exit': () => {
+        const { unit, state } = context;
+        if (!importsPulumiAws(unit)) return;
+        const judge = (state.judge ??= judgeFor(state.project));
+        checkUnit(unit, judge, judged(judge, (report) => context.report(report)));
+      },
+    }),
+    // TypeScript: constructors the provider does not have (the model only holds resources it has).
+    typescript: (context) => ({
+      new_expression: (node) => judgeTypeScriptConstructor(node, context.unit, typeScriptJudgeFor(context.state.project), judged(typeScriptJudgeFor(context.state.project), (report) => context.report(report))),
+    }),
+  },
+  // TypeScript: the arguments of every AWS resource in the model, wherever its arguments come from.
+  program(model, context) {
+    if (model.language !== 'typescript') return;
+    const judge = typeScriptJudgeFor(context.project);
+    judgeTypeScriptArguments(model, judge, (site, message) =>
+      context.report({ at: site, message: judge.uncertainty ? `${message} Only a warning: ${judge.uncertainty}.` : message, ...(judge.uncertainty ? { severity: 'warning' as const } : {}) }),
+    );
   },
 };
+
+/** A reporter that turns findings judged against an uncertain table into warnings without fixes. */
+function judged(judge: Judge, report: (report: { node: SyntaxNode; message: string; severity?: 'warning'; fix?: UnitFix }) => void): Report {
+  return (node, message, fix) =>
+    report({
+      node,
+      message: judge.uncertainty ? `${message} Only a warning: ${judge.uncertainty}.` : message,
+      ...(judge.uncertainty ? { severity: 'warning' as const } : {}),
+      // A name judged against a table that may not be the project's is not rewritten.
+      ...(fix && !judge.uncertainty ? { fix } : {}),
+    });
+}
 
 function didYouMean(suggestion: string | undefined): string {
   return suggestion ? `; did you mean \`${suggestion}\`?` : '.';
@@ -178,6 +205,45 @@ function checkUnit(unit: PythonUnit, judge: Judge, report: Report): void {
       if (accepted.has(keyword) || (member.kind === 'resource' && /^__\w+__$/.test(keyword))) continue;
       const correction = keywordCorrection(keyword, accepted, use.keywords);
       report(node, keywordMessage(judge, use.written, use.qualified, keyword, accepted), correction ? renameFix(node, correction) : undefined);
+    }
+  }
+}
+
+/** `handler` -> `handler`, `cidr_block` -> `cidrBlock`: the TypeScript SDK's spelling of a table name. */
+function camelName(name: string): string {
+  return name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+/** `new aws.ec2.Vpcs(...)`, `new aws.ec3.Vpc(...)`: a constructor `@pulumi/aws` does not export. */
+function judgeTypeScriptConstructor(node: SyntaxNode, unit: SourceUnit, judge: Judge, report: Report): void {
+  const constructor = node.childForFieldName('constructor');
+  const qualified = constructor && qualifiedTypeScriptName(constructor, unit.imports);
+  if (!constructor || !qualified?.startsWith('@pulumi/aws.')) return;
+  const parts = qualified.split('.').slice(1);
+  if (parts.length !== 2) return;
+  const [module, name] = parts as [string, string];
+  const member = judge.api.lookup(`${PYTHON_PACKAGE}.${pythonModuleName(module)}.${name}`);
+  const written = constructor.text;
+  if (member?.kind === 'unknown-module') {
+    const suggestion = closestName(pythonModuleName(module), judge.api.moduleNames());
+    report(constructor, `\`${module}\` is not a module of ${judge.label}${didYouMean(suggestion && camelName(suggestion.replace(/_$/, '')))}`);
+  } else if (member?.kind === 'unknown') {
+    const suggestion = judge.api.suggestMember(member.module, member.name);
+    report(constructor, `\`${written}\` is not a resource of ${judge.label}${didYouMean(suggestion)}`);
+  }
+}
+
+/** Arguments (`handlr:`) an AWS resource of a TypeScript program does not take, through variables and spreads too. */
+function judgeTypeScriptArguments(model: ProgramModel, judge: Judge, report: (site: NonNullable<ProgramModel['resources'][number]['site']>, message: string) => void): void {
+  for (const resource of model.resources) {
+    if (resource.language !== 'typescript' || resource.type.provider !== 'aws') continue;
+    const member = judge.api.lookup(`${PYTHON_PACKAGE}.${pythonModuleName(resource.type.module)}.${resource.type.name}`);
+    if (member?.kind !== 'resource') continue;
+    const accepted = new Set(member.entry.args);
+    for (const argument of resource.args.values()) {
+      if (accepted.has(argument.name) || !argument.site) continue;
+      const suggestion = closestName(argument.name, accepted);
+      report(argument.site, `\`${argument.written}\` is not an argument of \`${resource.constructorText}\` in ${judge.label}${didYouMean(suggestion && camelName(suggestion))}`);
     }
   }
 }

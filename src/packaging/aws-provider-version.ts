@@ -7,6 +7,7 @@ import type { ProjectView } from '../api/rule.js';
 import type { PythonUnit } from '../python/units.js';
 import { awsApi, BUNDLED_MAJORS, isBundledMajor, PYTHON_PACKAGE, type AwsApi, type BundledMajor } from '../aws/api.js';
 import { getOrCompute } from '../syntax/memo-table.js';
+import { typeScriptDependencyPin } from './package-json-pins.js';
 
 export interface Judge {
   api: AwsApi;
@@ -54,17 +55,27 @@ export function judgeFor(project: ProjectView): Judge {
   return getOrCompute(judges, project, makeJudge);
 }
 
+const typeScriptJudges = new WeakMap<ProjectView, Judge>();
+
+/** The judge for a TypeScript program: the project's package.json pin of `@pulumi/aws`. */
+export function typeScriptJudgeFor(project: ProjectView): Judge {
+  return getOrCompute(typeScriptJudges, project, (view) => judgeForPin(typeScriptDependencyPin(view, '@pulumi/aws'), '@pulumi/aws'));
+}
+
 function makeJudge(project: ProjectView): Judge {
-  const pin = findDependencyPin(project, 'pulumi-aws');
+  return judgeForPin(findDependencyPin(project, 'pulumi-aws'), 'pulumi-aws');
+}
+
+function judgeForPin(pin: DependencyPin | undefined, packageName: string): Judge {
   const pinnedMajor = pin?.major;
   const major: BundledMajor = pinnedMajor === undefined ? BUNDLED_MAJORS[0] : isBundledMajor(pinnedMajor) ? pinnedMajor : nearestBundled(pinnedMajor);
   const api = awsApi(major);
-  const label = `pulumi-aws ${api.version}`;
+  const label = `${packageName} ${api.version}`;
   let uncertainty: string | undefined;
   if (pin && pinnedMajor !== undefined && !isBundledMajor(pinnedMajor)) {
-    uncertainty = `${pin.path} pins pulumi-aws ${pin.specifier} (major ${pinnedMajor}), which iac-review has no table for; judged against ${api.version}, so this may be a version difference`;
+    uncertainty = `${pin.path} pins ${packageName} ${pin.specifier} (major ${pinnedMajor}), which iac-review has no table for; judged against ${api.version}, so this may be a version difference`;
   } else if (pin?.minimum && (pinnedMajor ?? major) === major && compareVersions(pin.minimum, api.version) > 0) {
-    uncertainty = `${pin.path} pins pulumi-aws ${pin.specifier}, newer than the bundled ${api.version} table, so this may be new in that release`;
+    uncertainty = `${pin.path} pins ${packageName} ${pin.specifier}, newer than the bundled ${api.version} table, so this may be new in that release`;
   }
   let others: AwsApi[] | undefined;
   return {

@@ -4,6 +4,9 @@ import { ruleTester } from '../support/rule-tester.js';
 const aws = (body: string) => `import json\nimport pulumi\nimport pulumi_aws as aws\n\n${body}\n`;
 const V6_PIN = { 'requirements.txt': 'pulumi>=3.0.0,<4.0.0\npulumi-aws>=6.0.0,<7.0.0\n' };
 
+const TS = 'import * as aws from "@pulumi/aws";\n';
+const TS_V6 = { 'package.json': '{ "dependencies": { "@pulumi/aws": "^6.0.0" } }\n' };
+
 ruleTester(unknownResourceOrArgument, {
   valid: [
     {
@@ -103,6 +106,10 @@ size = aws.ec2.InstanceType.T3_MICRO`),
     { name: 'a local module named aws', code: 'from . import aws\n\naws.ec2.Vpc("v", cidr="10.0.0.0/16")\n' },
     { name: 'markdown block with correct code', code: '# VPC\n\n```python\nimport pulumi_aws as aws\nvpc = aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")\n```\n', path: 'README.md' },
     { name: 'broken code does not throw', code: 'import pulumi_aws as aws\n\nvpc = aws.ec2.Vpc("main", cidr_block=\n' },
+    // TypeScript
+    { path: 'lib/tap-stack.ts', code: `${TS}const vpc = new aws.ec2.Vpc("v", { cidrBlock: "10.0.0.0/16", enableDnsHostnames: true });\n` },
+    { path: 'lib/tap-stack.ts', code: `${TS}import { lambda } from "@pulumi/aws";\nconst base = { runtime: "nodejs18.x", handler: "index.handler" };\nnew lambda.Function("f", { ...base, role: role.arn, code: new pulumi.asset.FileArchive("./app") });\n` },
+    { name: 'TypeScript: other Pulumi packages are not judged', path: 'lib/tap-stack.ts', code: 'import * as awsx from "@pulumi/awsx";\nnew awsx.ec2.Vpc("v", { numberOfAvailabilityZones: 2 });\n' },
   ],
   invalid: [
     {
@@ -227,6 +234,26 @@ size = aws.ec2.InstanceType.T3_MICRO`),
       code: '# Answer\n\n```python\nimport pulumi_aws as aws\n\nvpc = aws.ec2.Vpc("main",\n    cidr="10.0.0.0/16")\n```\n',
       path: 'answer.md',
       errors: [{ line: 7, column: 5, message: /did you mean `cidr_block`\?/ }],
+    },
+    // TypeScript
+    {
+      name: 'TypeScript: a misspelled argument, also through a spread object',
+      path: 'lib/tap-stack.ts',
+      code: `${TS}const base = { runtime: "nodejs18.x", handlr: "index.handler" };\nnew aws.lambda.Function("f", { ...base, role: "arn:aws:iam::123456789012:role/x" });\nnew aws.ec2.Vpc("v", { cidr: "10.0.0.0/16" });\n`,
+      project: TS_V6,
+      errors: [
+        { line: 2, message: /^`handlr` is not an argument of `aws.lambda.Function` in @pulumi\/aws 6\.\d+\.\d+; did you mean `handler`\?$/ },
+        { line: 4, message: /^`cidr` is not an argument of `aws.ec2.Vpc` in @pulumi\/aws 6\.\d+\.\d+; did you mean `cidrBlock`\?$/ },
+      ],
+    },
+    {
+      name: 'TypeScript: a resource or module the provider does not have',
+      path: 'lib/tap-stack.ts',
+      code: `${TS}new aws.ec2.Vpcs("c", {});\nnew aws.ec3.Vpc("d", {});\n`,
+      errors: [
+        { line: 2, message: /^`aws.ec2.Vpcs` is not a resource of @pulumi\/aws [\d.]+; did you mean `Vpc`\?$/ },
+        { line: 3, message: /^`ec3` is not a module of @pulumi\/aws [\d.]+; did you mean `ec2`\?$/ },
+      ],
     },
   ],
 });
