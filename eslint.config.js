@@ -62,8 +62,6 @@ export default tseslint.config(
   })),
   {
     files: ['checks/**/*.ts'],
-    // Rules still on the old contract (being ported to the program model and the one traversal).
-    ignores: ['checks/missing-import.ts', 'checks/partial-implementation.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

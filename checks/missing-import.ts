@@ -14,9 +14,9 @@
  *    one problem never gives two findings.
  */
 import { ProjectManifests } from '../src/packaging/project-manifests.js';
-import { detachNode } from '../src/syntax/detached-node.js';
-import { copyOf } from '../src/syntax/string-copies.js';
+import { placedReport } from '../src/api/report-placement.js';
 import type { ProjectRule, ProjectRuleContext, ProjectView, ReviewedFile } from '../src/api/rule.js';
+import type { Span } from '../src/api/types.js';
 import { languageOf, type PythonUnit } from '../src/python/units.js';
 import { PYTHON2_BUILTINS, STDLIB_MODULES } from '../src/python/builtins.js';
 import {
@@ -261,7 +261,7 @@ interface DependencyState {
   /** Module names that are the project's own files and folders. */
   local: Set<string>;
   /** Per Python file, the imports no applicable manifest lists. */
-  unlisted: { path: string; unit: PythonUnit; site: ImportSite; module: string; checked: string[] }[];
+  unlisted: { path: string; span: Span; snippet: string | undefined; module: string; checked: string[] }[];
 }
 
 function dependencyState(project: ProjectView): DependencyState {
@@ -285,25 +285,27 @@ function collectUnlistedImports(file: ReviewedFile, state: DependencyState): voi
     if (unit.isTestFile && TEST_RUNNER_MODULES.has(module)) continue;
     if (LAMBDA_RUNTIME_MODULES.has(module) && (lambda ??= isLambdaCode(unit))) continue;
     if (isProvided(module, applicable.listed)) continue;
-    // Kept until the end of the review: the node must not keep the file's tree alive.
-    state.unlisted.push({ path: file.path, unit, site: detachNode(site, 'node', unit), module: copyOf(module), checked: applicable.manifests.map((manifest) => manifest.path) });
+    // Kept until the end of the review as a placed span: a node would keep the file's tree alive.
+    const placed = placedReport({ unit, node: site.node, message: module });
+    if ('span' in placed) state.unlisted.push({ path: file.path, span: placed.span, snippet: placed.snippet, module: placed.message, checked: applicable.manifests.map((manifest) => manifest.path) });
   }
 }
 
 /** One finding per module, at its first import in path order, naming how many other files import it. */
 function reportUnlistedImports(state: DependencyState, context: ProjectRuleContext): void {
-  const found = new Map<string, { unit: PythonUnit; site: ImportSite; checked: string[]; files: Set<string> }>();
+  const found = new Map<string, { path: string; span: Span; snippet: string | undefined; checked: string[]; files: Set<string> }>();
   const byPath = [...state.unlisted].sort((a, b) => a.path.localeCompare(b.path));
-  for (const { path, unit, site, module, checked } of byPath) {
+  for (const { path, span, snippet, module, checked } of byPath) {
     const existing = found.get(module);
     if (existing) existing.files.add(path);
-    else found.set(module, { unit, site, checked, files: new Set([path]) });
+    else found.set(module, { path, span, snippet, checked, files: new Set([path]) });
   }
-  for (const [module, { unit, site, checked, files: importers }] of found) {
+  for (const [module, { path, span, snippet, checked, files: importers }] of found) {
     const others = importers.size - 1;
     context.report({
-      unit,
-      node: site.node,
+      path,
+      span,
+      ...(snippet === undefined ? {} : { snippet }),
       message: `\`${module}\` is imported but ${checked.join(', ')} ${checked.length > 1 ? 'do' : 'does'} not list its distribution \`${suggestedDistribution(module)}\`${others > 0 ? ` (also imported in ${others} other file${others > 1 ? 's' : ''})` : ''}.`,
     });
   }

@@ -25,7 +25,6 @@ import type { SyntaxNode } from '../src/python/parser.js';
 import { commentsWhere, isExceptionClass, isLegitimateStub, isPlaceholderComment, isTodoComment, stubStatement } from '../src/python/placeholders.js';
 import { closestAncestor } from '../src/syntax/walk.js';
 import { callsNamed, nodesOfType } from '../src/python/fast-walk.js';
-import { getOrCompute } from '../src/syntax/memo-table.js';
 
 const SUBNET_CREATED = /\b(?:Subnet|DefaultSubnet)\s*\(/;
 const ROUTING_CREATED = /\b(?:RouteTable|InternetGateway|NatGateway|EgressOnlyInternetGateway)\s*\(/;
@@ -228,8 +227,11 @@ const anywhereCache = new WeakMap<readonly PythonSourceText[], Map<RegExp, boole
 
 /** Whether some project source matches `pattern`; answered once per review (the same sources for every unit). */
 function matchesAnywhere(sources: readonly PythonSourceText[], pattern: RegExp): boolean {
-  const byPattern = getOrCompute(anywhereCache, sources, () => new Map<RegExp, boolean>());
-  return getOrCompute(byPattern, pattern, () => sources.some((source) => pattern.test(source.text)));
+  let byPattern = anywhereCache.get(sources);
+  if (!byPattern) anywhereCache.set(sources, (byPattern = new Map<RegExp, boolean>()));
+  let matches = byPattern.get(pattern);
+  if (matches === undefined) byPattern.set(pattern, (matches = sources.some((source) => pattern.test(source.text))));
+  return matches;
 }
 
 /**
