@@ -4,21 +4,23 @@
  * `aws.s3.BucketV2`, `runtime="python3.8"`), reported with the provider's own message.
  * Judged against the table of the major version the project pins, like IAC105.
  */
-import type { ProjectRule, ProjectView } from '../src/api/rule.js';
+import type { ModelRule, ProjectView } from '../src/api/rule.js';
 import type { PythonUnit } from '../src/python/units.js';
-import { importsPulumiAws, judgeFor, type Judge } from '../src/packaging/aws-provider-version.js';
+import { importsPulumiAws, judgeFor, typeScriptJudgeFor, type Judge } from '../src/packaging/aws-provider-version.js';
+import type { ProgramModel, Site } from '../src/pulumi/model.js';
+import { pythonModuleName } from '../src/aws/python-names.js';
 import { awsCalls, calleeTail, type AwsCall } from '../src/python/aws-usage.js';
 import { callArguments, stringLiteralValue } from '../src/python/calls.js';
 import type { SyntaxNode } from '../src/python/parser.js';
 import type { UnitFix } from '../src/api/rule.js';
-import { FUNCTION_KEYWORDS, RESOURCE_KEYWORDS, type AwsApi } from '../src/aws/api.js';
+import { FUNCTION_KEYWORDS, PYTHON_PACKAGE, RESOURCE_KEYWORDS, type AwsApi } from '../src/aws/api.js';
 import { acceptsKeywords, replacementOf } from '../src/aws/replacements.js';
 import { fixOf } from '../src/python/fix-edits.js';
 import { qualifiedName } from '../src/python/names.js';
 
 type Report = (node: SyntaxNode, message: string, fix?: UnitFix) => void;
 
-export const deprecatedApi: ProjectRule<{ project: ProjectView; judge?: Judge }> = {
+export const deprecatedApi: ModelRule<{ project: ProjectView; judge?: Judge }> = {
   meta: {
     id: 'IAC104',
     name: 'deprecated-api',
@@ -30,17 +32,54 @@ export const deprecatedApi: ProjectRule<{ project: ProjectView; judge?: Judge }>
     badExample: 'aws.s3.Bucket("logs", acl="private", versioning={"enabled": True})',
     goodExample: 'bucket = aws.s3.Bucket("logs")\naws.s3.BucketVersioning("logs-versioning", bucket=bucket.id,\n    versioning_configuration={"status": "Enabled"})',
     seed: { report: 'model-failures-tracking', section: 'Incorrect API Usage' },
+    languages: ['python', 'typescript'],
   },
-  scope: 'project',
+  scope: 'model',
   begin: (project) => ({ project }),
-  // File by file while the trees are fresh; the API table is chosen once, on the first file that needs it.
-  visitFile(file, state, context) {
-    for (const unit of file.units.filter(importsPulumiAws)) {
-      const judge = (state.judge ??= judgeFor(state.project));
-      checkUnit(unit, judge, (node, message, fix) => context.report({ unit, node, message, ...(fix ? { fix } : {}) }));
-    }
+  visitors: {
+    // Python: unit by unit while the tree is fresh; the API table is chosen once, on the first unit that needs it.
+    python: (context) => ({
+      'unit:exit': () => {
+        const { unit, state } = context;
+        if (!importsPulumiAws(unit)) return;
+        const judge = (state.judge ??= judgeFor(state.project));
+        checkUnit(unit, judge, (node, message, fix) => context.report({ node, message, ...(fix ? { fix } : {}) }));
+      },
+    }),
+  },
+  // TypeScript: the AWS resources of the program model, their arguments and enum values.
+  program(model, context) {
+    if (model.language !== 'typescript') return;
+    judgeTypeScriptResources(model, typeScriptJudgeFor(context.project), (site, message) => context.report({ at: site, message }));
   },
 };
+
+function judgeTypeScriptResources(model: ProgramModel, judge: Judge, report: (site: Site, message: string) => void): void {
+  const { api, label } = judge;
+  for (const resource of model.resources) {
+    if (resource.language !== 'typescript' || resource.type.provider !== 'aws') continue;
+    const member = api.lookup(`${PYTHON_PACKAGE}.${pythonModuleName(resource.type.module)}.${resource.type.name}`);
+    if (member?.kind !== 'resource') continue;
+    const { entry } = member;
+    if (entry.deprecated) report(resource.site, `\`${resource.constructorText}\` is deprecated in ${label}: ${sentence(entry.deprecated)}`);
+    for (const argument of resource.args.values()) {
+      if (!argument.site) continue;
+      const message = entry.deprecatedArgs && Object.hasOwn(entry.deprecatedArgs, argument.name) ? entry.deprecatedArgs[argument.name] : undefined;
+      if (message) {
+        report(argument.site, `\`${argument.written}\` of \`${resource.constructorText}\` is deprecated in ${label}: ${sentence(message)}`);
+        continue;
+      }
+      const enumName = entry.enumArgs && Object.hasOwn(entry.enumArgs, argument.name) ? entry.enumArgs[argument.name] : undefined;
+      // Lambda runtimes are IAC402 outdated-runtime's, with replacement advice; not reported twice.
+      if (!enumName || enumName === 'lambda_.Runtime' || argument.value.kind !== 'string') continue;
+      const [moduleName, name] = enumName.split('.') as [string, string];
+      const value = argument.value.value;
+      const enumEntry = api.module(moduleName)?.enums[name];
+      const deprecated = enumEntry?.deprecatedValues && Object.hasOwn(enumEntry.deprecatedValues, value) ? enumEntry.deprecatedValues[value] : undefined;
+      if (deprecated) report(argument.value.site ?? argument.site, `\`${argument.written}: "${value}"\` of \`${resource.constructorText}\` is a deprecated value in ${label}: ${sentence(deprecated)}`);
+    }
+  }
+}
 
 /** The provider's message as one sentence ending in a full stop. */
 function sentence(message: string): string {

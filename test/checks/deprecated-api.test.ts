@@ -20,6 +20,9 @@ aws.s3.BucketVersioning("logs-versioning", bucket=bucket.id, versioning_configur
     { name: 'a local class named Bucket', code: 'class Bucket:\n    def __init__(self, name, acl=None):\n        self.acl = acl\n\nBucket("b", acl="private")\n' },
     { name: 'get_region with its current argument', code: aws('current = aws.get_region(region="us-east-1")') },
     { name: 'no pulumi_aws import', code: 'import boto3\n\nboto3.client("s3").put_bucket_acl(Bucket="b", ACL="private")\n' },
+    // TypeScript
+    { path: 'lib/tap-stack.ts', code: 'import * as aws from "@pulumi/aws";\nconst logs = new aws.s3.BucketV2("logs", {});\n', project: { 'package.json': '{ "dependencies": { "@pulumi/aws": "^6.0.0" } }\n' } },
+    { path: 'lib/tap-stack.ts', code: 'import * as aws from "@pulumi/aws";\nconst logs = new aws.s3.Bucket("logs", {});\nnew aws.s3.BucketVersioning("v", { bucket: logs.id, versioningConfiguration: { status: "Enabled" } });\n' },
   ],
   invalid: [
     {
@@ -80,5 +83,16 @@ aws.s3.BucketVersioning("logs-versioning", bucket=bucket.id, versioning_configur
     { name: 'v6 pin: deprecated function', code: aws('pool = aws.ec2.get_vpc_iam_pool(filters=[])'), project: V6_PIN, errors: [{ line: 4, message: /`aws\.ec2\.get_vpc_iam_pool` is deprecated in pulumi-aws 6\.\d+\.\d+: .*getVpcIpamPool/ }] },
     { name: 'v6 pin: deprecated enum value', code: aws('aws.ec2.Instance("gpu", ami="ami-1", instance_type="g2.2xlarge")'), project: V6_PIN, errors: [{ line: 4, column: 52, message: /`instance_type="g2\.2xlarge"` of `aws\.ec2\.Instance` is a deprecated `ec2\.InstanceType` value in pulumi-aws 6\.\d+\.\d+: This instancetype has been deprecated\./ }] },
     { name: 'markdown block', code: 'Use this:\n\n```python\nimport pulumi_aws as aws\naws.cloudwatch.EventRule("nightly", schedule_expression="cron(0 3 * * ? *)", is_enabled=True)\n```\n', path: 'answer.md', errors: [{ line: 5, message: /`is_enabled` .*Use state instead\./ }] },
+    // TypeScript
+    {
+      name: 'TypeScript: a deprecated resource and arguments, judged against the package.json pin',
+      path: 'lib/tap-stack.ts',
+      code: 'import * as aws from "@pulumi/aws";\nconst logs = new aws.s3.BucketV2("logs", { acl: "private" });\n',
+      project: { 'package.json': '{ "dependencies": { "@pulumi/aws": "^7.0.0" } }\n' },
+      errors: [
+        { line: 2, column: 18, message: /^`aws.s3.BucketV2` is deprecated in @pulumi\/aws 7\.[\d.]+: s3.BucketV2 has been deprecated in favor of s3.Bucket\.$/ },
+        { line: 2, message: /^`acl` of `aws.s3.BucketV2` is deprecated in @pulumi\/aws 7\.[\d.]+: acl is deprecated/ },
+      ],
+    },
   ],
 });
