@@ -8,6 +8,8 @@
  *   src/native/, which also copies each tree into one flat array);
  * - full analysis: `reviewWithCatalog` (mode 'change', every file added) over the same files;
  *   the ratio full/parse is the headline figure (target: at most 2);
+ * - TypeScript: the same ratio on generated Pulumi TypeScript stacks and tests
+ *   (corpus/typescript-files.ts), bare node-tree-sitter parse against the full review;
  * - per detector: `review()` with `rules: [rule]`, minus the engine's own work (`rules: []`);
  * - what the ratio target leaves for the detectors (ratio-budget.ts);
  * - peak RSS of this process after the full analysis;
@@ -33,6 +35,8 @@ import type { Rule } from '../../src/api/rule.js';
 import { parsePython } from '../../src/python/parser.js';
 import TreeSitter from 'tree-sitter';
 import TreeSitterPython from 'tree-sitter-python';
+import TreeSitterTypeScript from 'tree-sitter-typescript';
+import { generateTypeScriptCorpus } from './corpus/typescript-files.js';
 import { runCliOnCorpus, type CliResult } from './cli-run.js';
 import { describeRatioBudget, measureRatioBudget, type RatioBudget } from './ratio-budget.js';
 import { DEFAULT_CORPUS, generateCorpusWithStats, isReviewableCorpusPath, type CorpusFile } from './corpus.js';
@@ -168,6 +172,27 @@ for (const [label, elapsed] of [
 }
 console.log(`ratio full/parse: ${ratio.toFixed(2)} (target <= ${TARGET_RATIO})   findings: ${findings.length}   peak RSS: ${Math.round(peakRssMb)} MB`);
 
+// ---------------------------------------------------------------- TypeScript
+
+// The same measure on Pulumi TypeScript (a quarter as many files as the Python corpus, same size):
+// node-tree-sitter with tree-sitter-typescript against the full review of the same files.
+const typeScriptFiles = generateTypeScriptCorpus(seed, Math.max(4, Math.round(fileCount / 4)), Math.round(totalBytes / fileCount));
+const typeScriptInputs: InputFile[] = typeScriptFiles.map((file) => ({ path: file.path, content: file.content, status: 'added' }));
+const typeScriptBytes = typeScriptFiles.reduce((total, file) => total + Buffer.byteLength(file.content), 0);
+const bareTypeScriptParser = new TreeSitter();
+bareTypeScriptParser.setLanguage(TreeSitterTypeScript.typescript as unknown as TreeSitter.Language);
+const parseTypeScriptAll = () => typeScriptFiles.filter((file) => bareTypeScriptParser.parse(file.content, undefined, { bufferSize: file.content.length * 2 + 16 })).length;
+const typeScriptProject: ProjectSource = { paths: ['package.json'], readFile: (path) => (path === 'package.json' ? '{ "dependencies": { "@pulumi/aws": "^7.0.0", "@pulumi/pulumi": "^3.0.0" } }\n' : undefined) };
+const fullTypeScript = () => reviewWithCatalog({ files: typeScriptInputs, config, mode: 'change', project: typeScriptProject });
+parseTypeScriptAll();
+fullTypeScript();
+const typeScriptParse = await best(repeat, parseTypeScriptAll);
+const typeScriptFull = await best(repeat, fullTypeScript);
+const typeScriptRatio = typeScriptFull.ms / typeScriptParse.ms;
+console.log(
+  `TypeScript: ${typeScriptFiles.length} files, ${round(mb(typeScriptBytes), 2)} MB: bare parse ${Math.round(typeScriptParse.ms)} ms, full analysis ${Math.round(typeScriptFull.ms)} ms, ratio full/parse ${typeScriptRatio.toFixed(2)} (target <= ${TARGET_RATIO}), findings: ${typeScriptFull.result.findings.length}`,
+);
+
 // ---------------------------------------------------------------- per detector
 
 interface DetectorTime {
@@ -185,7 +210,7 @@ let ratioBudget: RatioBudget | undefined;
 if (!flag('no-detectors')) {
   // Where the full analysis spends its time: each rule's check() timed inside one full run.
   const inFull = new Map<string, number>();
-  // Each rule's own calls (check, and a project rule's begin and visitFile) are timed.
+  // Each rule's own calls (check, begin, visitFile, program, project and visitors) are timed.
   const timedCall =
     (id: string, call: ((...args: never[]) => unknown) | undefined) =>
     (...args: never[]) => {
@@ -196,11 +221,28 @@ if (!flag('no-detectors')) {
         inFull.set(id, (inFull.get(id) ?? 0) + performance.now() - start);
       }
     };
+  type AnyCall = (...args: never[]) => unknown;
   const timed: Rule[] = detectors.map((rule) => {
-    const own = rule as unknown as Record<'check' | 'begin' | 'visitFile', ((...args: never[]) => unknown) | undefined>;
-    const wrapped: Record<string, unknown> = { ...rule, check: timedCall(rule.meta.id, own.check?.bind(rule)) };
-    if (own.begin) wrapped.begin = timedCall(rule.meta.id, own.begin.bind(rule));
-    if (own.visitFile) wrapped.visitFile = timedCall(rule.meta.id, own.visitFile.bind(rule));
+    const id = rule.meta.id;
+    const own = rule as unknown as Record<'check' | 'begin' | 'visitFile' | 'program' | 'project', AnyCall | undefined>;
+    const wrapped: Record<string, unknown> = { ...rule };
+    for (const part of ['check', 'begin', 'visitFile', 'program', 'project'] as const) {
+      const call = own[part];
+      if (call) wrapped[part] = timedCall(id, call.bind(rule));
+    }
+    // A model rule's visitors: making the table and every visit count for the rule.
+    const visitors = (rule as { visitors?: Record<string, AnyCall> }).visitors;
+    if (visitors) {
+      wrapped.visitors = Object.fromEntries(
+        Object.entries(visitors).map(([language, make]) => [
+          language,
+          (...args: never[]) => {
+            const table = timedCall(id, make)(...args) as Record<string, AnyCall>;
+            return Object.fromEntries(Object.entries(table).map(([type, visit]) => [type, timedCall(id, visit)]));
+          },
+        ]),
+      );
+    }
     return wrapped as unknown as Rule;
   });
   await settle();
@@ -258,6 +300,7 @@ const results = {
   full: { ...rate(full.ms), findings: findings.length, findingsByRule },
   ratio: round(ratio, 2),
   target: TARGET_RATIO,
+  typeScript: { files: typeScriptFiles.length, bytes: typeScriptBytes, parseMs: round(typeScriptParse.ms, 0), fullMs: round(typeScriptFull.ms, 0), ratio: round(typeScriptRatio, 2), findings: typeScriptFull.result.findings.length },
   peakRssMb: round(peakRssMb, 0),
   engineBaseMs: engineBaseMs === undefined ? undefined : round(engineBaseMs, 0),
   detectors: detectorTimes,
