@@ -7,7 +7,7 @@
  * dictionary (`'redis_port': cluster.port,`), and a block body that is only a comment saying
  * what goes there. Everything else in an answer's blocks is judged as in a file.
  */
-import type { ModelRule, UnitContext } from '../src/api/rule.js';
+import type { ModelRule, UnitContext, UnitReport } from '../src/api/rule.js';
 import type { SourceUnit } from '../src/syntax/source-unit.js';
 import { typeScriptSyntaxErrors } from '../src/typescript/syntax-errors.js';
 import { indentationErrors } from '../src/python/indentation.js';
@@ -33,16 +33,39 @@ export const syntaxError: ModelRule = {
   },
   scope: 'model',
   visitors: {
-    python: (context) => ({ 'unit:exit': () => checkPython(context.unit, context) }),
+    python: (context) => ({ 'unit:exit': () => checkPython(context.unit, capped(context)) }),
     typescript: (context) => ({
       'unit:exit': () => {
-        for (const error of typeScriptSyntaxErrors(context.unit)) context.report({ start: error.start, end: error.end, message: error.message });
+        const report = capped(context);
+        for (const error of typeScriptSyntaxErrors(context.unit)) report.report({ start: error.start, end: error.end, message: error.message });
+        report.flush();
       },
     }),
   },
 };
 
-function checkPython(unit: SourceUnit, context: Pick<UnitContext, 'report'>): void {
+/** Findings per unit; past it, the last one says how many more follow (text that is not code as written, such as escaped Markdown, breaks everywhere). */
+const MAX_PER_UNIT = 5;
+
+type Reporter = Pick<UnitContext, 'report'>;
+
+/** A reporter that keeps a unit's first MAX_PER_UNIT findings and counts the rest into the last one. */
+function capped(context: Reporter): Reporter & { flush(): void } {
+  const held: UnitReport[] = [];
+  return {
+    report: (report) => void held.push(report),
+    flush() {
+      const shown = held.slice(0, MAX_PER_UNIT);
+      const more = held.length - shown.length;
+      shown.forEach((report, index) => {
+        const last = index === shown.length - 1 && more > 0;
+        context.report(last ? { ...report, message: `${report.message} (${more} more syntax error${more === 1 ? '' : 's'} follow in this code: fix this one first)` } : report);
+      });
+    },
+  };
+}
+
+function checkPython(unit: SourceUnit, context: Reporter & { flush(): void }): void {
   const truncation = unit.isFinal ? findTruncation(unit.text, unit.tree) : undefined;
   const excerpt = unit.origin === 'markdown-block';
   const regions = syntaxErrorRegions(unit.root)
@@ -67,6 +90,7 @@ function checkPython(unit: SourceUnit, context: Pick<UnitContext, 'report'>): vo
   for (const { node, message } of python2Statements(unit.root)) {
     context.report({ node, message: `Syntax error in Python 3: ${message}.` });
   }
+  context.flush();
 }
 
 /** `...` for elided code, or a first line that is a dictionary entry cut from its dictionary. */

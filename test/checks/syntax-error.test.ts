@@ -53,5 +53,17 @@ ruleTester(syntaxError, {
     // TypeScript
     { path: 'lib/tap-stack.ts', code: 'const a = 1;\nconst x = ;\nconst y = 2;\n', errors: [{ line: 2, column: 9, message: 'Syntax error: cannot parse `=`.' }] },
     { path: 'lib/MODEL_RESPONSE.md', code: '```typescript\nconst a = 1;\nconst x = ;\nconst y = 2;\n```\n', errors: [{ line: 3, message: /^Syntax error/ }] },
+    {
+      name: 'at most five findings per unit; the fifth counts the rest (escaped Markdown breaks every line)',
+      path: 'lib/tap-stack.ts',
+      code: ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((name) => `function ${name}() {\n  return 1 +;\n}\n`).join('') + 'export const h = 1;\n',
+      errors: [
+        { line: 2, message: /^Syntax error/ },
+        { line: 5, message: /^Syntax error/ },
+        { line: 8, message: /^Syntax error/ },
+        { line: 11, message: /^Syntax error/ },
+        { line: 14, message: /\(2 more syntax errors follow in this code: fix this one first\)$/ },
+      ],
+    },
   ],
 });
