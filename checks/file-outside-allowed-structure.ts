@@ -19,6 +19,7 @@ export const fileOutsideAllowedStructure: ProjectRule = {
     badExample: 'scripts/test_integration.py  (added; not under bin/ lib/ test/ tests/)',
     goodExample: 'tests/integration/test_tap_stack.py',
     seed: { report: 'model-failure-analysis', section: 'File Structure Non-Compliance' },
+    languages: ['python', 'typescript'],
   },
   scope: 'project',
   check(project, context) {

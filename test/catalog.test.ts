@@ -44,6 +44,17 @@ describe('rule catalog', () => {
     expect(readFileSync(testFile, 'utf8')).toMatch(/ruleTester\(/);
   });
 
+  // A rule that claims a language has cases in that language in its one table (issue 16): a
+  // rule that only works for Python fails its own test.
+  it.each(catalog.filter((entry) => entry.detector).map((entry) => [entry.id, entry] as const))('%s has table cases for every language it covers', (_id, entry) => {
+    const table = readFileSync(new URL(`../test/checks/${entry.name}.test.ts`, import.meta.url), 'utf8');
+    const cases: Record<string, RegExp> = {
+      python: /\.py['"`]|```python|['"`]\w[^'"`\n]*\.md['"`]|(^|\n)\s*['"`](import|from|def|class) |code: ['"`(]/,
+      typescript: /\.ts['"`]|```(typescript|ts)\b|package\.json/,
+    };
+    for (const language of entry.coveredLanguages) expect(table, `${entry.name}: no ${language} case`).toMatch(cases[language] as RegExp);
+  });
+
   it('registers every detector file in checks/', () => {
     const registered = new Set(detectors.map((rule) => `${rule.meta.name}.ts`));
     const files = readdirSync(checksFolder).filter((file) => file.endsWith('.ts') && !NOT_DETECTORS.has(file));

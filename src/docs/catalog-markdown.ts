@@ -13,22 +13,24 @@ const SEED_REPORTS: Record<CatalogEntry['seed']['report'], string> = {
   engine: 'iac-review engine',
 };
 
+const LANGUAGE_NAMES: Record<CatalogEntry['coveredLanguages'][number], string> = { python: 'Python', typescript: 'TypeScript' };
+
 function fence(code: string): string {
   return ['```python', code, '```'].join('\n');
 }
 
 export function renderCatalogMarkdown(entries: readonly CatalogEntry[]): string {
   const table = [
-    '| ID | Rule | Category | Default severity | Detector |',
-    '|---|---|---|---|---|',
-    ...entries.map((entry) => `| [${entry.id}](#${entry.id.toLowerCase()}) | ${entry.title} | ${entry.category} | ${entry.severity} | ${entry.detector ? `\`${entry.detector}\`` : 'engine'} |`),
+    '| ID | Rule | Category | Default severity | Languages | Detector |',
+    '|---|---|---|---|---|---|',
+    ...entries.map((entry) => `| [${entry.id}](#${entry.id.toLowerCase()}) | ${entry.title} | ${entry.category} | ${entry.severity} | ${entry.coveredLanguages.map((language) => LANGUAGE_NAMES[language]).join(', ')} | ${entry.detector ? `\`${entry.detector}\`` : 'engine'} |`),
   ];
   const sections = entries.map((entry) =>
     [
       `<a id="${entry.id.toLowerCase()}"></a>`,
       `### ${entry.id} ${entry.name}: ${entry.title}`,
       '',
-      `Category: ${entry.category}. Default severity: ${entry.severity}. Seed: ${SEED_REPORTS[entry.seed.report]}, "${entry.seed.section}".`,
+      `Category: ${entry.category}. Default severity: ${entry.severity}. Languages: ${entry.coveredLanguages.map((language) => LANGUAGE_NAMES[language]).join(', ')}. Seed: ${SEED_REPORTS[entry.seed.report]}, "${entry.seed.section}".`,
       '',
       `**Why it matters.** ${entry.why}`,
       '',

@@ -3,6 +3,8 @@ import { ruleTester } from '../support/rule-tester.js';
 
 const header = 'import pulumi\nimport pulumi_aws as aws\n\n';
 
+const TS_HEADER = 'import * as pulumi from "@pulumi/pulumi";\nimport * as aws from "@pulumi/aws";\n';
+
 ruleTester(cidrConflict, {
   valid: [
     // Distinct subnets inside the VPC block.
@@ -97,6 +99,8 @@ ruleTester(cidrConflict, {
       '    aws.ec2.Subnet(f"p{i}", vpc_id=main.id, availability_zone=zone, cidr_block=f"10.10.{i}.0/24")\n' +
       '    aws.ec2.Subnet(f"q{i}", vpc_id=main.id, availability_zone=zone, cidr_block=f"10.10.{i + 10}.0/24")\n',
     { code: 'Prose.\n\n```python\nimport pulumi_aws as aws\nvpc = aws.ec2.Vpc("v", cidr_block="172.16.0.0/16")\n```\n', path: 'answer.md' },
+    // TypeScript
+    { path: 'lib/tap-stack.ts', code: `${TS_HEADER}const vpc = new aws.ec2.Vpc("v", { cidrBlock: "10.0.0.0/16" });\n["a", "b"].forEach((zone, i) => new aws.ec2.Subnet(\`s-\${zone}\`, { vpcId: vpc.id, cidrBlock: \`10.0.\${i}.0/24\` }));\n` },
   ],
   invalid: [
     {
@@ -254,6 +258,18 @@ ruleTester(cidrConflict, {
       path: 'answer.md',
       code: '# Network\n\n```python\nimport pulumi_aws as aws\nvpc = aws.ec2.Vpc("v", cidr_block="10.0.0.0/16")\naws.ec2.Subnet("s", vpc_id=vpc.id, cidr_block="192.168.1.0/24")\n```\n',
       errors: [{ line: 6, message: /outside the block `10\.0\.0\.0\/16` of VPC `vpc` \(line 5\)/ }],
+    },
+    // TypeScript
+    {
+      path: 'lib/tap-stack.ts',
+      code: `${TS_HEADER}const vpc = new aws.ec2.Vpc("v", { cidrBlock: "10.0.0.0/16" });\nnew aws.ec2.Subnet("a", { vpcId: vpc.id, cidrBlock: "10.0.1.0/24" });\nnew aws.ec2.Subnet("b", { vpcId: vpc.id, cidrBlock: "10.0.1.0/25" });\n`,
+      errors: [{ line: 5, message: 'Subnet CIDR `10.0.1.0/25` overlaps `10.0.1.0/24` of the subnet on line 4 in VPC `vpc`.' }],
+    },
+    {
+      name: 'TypeScript: one CIDR for every iteration of a forEach',
+      path: 'lib/tap-stack.ts',
+      code: `${TS_HEADER}const vpc = new aws.ec2.Vpc("v", { cidrBlock: "10.0.0.0/16" });\n["a", "b"].forEach((zone) => new aws.ec2.Subnet(\`s-\${zone}\`, { vpcId: vpc.id, cidrBlock: "10.0.1.0/24" }));\n`,
+      errors: [{ line: 4, message: /is produced on more than one iteration of the loop/ }],
     },
   ],
 });

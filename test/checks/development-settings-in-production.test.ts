@@ -5,6 +5,8 @@ const header = 'import os\nimport json\nimport pulumi\nimport pulumi_aws as aws\
 const devDatabase = 'aws.rds.Instance("db", engine="postgres", instance_class="db.t3.micro", skip_final_snapshot=True, deletion_protection=False)\n';
 const production = { environment: 'production' };
 
+const TS_HEADER = 'import * as pulumi from "@pulumi/pulumi";\nimport * as aws from "@pulumi/aws";\n';
+
 ruleTester(developmentSettingsInProduction, {
   valid: [
     // Not production: nothing says so.
@@ -44,6 +46,8 @@ ruleTester(developmentSettingsInProduction, {
       code: header + devDatabase,
       files: [{ path: 'lib/compute.py', content: 'def tags_for(tags):\n    return {"Environment": tags.get("Environment", "Production")}\n' }],
     },
+    // TypeScript
+    { path: 'lib/tap-stack.ts', code: `${TS_HEADER}new aws.rds.Instance("db", { engine: "postgres", instanceClass: "db.t3.micro", allocatedStorage: 20, skipFinalSnapshot: false, deletionProtection: true });\n`, config: production },
   ],
   invalid: [
     {
@@ -150,6 +154,16 @@ ruleTester(developmentSettingsInProduction, {
       code: header + 'from lib.args import StackArgs\nargs = StackArgs()\naws.dynamodb.Table("t", hash_key="id", deletion_protection_enabled=False)\n',
       files: [{ path: 'lib/args.py', content: 'class StackArgs:\n    def __init__(self, environment_suffix: str = "production"):\n        self.environment_suffix = environment_suffix\n' }],
       errors: [{ line: 8, message: /`deletion_protection_enabled=False` on `aws\.dynamodb\.Table` in production \(default environment "production" in lib\/args\.py line 2\)/ }],
+    },
+    // TypeScript
+    {
+      path: 'lib/tap-stack.ts',
+      code: `${TS_HEADER}new aws.rds.Instance("db", {\n  engine: "postgres",\n  instanceClass: "db.t3.micro",\n  allocatedStorage: 20,\n  skipFinalSnapshot: true,\n  deletionProtection: false,\n});\n`,
+      config: production,
+      errors: [
+        { line: 7, message: /^`skipFinalSnapshot: true` on `aws.rds.Instance` in production/ },
+        { line: 8, message: /^`deletionProtection: false` on `aws.rds.Instance` in production/ },
+      ],
     },
   ],
 });

@@ -16,6 +16,8 @@ const multiRegion =
   '    aws.ec2.Subnet(f"west-{i}", vpc_id=west_vpc.id, cidr_block=f"10.1.{i}.0/24", availability_zone=az, opts=pulumi.ResourceOptions(provider=west))\n' +
   'aws.sns.TopicSubscription("s", topic="arn:aws:sns:us-west-2:123456789012:alerts", protocol="sqs", endpoint=queue.arn, opts=pulumi.ResourceOptions(provider=west))\n';
 
+const TS_HEADER = 'import * as pulumi from "@pulumi/pulumi";\nimport * as aws from "@pulumi/aws";\n';
+
 ruleTester(mixedRegions, {
   valid: [
     multiRegion,
@@ -55,6 +57,8 @@ ruleTester(mixedRegions, {
       code: header + 'aws.ec2.Subnet("a", vpc_id=vpc.id, cidr_block="10.0.1.0/24", availability_zone="us-east-1a")\naws.ec2.Subnet("b", vpc_id=vpc.id, cidr_block="10.0.2.0/24", availability_zone="us-west-2a")\n',
       config: { region: 'us-east-1' },
     },
+    // TypeScript
+    { path: 'lib/tap-stack.ts', code: `${TS_HEADER}const vpc = new aws.ec2.Vpc("v", { cidrBlock: "10.0.0.0/16" });\nnew aws.ec2.Subnet("a", { vpcId: vpc.id, cidrBlock: "10.0.1.0/24", availabilityZone: "us-east-1a" });\nnew aws.ec2.Subnet("b", { vpcId: vpc.id, cidrBlock: "10.0.2.0/24", availabilityZone: "us-east-1b" });\n` },
   ],
   invalid: [
     {
@@ -130,6 +134,12 @@ ruleTester(mixedRegions, {
         '# Network\n\n```python\nimport pulumi_aws as aws\nsubnet = aws.ec2.Subnet("a", vpc_id=vpc.id, cidr_block="10.0.1.0/24", availability_zone="ap-south-1a")\n```\n\n' +
         'And the replica:\n\n```python\nreplica = aws.ec2.Subnet("b", vpc_id=vpc.id, cidr_block="10.0.2.0/24", availability_zone="ap-southeast-1a")\n```\n',
       errors: [{ line: 11, message: /`ap-southeast-1a` \(ap-southeast-1\) is mixed with ap-south-1 \(line 5\)/ }],
+    },
+    // TypeScript
+    {
+      path: 'lib/tap-stack.ts',
+      code: `${TS_HEADER}const vpc = new aws.ec2.Vpc("v", { cidrBlock: "10.0.0.0/16" });\nnew aws.ec2.Subnet("a", { vpcId: vpc.id, cidrBlock: "10.0.1.0/24", availabilityZone: "us-east-1a" });\nnew aws.ec2.Subnet("b", { vpcId: vpc.id, cidrBlock: "10.0.2.0/24", availabilityZone: "us-west-2a" });\n`,
+      errors: [{ line: 5, message: /^Availability zone `us-west-2a` \(us-west-2\) is mixed with us-east-1 \(line 4\) in one stack/ }],
     },
   ],
 });

@@ -5,6 +5,8 @@ import { ruleTester } from '../support/rule-tester.js';
 const header = 'import pulumi\nimport pulumi_aws as aws\n\n';
 const production = { environment: 'production' };
 
+const TS_HEADER = 'import * as pulumi from "@pulumi/pulumi";\nimport * as aws from "@pulumi/aws";\n';
+
 ruleTester(placeholderResourceName, {
   valid: [
     // Not production: test names are fine in development.
@@ -30,6 +32,8 @@ ruleTester(placeholderResourceName, {
     { code: header + 'aws.s3.Bucket("test-bucket")\n', path: 'tests/unit/test_tap_stack.py', config: production },
     // A placeholder word next to a name from config stays partial; names from config are not known.
     { code: header + 'suffix = pulumi.Config().get("suffix")\naws.s3.Bucket(f"{suffix}test")\naws.s3.Bucket(pulumi.Config().require("bucketName"))\n', config: production },
+    // TypeScript
+    { path: 'lib/tap-stack.ts', code: `${TS_HEADER}new aws.s3.Bucket(\`logs-\${environmentSuffix}\`);\n`, config: production },
   ],
   invalid: [
     {
@@ -94,6 +98,13 @@ ruleTester(placeholderResourceName, {
         { line: 8, column: 65, message: /^Resource name "sample" of `aws\.sqs\.Queue` contains the placeholder word "sample"/ },
         { line: 9, column: 43, message: /^Resource name "demo-api" of `aws\.apigateway\.RestApi` contains the placeholder word "demo"/ },
       ],
+    },
+    // TypeScript
+    {
+      path: 'lib/tap-stack.ts',
+      code: `${TS_HEADER}new aws.s3.Bucket("test-bucket", {});\n`,
+      config: production,
+      errors: [{ line: 3, message: /^Resource name "test-bucket" of `aws.s3.Bucket` contains the placeholder word "test" in production/ }],
     },
   ],
 });

@@ -3,6 +3,8 @@ import { ruleTester } from '../support/rule-tester.js';
 
 const header = 'import json\nimport pulumi\nimport pulumi_aws as aws\n\n';
 
+const TS_HEADER = 'import * as pulumi from "@pulumi/pulumi";\nimport * as aws from "@pulumi/aws";\n';
+
 ruleTester(publicOrUnencryptedStorage, {
   valid: [
     // Private bucket behind a full public-access block.
@@ -55,6 +57,8 @@ ruleTester(publicOrUnencryptedStorage, {
       '    {"Sid": "Enable IAM User Permissions", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:root"}, "Action": "kms:*", "Resource": "*"}]}))\n',
     // Test files are out of scope.
     { path: 'tests/unit/test_policy.py', code: header + 'aws.rds.Instance("db", engine="mysql", publicly_accessible=True)\n' },
+    // TypeScript
+    { path: 'lib/tap-stack.ts', code: `${TS_HEADER}new aws.iam.Policy("p", { policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["s3:GetObject"], Resource: "arn:aws:s3:::logs/*" }] }) });\n` },
   ],
   invalid: [
     {
@@ -234,6 +238,16 @@ ruleTester(publicOrUnencryptedStorage, {
       name: 'args object with public access',
       code: header + 'aws.rds.Instance("db", aws.rds.InstanceArgs(engine="mysql", instance_class="db.t3.micro", storage_encrypted=True, publicly_accessible=True))\n',
       errors: [{ line: 5, message: /`publicly_accessible=True`/ }],
+    },
+    // TypeScript
+    {
+      name: 'TypeScript: a JSON.stringify policy and a public ACL',
+      path: 'lib/tap-stack.ts',
+      code: `${TS_HEADER}new aws.iam.Policy("p", { policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }) });\nnew aws.s3.BucketAclV2("acl", { bucket: "x", acl: "public-read" });\n`,
+      errors: [
+        { line: 3, message: /^IAM policy document allows Action `\*` on Resource `\*`/ },
+        { line: 4, message: /^S3 ACL `public-read` on `aws.s3.BucketAclV2` lets anyone on the internet read the objects\.$/ },
+      ],
     },
   ],
 });

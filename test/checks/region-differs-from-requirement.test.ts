@@ -13,6 +13,8 @@ const wrongProvider =
   'aws.ec2.Subnet("a", vpc_id=vpc.id, cidr_block="10.0.1.0/24", availability_zone="us-west-2a",\n' +
   '    opts=pulumi.ResourceOptions(provider=provider))\n';
 
+const TS_HEADER = 'import * as pulumi from "@pulumi/pulumi";\nimport * as aws from "@pulumi/aws";\n';
+
 ruleTester(regionDiffersFromRequirement, {
   valid: [
     // The required region everywhere.
@@ -86,6 +88,8 @@ ruleTester(regionDiffersFromRequirement, {
     },
     // A zone list from config: its literals are not known.
     { code: header + 'for az in pulumi.Config().require_object("azs"):\n    aws.ec2.Subnet(az, vpc_id=vpc.id, availability_zone=az)\n', config: east },
+    // TypeScript
+    { path: 'lib/tap-stack.ts', code: `${TS_HEADER}const provider = new aws.Provider("p", { region: "us-east-1" });\nnew aws.s3.Bucket("b", {}, { provider });\n`, config: east },
   ],
   invalid: [
     {
@@ -213,6 +217,13 @@ ruleTester(regionDiffersFromRequirement, {
         { line: 4, column: 12, message: /^Resource region `eu-west-1` differs/ },
         { line: 4, column: 25, message: /^Resource region `eu-central-1` differs/ },
       ],
+    },
+    // TypeScript
+    {
+      path: 'lib/tap-stack.ts',
+      code: `${TS_HEADER}const provider = new aws.Provider("p", { region: "eu-west-1" });\nnew aws.s3.Bucket("b", {}, { provider });\n`,
+      config: east,
+      errors: [{ line: 3, message: /^Provider region `eu-west-1` differs from the requirement: the required region is us-east-1/ }],
     },
   ],
 });

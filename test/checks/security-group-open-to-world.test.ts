@@ -3,6 +3,8 @@ import { ruleTester } from '../support/rule-tester.js';
 
 const header = 'import pulumi\nimport pulumi_aws as aws\n\n';
 
+const TS_HEADER = 'import * as pulumi from "@pulumi/pulumi";\nimport * as aws from "@pulumi/aws";\n';
+
 ruleTester(securityGroupOpenToWorld, {
   valid: [
     // HTTPS and HTTP from anywhere are the two public exceptions.
@@ -62,6 +64,8 @@ ruleTester(securityGroupOpenToWorld, {
       path: 'tests/unit/test_security.py',
       code: header + 'aws.ec2.SecurityGroup("bad", ingress=[{"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": ["0.0.0.0/0"]}])\n',
     },
+    // TypeScript
+    { path: 'lib/tap-stack.ts', code: `${TS_HEADER}new aws.ec2.SecurityGroup("web", { ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }] });\n` },
   ],
   invalid: [
     {
@@ -190,6 +194,13 @@ ruleTester(securityGroupOpenToWorld, {
       path: 'answer.md',
       code: '# Stack\n\n```python\nimport pulumi_aws as aws\naws.ec2.SecurityGroup("db", ingress=[{"protocol": "tcp", "from_port": 3306, "to_port": 3306, "cidr_blocks": ["0.0.0.0/0"]}])\n```\n',
       errors: [{ line: 5, message: /port 3306 \(MySQL\)/ }],
+    },
+    // TypeScript
+    {
+      name: 'TypeScript: ports mapped to ingress rules',
+      path: 'lib/tap-stack.ts',
+      code: `${TS_HEADER}const ports = [22, 3389];\nnew aws.ec2.SecurityGroup("sg", {\n  ingress: ports.map((port) => ({ protocol: "tcp", fromPort: port, toPort: port, cidrBlocks: ["0.0.0.0/0"] })),\n});\n`,
+      errors: [{ line: 5, message: 'Ingress from `0.0.0.0/0` on port 22 (SSH) and on port 3389 (RDP) is open to the whole internet; only ports 80 and 443 may be public.' }],
     },
   ],
 });

@@ -37,6 +37,8 @@ const natProgram = (natOptions: string, eipOptions = '') =>
   `eip = aws.ec2.Eip("nat", domain="vpc"${eipOptions})\n` +
   `nat = aws.ec2.NatGateway("nat", subnet_id=public.id, allocation_id=eip.id${natOptions})\n`;
 
+const TS_HEADER = 'import * as pulumi from "@pulumi/pulumi";\nimport * as aws from "@pulumi/aws";\n';
+
 ruleTester(wrongResourceDependencies, {
   valid: [
     // Methods called in dependency order.
@@ -119,6 +121,11 @@ ruleTester(wrongResourceDependencies, {
       'net = Network("net")\n' +
       'eip = aws.ec2.Eip("e", domain="vpc", opts=pulumi.ResourceOptions(depends_on=[net]))\n' +
       'aws.ec2.NatGateway("nat", subnet_id=net.public.id, allocation_id=eip.id)\n',
+    // TypeScript
+    {
+      path: 'lib/tap-stack.ts',
+      code: `${TS_HEADER}const vpc = new aws.ec2.Vpc("v", { cidrBlock: "10.0.0.0/16" });\nconst igw = new aws.ec2.InternetGateway("igw", { vpcId: vpc.id });\nconst subnet = new aws.ec2.Subnet("s", { vpcId: vpc.id, cidrBlock: "10.0.1.0/24" });\nconst eip = new aws.ec2.Eip("e", { domain: "vpc" }, { dependsOn: [igw] });\nnew aws.ec2.NatGateway("n", { subnetId: subnet.id, allocationId: eip.id }, { dependsOn: [igw] });\n`,
+    },
   ],
   invalid: [
     {
@@ -247,6 +254,12 @@ ruleTester(wrongResourceDependencies, {
       path: 'answer.md',
       code: '# Network\n\n```python\nimport pulumi_aws as aws\n' + natProgram('').split('\n\n')[1] + '```\n',
       errors: [{ line: 9, message: /internet gateway `igw` \(line 7\)/ }],
+    },
+    // TypeScript
+    {
+      path: 'lib/tap-stack.ts',
+      code: `${TS_HEADER}const vpc = new aws.ec2.Vpc("v", { cidrBlock: "10.0.0.0/16" });\nconst igw = new aws.ec2.InternetGateway("igw", { vpcId: vpc.id });\nconst subnet = new aws.ec2.Subnet("s", { vpcId: vpc.id, cidrBlock: "10.0.1.0/24" });\nconst eip = new aws.ec2.Eip("e", { domain: "vpc" });\nnew aws.ec2.NatGateway("n", { subnetId: subnet.id, allocationId: eip.id });\n`,
+      errors: [{ line: 7, message: /^This NAT gateway does not depend on internet gateway `igw` \(line 4\): add `dependsOn: \[igw\]`/ }],
     },
   ],
 });
