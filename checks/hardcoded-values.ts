@@ -27,6 +27,11 @@ const SECRET_KEYS = [
   /^token$/,
   /(^|_)(auth|access|api|bearer|oauth|refresh|session|github|slack|webhook|bot)_token$/,
 ];
+/** Stand-ins a fallback may hold while the real value comes from the lookup (`config.get_secret(...) or "placeholder-token"`). */
+const PLACEHOLDER_VALUE = /^(test|dummy|placeholder|changeme|change[-_ ]?me|replace[-_ ]?me|todo|x+|\*+|<[^>]*>)$|\b(dummy|placeholder)\b/i;
+/** LocalStack's documented credentials (`access_key="test"`): not AWS secrets. */
+const LOCALSTACK_CREDENTIAL = /^test$/;
+
 /** Values under a secret-looking key that are flags, references or names rather than secrets. */
 const NOT_SECRET_VALUE = /^(true|false|yes|no|none|null|enabled|disabled|required|optional)$/i;
 const LOOKUP_METHODS = new Set(['get', 'getenv', 'get_secret']);
@@ -144,6 +149,7 @@ function checkSecretBinding(node: SyntaxNode, context: FileRuleContext): void {
   if (!keyName || !value || !isSecretKey(keyName)) return;
   const literal = secretLiteral(value);
   if (!literal) return;
+  if (/^(access_key|secret_key)$/.test(snakeKey(keyName)) && LOCALSTACK_CREDENTIAL.test(stringValue(literal) ?? '')) return;
   context.report({
     node: literal,
     severity: 'error',
@@ -189,20 +195,26 @@ function checkSecureParameter(call: SyntaxNode, unit: PythonUnit, names: NameRes
  */
 function secretLiteral(value: SyntaxNode): SyntaxNode | undefined {
   let node = unwrap(value);
+  // A fallback behind a lookup: a dummy there (`token or "dummy-token"`) is a stand-in, not a secret.
+  let fallback = false;
   if (node.type === 'boolean_operator' && node.childForFieldName('operator')?.text === 'or') {
     node = unwrap(node.childForFieldName('right') ?? node);
+    fallback = true;
   } else if (node.type === 'call') {
     const fn = node.childForFieldName('function');
     const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.text;
     const args = callArguments(node);
     if (method === 'secret' && fn?.text.endsWith('Output.secret')) node = unwrap(args.positional[0] ?? node);
-    else if (method && LOOKUP_METHODS.has(method)) node = unwrap(args.keywords.get('default') ?? args.positional[1] ?? node);
-    else return undefined;
+    else if (method && LOOKUP_METHODS.has(method)) {
+      node = unwrap(args.keywords.get('default') ?? args.positional[1] ?? node);
+      fallback = true;
+    } else return undefined;
   }
   const text = stringValue(node);
   if (text === undefined) return undefined;
   const trimmed = text.trim();
   if (!trimmed || NOT_SECRET_VALUE.test(trimmed)) return undefined;
+  if (fallback && PLACEHOLDER_VALUE.test(trimmed)) return undefined;
   // References and names rather than secrets: ARNs, SSM paths, dynamic references, env-var names.
   if (/^arn:/.test(trimmed) || trimmed.startsWith('/') || trimmed.startsWith('{{resolve:') || /^\$\{[^}]*\}$/.test(trimmed)) return undefined;
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(trimmed)) return undefined;

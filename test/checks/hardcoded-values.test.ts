@@ -55,6 +55,8 @@ ruleTester(hardcodedValues, {
       path: 'lib/IDEAL_RESPONSE.md',
       code: '## tests/unit/test_tap_stack.py\n\n```python\nEXPECTED_ARN = "arn:aws:iam::123456789012:role/x"\n```\n',
     },
+    { name: 'a dummy fallback behind a secret lookup is a stand-in', code: 'import pulumi\nconfig = pulumi.Config()\ntoken = config.get_secret("token") or "placeholder-token"\n' },
+    { name: 'LocalStack\'s documented test credentials', code: 'import pulumi_aws as aws\naws.Provider("local", access_key="test", secret_key="test", skip_credentials_validation=True)\n' },
   ],
   invalid: [
     {
