@@ -70,17 +70,26 @@ export const unknownResourceOrArgument: ModelRule<State> = {
   },
 };
 
-/** A reporter that turns findings judged against an uncertain table into warnings without fixes. */
+/**
+ * A reporter that turns findings judged against an uncertain table into warnings without fixes:
+ * a table that may not be the project's, or a name another bundled major has while no manifest
+ * says which major the project installs.
+ */
 function judged(judge: Judge, report: (report: { node: SyntaxNode; message: string; severity?: 'warning'; fix?: UnitFix }) => void): Report {
-  return (node, message, fix) =>
+  return (node, message, fix) => {
+    const uncertainty = judge.uncertainty ?? (!judge.pin && OTHER_MAJOR_NOTE.test(message) ? 'no manifest pins the provider, and another major has this name' : undefined);
     report({
       node,
-      message: judge.uncertainty ? `${message} Only a warning: ${judge.uncertainty}.` : message,
-      ...(judge.uncertainty ? { severity: 'warning' as const } : {}),
+      message: uncertainty ? `${message} Only a warning: ${uncertainty}.` : message,
+      ...(uncertainty ? { severity: 'warning' as const } : {}),
       // A name judged against a table that may not be the project's is not rewritten.
-      ...(fix && !judge.uncertainty ? { fix } : {}),
+      ...(fix && !uncertainty ? { fix } : {}),
     });
+  };
 }
+
+/** What otherMajorsNote adds to a message. */
+const OTHER_MAJOR_NOTE = /\(it exists in pulumi-aws /;
 
 function didYouMean(suggestion: string | undefined): string {
   return suggestion ? `; did you mean \`${suggestion}\`?` : '.';
