@@ -110,6 +110,21 @@ def test_vpc_cidr():
     },
     { path: 'test/a.unit.test.ts', status: 'unchanged', mode: 'change', code: 'it.skip("later", () => {\n  expect(1).toBe(1);\n});\n' },
     { path: 'lib/tap-stack.ts', code: 'it("is not a test file", () => {});\n' },
+    {
+      name: 'TypeScript: AWS SDK clients and commands built in an integration-style test need no mocks',
+      path: 'test/tap-stack.unit.test.ts',
+      mode: 'scan',
+      code: 'import { DynamoDBClient, DescribeTableCommand } from "@aws-sdk/client-dynamodb";\n\nit("has a table", async () => {\n  const client = new DynamoDBClient({});\n  const out = await client.send(new DescribeTableCommand({ TableName: "t" }));\n  expect(out.Table).toBeDefined();\n});\n',
+    },
+    {
+      name: 'TypeScript: mocks set in another block of the same answer; the answer names its integration test file',
+      path: 'lib/IDEAL_RESPONSE.md',
+      mode: 'scan',
+      code:
+        '## test/setup.ts\n\n```typescript\nimport * as pulumi from "@pulumi/pulumi";\npulumi.runtime.setMocks({ newResource: (a) => ({ id: a.name, state: a.inputs }), call: (a) => a.inputs });\n```\n\n' +
+        '## test/tap-stack.unit.test.ts\n\n```typescript\nimport { TapStack } from "../lib/tap-stack";\nit("has a vpc", () => {\n  const stack = new TapStack("t", {});\n  expect(stack.vpc).toBeDefined();\n});\n```\n\n' +
+        '## test/tap-stack.int.test.ts\n\n```typescript\nimport { Thing } from "../lib/thing";\nit("deploys", async () => {\n  const thing = new Thing();\n  expect(await thing.ready()).toBe(true);\n});\n```\n',
+    },
   ],
   invalid: [
     {
