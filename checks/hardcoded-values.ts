@@ -5,7 +5,9 @@
  * parameters, f-string interpolations) are never guessed; test code (test files, an answer's
  * test blocks, Pulumi mocks and fixtures anywhere) is left alone except for real-looking access keys.
  */
-import type { FileRule, FileRuleContext } from '../src/api/rule.js';
+import type { ModelRule, UnitContext } from '../src/api/rule.js';
+
+type FileRuleContext = Pick<UnitContext, 'report'>;
 import type { PythonUnit } from '../src/python/units.js';
 import { callArguments, calleeName } from '../src/python/calls.js';
 import { keywordMapping, mappingOf, NameResolver, snakeKey, standaloneStrings, stringTemplate, stringValue, unwrap } from '../src/python/literal-values.js';
@@ -39,7 +41,7 @@ const LOOKUP_METHODS = new Set(['get', 'getenv', 'get_secret']);
 const INDEXED = ['string', 'list', 'keyword_argument', 'pair', 'assignment', 'dictionary', 'call'];
 const RARER = ['tuple', 'default_parameter', 'typed_default_parameter'];
 
-export const hardcodedValues: FileRule = {
+export const hardcodedValues: ModelRule = {
   meta: {
     id: 'IAC306',
     name: 'hardcoded-values',
@@ -52,30 +54,37 @@ export const hardcodedValues: FileRule = {
     goodExample:
       'ami = aws.ec2.get_ami(most_recent=True, owners=["amazon"], filters=[{"name": "name", "values": ["al2023-ami-*-x86_64"]}])\naws.ec2.Instance("web", ami=ami.id, instance_type="t3.micro")\naws.rds.Instance("db", password=config.require_secret("dbPassword"), ...)',
     seed: { report: 'model-failures-tracking', section: 'Hardcoded Values' },
+    languages: ['python', 'typescript'],
   },
-  scope: 'file',
-  check(unit, context) {
-    const names = NameResolver.of(unit.root, unit.imports);
-    const docstrings = standaloneStrings(unit.root);
-    // Test code (a test file, or an answer's block that imports a test framework) holds fixtures, not configuration.
-    const testCode = isTestUnit(unit);
-    for (const node of [...descendantsOfType(unit.root, INDEXED), ...unit.root.descendantsOfType(RARER)]) {
-      if (node.type === 'string') {
-        if (!docstrings.has(node.id)) checkString(node, unit, testCode, context);
-        continue;
-      }
-      if (testCode) continue;
-      if (node.type === 'list' || node.type === 'tuple') checkZoneList(node, context);
-      else if (node.type === 'keyword_argument' || node.type === 'pair' || node.type === 'assignment' || node.type === 'default_parameter' || node.type === 'typed_default_parameter') {
-        checkSecretBinding(node, context);
-      } else if (node.type === 'dictionary') {
-        checkNameValueSecret(node, unit, context);
-      } else if (node.type === 'call') {
-        checkSecureParameter(node, unit, names, context);
-      }
-    }
+  scope: 'model',
+  visitors: {
+    python: (context) => ({ 'unit:exit': () => checkPythonUnit(context.unit, context) }),
+    // TypeScript: literal secrets under secret-looking names (`password: "..."`, `const dbPassword = "..."`).
+    typescript: (context) => (context.unit.isTestFile ? {} : { pair: (node) => checkTypeScriptSecret(node, context), variable_declarator: (node) => checkTypeScriptSecret(node, context) }),
   },
 };
+
+function checkPythonUnit(unit: PythonUnit, context: FileRuleContext): void {
+  const names = NameResolver.of(unit.root, unit.imports);
+  const docstrings = standaloneStrings(unit.root);
+  // Test code (a test file, or an answer's block that imports a test framework) holds fixtures, not configuration.
+  const testCode = isTestUnit(unit);
+  for (const node of [...descendantsOfType(unit.root, INDEXED), ...unit.root.descendantsOfType(RARER)]) {
+    if (node.type === 'string') {
+      if (!docstrings.has(node.id)) checkString(node, unit, testCode, context);
+      continue;
+    }
+    if (testCode) continue;
+    if (node.type === 'list' || node.type === 'tuple') checkZoneList(node, context);
+    else if (node.type === 'keyword_argument' || node.type === 'pair' || node.type === 'assignment' || node.type === 'default_parameter' || node.type === 'typed_default_parameter') {
+      checkSecretBinding(node, context);
+    } else if (node.type === 'dictionary') {
+      checkNameValueSecret(node, unit, context);
+    } else if (node.type === 'call') {
+      checkSecureParameter(node, unit, names, context);
+    }
+  }
+}
 
 function checkString(node: SyntaxNode, unit: PythonUnit, testCode: boolean, context: FileRuleContext): void {
   const text = stringTemplate(node);
@@ -219,4 +228,37 @@ function secretLiteral(value: SyntaxNode): SyntaxNode | undefined {
   if (/^arn:/.test(trimmed) || trimmed.startsWith('/') || trimmed.startsWith('{{resolve:') || /^\$\{[^}]*\}$/.test(trimmed)) return undefined;
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(trimmed)) return undefined;
   return node;
+}
+
+/** `"..."`, `pulumi.secret("...")`, or the fallback of `a || "..."` / `a ?? "..."` (dummies there are stand-ins). */
+function typeScriptSecretLiteral(value: SyntaxNode): SyntaxNode | undefined {
+  let node = value;
+  let fallback = false;
+  if (node.type === 'binary_expression' && /^(\|\||\?\?)$/.test(node.childForFieldName('operator')?.text ?? '')) {
+    node = node.childForFieldName('right') ?? node;
+    fallback = true;
+  } else if (node.type === 'call_expression' && /(^|\.)secret$/.test(node.childForFieldName('function')?.text ?? '')) {
+    node = node.childForFieldName('arguments')?.namedChildren[0] ?? node;
+  }
+  if (node.type !== 'string') return undefined;
+  const trimmed = node.text.slice(1, -1).trim();
+  if (!trimmed || NOT_SECRET_VALUE.test(trimmed) || (fallback && PLACEHOLDER_VALUE.test(trimmed))) return undefined;
+  if (/^arn:/.test(trimmed) || trimmed.startsWith('/') || trimmed.startsWith('{{resolve:') || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(trimmed)) return undefined;
+  return node;
+}
+
+function checkTypeScriptSecret(node: SyntaxNode, context: FileRuleContext): void {
+  const key = node.childForFieldName(node.type === 'pair' ? 'key' : 'name');
+  const value = node.childForFieldName('value');
+  if (!key || !value || (key.type !== 'property_identifier' && key.type !== 'identifier' && key.type !== 'string')) return;
+  const keyName = key.type === 'string' ? key.text.slice(1, -1) : key.text;
+  if (!isSecretKey(keyName)) return;
+  const literal = typeScriptSecretLiteral(value);
+  if (!literal) return;
+  if (/^(access_key|secret_key)$/.test(snakeKey(keyName)) && LOCALSTACK_CREDENTIAL.test(literal.text.slice(1, -1))) return;
+  context.report({
+    node: literal,
+    severity: 'error',
+    message: `Hard-coded secret in \`${keyName}\`: a literal value in code leaks through version control and cannot be rotated; read it with \`config.requireSecret(...)\` or from Secrets Manager.`,
+  });
 }

@@ -57,6 +57,9 @@ ruleTester(hardcodedValues, {
     },
     { name: 'a dummy fallback behind a secret lookup is a stand-in', code: 'import pulumi\nconfig = pulumi.Config()\ntoken = config.get_secret("token") or "placeholder-token"\n' },
     { name: 'LocalStack\'s documented test credentials', code: 'import pulumi_aws as aws\naws.Provider("local", access_key="test", secret_key="test", skip_credentials_validation=True)\n' },
+    // TypeScript
+    { path: 'lib/tap-stack.ts', code: 'const config = new pulumi.Config();\nnew aws.rds.Instance("db", { password: config.requireSecret("dbPassword") });\nconst apiKey = config.get("apiKey") ?? "placeholder-api-key";\n' },
+    { path: 'test/tap-stack.unit.test.ts', code: 'const password = "test-password";\n' },
   ],
   invalid: [
     {
@@ -141,6 +144,15 @@ ruleTester(hardcodedValues, {
       name: 'hard-coded availability-zone list',
       code: header + 'for i, az in enumerate(["us-east-1a", "us-east-1b", "us-east-1c"]):\n    aws.ec2.Subnet(f"private-{i}", vpc_id=vpc.id, cidr_block=f"10.0.{i}.0/24", availability_zone=az)\n',
       errors: [{ line: 6, column: 24, severity: 'notice', message: /Availability zones `us-east-1a`, `us-east-1b`, `us-east-1c` are hard-coded/ }],
+    },
+    // TypeScript
+    {
+      path: 'lib/tap-stack.ts',
+      code: 'import * as aws from "@pulumi/aws";\nconst masterPassword = "PaymentAdm1n!";\nnew aws.rds.Instance("db", { engine: "postgres", password: pulumi.secret("SuperSecret123!") });\n',
+      errors: [
+        { line: 2, severity: 'error', message: 'Hard-coded secret in `masterPassword`: a literal value in code leaks through version control and cannot be rotated; read it with `config.requireSecret(...)` or from Secrets Manager.' },
+        { line: 3, severity: 'error', message: /^Hard-coded secret in `password`/ },
+      ],
     },
   ],
 });
