@@ -19,8 +19,8 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import { ParserUnavailableError, type ReviewResult, type ReviewStep } from '../core/index.js';
-import { describeStep, toWire, type EngineInput, type EngineMessage, type EngineReply, type EngineTask } from './engine-wire.js';
+import { ParserUnavailableError, type ReviewStep } from '../core/index.js';
+import { describeStep, toWire, type EngineInput, type EngineResult, type EngineMessage, type EngineReply, type EngineTask } from './engine-wire.js';
 
 export interface EnginePoolSettings {
   /** Worker threads; capped at the machine's cores. */
@@ -120,7 +120,7 @@ export class EnginePool {
    * read them afterwards. Rejects with the signal's reason when it aborts, with a
    * `ReviewDeadlineError` or `ReviewHeapError` at a limit, and with the engine's own error.
    */
-  async review(input: EngineInput, signal?: AbortSignal): Promise<ReviewResult> {
+  async review(input: EngineInput, signal?: AbortSignal): Promise<EngineResult> {
     signal?.throwIfAborted();
     const { deadlineMs, heapMb } = this.settings;
     const { files, transfer } = toWire(input.files);

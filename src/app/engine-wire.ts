@@ -5,6 +5,7 @@
  * (project texts, the configuration) are copied. Nothing here is code: files are data the
  * worker's engine parses.
  */
+import type { LineReplacement } from '../core/apply-fixes.js';
 import type { ResolvedConfig } from '../core/config.js';
 import type { MessagePort } from 'node:worker_threads';
 import type { BaseRequirements, HeadConfig, InputFile, ProjectSource, ReviewResult, ReviewStep } from '../core/index.js';
@@ -57,8 +58,17 @@ export interface EngineTask {
 
 export type EngineMessage = { kind: 'started' } | { kind: 'step'; step: ReviewStep };
 
+/** The engine's result as the App gets it back. */
+export interface EngineResult extends ReviewResult {
+  /**
+   * Per finding (same index): the whole lines its fix rewrites and their new text, for suggested
+   * changes in review comments; worked out in the worker, which alone still holds the bytes.
+   */
+  lineFixes?: readonly (LineReplacement | undefined)[];
+}
+
 /** The worker's answer; an error crosses as name and message (structured clone keeps no classes). */
-export type EngineReply = { ok: true; result: ReviewResult } | { ok: false; error: { name: string; message: string } };
+export type EngineReply = { ok: true; result: EngineResult } | { ok: false; error: { name: string; message: string } };
 
 /** Bytes that may be moved to the worker: a whole, unshared ArrayBuffer (not a view into a pool). */
 function movable(bytes: Uint8Array): boolean {

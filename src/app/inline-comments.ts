@@ -1,18 +1,19 @@
 /**
- * Inline review comments: new findings (by fingerprint) on lines the change added, at most
+ * Inline review comments: new findings (by fingerprint) on lines the change added, with the
+ * finding's fix as a suggested change when it rewrites only added lines (suggested-change.ts), at most
  * `maxInline` per review, posted as one review. When GitHub rejects the review (422, e.g. one
  * anchor it does not accept), each comment is posted on its own so one bad anchor does not
  * lose the others; the ones still rejected go to the summary comment.
  */
 import type { Logger } from 'probot';
 import { severityRank, type Finding } from '../api/types.js';
-import { allAdded, anchorFor, type Anchor, type ChangedLines } from '../diff/changed-lines.js';
-import { fixedLines } from '../core/apply-fixes.js';
+import type { LineReplacement } from '../core/apply-fixes.js';
 import { createReview, createReviewComment, type ChangedFile, type InlineComment } from '../github/pulls.js';
 import { describeError, httpStatus, type GitHub, type RepoRef } from '../github/types.js';
 import type { InlineOutcome, NotInlineReason } from '../render/markdown.js';
 import { renderReviewComment } from '../render/review-comment.js';
 import { fingerprintAll } from './fingerprint.js';
+import { placeComment } from './suggested-change.js';
 
 export interface InlineInput {
   github: GitHub;
@@ -26,8 +27,8 @@ export interface InlineInput {
   maxInline: number;
   checkRunUrl: string | undefined;
   log: Logger;
-  /** The reviewed text of a changed file, for suggested changes (none without it). */
-  textOf?: (path: string) => string | undefined;
+  /** The lines a finding's fix rewrites (engine-wire.ts `lineFixes`), for suggested changes; none without it. */
+  lineFixOf?: (finding: Finding) => LineReplacement | undefined;
 }
 
 export interface InlineResult extends InlineOutcome {
@@ -37,21 +38,6 @@ export interface InlineResult extends InlineOutcome {
 interface Candidate {
   finding: Finding;
   comment: InlineComment;
-}
-
-/**
- * Where a finding's comment goes and the suggested change it carries: a fix becomes a suggestion
- * only when every line it rewrites is one the change added (GitHub would otherwise apply it to
- * lines the author did not write, or refuse it), and the comment then spans exactly those lines.
- */
-function placement(finding: Finding, diff: ChangedLines, text: string | undefined): { anchor: Anchor; suggestion?: string } | undefined {
-  const replaced = finding.fix && text !== undefined ? fixedLines(text, finding.fix) : undefined;
-  if (replaced && allAdded(diff, replaced.startLine, replaced.endLine)) {
-    const anchor: Anchor = replaced.endLine > replaced.startLine ? { startLine: replaced.startLine, line: replaced.endLine } : { line: replaced.endLine };
-    return { anchor, suggestion: replaced.text };
-  }
-  const anchor = anchorFor(diff, finding.line, finding.endLine);
-  return anchor && { anchor };
 }
 
 export async function postInlineComments(input: InlineInput): Promise<InlineResult> {
@@ -74,12 +60,12 @@ export async function postInlineComments(input: InlineInput): Promise<InlineResu
       continue;
     }
     const file = patches.get(finding.path);
-    const placed = file?.diff ? placement(finding, file.diff, finding.fix ? input.textOf?.(finding.path) : undefined) : undefined;
+    const placed = file?.diff ? placeComment(finding, file.diff, finding.fix ? input.lineFixOf?.(finding) : undefined) : undefined;
     if (!placed) {
       notInline.push({ finding, reason: file && !file.diff ? 'no-diff' : 'outside-diff' });
       continue;
     }
-    candidates.push({ finding, comment: { path: finding.path, ...placed.anchor, body: renderReviewComment(finding, fingerprint, placed.suggestion) } });
+    candidates.push({ finding, comment: { path: finding.path, ...placed.anchor, body: renderReviewComment(finding, fingerprint, placed) } });
   }
 
   const notes: string[] = [];

@@ -12,7 +12,7 @@
 import pLimit from 'p-limit';
 import type { Logger } from 'probot';
 import { ConfigError } from '../core/config.js';
-import { PROJECT_CONTEXT_PATTERNS, type InputFile, type ReviewResult } from '../core/index.js';
+import { PROJECT_CONTEXT_PATTERNS, type InputFile } from '../core/index.js';
 import { failsAt } from '../core/outcome.js';
 import type { Finding } from '../api/types.js';
 import { addAnnotations, completeCheckRun, createCheckRun, type CheckConclusion, type CheckRun } from '../github/checks.js';
@@ -25,7 +25,7 @@ import { renderCheckOutput, renderFailureOutput, renderSummaryComment, type Conc
 import { headConfiguration, listBaseRequirements, loadConfiguration, removedPaths } from './base-requirements.js';
 import { engineStatus, planFiles } from './changed-files.js';
 import { sharedEnginePool } from './engine-pool.js';
-import type { EngineInput, ProjectSnapshot } from './engine-wire.js';
+import type { EngineInput, EngineResult, ProjectSnapshot } from './engine-wire.js';
 import { explainFailure, interruptedOutput, memoryOutput, StepError, supersededOutput } from './failure-output.js';
 import { MemoryPressureError } from './memory-guard.js';
 import { postInlineComments } from './inline-comments.js';
@@ -65,7 +65,7 @@ export interface ReviewDependencies {
    * Runs the engine on the review's files: by default in the shared worker pool (engine-pool.ts);
    * the App passes its own pool, the benchmark a stub to measure the App without the engine.
    */
-  engine?: (input: EngineInput, signal?: AbortSignal) => Promise<ReviewResult>;
+  engine?: (input: EngineInput, signal?: AbortSignal) => Promise<EngineResult>;
 }
 
 export interface ReviewOutcome {
@@ -200,6 +200,7 @@ async function carryOut(request: ReviewRequest, deps: ReviewDependencies, checkR
     engine({ files, config, mode: 'change', base, ...(project ? { project } : {}), ...(deps.treeCacheBytes === undefined ? {} : { treeCacheBytes: deps.treeCacheBytes }) }, signal),
   );
   const findings = result.findings;
+  const lineFixes = new Map(findings.map((finding, index) => [finding, result.lineFixes?.[index]]));
   const conclusion: Conclusion =
     failsAt(findings, config.failOn) ? 'failure' : result.filesAnalyzed === 0 && findings.length === 0 ? 'neutral' : 'success';
 
@@ -239,6 +240,7 @@ async function carryOut(request: ReviewRequest, deps: ReviewDependencies, checkR
     maxInline: config.maxInlineComments,
     checkRunUrl: checkRun.htmlUrl,
     log,
+    lineFixOf: (finding) => lineFixes.get(finding),
   });
   notes.push(...inline.notes);
 

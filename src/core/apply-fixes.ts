@@ -108,20 +108,34 @@ export function fixableByPath(findings: readonly Finding[]): Map<string, Finding
 export interface LineReplacement {
   startLine: number;
   endLine: number;
-  /** The new text of those lines, without the last line's line ending. */
-  text: string;
+  /** The new text of those lines, one entry per line, without line endings; empty: the lines are deleted. */
+  lines: string[];
 }
 
+/**
+ * The lines `fix` rewrites in `text` and their new content, or undefined when its edits do not
+ * fit the text or overlap. An edit that ends at the start of a line (a whole line removed or
+ * replaced) does not touch that line, so the replacement stops at the line before it.
+ */
 export function fixedLines(text: string, fix: Fix): LineReplacement | undefined {
   const starts = lineStarts(text);
   const ranges = rangesOf(fix.edits, starts, text);
   if (!ranges?.length || ranges.some((range, index) => index > 0 && range.start < (ranges[index - 1] as Range).end)) return undefined;
   const startLine = Math.min(...fix.edits.map((edit) => edit.line));
-  const endLine = Math.max(...fix.edits.map((edit) => edit.endLine));
+  const lastLine = Math.max(...fix.edits.map((edit) => edit.endLine));
   const from = starts[startLine - 1] as number;
-  const next = starts[endLine];
-  const to = next === undefined ? text.length : next - 1;
-  let region = text.slice(from, to);
-  for (const range of [...ranges].reverse()) region = region.slice(0, range.start - from) + range.text + region.slice(range.end - from);
-  return { startLine, endLine, text: region.replace(/\r(?=\n|$)/g, '') };
+  const rewrite = (to: number): string => {
+    let region = text.slice(from, to);
+    for (const range of [...ranges].reverse()) region = region.slice(0, range.start - from) + range.text + region.slice(range.end - from);
+    return region.replace(/\r(?=\n|$)/g, '');
+  };
+  const lastStart = starts[lastLine - 1] as number;
+  // Every edit ends at the start of the last line and none starts there: whole lines before it are rewritten.
+  if (lastLine > startLine && ranges.every((range) => range.end <= lastStart && range.start < lastStart)) {
+    const region = rewrite(lastStart);
+    if (region === '') return { startLine, endLine: lastLine - 1, lines: [] };
+    if (region.endsWith('\n')) return { startLine, endLine: lastLine - 1, lines: region.slice(0, -1).split('\n') };
+  }
+  const next = starts[lastLine];
+  return { startLine, endLine: lastLine, lines: rewrite(next === undefined ? text.length : next - 1).split('\n') };
 }

@@ -18,18 +18,33 @@ export function fingerprintsIn(body: string | null | undefined): string[] {
 }
 
 /**
- * A GitHub suggested change: the block's text replaces the commented lines when someone presses
- * "Commit suggestion". The fence is longer than any backtick run in the text, so code holding
- * a fence cannot end the block early.
+ * A GitHub suggested change: the block's lines replace the commented lines when someone presses
+ * "Commit suggestion" (no lines: they are deleted). The fence is longer than any backtick run in
+ * the text, so code holding a fence cannot end the block early.
  */
-export function suggestionBlock(text: string): string {
-  const longestRun = Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
+export function suggestionBlock(lines: readonly string[]): string {
+  const longestRun = Math.max(0, ...lines.flatMap((line) => [...line.matchAll(/`+/g)].map((match) => match[0].length)));
   const fence = '`'.repeat(Math.max(3, longestRun + 1));
-  return `${fence}suggestion\n${text}\n${fence}`;
+  return [`${fence}suggestion`, ...lines, fence].join('\n');
 }
 
-/** `suggestion`: the new text of the commented lines, when the finding's fix lies in lines the change added. */
-export function renderReviewComment(finding: Finding, fingerprint: string, suggestion?: string): string {
+/** How the comment presents the finding's fix (see app/suggested-change.ts). */
+export interface FixPresentation {
+  /** The new text of the commented lines: the fix rewrites only lines the change added. */
+  suggestion?: readonly string[] | undefined;
+  /** Why the fix is described in words rather than suggested. */
+  fixNotSuggested?: string | undefined;
+}
+
+function fixLines(finding: Finding, presentation: FixPresentation): string[] {
+  if (!finding.fix) return [];
+  const description = finding.fix.description.replace(/\.$/, '');
+  if (presentation.suggestion) return [`**Suggested fix:** ${description}.`, '', suggestionBlock(presentation.suggestion), ''];
+  const why = presentation.fixNotSuggested ? `; it is not offered as a one-click suggestion because ${presentation.fixNotSuggested}` : '';
+  return [`**Automatic fix:** ${description}. \`iac-review scan --fix\` applies it${why}.`, ''];
+}
+
+export function renderReviewComment(finding: Finding, fingerprint: string, presentation: FixPresentation = {}): string {
   const entry = catalogEntry(finding.ruleId);
   const title = entry?.title ?? finding.ruleId;
   const lines = [
@@ -38,7 +53,7 @@ export function renderReviewComment(finding: Finding, fingerprint: string, sugge
     finding.message,
     '',
   ];
-  if (suggestion !== undefined && finding.fix) lines.push(`**Suggested fix:** ${finding.fix.description}.`, '', suggestionBlock(suggestion), '');
+  lines.push(...fixLines(finding, presentation));
   if (entry?.why) lines.push(`**Why it matters:** ${entry.why}`, '');
   if (entry?.fix) lines.push(`**How to fix:** ${entry.fix}`, '');
   lines.push(
