@@ -7,6 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EnginePool, ReviewDeadlineError, ReviewHeapError } from '../../src/app/engine-pool.js';
+import { lineFixesOf } from '../../src/app/line-fixes.js';
 import { SupersededError } from '../../src/app/review-queue.js';
 import { catalogIds, resolveConfig, reviewWithCatalog, type InputFile } from '../../src/core/index.js';
 import { DeflatedText } from '../../src/syntax/stored-text.js';
@@ -46,7 +47,11 @@ describe('the engine pool', () => {
     const engines = shared;
     const inWorker = await engines.review({ files: inputs(), config, mode: 'change', project: { paths: ['lib/AWS_REGION', 'Pulumi.yaml'], texts: PROJECT_TEXTS } });
     const inProcess = reviewWithCatalog({ files: inputs(), config, mode: 'change', project: { paths: ['lib/AWS_REGION', 'Pulumi.yaml'], readFile: (path) => PROJECT_TEXTS.get(path) } });
-    expect(inWorker).toEqual(inProcess);
+    const { lineFixes, ...result } = inWorker;
+    expect(result).toEqual(inProcess);
+    // With the lines each finding's fix rewrites, worked out where the bytes are.
+    expect(lineFixes).toEqual(lineFixesOf(inProcess.findings, inputs()));
+    expect(lineFixes).toHaveLength(inProcess.findings.length);
     expect(inWorker.findings.map((finding) => finding.ruleId)).toEqual(expect.arrayContaining(['IAC304', 'IAC307']));
     expect(inWorker.settings).toMatchObject({ region: 'us-east-1', regionSource: 'lib/AWS_REGION' });
   }, WORKER_TEST_TIMEOUT_MS);

@@ -81,7 +81,9 @@ describe('the app never executes pull-request code', () => {
   });
 
   it('the worker module runs only the engine of this project on the texts it is handed', () => {
-    expect(valueImports(text(ENGINE_WORKER)).sort()).toEqual(['../core/index.js', './engine-wire.js']);
+    expect(valueImports(text(ENGINE_WORKER)).sort()).toEqual(['../core/index.js', './engine-wire.js', './line-fixes.js']);
+    // After the review it lays the findings' fixes over the texts' lines: pure text functions of the core.
+    expect(valueImports(text('src/app/line-fixes.ts')).sort()).toEqual(['../core/apply-fixes.js', '../core/decode.js']);
     expect(text(ENGINE_WORKER)).toMatch(/reviewWithCatalog\(\{/);
     // What crosses to it is data: texts, bytes, the configuration; the wire format imports no code to run.
     expect(valueImports(text('src/app/engine-wire.ts'))).toEqual(['../syntax/stored-text.js']);
