@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { catalog, catalogIds, CONFIG_PATH, ConfigError, parseConfigText, reviewWithCatalog, type HeadConfig } from '../core/index.js';
 import { fingerprint, markPreExisting } from '../core/fingerprint.js';
-import type { Finding } from '../api/types.js';
+import type { Finding, Severity } from '../api/types.js';
 import { renderSarif } from '../render/sarif.js';
 import { readBaseline, renderBaseline, withoutBaseline } from './baseline.js';
 import { applyFixes, fixDiff, planFixes } from './fix-command.js';
@@ -22,6 +22,10 @@ export interface ReportOptions {
   colour: boolean;
   quiet?: boolean;
   statistics?: boolean;
+  /** The lowest severity that fails, instead of the config's `fail_on`. */
+  failOn?: Severity | undefined;
+  /** Also write the SARIF report to this file (relative to `cwd`). */
+  sarifOutput?: string | undefined;
 }
 
 export interface ScanOptions extends ReportOptions {

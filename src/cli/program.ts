@@ -9,6 +9,9 @@ import { TOOL_VERSION } from '../core/version.js';
 import { baselineCommand, diffCommand, rulesCommand, scanCommand, UsageError, type CommandResult, type Format } from './commands.js';
 import { GitError } from './git-diff.js';
 import { FORMATS } from './output.js';
+import type { Severity } from '../api/types.js';
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'notice'];
 
 const formatOption = () => new Option('-f, --format <format>', 'output format (github: workflow commands for GitHub Actions)').choices(FORMATS).default('text');
 const colour = () => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
@@ -25,13 +28,17 @@ interface ReportFlags {
   config?: string;
   quiet?: boolean;
   statistics?: boolean;
+  failOn?: Severity;
+  sarifOutput?: string;
 }
 
-/** Options `scan` and `diff` share: format, config, and how much text to print. */
+/** Options `scan` and `diff` share: format, config, what fails, and how much text to print. */
 function withReportOptions(command: Command, configHelp: string): Command {
   return command
     .addOption(formatOption())
     .option('-c, --config <file>', configHelp)
+    .addOption(new Option('--fail-on <severity>', 'the lowest severity that fails (exit 1), instead of fail_on of the config').choices(SEVERITIES))
+    .option('--sarif-output <file>', 'also write the SARIF report to this file, whatever --format is (for code scanning)')
     .option('-q, --quiet', 'text: list errors only, then the counts')
     .option('--statistics', 'text: count findings per rule instead of listing them');
 }

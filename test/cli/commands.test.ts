@@ -75,6 +75,17 @@ describe('iac-review scan', () => {
     expect(scan(root).exitCode).toBe(1);
   });
 
+  it('--fail-on overrides fail_on; --sarif-output writes the SARIF report beside any format', () => {
+    const root = tempProject({ 'lib/a.py': EXEC, '.github/iac-review.yml': 'rules:\n  IAC307: warning\n' });
+    expect(scan(root).exitCode).toBe(0);
+    const strict = scan(root, { failOn: 'warning', format: 'text', sarifOutput: 'reports/iac-review.sarif' });
+    expect(strict.exitCode).toBe(1);
+    expect(strict.output).toMatch(/IAC307/);
+    const sarif = JSON.parse(readFileSync(`${root}/reports/iac-review.sarif`, 'utf8'));
+    expect(sarif.runs[0].results.map((result: { ruleId: string; level: string }) => `${result.ruleId} ${result.level}`)).toContain('IAC307 warning');
+    expect(JSON.parse(scan(root, { failOn: 'notice' }).output).summary).toMatchObject({ failOn: 'notice', failed: true });
+  });
+
   it('accepts single files and an explicit --config', () => {
     const root = tempProject({ 'lib/a.py': EXEC, 'other.yml': 'rules:\n  IAC307: off\n' });
     expect(core(JSON.parse(scan(root, { paths: ['lib/a.py'] }).output).findings)).toHaveLength(1);
