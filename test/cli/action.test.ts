@@ -105,6 +105,20 @@ describe('action.yml', () => {
     expect(action.outputs['exit-code'].value).toBe('${{ steps.review.outputs.exit-code }}');
   });
 
+  it('is documented with a copy-paste workflow: full checkout, this action, SARIF upload of its output', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = /Copy this to `\.github\/workflows\/iac-review\.yml`:\n\n```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    const workflow = parseYaml(block ?? '');
+    expect(Object.keys(workflow.on)).toEqual(['pull_request']);
+    expect(workflow.permissions).toMatchObject({ 'security-events': 'write' });
+    const [checkoutStep, review, upload] = workflow.jobs.review.steps;
+    expect(checkoutStep).toMatchObject({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
+    expect(review.uses).toMatch(/^iac-review\/iac-review@/);
+    for (const input of Object.keys(review.with ?? {})) expect(Object.keys(action.inputs)).toContain(input);
+    expect(upload).toMatchObject({ uses: 'github/codeql-action/upload-sarif@v3', with: { sarif_file: `\${{ steps.${review.id}.outputs.sarif-file }}` } });
+    expect(upload.if).toMatch(/!cancelled\(\)/);
+  });
+
   it('reads the inputs as action.yml names them, and refuses values the CLI would not take', () => {
     const inputs = Object.fromEntries(Object.entries(action.inputs as Record<string, { default: string }>).map(([name, input]) => [`INPUT_${name.toUpperCase().replace(/-/g, '_')}`, input.default]));
     expect(actionInputs(inputs)).toEqual({ config: '', format: 'github', failOn: '', newOnly: '', sarifFile: 'iac-review.sarif', base: '', head: '' });
