@@ -28,41 +28,41 @@ function section(random: Random, index: number): string {
     const ${service}Subnets = ["a", "b", "c"].slice(0, ${zones}).map((zone, i) =>
       new aws.ec2.Subnet(\`\${name}-${service}-\${zone}\`, {
         vpcId: this.vpc.id,
-        cidrBlock: \`10.${index % 250}.\${i * 16}.0/20\`,
+        cidrBlock: \`10.0.\${${(index * 4) % 256} + i}.0/24\`,
         availabilityZone: \`\${region}\${zone}\`,
         tags: { ...tags, Name: \`\${name}-${service}-\${zone}\` },
-      }, { parent: this }));
+      }, { parent: this, provider }));
     const ${service}Sg = new aws.ec2.SecurityGroup(\`\${name}-${service}-sg\`, {
       vpcId: this.vpc.id,
       ingress: [{ protocol: "tcp", fromPort: ${port}, toPort: ${port}, cidrBlocks: ["10.0.0.0/8"] }],
       egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }],
       tags,
-    }, { parent: this });
+    }, { parent: this, provider });
     const ${service}Bucket = new aws.s3.Bucket(\`\${name}-${service}-data\`, {
       forceDestroy: ${random.chance(0.5)},
       tags,
-    }, { parent: this });
+    }, { parent: this, provider });
     new aws.s3.BucketPublicAccessBlock(\`\${name}-${service}-pab\`, {
       bucket: ${service}Bucket.id,
       blockPublicAcls: true,
       blockPublicPolicy: true,
       ignorePublicAcls: true,
       restrictPublicBuckets: true,
-    }, { parent: this });
+    }, { parent: this, provider });
     const ${service}Role = new aws.iam.Role(\`\${name}-${service}-role\`, {
       assumeRolePolicy: JSON.stringify({
         Version: "2012-10-17",
         Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
       }),
       tags,
-    }, { parent: this });
+    }, { parent: this, provider });
     new aws.iam.RolePolicy(\`\${name}-${service}-policy\`, {
       role: ${service}Role.id,
       policy: ${service}Bucket.arn.apply((arn) => JSON.stringify({
         Version: "2012-10-17",
         Statement: [{ Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: \`\${arn}/*\` }],
       })),
-    }, { parent: this });
+    }, { parent: this, provider });
     const ${service}Function = new aws.lambda.Function(\`\${name}-${service}-fn\`, {
       runtime: "nodejs20.x",
       handler: "index.handler",
@@ -73,7 +73,7 @@ function section(random: Random, index: number): string {
       environment: { variables: { BUCKET: ${service}Bucket.bucket, STAGE: environmentSuffix } },
       vpcConfig: { subnetIds: ${service}Subnets.map((subnet) => subnet.id), securityGroupIds: [${service}Sg.id] },
       tags,
-    }, { parent: this });
+    }, { parent: this, provider });
     this.outputs["${service}FunctionArn"] = ${service}Function.arn;
 `;
 }
