@@ -8,7 +8,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { closestName, soleCloseMatch } from './suggest.js';
-import { TOP_LEVEL_MODULE, type AwsSchemaTable, type CallableEntry, type EnumEntry, type ModuleEntry, type ResourceEntry } from './types.js';
+import { argTokenName, functionOwner, parseArgToken, type ArgSpec } from './type-codes.js';
+import { defaultFunctionToken, defaultResourceToken, TOP_LEVEL_MODULE, type AwsSchemaTable, type CallableEntry, type EnumEntry, type ModuleEntry, type OutputsDifference, type ResourceEntry } from './types.js';
+import { pythonName } from './python-names.js';
 import { getOrCompute } from '../syntax/memo-table.js';
 
 export const PYTHON_PACKAGE = 'pulumi_aws';
@@ -32,6 +34,46 @@ export type ApiMember =
   /** Names the SDK has that carry no argument list here (function results, private helpers). */
   | { kind: 'other'; module: string; name: string }
   | { kind: 'unknown'; module: string; name: string };
+
+/** A resource's, function's or input type's arguments and outputs (function: its result's fields). */
+export interface Signature {
+  kind: 'resource' | 'function' | 'type';
+  module: string;
+  name: string;
+  /** Arguments by Python name. */
+  args: ReadonlyMap<string, ArgSpec>;
+  /** Names of the arguments the type requires (declared without `?`). */
+  required: readonly string[];
+  /** Output attributes (Python names); for a function, its result's fields. Besides these, every resource has `id` and `urn`. */
+  outputs: ReadonlySet<string>;
+  /** `aws:ec2/vpc:Vpc`, `aws:ec2/getAmi:getAmi`. */
+  token?: string;
+}
+
+export interface EnumMember {
+  value: string;
+  /** `Python3d12` */
+  typescript: string;
+  /** `PYTHON3D12` */
+  python: string;
+}
+
+export interface EnumType {
+  module: string;
+  name: string;
+  members: readonly EnumMember[];
+  values: ReadonlySet<string>;
+  /** Deprecated value -> the provider's message. */
+  deprecated: ReadonlyMap<string, string>;
+}
+
+/**
+ * The Python SDK's name of an enum member: Pulumi's Python generator upper-cases its snake_case
+ * name (`Python3d12` -> `PYTHON3D12`, `NodeJS20dX` -> `NODE_JS20D_X`, `T2_Micro` -> `T2_MICRO`).
+ */
+export function pythonEnumMember(typescript: string): string {
+  return pythonName(typescript).replace(/_+/g, '_').replace(/_$/, '').toUpperCase();
+}
 
 const hasOwn = <T>(record: Record<string, T>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
 
@@ -121,15 +163,55 @@ export class AwsApi {
     return { entry, resource: resourceName };
   }
 
-  /** The entry with its `args` split into an array (cached per table entry). */
+  /** The entry with its `args` as an array of names (cached per table entry). */
   private entry<T extends CallableEntry<string>>(raw: T): Omit<T, 'args'> & CallableEntry {
     let entry = this.entries.get(raw);
     if (!entry) {
-      entry = { ...raw, args: raw.args ? raw.args.split(' ') : [] };
+      entry = { ...raw, args: raw.args ? raw.args.split(' ').map(argTokenName) : [] };
       this.entries.set(raw, entry);
     }
     return entry as Omit<T, 'args'> & CallableEntry;
   }
+
+  private readonly signatures = new WeakMap<object, Signature>();
+
+  /**
+   * What a resource (`ec2`, `Vpc`), a provider function (`ec2`, `get_ami`) or an input type
+   * (`ec2`, `SecurityGroupIngressArgs`) takes and gives back; undefined when the table has none.
+   */
+  signature(kind: 'resource' | 'function' | 'type', moduleName: string, name: string): Signature | undefined {
+    const module = this.module(moduleName);
+    if (!module) return undefined;
+    const raw: (CallableEntry<string> & OutputsDifference) | undefined =
+      kind === 'resource' ? hasOwn(module.resources, name) : kind === 'function' ? hasOwn(module.functions, name) : hasOwn(module.types, name);
+    if (!raw) return undefined;
+    return getOrCompute(this.signatures, raw, () => {
+      const owner = kind === 'resource' ? name : kind === 'function' ? functionOwner(name) : name.replace(/Args$/, '');
+      const args = new Map<string, ArgSpec>();
+      for (const token of raw.args ? raw.args.split(' ') : []) {
+        const spec = parseArgToken(token, moduleName, owner);
+        args.set(spec.name, spec);
+      }
+      const inOnly = new Set(raw.inOnly?.split(' ') ?? []);
+      const outputs = new Set([...args.keys()].filter((arg) => !inOnly.has(arg)));
+      for (const extra of raw.out?.split(' ') ?? []) outputs.add(extra);
+      const token = raw.token ?? (kind === 'resource' ? defaultResourceToken(moduleName, name) : kind === 'function' ? defaultFunctionToken(moduleName, name) : undefined);
+      return { kind, module: moduleName, name, args, required: [...args.values()].filter((spec) => spec.required).map((spec) => spec.name), outputs, ...(token ? { token } : {}) };
+    });
+  }
+
+  /** An enum's members by value, TypeScript and Python name, and its deprecated values. */
+  enumType(moduleName: string, name: string): EnumType | undefined {
+    const raw = this.module(moduleName) && hasOwn((this.module(moduleName) as ModuleEntry).enums, name);
+    if (!raw) return undefined;
+    return getOrCompute(this.enums, raw, () => {
+      const members = Object.entries(raw.members).map(([typescript, value]) => ({ value, typescript, python: pythonEnumMember(typescript) }));
+      const deprecated = new Map(Object.entries(raw.deprecatedValues ?? {}));
+      return { module: moduleName, name, members, values: new Set(members.map((member) => member.value)), deprecated };
+    });
+  }
+
+  private readonly enums = new WeakMap<object, EnumType>();
 
   /** Every class name of a module: resources, their Args classes, input types, enums. */
   classNames(moduleName: string): string[] {

@@ -7,15 +7,17 @@
  *   - index.d.ts: the modules (`import * as ec2 from "./ec2"`) and the top-level exports;
  *   - <module>/index.d.ts: `export declare const Vpc: typeof import("./vpc").Vpc` for resources
  *     and functions, `export * from "..."` for enums and hand-written files;
- *   - resource classes (`extends pulumi.CustomResource` / `ProviderResource`) and the interface
- *     their constructor takes (`VpcArgs`); functions (`getAmi(args?: GetAmiArgs, opts?:
- *     pulumi.InvokeOptions)`) and their `...Output` form; `@deprecated` JSDoc tags;
+ *   - resource classes (`extends pulumi.CustomResource` / `ProviderResource`), the interface
+ *     their constructor takes (`VpcArgs`: each member's type, required when declared without
+ *     `?`) and their `readonly x: pulumi.Output<T>` outputs; the type token in the class's .js;
+ *     functions (`getAmi(args?: GetAmiArgs, opts?: pulumi.InvokeOptions): Promise<GetAmiResult>`),
+ *     their result's fields and their `...Output` form; `@deprecated` JSDoc tags;
  *   - types/input.d.ts: input types per module namespace (`ec2.SecurityGroupIngress`), which the
  *     Python SDK exports as `aws.ec2.SecurityGroupIngressArgs`;
- *   - types/enums/<module>/index.d.ts: enum values (`lambda.Runtime`) and deprecated values.
+ *   - types/enums/<module>/index.d.ts: enum members (`Python3d12: "python3.12"`) and deprecated values.
  *
  * The reading is split by level: declaration-entries.ts parses the files and makes the entry
- * of one declaration, module-collection.ts gathers each module's entries, and this file
+ * of one declaration (declaration-types.ts the type of one member), module-collection.ts gathers each module's entries, and this file
  * assembles the table and writes it out (plus the hashes recorded in it).
  */
 import { createHash } from 'node:crypto';

@@ -42,15 +42,15 @@ function emptyCollected(): Collected {
 }
 
 /** Adds the declaration `name` of `source` (a resource class, function or enum) when it is one. */
-function collectDeclaration(source: ts.SourceFile, name: string, into: Collected): void {
+function collectDeclaration(source: ts.SourceFile, name: string, into: Collected, module: string): void {
   for (const statement of source.statements) {
     if (ts.isClassDeclaration(statement) && statement.name?.text === name) {
-      const entry = resourceEntry(source, statement);
+      const entry = resourceEntry(source, statement, module);
       if (entry) into.resources.set(name, entry);
       return;
     }
     if (ts.isFunctionDeclaration(statement) && statement.name?.text === name) {
-      const entry = functionEntry(source, statement);
+      const entry = functionEntry(source, statement, module);
       if (entry) into.functions.set(name, entry);
       return;
     }
@@ -58,7 +58,7 @@ function collectDeclaration(source: ts.SourceFile, name: string, into: Collected
 }
 
 /** Everything a file exports itself (for `export * from "./provider"` and enum files). */
-function collectFile(source: ts.SourceFile, into: Collected, enumsOnly: boolean): void {
+function collectFile(source: ts.SourceFile, into: Collected, enumsOnly: boolean, module: string): void {
   for (const statement of source.statements) {
     if (!isExported(statement)) continue;
     if (ts.isVariableStatement(statement)) {
@@ -71,10 +71,10 @@ function collectFile(source: ts.SourceFile, into: Collected, enumsOnly: boolean)
     }
     if (enumsOnly) continue;
     if (ts.isClassDeclaration(statement) && statement.name) {
-      const entry = resourceEntry(source, statement);
+      const entry = resourceEntry(source, statement, module);
       if (entry) into.resources.set(statement.name.text, entry);
     } else if (ts.isFunctionDeclaration(statement) && statement.name) {
-      const entry = functionEntry(source, statement);
+      const entry = functionEntry(source, statement, module);
       if (entry) into.functions.set(statement.name.text, entry);
     }
   }
@@ -91,6 +91,7 @@ function typeofImport(type: ts.TypeNode | undefined): [string, string] | undefin
 /** Walks a module's index.d.ts: lazy re-exports, `export *` of enum and generated files. */
 export function collectModule(reader: DeclarationReader, modulePath: string): Collected {
   const collected = emptyCollected();
+  const module = modulePath === 'index' ? TOP_LEVEL_MODULE : pythonModuleName(modulePath);
   const index = reader.file(modulePath);
   if (!index) return collected;
   for (const statement of index.statements) {
@@ -99,14 +100,14 @@ export function collectModule(reader: DeclarationReader, modulePath: string): Co
         const target = typeofImport(declaration.type);
         if (!target || !ts.isIdentifier(declaration.name)) continue;
         const file = reader.file(reader.resolve(index, target[0]));
-        if (file) collectDeclaration(file, target[1], collected);
+        if (file) collectDeclaration(file, target[1], collected, module);
       }
     } else if (ts.isExportDeclaration(statement) && !statement.exportClause && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
       const specifier = statement.moduleSpecifier.text;
       const file = reader.file(reader.resolve(index, specifier));
       // Enum files are read for enums only; other `export *` files (the Provider, hand-written
       // helpers and mixins) contribute only what looks generated (see resourceEntry/functionEntry).
-      if (file) collectFile(file, collected, specifier.includes('types/enums'));
+      if (file) collectFile(file, collected, specifier.includes('types/enums'), module);
     }
   }
   return collected;
@@ -125,7 +126,7 @@ function pythonFunctions(functions: Map<string, FunctionEntry<string>>): Map<str
 }
 
 /** Input types of one namespace of types/input.d.ts (or its top level). */
-function inputTypes(statements: readonly ts.Statement[]): Map<string, CallableEntry<string>> {
+function inputTypes(statements: readonly ts.Statement[], module: string): Map<string, CallableEntry<string>> {
   const interfaces = new Map<string, ts.InterfaceDeclaration>();
   for (const statement of statements) {
     if (ts.isInterfaceDeclaration(statement)) interfaces.set(statement.name.text, statement);
@@ -135,7 +136,7 @@ function inputTypes(statements: readonly ts.Statement[]): Map<string, CallableEn
     // Function inputs come twice (`GetAmiFilter` and its Input-wrapped `GetAmiFilterArgs`);
     // the Python SDK has one class for both, `GetAmiFilterArgs`.
     if (name.endsWith('Args') && interfaces.has(name.slice(0, -'Args'.length))) continue;
-    result.set(pythonInputTypeName(name), callableEntry(interfaceMembers(declaration), deprecationOf(declaration)));
+    result.set(pythonInputTypeName(name), callableEntry(interfaceMembers(declaration, module, name), deprecationOf(declaration)));
   }
   return result;
 }
@@ -144,10 +145,10 @@ export function inputTypesByModule(reader: DeclarationReader): Map<string, Map<s
   const byModule = new Map<string, Map<string, CallableEntry<string>>>();
   const source = reader.file('types/input');
   if (!source) return byModule;
-  byModule.set(TOP_LEVEL_MODULE, inputTypes(source.statements));
+  byModule.set(TOP_LEVEL_MODULE, inputTypes(source.statements, TOP_LEVEL_MODULE));
   for (const statement of source.statements) {
     if (ts.isModuleDeclaration(statement) && statement.body && ts.isModuleBlock(statement.body) && ts.isIdentifier(statement.name)) {
-      byModule.set(pythonModuleName(statement.name.text), inputTypes(statement.body.statements));
+      byModule.set(pythonModuleName(statement.name.text), inputTypes(statement.body.statements, pythonModuleName(statement.name.text)));
     }
   }
   return byModule;

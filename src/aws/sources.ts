@@ -33,7 +33,7 @@ export function tablePath(major: number): string {
 }
 
 /** Files whose change changes the generated tables. */
-const GENERATOR_FILES = ['declaration-entries.ts', 'extract.ts', 'module-collection.ts', 'python-names.ts', 'types.ts'];
+const GENERATOR_FILES = ['declaration-entries.ts', 'declaration-types.ts', 'extract.ts', 'module-collection.ts', 'python-names.ts', 'type-codes.ts', 'types.ts'];
 
 /** Hash of the generator's sources (line endings normalised), recorded in every table. */
 export function generatorHash(): string {

@@ -6,11 +6,13 @@
 
 /**
  * Something that takes keyword arguments: a resource, a function or an input-type class.
- * In the table file `args` is one space-separated string (`"cidr_block enable_dns_hostnames"`):
- * a third smaller to parse than an array of strings; `AwsApi` hands out arrays.
+ * In the table file `args` is one space-separated string of argument tokens, each the Python
+ * name, `!` when required and `:` with a type code unless it is a plain string
+ * (`"cidr_block enable_dns_hostnames:b vpc_id!"`, see type-codes.ts): a third smaller to parse
+ * than arrays and objects; `AwsApi` hands out arrays of names and reads types on demand.
  */
 export interface CallableEntry<Args = string[]> {
-  /** Accepted keyword arguments (Python names), sorted. */
+  /** Accepted keyword arguments (Python names), sorted; in the file, argument tokens. */
   args: Args;
   /** Deprecated arguments -> the provider's deprecation message. */
   deprecatedArgs?: Record<string, string>;
@@ -18,18 +20,33 @@ export interface CallableEntry<Args = string[]> {
   deprecated?: string;
 }
 
-export interface ResourceEntry<Args = string[]> extends CallableEntry<Args> {
+/**
+ * What a resource or function gives back, stored as its difference from the arguments (most
+ * arguments are outputs too): resource outputs (`readonly arn: pulumi.Output<string>`) or the
+ * fields of a function's result type (`GetAmiResult`).
+ */
+export interface OutputsDifference {
+  /** Outputs that are not arguments, space-separated (`arn owner_id`). */
+  out?: string;
+  /** Arguments that are not outputs, space-separated (write-only inputs). */
+  inOnly?: string;
+  /** The Pulumi type token, when it is not the usual `aws:<module>/<camelName>:<Name>` (see `defaultResourceToken`). */
+  token?: string;
+}
+
+export interface ResourceEntry<Args = string[]> extends CallableEntry<Args>, OutputsDifference {
   /** Arguments typed with a provider enum -> `module.Enum` (Python module name), e.g. `lambda_.Runtime`. */
   enumArgs?: Record<string, string>;
 }
 
-export interface FunctionEntry<Args = string[]> extends CallableEntry<Args> {
+export interface FunctionEntry<Args = string[]> extends CallableEntry<Args>, OutputsDifference {
   /** False when the function has no `<name>_output` form. */
   output?: false;
 }
 
 export interface EnumEntry {
-  values: string[];
+  /** TypeScript member name -> value (`Python3d12` -> `python3.12`); the Python name is derived (`PYTHON3D12`). */
+  members: Record<string, string>;
   /** Deprecated values -> the provider's deprecation message. */
   deprecatedValues?: Record<string, string>;
 }
@@ -57,3 +74,18 @@ export interface AwsSchemaTable {
 
 /** Key of the package's top level (`pulumi_aws.Provider`, `pulumi_aws.get_region`) in `modules`. */
 export const TOP_LEVEL_MODULE = 'index';
+
+const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+/** The schema's module of a Python module name: `lambda_` -> `lambda`. */
+const schemaModule = (module: string) => (module.endsWith('_') ? module.slice(0, -1) : module);
+
+/** The token most resources register with: `aws:ec2/vpc:Vpc` (Python module name in); the table stores only the exceptions. */
+export function defaultResourceToken(module: string, className: string): string {
+  return `aws:${schemaModule(module)}/${lowerFirst(className)}:${className}`;
+}
+
+/** The token most functions are invoked with: `aws:ec2/getAmi:getAmi` for Python's `ec2.get_ami`. */
+export function defaultFunctionToken(module: string, pythonFunction: string): string {
+  const camel = pythonFunction.replace(/_([a-z0-9])/g, (_, char: string) => char.toUpperCase());
+  return `aws:${schemaModule(module)}/${camel}:${camel}`;
+}

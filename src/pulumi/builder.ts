@@ -3,7 +3,7 @@
  * the dependency edges are worked out here, once, from the arguments and options of every
  * resource, so no rule derives them again.
  */
-import type { ComponentClass, ConfigRead, DictValue, Edge, Invoke, OutputMisuse, ProgramModel, Resource, SourceLanguage, StackExport } from './model.js';
+import type { AttributeRead, ComponentClass, ConfigRead, DictValue, Edge, Invoke, OutputMisuse, ProgramModel, Resource, SourceLanguage, StackExport } from './model.js';
 import type { SiteSource } from './site.js';
 import { referencedResources } from './values.js';
 import { getOrCompute } from '../syntax/memo-table.js';
@@ -17,6 +17,7 @@ export class ModelBuilder {
   readonly configReads: ConfigRead[] = [];
   readonly outputMisuses: OutputMisuse[] = [];
   readonly argsObjects: DictValue[] = [];
+  readonly attributeReads: AttributeRead[] = [];
   readonly files = new Set<string>();
 
   constructor(
@@ -44,6 +45,18 @@ export class ModelBuilder {
     this.outputMisuses.push(misuse);
   }
 
+  private readonly readKeys = new Map<SiteSource, Set<string>>();
+
+  addAttributeRead(read: AttributeRead): void {
+    // The same expression evaluated again on the same kind of object (a helper called twice) is one read.
+    const target = read.resource ? `r:${read.resource.type.key}` : `i:${read.invoke?.key ?? ''}`;
+    const key = `${read.site.start}:${read.site.end}:${target}`;
+    const keys = getOrCompute(this.readKeys, read.site.source, () => new Set<string>());
+    if (keys.has(key)) return;
+    keys.add(key);
+    this.attributeReads.push(read);
+  }
+
   build(): ProgramModel {
     return {
       root: this.root,
@@ -56,6 +69,7 @@ export class ModelBuilder {
       exports: this.exports,
       configReads: this.configReads,
       outputMisuses: this.outputMisuses,
+      attributeReads: this.attributeReads,
       edges: edgesOf(this.resources),
       argsObjects: this.argsObjects,
     };

@@ -103,6 +103,8 @@ export interface OutputValue {
   via: string;
   /** The value as far as known (`Output.secret("x")`, `pulumi.output("x")`). */
   known?: Value;
+  /** The provider function call whose result this is (`aws.get_caller_identity_output()`). */
+  invoke?: Invoke;
   site: Site | undefined;
 }
 
@@ -269,6 +271,26 @@ export interface OutputMisuse {
   language: SourceLanguage;
 }
 
+/**
+ * An attribute read on a resource object or on a provider function's result, wherever the
+ * object came from (a variable, a `self` attribute, a helper's parameter): `bucket.arn`,
+ * `self.db.endpoint`, `aws.get_caller_identity().account_id`. Rules check the name against
+ * what the type has (a misspelt output fails at `pulumi up` with an AttributeError).
+ */
+export interface AttributeRead {
+  /** The resource whose attribute is read (an AWS resource, another provider's, a component). */
+  resource?: Resource;
+  /** Or the provider function whose result is read. */
+  invoke?: Invoke;
+  /** Canonical snake_case name of the attribute read (`endpoint` in `db.endpoint.address`). */
+  name: string;
+  /** The name as written (`websiteEndpoint` in TypeScript). */
+  written: string;
+  /** The attribute name in the source. */
+  site: Site;
+  language: SourceLanguage;
+}
+
 /** A dependency between two resources, and what makes it. */
 export interface Edge {
   from: Resource;
@@ -296,6 +318,8 @@ export interface ProgramModel {
   exports: readonly StackExport[];
   configReads: readonly ConfigRead[];
   outputMisuses: readonly OutputMisuse[];
+  /** Attributes read on resources and on provider functions' results. */
+  attributeReads: readonly AttributeRead[];
   edges: readonly Edge[];
   /**
    * Input objects built with a provider's Args type (`ec2.SecurityGroupIngressArgs(...)`),

@@ -44,9 +44,14 @@ describe.each(AWS_SCHEMA_SOURCES.map((source) => [source.major, source] as const
 
   it('holds what the detectors rely on', () => {
     expect(table.modules.ec2?.resources.Vpc?.args.split(' ')).toContain('cidr_block');
-    expect(table.modules.lambda_?.resources.Function?.args.split(' ')).toContain('memory_size');
+    expect(table.modules.ec2?.resources.Vpc?.args.split(' ')).toContain('enable_dns_hostnames:b');
+    expect(table.modules.lambda_?.resources.Function?.args.split(' ')).toContain('memory_size:n');
+    expect(table.modules.lambda_?.resources.Function?.args.split(' ')).toContain('role!');
     expect(table.modules.index?.resources.Provider?.args.split(' ')).toContain('region');
-    expect(table.modules.lambda_?.enums.Runtime?.values).toContain('python3.12');
+    expect(table.modules.index?.resources.Provider?.token).toBe('pulumi:providers:aws');
+    expect(table.modules.ec2?.resources.Vpc?.out?.split(' ')).toContain('arn');
+    expect(table.modules.index?.functions.get_caller_identity?.out?.split(' ')).toContain('account_id');
+    expect(Object.values(table.modules.lambda_?.enums.Runtime?.members ?? {})).toContain('python3.12');
     expect(Object.keys(table.modules).length).toBeGreaterThan(200);
   });
 });

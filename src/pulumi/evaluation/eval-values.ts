@@ -4,7 +4,7 @@
  * (`pulumi_aws.ec2`), the program's own functions, classes and objects, builtins bound to a
  * value, `pulumi.Config`. None of these reach the model: `toModelValue` turns them into model values.
  */
-import type { Resource, Site, Value } from '../model.js';
+import type { Invoke, Resource, Site, Value } from '../model.js';
 import type { SyntaxNode } from '../../syntax/flat-tree.js';
 import type { EvalModule } from './run.js';
 import type { Scope } from './scope.js';
@@ -97,7 +97,14 @@ export interface ConfigObject {
   site: Site | undefined;
 }
 
-export type EvalValue = Value | ExternalName | ProgramModule | FunctionValue | ClassValue | ObjectValue | BuiltinValue | ConfigObject;
+/** What a provider function returns when called directly (`aws.get_caller_identity()`): plain fields, not Outputs. */
+export interface InvokeResult {
+  kind: 'invoke-result';
+  invoke: Invoke;
+  site: Site | undefined;
+}
+
+export type EvalValue = Value | ExternalName | ProgramModule | FunctionValue | ClassValue | ObjectValue | BuiltinValue | ConfigObject | InvokeResult;
 
 export function isModelValue(value: EvalValue): value is Value {
   switch (value.kind) {
@@ -108,6 +115,7 @@ export function isModelValue(value: EvalValue): value is Value {
     case 'object':
     case 'builtin':
     case 'config-object':
+    case 'invoke-result':
       return false;
     default:
       return true;

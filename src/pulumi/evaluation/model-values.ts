@@ -22,6 +22,8 @@ export function toModelValue(value: EvalValue, seen: Set<EvalValue> = new Set())
       return unknown(`\`${value.name}\``, value.site);
     case 'config-object':
       return unknown('a `pulumi.Config`', value.site);
+    case 'invoke-result':
+      return unknown(`the result of \`${value.invoke.key}\``, value.site);
     case 'object': {
       if (value.resource) return { kind: 'resource', resource: value.resource, site: value.site };
       seen.add(value);

@@ -3,6 +3,8 @@
  * names, an object's fields and its class's methods (bound to it), a resource's outputs, and the
  * methods of strings, lists, dicts, Outputs and `pulumi.Config` (as builtins bound to the value).
  */
+import { awsApi, PYTHON_PACKAGE } from '../../aws/api.js';
+import type { Invoke, Resource } from '../../pulumi/model.js';
 import type { Site } from '../../pulumi/site.js';
 import { unknown } from '../../pulumi/values.js';
 import type { Interpreter } from './interpreter.js';
@@ -19,11 +21,16 @@ export function builtinName(name: string): string | undefined {
   return BUILTINS.has(name) ? name : undefined;
 }
 
-export function attributeOf(value: EvalValue, attribute: string, site: Site, interpreter: Interpreter): EvalValue {
-  void interpreter;
+/**
+ * `value.attribute`. `nameSite` is where the attribute's name is written: reads on resources and
+ * on provider functions' results are recorded there for the model (`attributeReads`).
+ */
+export function attributeOf(value: EvalValue, attribute: string, site: Site, interpreter: Interpreter, nameSite: Site = site): EvalValue {
+  const read = (target: { resource: Resource } | { invoke: Invoke }) =>
+    interpreter.builder.addAttributeRead({ ...target, name: attribute, written: attribute, site: nameSite, language: 'python' });
   switch (value.kind) {
     case 'external':
-      return { kind: 'external', name: `${value.name}.${attribute}`, site };
+      return enumMember(value.name, attribute, site) ?? { kind: 'external', name: `${value.name}.${attribute}`, site };
     case 'program-module': {
       const found = value.scope.own(attribute);
       return found ?? unknown(`\`${attribute}\` of module \`${value.path}\``, site);
@@ -39,6 +46,7 @@ export function attributeOf(value: EvalValue, attribute: string, site: Site, int
       if (member !== undefined) return member;
       if (value.resource) {
         if (attribute === 'register_outputs') return { kind: 'builtin', name: 'component.register_outputs', self: value, site };
+        read({ resource: value.resource });
         return { kind: 'output', resource: value.resource, attribute, resources: [value.resource], via: 'attribute', site };
       }
       return unknown(`\`${attribute}\` of a \`${value.info.name}\``, site);
@@ -50,9 +58,17 @@ export function attributeOf(value: EvalValue, attribute: string, site: Site, int
     }
     case 'resource':
       if (attribute === 'get_output' || attribute === 'require_output') return { kind: 'builtin', name: `stack-reference.${attribute}`, self: value, site };
+      read({ resource: value.resource });
       return { kind: 'output', resource: value.resource, attribute, resources: [value.resource], via: 'attribute', site };
+    case 'invoke-result':
+      read({ invoke: value.invoke });
+      return unknown(`\`.${attribute}\` of the result of \`${value.invoke.key}\``, site);
     case 'output':
       if (attribute === 'apply') return { kind: 'builtin', name: 'output.apply', self: value, site };
+      if (value.invoke && !value.attribute) {
+        read({ invoke: value.invoke });
+        return { kind: 'output', resources: value.resources, via: 'attribute', site, attribute };
+      }
       return { kind: 'output', resources: value.resources, via: 'attribute', site, ...(value.resource ? { resource: value.resource } : {}), ...(value.attribute ? { attribute: `${value.attribute}.${attribute}` } : {}) };
     case 'config-object':
       return { kind: 'builtin', name: `config.${attribute}`, self: value, site };
@@ -86,4 +102,13 @@ export function classAttribute(info: ClassInfo, attribute: string, depth = 0): E
     if (inherited !== undefined) return inherited;
   }
   return undefined;
+}
+
+/** `aws.lambda_.Runtime.PYTHON3D12` is the string `python3.12` (an enum member of the AWS SDK). */
+function enumMember(qualified: string, attribute: string, site: Site): EvalValue | undefined {
+  if (!qualified.startsWith(`${PYTHON_PACKAGE}.`) || !/^[A-Z][A-Z0-9_]*$/.test(attribute)) return undefined;
+  const member = awsApi(7).lookup(qualified);
+  if (member?.kind !== 'enum') return undefined;
+  const found = awsApi(7).enumType(member.module, member.name)?.members.find((candidate) => candidate.python === attribute);
+  return found ? { kind: 'string', value: found.value, site } : undefined;
 }

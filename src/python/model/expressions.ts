@@ -60,9 +60,10 @@ export class PythonExpressions implements ExpressionEvaluator {
         return this.name(node, scope, frame);
       case 'attribute': {
         const objectNode = node.childForFieldName('object');
-        const attribute = node.childForFieldName('attribute')?.text;
-        if (!objectNode || !attribute) return unknown('an attribute', site());
-        return attributeOf(this.evaluate(objectNode, scope, frame), attribute, site(), this.interpreter);
+        const attributeNode = node.childForFieldName('attribute');
+        const attribute = attributeNode?.text;
+        if (!objectNode || !attributeNode || !attribute) return unknown('an attribute', site());
+        return attributeOf(this.evaluate(objectNode, scope, frame), attribute, site(), this.interpreter, this.interpreter.site(attributeNode, frame));
       }
       case 'subscript':
         return this.subscript(node, scope, frame);

@@ -5,7 +5,7 @@
  * and component resources (a program class deriving from `pulumi.ComponentResource`).
  */
 import { awsApi, PYTHON_PACKAGE } from '../../aws/api.js';
-import type { Argument, DictValue, OutputValue, ResourceOptions, Resource, Value } from '../../pulumi/model.js';
+import type { Argument, DictValue, Invoke, OutputValue, ResourceOptions, Resource, Value } from '../../pulumi/model.js';
 import { addResource, creationContext, openOptions, optionsOf as sharedOptionsOf } from '../../pulumi/evaluation/resources.js';
 import type { Site } from '../../pulumi/site.js';
 import { outputsIn, plainOf, referencedResources, unknown } from '../../pulumi/values.js';
@@ -86,7 +86,8 @@ function awsCall(name: string, args: CallArguments, call: CallSite, site: Site):
   if (!member) return unknown(`\`${name}\``, site);
   switch (member.kind) {
     case 'resource': {
-      const resource = createResource({ provider: 'aws', module: schemaModule(member.module), name: member.name }, args, call, site);
+      const token = awsApi(7).signature('resource', member.module, member.name)?.token;
+      const resource = createResource({ provider: 'aws', module: schemaModule(member.module), name: member.name, ...(token ? { token } : {}) }, args, call, site);
       return { kind: 'resource', resource, site };
     }
     case 'args-class': {
@@ -99,7 +100,7 @@ function awsCall(name: string, args: CallArguments, call: CallSite, site: Site):
       const key = `${schemaModule(member.module)}.${isOutputForm ? member.name.slice(0, -'_output'.length) : member.name}`;
       const interpreter = call.expressions.interpreter;
       const { values, open } = argumentsOf(args, ['opts'], call);
-      interpreter.builder.invokes.push({
+      const invoke: Invoke = {
         language: 'python',
         key,
         provider: 'aws',
@@ -109,8 +110,9 @@ function awsCall(name: string, args: CallArguments, call: CallSite, site: Site):
         site: interpreter.site(call.callee, call.frame),
         callSite: site,
         context: creationContext(interpreter, call.frame),
-      });
-      return isOutputForm ? { kind: 'output', resources: [], via: 'invoke', site } : unknown(`the result of \`${key}\``, site);
+      };
+      interpreter.builder.invokes.push(invoke);
+      return isOutputForm ? { kind: 'output', resources: [], via: 'invoke', invoke, site } : { kind: 'invoke-result', invoke, site };
     }
     default:
       return unknown(`\`${name}\``, site);
@@ -190,7 +192,7 @@ function argumentsOf(args: CallArguments, reserved: readonly string[], call: Cal
   return { values, open };
 }
 
-type TypeParts = { provider: string; module: string; name: string };
+type TypeParts = { provider: string; module: string; name: string; token?: string };
 
 /** A resource from a constructor call: `Vpc(name, args=None, opts=None, **kwargs)` and its other forms. */
 function createResource(type: TypeParts, args: CallArguments, call: CallSite, site: Site): Resource {
