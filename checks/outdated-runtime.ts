@@ -2,16 +2,18 @@
  * IAC402: versions AWS or Pulumi no longer support: deprecated Lambda runtimes, RDS engine
  * versions past the end of standard support, and `pulumi` pinned below 3 in a manifest.
  *
- * Only facts that no longer change are encoded: a runtime or engine whose deprecation date
- * has passed stays deprecated. Versions whose end of support is still ahead (python3.9 and
- * nodejs18.x are later than the list in the issue) are deliberately not reported.
+ * Deprecated Lambda runtimes are the members the provider's own `lambda_.Runtime` enum marks
+ * deprecated (in the table of the pulumi-aws version the project pins, named in the message),
+ * plus a few older ones the enum no longer lists; the replacement advice is per runtime family.
+ * Only facts that no longer change are encoded for RDS: an engine whose end of support has passed.
  * RDS: MySQL 5.7 and older, PostgreSQL 12 and older (standard support for 11 ended
  * 2024-02-29, for 12 on 2025-02-28), MariaDB 10.3 and older, Aurora MySQL 5.6/5.7
  * (`aurora`, `aurora-mysql` 5.7) and Aurora PostgreSQL 12 and older.
  * Manifests are read only when they are under review, so a change is not blamed for a pin it
  * did not touch.
  */
-import type { ProjectRule, ProjectRuleContext } from '../src/api/rule.js';
+import type { ProjectRule, ProjectRuleContext, ProjectView } from '../src/api/rule.js';
+import { judgeFor, type Judge } from '../src/packaging/aws-provider-version.js';
 import type { PythonUnit } from '../src/python/units.js';
 import { capsBelowThree, pulumiPins } from '../src/packaging/pulumi-pins.js';
 import { callArguments, calleeName, stringLiteralValue } from '../src/python/calls.js';
@@ -19,19 +21,37 @@ import { qualifiedName } from '../src/python/names.js';
 import type { SyntaxNode } from '../src/python/parser.js';
 import { callsNamed, identifiersMatching, nodesOfType } from '../src/python/fast-walk.js';
 
-/** Deprecated Lambda runtimes and what to move to. */
-const DEPRECATED_RUNTIMES: ReadonlyMap<string, string> = new Map([
-  ...['python2.7', 'python3.6', 'python3.7', 'python3.8'].map((runtime) => [runtime, 'python3.12 or newer'] as const),
-  ...['nodejs', 'nodejs4.3', 'nodejs4.3-edge', 'nodejs6.10', 'nodejs8.10', 'nodejs10.x', 'nodejs12.x', 'nodejs14.x', 'nodejs16.x'].map(
-    (runtime) => [runtime, 'nodejs22.x'] as const,
-  ),
-  ['go1.x', 'provided.al2023 (Go compiled to a `bootstrap` binary)'],
-  ['ruby2.5', 'ruby3.3 or newer'],
-  ['ruby2.7', 'ruby3.3 or newer'],
-  ...['dotnetcore1.0', 'dotnetcore2.0', 'dotnetcore2.1', 'dotnetcore3.1', 'dotnet5.0', 'dotnet6'].map((runtime) => [runtime, 'dotnet8'] as const),
-  ['java8', 'java21 (or java8.al2)'],
-  ['provided', 'provided.al2023'],
-]);
+/**
+ * Which Lambda runtimes are deprecated comes from the provider's table (`lambda_.Runtime`'s
+ * deprecated members, for the pinned pulumi-aws version); these are deprecated by AWS too but
+ * are not (or no longer) members there.
+ */
+const DEPRECATED_OUTSIDE_TABLE = new Set(['nodejs', 'nodejs4.3', 'nodejs4.3-edge', 'nodejs6.10', 'nodejs8.10', 'dotnetcore1.0', 'dotnetcore2.0', 'dotnet6']);
+
+/** What to move to, per runtime family (the table says what is deprecated, not what replaces it). */
+function replacementFor(runtime: string): string {
+  if (runtime === 'go1.x') return 'provided.al2023 (Go compiled to a `bootstrap` binary)';
+  if (runtime === 'java8') return 'java21 (or java8.al2)';
+  if (runtime === 'provided') return 'provided.al2023';
+  if (runtime.startsWith('python')) return 'python3.12 or newer';
+  if (runtime.startsWith('nodejs')) return 'nodejs22.x';
+  if (runtime.startsWith('ruby')) return 'ruby3.3 or newer';
+  if (runtime.startsWith('dotnet')) return 'dotnet8';
+  if (runtime.startsWith('java')) return 'java21';
+  return 'a supported runtime';
+}
+
+interface State {
+  project: ProjectView;
+  judge?: Judge;
+}
+
+/** The replacement for a deprecated runtime and which table says so; undefined when it is current. */
+function deprecatedRuntime(runtime: string, state: State): { replacement: string; label?: string } | undefined {
+  const judge = (state.judge ??= judgeFor(state.project));
+  if (judge.api.enumType('lambda_', 'Runtime')?.deprecated.has(runtime)) return { replacement: replacementFor(runtime), label: judge.label };
+  return DEPRECATED_OUTSIDE_TABLE.has(runtime) ? { replacement: replacementFor(runtime) } : undefined;
+}
 
 const LAMBDA_RUNTIME_CALLS = new Set(['pulumi_aws.lambda_.Function', 'pulumi_aws.lambda_.FunctionArgs']);
 const LAYER_CALLS = new Set(['pulumi_aws.lambda_.LayerVersion', 'pulumi_aws.lambda_.LayerVersionArgs']);
@@ -47,7 +67,7 @@ const RDS_ENGINE_ENUM = 'pulumi_aws.rds.EngineType.';
 const CALL_NAMES = [...LAMBDA_RUNTIME_CALLS, ...LAYER_CALLS, ...RDS_ENGINE_CALLS, ...RDS_FAMILY_CALLS].map((name) => name.split('.').pop()).join('|');
 const MANIFEST = /(^|\/)(requirements[^/]*\.txt|Pipfile|pyproject\.toml)$/;
 
-export const outdatedRuntime: ProjectRule = {
+export const outdatedRuntime: ProjectRule<State> = {
   meta: {
     id: 'IAC402',
     name: 'outdated-runtime',
@@ -61,8 +81,9 @@ export const outdatedRuntime: ProjectRule = {
     seed: { report: 'model-failures-tracking', section: 'Outdated Information' },
   },
   scope: 'project',
-  visitFile(file, _state, context) {
-    for (const unit of file.units) checkUnit(unit, context);
+  begin: (project) => ({ project }),
+  visitFile(file, state, context) {
+    for (const unit of file.units) checkUnit(unit, context, state);
   },
   check(project, context) {
     const reviewed = new Set(project.files.map((file) => file.path));
@@ -74,7 +95,7 @@ export const outdatedRuntime: ProjectRule = {
   },
 };
 
-function checkUnit(unit: PythonUnit, context: ProjectRuleContext): void {
+function checkUnit(unit: PythonUnit, context: ProjectRuleContext, state: State): void {
   let constants: Map<string, string> | undefined;
   const valueOf = (node: SyntaxNode): string | undefined =>
     stringLiteralValue(node) ?? (node.type === 'identifier' ? (constants ??= moduleStringConstants(unit.root)).get(node.text) : undefined);
@@ -86,10 +107,8 @@ function checkUnit(unit: PythonUnit, context: ProjectRuleContext): void {
     const qualified = qualifiedName(node, unit.imports);
     if (!qualified?.startsWith(RUNTIME_ENUM)) continue;
     const runtime = runtimeFromEnumMember(qualified.slice(RUNTIME_ENUM.length));
-    const replacement = runtime ? DEPRECATED_RUNTIMES.get(runtime) : undefined;
-    if (runtime && replacement) {
-      context.report({ unit, node, message: runtimeMessage(`\`${node.text}\` (${runtime})`, replacement) });
-    }
+    const deprecated = runtime ? deprecatedRuntime(runtime, state) : undefined;
+    if (runtime && deprecated) context.report({ unit, node, message: runtimeMessage(`\`${node.text}\` (${runtime})`, deprecated) });
   }
 
   for (const call of callsNamed(unit.root, unit.text, CALL_NAMES)) {
@@ -99,15 +118,15 @@ function checkUnit(unit: PythonUnit, context: ProjectRuleContext): void {
     if (LAMBDA_RUNTIME_CALLS.has(callee)) {
       const node = args.keywords.get('runtime');
       const runtime = node ? valueOf(node) : undefined;
-      const replacement = runtime ? DEPRECATED_RUNTIMES.get(runtime) : undefined;
-      if (node && runtime && replacement) context.report({ unit, node, message: runtimeMessage(`\`${runtime}\``, replacement) });
+      const deprecated = runtime ? deprecatedRuntime(runtime, state) : undefined;
+      if (node && runtime && deprecated) context.report({ unit, node, message: runtimeMessage(`\`${runtime}\``, deprecated) });
     } else if (LAYER_CALLS.has(callee)) {
       const list = args.keywords.get('compatible_runtimes');
       if (list?.type !== 'list') continue;
       for (const element of list.namedChildren) {
         const runtime = valueOf(element);
-        const replacement = runtime ? DEPRECATED_RUNTIMES.get(runtime) : undefined;
-        if (runtime && replacement) context.report({ unit, node: element, message: runtimeMessage(`\`${runtime}\``, replacement) });
+        const deprecated = runtime ? deprecatedRuntime(runtime, state) : undefined;
+        if (runtime && deprecated) context.report({ unit, node: element, message: runtimeMessage(`\`${runtime}\``, deprecated) });
       }
     } else if (RDS_ENGINE_CALLS.has(callee)) {
       const engineNode = args.keywords.get('engine');
@@ -133,8 +152,9 @@ function checkUnit(unit: PythonUnit, context: ProjectRuleContext): void {
   }
 }
 
-function runtimeMessage(shown: string, replacement: string): string {
-  return `Lambda runtime ${shown} is deprecated: it gets no security patches and AWS blocks creating and then updating functions on it; use ${replacement}.`;
+function runtimeMessage(shown: string, deprecated: { replacement: string; label?: string }): string {
+  const source = deprecated.label ? ` (a deprecated \`Runtime\` member in ${deprecated.label})` : '';
+  return `Lambda runtime ${shown} is deprecated${source}: it gets no security patches and AWS blocks creating and then updating functions on it; use ${deprecated.replacement}.`;
 }
 
 /** `PYTHON3D7` -> `python3.7`, `NODE_JS16D_X` -> `nodejs16.x`, `DOTNET_CORE3D1` -> `dotnetcore3.1`. */

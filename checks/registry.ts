@@ -29,6 +29,10 @@ import { testWithoutAssertion } from './test-without-assertion.js';
 import { truncatedFile } from './truncated-file.js';
 import { unknownResourceOrArgument } from './unknown-resource-or-argument.js';
 import { unsafeCodeExecution } from './unsafe-code-execution.js';
+import { missingRequiredArgument } from './missing-required-argument.js';
+import { unknownOutputAttribute } from './unknown-output-attribute.js';
+import { invalidArgumentValue } from './invalid-argument-value.js';
+import { outputUsedAsPlainValue } from './output-used-as-plain-value.js';
 
 export const detectors: readonly Rule[] = [
   cidrConflict,
@@ -55,6 +59,10 @@ export const detectors: readonly Rule[] = [
   testWithoutAssertion,
   unknownResourceOrArgument,
   deprecatedApi,
+  missingRequiredArgument,
+  unknownOutputAttribute,
+  invalidArgumentValue,
+  outputUsedAsPlainValue,
   packageVersionConflict,
   missingSetupDocumentation,
 ];

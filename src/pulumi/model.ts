@@ -264,7 +264,7 @@ export interface Invoke {
  * or fails at `pulumi up`.
  */
 export interface OutputMisuse {
-  /** `fstring`, `template`, `concat`, `format`, `percent`, `json.dumps`, `str`, `condition`, `resource-name`, `join`. */
+  /** `fstring`, `template`, `concat`, `format`, `percent`, `json.dumps`, `str`, `condition`, `comparison`, `resource-name`, `join`. */
   how: string;
   output: OutputValue;
   site: Site;

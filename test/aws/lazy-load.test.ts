@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { deprecatedApi } from '../../checks/deprecated-api.js';
+import { invalidArgumentValue } from '../../checks/invalid-argument-value.js';
+import { missingRequiredArgument } from '../../checks/missing-required-argument.js';
+import { outputUsedAsPlainValue } from '../../checks/output-used-as-plain-value.js';
+import { unknownOutputAttribute } from '../../checks/unknown-output-attribute.js';
 import { unknownResourceOrArgument } from '../../checks/unknown-resource-or-argument.js';
 import { loadedMajors } from '../../src/aws/api.js';
 import { runCase } from '../support/rule-tester.js';
 
 describe('API tables load lazily', () => {
   it('loads no table for files that do not import pulumi_aws', () => {
-    for (const rule of [unknownResourceOrArgument, deprecatedApi]) {
+    for (const rule of [unknownResourceOrArgument, deprecatedApi, missingRequiredArgument, unknownOutputAttribute, invalidArgumentValue, outputUsedAsPlainValue]) {
       expect(runCase(rule, { code: 'import pulumi\nimport boto3\n\nclient = boto3.client("s3", cidr="x")\n' })).toEqual([]);
       expect(runCase(rule, { code: '# Answer\n\nNo code here.\n', path: 'README.md' })).toEqual([]);
     }

@@ -185,10 +185,14 @@ export class PythonExpressions implements ExpressionEvaluator {
     return after;
   }
 
-  /** A condition's value; an `Output` there is always truthy, which is a mistake (IAC109). */
+  /**
+   * A condition's value; a resource's output attribute tested there (`if bucket.website_endpoint:`)
+   * is always truthy, which is a mistake (IAC109). A name or parameter holding an Output is not
+   * recorded: `if kms_key_arn:` is the usual check for an optional argument, not a test of the value.
+   */
   conditionValue(node: SyntaxNode, scope: Scope, frame: Frame): EvalValue {
     const value = this.evaluate(node, scope, frame);
-    if (value.kind === 'output') this.misuse('condition', value, node, frame);
+    if (value.kind === 'output' && value.resource && node.type === 'attribute') this.misuse('condition', value, node, frame);
     return value;
   }
 

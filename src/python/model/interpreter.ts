@@ -47,6 +47,8 @@ export interface Frame {
 
 export interface ExpressionEvaluator {
   evaluate(node: SyntaxNode, scope: Scope, frame: Frame): EvalValue;
+  /** A condition (`if`, `elif`, a conditional expression): like `evaluate`, recording an Output tested there. */
+  conditionValue(node: SyntaxNode, scope: Scope, frame: Frame): EvalValue;
   assign(target: SyntaxNode, value: EvalValue, scope: Scope, frame: Frame): void;
   iterate(value: EvalValue, site: Site | undefined): { items: EvalValue[]; exact: boolean } | undefined;
   truthiness(value: EvalValue): boolean | undefined;
@@ -184,7 +186,7 @@ export class Interpreter extends EvaluationRun {
     const bodies: (SyntaxNode | null)[] = [];
     for (const branch of branches) {
       if (branch.condition) {
-        const truth = this.expressions.truthiness(this.expressions.evaluate(branch.condition, scope, frame));
+        const truth = this.expressions.truthiness(this.expressions.conditionValue(branch.condition, scope, frame));
         if (truth === false) continue;
         bodies.push(branch.body);
         if (truth === true) break;

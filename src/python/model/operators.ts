@@ -111,6 +111,14 @@ export function compare(node: SyntaxNode, scope: Scope, frame: Frame, expression
   if (values.length !== 2 || operators.length < 1) return unknown('a comparison', site);
   const [left, right] = values as [EvalValue, EvalValue];
   const operator = operators.join(' ');
+  // `bucket.region == "us-east-1"`: an Output object never equals a plain value (IAC109).
+  if ((operator === '==' || operator === '!=') && (left.kind === 'output') !== (right.kind === 'output')) {
+    const output = left.kind === 'output' ? left : right;
+    const other = left.kind === 'output' ? right : left;
+    if (output.kind === 'output' && output.resource && (other.kind === 'string' || other.kind === 'number' || other.kind === 'boolean')) {
+      expressions.interpreter.builder.addMisuse({ how: 'comparison', output, site, language: 'python' });
+    }
+  }
   const plain = (value: EvalValue) => (value.kind === 'string' || value.kind === 'number' || value.kind === 'boolean' ? value.value : value.kind === 'null' ? null : undefined);
   const a = plain(left);
   const b = plain(right);

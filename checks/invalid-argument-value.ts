@@ -1,0 +1,66 @@
+/**
+ * IAC108: a value an AWS argument's type cannot take: a string where a list or a number is
+ * required (`cidr_blocks="0.0.0.0/0"`, `timeout="30"`), a boolean written as a string
+ * (`enable_dns_hostnames="true"`), a dict where JSON text is required (`container_definitions={...}`),
+ * a list of `Key`/`Value` pairs where a map is required (`tags=[...]`), a Lambda runtime or an
+ * instance size that does not exist, an AWS-managed policy ARN with the wrong path. Judged on the
+ * program model (values through variables, dicts, helpers and loops), against the argument types
+ * of the pinned pulumi-aws version, named in every message. Deprecated enum members are not wrong
+ * values: IAC402 reports old Lambda runtimes, IAC104 the other deprecated values.
+ */
+import type { ModelRule, ProgramContext } from '../src/api/rule.js';
+import type { Signature } from '../src/aws/api.js';
+import { valueProblems } from '../src/pulumi/argument-values.js';
+import { invokeSignature, resourceSignature } from '../src/pulumi/aws-signatures.js';
+import type { Invoke, Resource } from '../src/pulumi/model.js';
+import { spell, typeName } from '../src/pulumi/spelling.js';
+import { judgeFor, type Judge } from '../src/packaging/aws-provider-version.js';
+
+export const invalidArgumentValue: ModelRule = {
+  meta: {
+    id: 'IAC108',
+    name: 'invalid-argument-value',
+    title: 'Invalid argument value',
+    category: 'Code Generation',
+    severity: 'error',
+    why: 'Models write values in the shape of another tool or from memory: a single CIDR string where a list is required, `"true"` for a boolean, a dict where the provider wants JSON text, CloudFormation-style tag lists, Lambda runtimes and instance sizes that do not exist. The provider rejects them at `pulumi up`, or a type checker would have.',
+    fix: 'Give the argument the type the provider declares for the pinned version (the finding names it): a list (`["0.0.0.0/0"]`), a real boolean or number, `json.dumps(...)` for JSON documents, a dict for tags, an existing runtime or size.',
+    badExample: 'aws.ec2.SecurityGroup("web", ingress=[{"protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_blocks": "0.0.0.0/0"}])',
+    goodExample: 'aws.ec2.SecurityGroup("web", ingress=[{"protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_blocks": ["0.0.0.0/0"]}])',
+    seed: { report: 'model-failures-tracking', section: 'Incorrect API Usage' },
+    languages: ['python', 'typescript'],
+  },
+  scope: 'model',
+  program(program, context) {
+    const needsTable = program.resources.some((resource) => resource.type.provider === 'aws') || program.invokes.length > 0;
+    if (!needsTable) return;
+    const judge = judgeFor(context.project);
+    for (const resource of program.resources) {
+      const signature = resourceSignature(judge.api, resource);
+      if (signature) check(resource, signature, `\`${typeName(resource.type, resource.language)}\``, judge, context);
+    }
+    for (const invoke of program.invokes) {
+      const signature = invokeSignature(judge.api, invoke);
+      if (signature) check(invoke, signature, `\`${invoke.key}\``, judge, context);
+    }
+  },
+};
+
+function check(call: Resource | Invoke, signature: Signature, shown: string, judge: Judge, context: ProgramContext): void {
+  for (const argument of call.args.values()) {
+    const spec = signature.args.get(argument.name);
+    if (!spec) continue;
+    for (const problem of valueProblems(judge.api, argument.value, spec.type, argument.name)) {
+      const path = spell(problem.path, call.language);
+      const message = `\`${path}\` of ${shown} (${judge.label}) ${problem.message}`;
+      const severity = judge.uncertainty ? 'warning' : problem.severity;
+      // At the value when it is written inside the argument, else at the argument (a constant defined elsewhere).
+      const inside = problem.value.site && argument.site && problem.value.site.source === argument.site.source && problem.value.site.start >= argument.site.start && problem.value.site.end <= argument.site.end;
+      context.report({
+        at: inside || !argument.site ? problem.value : argument,
+        message: judge.uncertainty ? `${message} Only a warning: ${judge.uncertainty}.` : message,
+        ...(severity !== 'error' ? { severity } : {}),
+      });
+    }
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * IAC109: a Pulumi `Output` (a resource attribute, an invoke's `_output` result, anything built
+ * with `apply`/`Output.concat`...) used where a plain value is needed: in `json.dumps`, `str()`,
+ * `+`/`%` string building, an f-string or `.format`, `.join`, an `if` or an `==` test, a resource's logical
+ * name. The value only exists at deployment: the program fails (`TypeError: Object of type
+ * Output is not JSON serializable`) or deploys the text "Calling __str__ on an Output[T] is not
+ * supported". The language front-end records each such use in the model (`outputMisuses`);
+ * code inside `apply`, `Output.all`, `Output.concat`, `Output.format` and `Output.json_dumps`
+ * works on plain values and is not recorded. The message shows the fix with the right helper.
+ */
+import type { ModelRule } from '../src/api/rule.js';
+import { resourceSignature } from '../src/pulumi/aws-signatures.js';
+import type { OutputMisuse, SourceLanguage } from '../src/pulumi/model.js';
+import { describeValue } from '../src/pulumi/values.js';
+import { judgeFor } from '../src/packaging/aws-provider-version.js';
+
+export const outputUsedAsPlainValue: ModelRule = {
+  meta: {
+    id: 'IAC109',
+    name: 'output-used-as-plain-value',
+    title: 'Output used as a plain value',
+    category: 'Code Generation',
+    severity: 'error',
+    why: 'Resource attributes are `Output`s whose values exist only during deployment. Formatting one into a string, a JSON policy, a condition or a resource name does not wait for the value: `json.dumps` raises TypeError, string building yields "Calling __str__ on an Output[T] is not supported", an `if` is always true, and a policy or name deploys with that text in it.',
+    fix: 'Build strings with `pulumi.Output.concat(...)` / `pulumi.Output.format(...)`, JSON with `pulumi.Output.json_dumps(...)`, and anything else inside `.apply(lambda v: ...)` or `pulumi.Output.all(a, b).apply(lambda args: ...)`; logical names must be plain strings.',
+    badExample: 'policy = json.dumps({"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": f"{bucket.arn}/*"}]})',
+    goodExample: 'policy = bucket.arn.apply(lambda arn: json.dumps({"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": f"{arn}/*"}]}))',
+    seed: { report: 'model-failures-tracking', section: 'Incorrect API Usage' },
+    languages: ['python', 'typescript'],
+  },
+  scope: 'model',
+  program(program, context) {
+    if (!program.outputMisuses.length) return;
+    const usesAws = program.resources.some((resource) => resource.type.provider === 'aws');
+    const judge = usesAws ? judgeFor(context.project) : undefined;
+    for (const misuse of program.outputMisuses) {
+      const output = misuse.output;
+      const shown = describeValue(output);
+      // Name the provider version that makes the attribute an Output, when it is a known AWS output.
+      const signature = judge && output.resource ? resourceSignature(judge.api, output.resource) : undefined;
+      const first = output.attribute?.split(/[.[]/)[0];
+      const known = signature && first && (signature.outputs.has(first) || first === 'id' || first === 'urn');
+      const what = shown === 'an Output' ? 'an `Output`' : `\`${shown}\`${known && judge ? ` (an \`Output\` in ${judge.label})` : ' (an `Output`)'}`;
+      context.report({ at: misuse, message: `${what} ${problem(misuse)} ${remedy(misuse.how, misuse.language)}` });
+    }
+  },
+};
+
+function problem(misuse: OutputMisuse): string {
+  switch (misuse.how) {
+    case 'json.dumps':
+      return 'is passed to `json.dumps`, which raises "Object of type Output is not JSON serializable".';
+    case 'join':
+      return 'is joined as a string: `str.join` raises TypeError on it.';
+    case 'concat':
+      return misuse.language === 'python' ? 'is concatenated with `+`, which raises TypeError.' : 'is concatenated with `+`, which yields "Calling [toString] on an [Output<T>] is not supported".';
+    case 'condition':
+      return 'is tested in a condition: an Output object is always true, whatever its value will be.';
+    case 'comparison':
+      return 'is compared with a plain value: an Output object never equals one, whatever its value will be.';
+    case 'resource-name':
+      return 'is used in a logical resource name, which must be a plain string known before deployment.';
+    default:
+      return `is formatted into a string (${formatting(misuse.how)}), which yields the text "Calling __str__ on an Output[T] is not supported", not its value.`;
+  }
+}
+
+function formatting(how: string): string {
+  switch (how) {
+    case 'fstring':
+      return 'an f-string';
+    case 'template':
+      return 'a template literal';
+    case 'percent':
+      return '`%` formatting';
+    case 'format':
+      return '`.format`';
+    case 'str':
+      return '`str()`';
+    default:
+      return how;
+  }
+}
+
+function remedy(how: string, language: SourceLanguage): string {
+  if (language === 'typescript') {
+    switch (how) {
+      case 'json.dumps':
+        return 'Use `pulumi.jsonStringify({...})`, or `JSON.stringify` inside `.apply(v => ...)`.';
+      case 'condition':
+      case 'comparison':
+        return 'Decide on plain values (configuration), or branch inside `.apply(v => ...)`.';
+      case 'resource-name':
+        return 'Name it from plain values (configuration, `pulumi.getStack()`).';
+      default:
+        return 'Use `pulumi.interpolate`...``, `pulumi.concat(...)`, or `pulumi.all([a, b]).apply(([a, b]) => ...)`.';
+    }
+  }
+  switch (how) {
+    case 'json.dumps':
+      return 'Use `pulumi.Output.json_dumps({...})`, or `json.dumps` inside `.apply(lambda v: ...)` / `pulumi.Output.all(a, b).apply(lambda args: json.dumps(...))`.';
+    case 'join':
+      return 'Use `pulumi.Output.all(*values).apply(lambda vs: ",".join(vs))`.';
+    case 'condition':
+    case 'comparison':
+      return 'Decide on plain values (configuration), or branch inside `.apply(lambda v: ...)`.';
+    case 'resource-name':
+      return 'Name it from plain values (configuration, `pulumi.get_stack()`).';
+    case 'str':
+      return 'Use the Output itself, or `.apply(lambda v: str(v))`.';
+    case 'percent':
+    case 'format':
+      return 'Use `pulumi.Output.format("...{0}...", value)` or `.apply(lambda v: ...)`.';
+    default:
+      return 'Use `pulumi.Output.concat("prefix-", value)` or `pulumi.Output.format("prefix-{0}", value)`, or build it inside `.apply(lambda v: f"...{v}")`.';
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * IAC107: reading an attribute an AWS resource (or a provider function's result) does not have:
+ * `bucket.website_url` (it is `website_endpoint`), `api.url`, `db.endpoint_address`. Python
+ * raises AttributeError during `pulumi up`, after part of the stack may have been created.
+ * Judged on the model's attribute reads, so a resource kept in a variable, a `self` attribute or
+ * passed to a helper counts; against the pinned pulumi-aws version's outputs, with the closest
+ * real attribute as a suggestion.
+ */
+import type { ModelRule } from '../src/api/rule.js';
+import { closestName } from '../src/aws/suggest.js';
+import { invokeSignature, onePerSite, RESOURCE_ATTRIBUTES, resourceSignature } from '../src/pulumi/aws-signatures.js';
+import type { AttributeRead } from '../src/pulumi/model.js';
+import { spell, typeName } from '../src/pulumi/spelling.js';
+import { judgeFor } from '../src/packaging/aws-provider-version.js';
+
+export const unknownOutputAttribute: ModelRule = {
+  meta: {
+    id: 'IAC107',
+    name: 'unknown-output-attribute',
+    title: 'Unknown output attribute',
+    category: 'Code Generation',
+    severity: 'error',
+    why: 'Models guess output names from other tools or from what they would like to exist (`bucket.website_url`, `api.url`, `db.endpoint_address`). The attribute does not exist on the resource object: the program fails with an AttributeError during `pulumi up`, often after other resources were already created.',
+    fix: 'Use an output the resource has in the pinned provider version (the finding suggests the closest one), or build the value from real outputs with `pulumi.Output.concat` / `Output.format`.',
+    badExample: 'bucket = aws.s3.BucketV2("site")\npulumi.export("url", bucket.website_url)',
+    goodExample: 'website = aws.s3.BucketWebsiteConfigurationV2("site", bucket=bucket.id, index_document={"suffix": "index.html"})\npulumi.export("url", website.website_endpoint)',
+    seed: { report: 'model-failures-tracking', section: 'Incorrect API Usage' },
+    languages: ['python', 'typescript'],
+  },
+  scope: 'model',
+  program(program, context) {
+    const reads = program.attributeReads.filter((read) => read.resource?.type.provider === 'aws' || read.invoke?.provider === 'aws');
+    if (!reads.length) return;
+    const judge = judgeFor(context.project);
+    for (const read of onePerSite(reads, (read) => read.name)) {
+      if (read.name.startsWith('_')) continue;
+      const signature = read.resource ? resourceSignature(judge.api, read.resource) : read.invoke ? invokeSignature(judge.api, read.invoke) : undefined;
+      if (!signature) continue;
+      const known = read.resource ? [...signature.outputs, ...RESOURCE_ATTRIBUTES] : [...signature.outputs];
+      if (known.includes(read.name)) continue;
+      // Computed outputs first (`website_endpoint`, `arn`): a guessed name is usually one of those, not an input echoed back.
+      const computed = [...signature.outputs].filter((name) => !signature.args.has(name));
+      // AWS calls the address of a website or API an endpoint (`website_endpoint`), where models write `_url`.
+      const asEndpoint = /url$/.test(read.name) ? read.name.replace(/url$/, 'endpoint') : undefined;
+      const suggestion =
+        (asEndpoint && computed.includes(asEndpoint) ? asEndpoint : undefined) ?? closestName(read.name, computed) ?? closestName(read.name, signature.outputs);
+      const other = judge.others().find((api) => {
+        const alternative = read.resource ? resourceSignature(api, read.resource) : read.invoke ? invokeSignature(api, read.invoke) : undefined;
+        return alternative?.outputs.has(read.name);
+      });
+      const message =
+        `${owner(read)} has no attribute \`${read.written}\` in ${judge.label}${other ? ` (it exists in pulumi-aws ${other.version})` : ''}` +
+        (suggestion ? `; did you mean \`${spell(suggestion, read.language)}\`?` : `; its outputs include ${sample(signature.outputs, read)}.`);
+      context.report({
+        at: read,
+        message: judge.uncertainty ? `${message} Only a warning: ${judge.uncertainty}.` : message,
+        ...(judge.uncertainty ? { severity: 'warning' as const } : {}),
+      });
+    }
+  },
+};
+
+function owner(read: AttributeRead): string {
+  if (read.resource) return `\`${typeName(read.resource.type, read.language)}\`${read.resource.boundTo ? ` (\`${read.resource.boundTo}\`)` : ''}`;
+  const [module, name] = (read.invoke?.key ?? '.').split('.') as [string, string];
+  const fn = spell(name, read.language);
+  return `The result of \`${module === 'index' ? `aws.${fn}` : typeName({ provider: 'aws', module, name: fn }, read.language)}\``;
+}
+
+function sample(outputs: ReadonlySet<string>, read: AttributeRead): string {
+  const names = [...outputs].sort().slice(0, 6).map((name) => `\`${spell(name, read.language)}\``);
+  return names.length ? `${names.join(', ')}${outputs.size > 6 ? ', ...' : ''}` : 'none';
+}

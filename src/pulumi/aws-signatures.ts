@@ -1,0 +1,35 @@
+/**
+ * The provider's signature of a model element: what an AWS resource or provider function of the
+ * program takes and gives back, from the table that judges the project. Model names are the
+ * schema's (`lambda.Function`, `ec2.get_ami`); the tables are keyed by Python module (`lambda_`).
+ */
+import type { AwsApi, Signature } from '../aws/api.js';
+import { pythonModuleName } from '../aws/python-names.js';
+import type { Invoke, Resource } from './model.js';
+
+/** Attributes every resource object has besides its outputs. */
+export const RESOURCE_ATTRIBUTES: readonly string[] = ['id', 'urn', 'get_provider', 'translate_output_property', 'translate_input_property'];
+
+const tableModule = (module: string) => (module === 'index' ? module : pythonModuleName(module));
+
+export function resourceSignature(api: AwsApi, resource: Resource): Signature | undefined {
+  if (resource.type.provider !== 'aws') return undefined;
+  return api.signature('resource', tableModule(resource.type.module), resource.type.name);
+}
+
+export function invokeSignature(api: AwsApi, invoke: Invoke): Signature | undefined {
+  if (invoke.provider !== 'aws') return undefined;
+  const dot = invoke.key.lastIndexOf('.');
+  return api.signature('function', tableModule(invoke.key.slice(0, dot)), invoke.key.slice(dot + 1));
+}
+
+/** Each element once, though code that runs twice (a loop, a helper called from two places) creates it twice. */
+export function onePerSite<T extends { site: { path: string; start: number; source: { lineOffset: number } } }>(items: readonly T[], key: (item: T) => string = () => ''): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const id = `${item.site.path}:${item.site.source.lineOffset}:${item.site.start}:${key(item)}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}

@@ -1,0 +1,60 @@
+import { invalidArgumentValue } from '../../checks/invalid-argument-value.js';
+import { ruleTester } from '../support/rule-tester.js';
+
+const header = 'import json\nimport pulumi\nimport pulumi_aws as aws\n\n';
+
+ruleTester(invalidArgumentValue, {
+  valid: [
+    header + 'aws.ec2.Vpc("v", cidr_block="10.0.0.0/16", enable_dns_hostnames=True, tags={"Name": "main"})\n',
+    header + 'aws.ec2.SecurityGroup("sg", ingress=[{"protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_blocks": ["0.0.0.0/0"]}])\n',
+    header + 'aws.lambda_.Function("f", role="r", runtime="python3.12", handler="index.handler", timeout=30, memory_size=256, code=pulumi.FileArchive("./app"))\n',
+    header + 'aws.lambda_.Function("f", role="r", runtime=aws.lambda_.Runtime.PYTHON3D12)\n',
+    // Deprecated runtimes are IAC402's, not wrong values.
+    header + 'aws.lambda_.Function("f", role="r", runtime="python3.7")\n',
+    // A policy as a dict where the type takes a PolicyDocument; JSON text where it takes a string.
+    header + 'aws.iam.Role("r", assume_role_policy={"Version": "2012-10-17", "Statement": []})\n',
+    header + 'aws.ecs.TaskDefinition("t", family="app", container_definitions=json.dumps([{"name": "app", "image": "nginx"}]))\n',
+    header + 'aws.ec2.Instance("i", ami="ami-123", instance_type="t3.micro")\n',
+    // A family newer than the table is not judged; values the model does not know are not judged.
+    header + 'aws.ec2.Instance("i", ami="ami-123", instance_type="zz9.large")\n',
+    header + 'config = pulumi.Config()\naws.ec2.Instance("i", ami="ami-123", instance_type=config.get("type") or "t3.micro")\n',
+    header + 'def sg(cidrs):\n    return aws.ec2.SecurityGroup("sg", ingress=[{"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": cidrs}])\n',
+    header + 'aws.iam.RolePolicyAttachment("a", role="r", policy_arn="arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")\n',
+    { path: 'README.md', code: '```python\nimport pulumi_aws as aws\naws.ec2.Vpc("v", cidr_block="10.0.0.0/16", enable_dns_support=True)\n```\n' },
+  ],
+  invalid: [
+    {
+      code: header + 'aws.ec2.SecurityGroup("sg", ingress=[{"protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_blocks": "0.0.0.0/0"}])\n',
+      errors: [{ line: 5, message: /`ingress\[0\]\.cidr_blocks` of `aws\.ec2\.SecurityGroup` \(pulumi-aws 7\.\d+\.\d+\) is a string, but it takes a list of strings: write `\["0\.0\.0\.0\/0"\]`/ }],
+    },
+    { code: header + 'aws.ec2.Vpc("v", cidr_block="10.0.0.0/16", enable_dns_hostnames="true")\n', errors: [{ line: 5, severity: 'warning', message: /is the string "true", but it takes a boolean: write `True`/ }] },
+    { code: header + 'aws.lambda_.Function("f", role="r", timeout="30")\n', errors: [{ line: 5, severity: 'warning', message: /`timeout` .* takes a number: write `30`/ }] },
+    { code: header + 'aws.lambda_.Function("f", role="r", runtime="python3.99")\n', errors: [{ line: 5, message: /"python3\.99", which is not a `Runtime` AWS accepts; did you mean/ }] },
+    { code: header + 'aws.lambda_.Function("f", role="r", runtime="nodejs20")\n', errors: [{ line: 5, message: /did you mean "nodejs20\.x"/ }] },
+    { code: header + 'aws.ec2.Instance("i", ami="ami-123", instance_type="t3.mega")\n', errors: [{ line: 5, message: /the t3 family has no such size/ }] },
+    { code: header + 'aws.ecs.TaskDefinition("t", family="app", container_definitions=[{"name": "app", "image": "nginx"}])\n', errors: [{ line: 5, message: /is a list, but it takes a string/ }] },
+    { code: header + 'aws.sqs.Queue("q", redrive_policy={"deadLetterTargetArn": "arn", "maxReceiveCount": 3})\n', errors: [{ line: 5, message: /is a dict, but it takes a string: a JSON document has to be passed as text/ }] },
+    { code: header + 'aws.s3.Bucket("b", tags=[{"Key": "Name", "Value": "logs"}])\n', errors: [{ line: 5, message: /takes a map of strings: write a dict/ }] },
+    { code: header + 'aws.lambda_.Function("f", role="r", code="./lambda.zip")\n', errors: [{ line: 5, message: /pulumi\.FileArchive\("\.\/lambda\.zip"\)/ }] },
+    { code: header + 'aws.iam.RolePolicyAttachment("a", role="r", policy_arn="arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole")\n', errors: [{ line: 5, message: /"arn:aws:iam::aws:policy\/service-role\/AWSLambdaBasicExecutionRole"/ }] },
+    // Through a module constant, a helper's parameter and a loop (one finding for the code written once).
+    { code: header + 'RUNTIME = "python3.99"\naws.lambda_.Function("f", role="r", runtime=RUNTIME)\n', errors: [{ line: 6, message: /python3\.99/ }] },
+    {
+      code: header + 'def fn(name, timeout):\n    return aws.lambda_.Function(name, role="r", timeout=timeout)\nfor name in ["a", "b"]:\n    fn(name, "60")\n',
+      errors: [{ line: 6, severity: 'warning', message: /`timeout`/ }],
+    },
+    {
+      code:
+        header +
+        'class Net(pulumi.ComponentResource):\n' +
+        '    def __init__(self, name, opts=None):\n' +
+        '        super().__init__("x:y:Net", name, None, opts)\n' +
+        '        self.cidr = "10.0.0.0/16"\n' +
+        '        self._sg()\n' +
+        '    def _sg(self):\n' +
+        '        aws.ec2.SecurityGroup("sg", ingress=[aws.ec2.SecurityGroupIngressArgs(protocol="tcp", from_port=80, to_port=80, cidr_blocks=self.cidr)], opts=pulumi.ResourceOptions(parent=self))\n',
+      errors: [{ line: 11, message: /`ingress\[0\]\.cidr_blocks`/ }],
+    },
+    { path: 'lib/MODEL_RESPONSE.md', code: '```python\nimport pulumi_aws as aws\naws.ec2.Vpc("v", cidr_block="10.0.0.0/16", enable_dns_support="yes")\n```\n', errors: [{ line: 3, path: 'lib/MODEL_RESPONSE.md' }] },
+  ],
+});

@@ -1,0 +1,70 @@
+import { missingRequiredArgument } from '../../checks/missing-required-argument.js';
+import { ruleTester } from '../support/rule-tester.js';
+
+const header = 'import pulumi\nimport pulumi_aws as aws\n\n';
+const vpc = 'vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16")\n';
+
+ruleTester(missingRequiredArgument, {
+  valid: [
+    header + vpc + 'aws.ec2.Subnet("s", vpc_id=vpc.id, cidr_block="10.0.1.0/24")\n',
+    // Arguments through a dict, an Args object (positional and `args=`), a helper's parameter.
+    header + vpc + 'params = {"vpc_id": vpc.id, "cidr_block": "10.0.1.0/24"}\naws.ec2.Subnet("s", **params)\n',
+    header + vpc + 'aws.ec2.Subnet("s", aws.ec2.SubnetArgs(vpc_id=vpc.id, cidr_block="10.0.1.0/24"))\n',
+    header + vpc + 'aws.ec2.Subnet("s", args=aws.ec2.SubnetArgs(vpc_id=vpc.id))\n',
+    header + vpc + 'def subnet(name, vpc_id):\n    return aws.ec2.Subnet(name, vpc_id=vpc_id, cidr_block="10.0.1.0/24")\nsubnet("a", vpc.id)\n',
+    // More may arrive through **kwargs or an Args object the model cannot see.
+    header + 'def subnet(name, **kwargs):\n    return aws.ec2.Subnet(name, **kwargs)\n',
+    header + 'def subnet(name, args):\n    return aws.ec2.Subnet(name, args)\n',
+    // A component whose caller is not visible: its parameter is unknown, but the argument is given.
+    header +
+      'class Net(pulumi.ComponentResource):\n' +
+      '    def __init__(self, name, vpc_id, opts=None):\n' +
+      '        super().__init__("x:y:Net", name, None, opts)\n' +
+      '        self.subnet = aws.ec2.Subnet("s", vpc_id=vpc_id, opts=pulumi.ResourceOptions(parent=self))\n',
+    header + 'aws.lambda_.Function("f", role="arn:aws:iam::123456789012:role/r", runtime="python3.12", handler="index.handler", code=pulumi.FileArchive("./app"))\n',
+    header + 'aws.ssm.get_parameter(name="/app/db/password", with_decryption=True)\n',
+    header + 'aws.get_caller_identity()\n',
+    // Not AWS: not judged.
+    'import pulumi_random as random\n\nrandom.RandomPassword("p")\n',
+    { path: 'README.md', code: '# Answer\n\n```python\nimport pulumi_aws as aws\nvpc = aws.ec2.Vpc("v", cidr_block="10.0.0.0/16")\naws.ec2.Subnet("s", vpc_id=vpc.id)\n```\n' },
+  ],
+  invalid: [
+    { code: header + 'aws.ec2.Subnet("s", cidr_block="10.0.1.0/24")\n', errors: [{ line: 4, column: 1, endColumn: 15, message: /`aws\.ec2\.Subnet` is called without `vpc_id`, which pulumi-aws 7\.\d+\.\d+ requires/ }] },
+    // Through a variable holding the keyword arguments.
+    { code: header + 'params = {"cidr_block": "10.0.1.0/24"}\naws.ec2.Subnet("s", **params)\n', errors: [{ line: 5, message: /without `vpc_id`/ }] },
+    // Given as None through a helper's default.
+    {
+      code: header + 'def subnet(name, vpc_id=None):\n    return aws.ec2.Subnet(name, vpc_id=vpc_id, cidr_block="10.0.1.0/24")\nsubnet("a")\n',
+      errors: [{ line: 5, message: /without `vpc_id`/ }],
+    },
+    // In a helper method on self attributes, in a loop: one finding for the code that runs three times.
+    {
+      code:
+        header +
+        'class Stack(pulumi.ComponentResource):\n' +
+        '    def __init__(self, name, opts=None):\n' +
+        '        super().__init__("x:y:Stack", name, None, opts)\n' +
+        '        self.alarms = []\n' +
+        '        self._alarms()\n' +
+        '    def _alarms(self):\n' +
+        '        for name in ["cpu", "memory", "disk"]:\n' +
+        '            self.alarms.append(aws.lambda_.Permission(f"{name}-invoke", action="lambda:InvokeFunction", opts=pulumi.ResourceOptions(parent=self)))\n',
+      errors: [{ line: 11, message: /`aws\.lambda_\.Permission` is called without `function` and `principal`.*"Missing required properties"/ }],
+    },
+    { code: header + 'role = aws.iam.Role("r", assume_role_policy="{}")\naws.lambda_.Function("f", runtime="python3.12", handler="index.handler")\n', errors: [{ line: 5, message: /without `role`/ }] },
+    // A provider function: the invoke fails.
+    { code: header + 'password = aws.ssm.get_parameter(with_decryption=True)\n', errors: [{ line: 4, message: /`aws\.ssm\.get_parameter` is called without `name`.*the call fails/ }] },
+    // A Markdown answer.
+    {
+      path: 'lib/MODEL_RESPONSE.md',
+      code: '# Network\n\n```python\nimport pulumi_aws as aws\n\nsubnet = aws.ec2.Subnet("public", cidr_block="10.0.1.0/24")\n```\n',
+      errors: [{ line: 6, path: 'lib/MODEL_RESPONSE.md' }],
+    },
+    // The version the project pins judges, and is named.
+    {
+      code: header + 'aws.ec2.Subnet("s", cidr_block="10.0.1.0/24")\n',
+      project: { 'requirements.txt': 'pulumi>=3,<4\npulumi-aws==6.83.4\n' },
+      errors: [{ line: 4, message: /pulumi-aws 6\.83\.4 requires/ }],
+    },
+  ],
+});

@@ -1,0 +1,53 @@
+import { unknownOutputAttribute } from '../../checks/unknown-output-attribute.js';
+import { ruleTester } from '../support/rule-tester.js';
+
+const header = 'import pulumi\nimport pulumi_aws as aws\n\n';
+
+ruleTester(unknownOutputAttribute, {
+  valid: [
+    header + 'bucket = aws.s3.Bucket("b")\npulumi.export("arn", bucket.arn)\npulumi.export("id", bucket.id)\npulumi.export("urn", bucket.urn)\n',
+    header + 'db = aws.rds.Instance("db", instance_class="db.t3.micro", engine="postgres")\npulumi.export("endpoint", db.endpoint)\npulumi.export("address", db.address)\n',
+    // The attribute path after an output is not judged (`endpoint.apply`, lifted attributes of an Output).
+    header + 'lb = aws.lb.LoadBalancer("lb")\nurl = lb.dns_name.apply(lambda name: f"http://{name}")\n',
+    header + 'identity = aws.get_caller_identity()\naccount = identity.account_id\nzones = aws.get_availability_zones(state="available")\nfirst = zones.names[0]\n',
+    // A component's own fields, set in __init__ or in a helper method.
+    header +
+      'class Web(pulumi.ComponentResource):\n' +
+      '    def __init__(self, name, opts=None):\n' +
+      '        super().__init__("x:y:Web", name, None, opts)\n' +
+      '        self.bucket = aws.s3.Bucket("b", opts=pulumi.ResourceOptions(parent=self))\n' +
+      '        self.bucket_name = self.bucket.bucket\n' +
+      'web = Web("web")\npulumi.export("name", web.bucket_name)\npulumi.export("arn", web.bucket.arn)\n',
+    // Other providers are not judged.
+    'import pulumi_random as random\n\npassword = random.RandomPassword("p", length=16)\nvalue = password.result\n',
+    { path: 'README.md', code: '```python\nimport pulumi_aws as aws\nbucket = aws.s3.Bucket("b")\nname = bucket.bucket_domain_name\n```\n' },
+  ],
+  invalid: [
+    {
+      code: header + 'bucket = aws.s3.Bucket("b")\npulumi.export("url", bucket.website_url)\n',
+      errors: [{ line: 5, column: 29, endColumn: 40, message: /`aws\.s3\.Bucket` \(`bucket`\) has no attribute `website_url` in pulumi-aws 7\.\d+\.\d+; did you mean `website_endpoint`\?/ }],
+    },
+    { code: header + 'db = aws.rds.Instance("db", instance_class="db.t3.micro", engine="postgres")\npulumi.export("host", db.endpoint_address)\n', errors: [{ line: 5, message: /no attribute `endpoint_address`/ }] },
+    { code: header + 'api = aws.apigateway.RestApi("api")\npulumi.export("url", api.url)\n', errors: [{ line: 5, message: /`aws\.apigateway\.RestApi` \(`api`\) has no attribute `url`/ }] },
+    // Through a variable, a helper's parameter and a self attribute read in another method.
+    { code: header + 'bucket = aws.s3.Bucket("b")\nsite = bucket\nurl = site.website_url\n', errors: [{ line: 6 }] },
+    { code: header + 'def endpoint_of(database):\n    return database.endpoint_url\nendpoint_of(aws.rds.Instance("db", instance_class="db.t3.micro"))\n', errors: [{ line: 5, message: /`endpoint_url`/ }] },
+    {
+      code:
+        header +
+        'class Data(pulumi.ComponentResource):\n' +
+        '    def __init__(self, name, opts=None):\n' +
+        '        super().__init__("x:y:Data", name, None, opts)\n' +
+        '        self.table = aws.dynamodb.Table("t", hash_key="id", attributes=[{"name": "id", "type": "S"}], opts=pulumi.ResourceOptions(parent=self))\n' +
+        '        self._exports()\n' +
+        '    def _exports(self):\n' +
+        '        self.register_outputs({"table": self.table.table_name})\n',
+      errors: [{ line: 10, message: /`aws\.dynamodb\.Table` \(`self\.table`\) has no attribute `table_name`; did you mean `name`\?|no attribute `table_name`/ }],
+    },
+    // A provider function's result.
+    { code: header + 'identity = aws.get_caller_identity()\naccount = identity.account\n', errors: [{ line: 5, message: /The result of `aws\.get_caller_identity` has no attribute `account`.*did you mean `account_id`/ }] },
+    // In a loop: one finding.
+    { code: header + 'for i in range(3):\n    queue = aws.sqs.Queue(f"q{i}")\n    pulumi.export(f"q{i}", queue.queue_url)\n', errors: [{ line: 6 }] },
+    { path: 'lib/MODEL_RESPONSE.md', code: '```python\nimport pulumi\nimport pulumi_aws as aws\nbucket = aws.s3.Bucket("b")\npulumi.export("url", bucket.website_url)\n```\n', errors: [{ line: 5, path: 'lib/MODEL_RESPONSE.md' }] },
+  ],
+});
