@@ -10,7 +10,7 @@
 import type { ModelRule, ProgramContext } from '../src/api/rule.js';
 import type { Signature } from '../src/aws/api.js';
 import { invokeSignature, onePerSite, resourceSignature } from '../src/pulumi/aws-signatures.js';
-import type { Argument, Invoke, Resource, SourceLanguage } from '../src/pulumi/model.js';
+import type { Invoke, Resource, SourceLanguage } from '../src/pulumi/model.js';
 import { spell, typeName } from '../src/pulumi/spelling.js';
 import { judgeFor, type Judge } from '../src/packaging/aws-provider-version.js';
 
@@ -52,14 +52,18 @@ function invokeName(invoke: Invoke): string {
   return module === 'index' ? `aws.${fn}` : `${typeName({ provider: 'aws', module, name: fn }, invoke.language)}`;
 }
 
-/** An argument that is missing, or given as `None`/`undefined` (the SDK treats that as not given). */
-function missing(args: ReadonlyMap<string, Argument>, name: string): boolean {
-  const value = args.get(name)?.value;
-  return value === undefined || value.kind === 'null';
+/**
+ * An argument that is missing, or given as `None`/`undefined` (the SDK treats that as not given).
+ * `None` counts only in code a visible caller runs: a method no visible code calls runs with the
+ * object as the model last saw it, where a field may still hold the `None` a guard tests for.
+ */
+function missing(call: Resource | Invoke, name: string): boolean {
+  const value = call.args.get(name)?.value;
+  return value === undefined || (value.kind === 'null' && call.context.calledFromVisibleCode);
 }
 
 function check(call: Resource | Invoke, signature: Signature, shown: string, judge: Judge, context: ProgramContext): void {
-  const absent = signature.required.filter((name) => missing(call.args, name));
+  const absent = signature.required.filter((name) => missing(call, name));
   if (!absent.length) return;
   const language: SourceLanguage = call.language;
   const names = absent.map((name) => `\`${spell(name, language)}\``);

@@ -33,7 +33,12 @@ export const outputUsedAsPlainValue: ModelRule = {
     if (!program.outputMisuses.length) return;
     const usesAws = program.resources.some((resource) => resource.type.provider === 'aws');
     const judge = usesAws ? judgeFor(context.project) : undefined;
+    // An f-string or `+` inside a logical name is one mistake, reported once (as the name).
+    const names = program.outputMisuses.filter((misuse) => misuse.how === 'resource-name').map((misuse) => misuse.site);
+    const insideName = (misuse: OutputMisuse) =>
+      misuse.how !== 'resource-name' && names.some((name) => name.source === misuse.site.source && name.start <= misuse.site.start && misuse.site.end <= name.end);
     for (const misuse of program.outputMisuses) {
+      if (insideName(misuse)) continue;
       const output = misuse.output;
       const shown = describeValue(output);
       // Name the provider version that makes the attribute an Output, when it is a known AWS output.

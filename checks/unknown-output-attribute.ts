@@ -51,11 +51,10 @@ export const unknownOutputAttribute: ModelRule = {
       const message =
         `${owner(read)} has no attribute \`${read.written}\` in ${judge.label}${other ? ` (it exists in pulumi-aws ${other.version})` : ''}` +
         (suggestion ? `; did you mean \`${spell(suggestion, read.language)}\`?` : `; its outputs include ${sample(signature.outputs, read)}.`);
-      context.report({
-        at: read,
-        message: judge.uncertainty ? `${message} Only a warning: ${judge.uncertainty}.` : message,
-        ...(judge.uncertainty ? { severity: 'warning' as const } : {}),
-      });
+      // A project that pins no version gets whichever major is installed: fine with the other one, broken with this one.
+      const unpinned = other && !judge.pin ? ` Only a warning: the project does not pin pulumi-aws, so this depends on the version installed (pin \`pulumi-aws<${judge.api.major}\` or move to what ${judge.label} offers).` : '';
+      const uncertain = judge.uncertainty ? ` Only a warning: ${judge.uncertainty}.` : unpinned;
+      context.report({ at: read, message: `${message}${uncertain}`, ...(uncertain ? { severity: 'warning' as const } : {}) });
     }
   },
 };

@@ -20,6 +20,10 @@ ruleTester(invalidArgumentValue, {
     header + 'config = pulumi.Config()\naws.ec2.Instance("i", ami="ami-123", instance_type=config.get("type") or "t3.micro")\n',
     header + 'def sg(cidrs):\n    return aws.ec2.SecurityGroup("sg", ingress=[{"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": cidrs}])\n',
     header + 'aws.iam.RolePolicyAttachment("a", role="r", policy_arn="arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")\n',
+    // A slice of a string known only in part is still a string.
+    header + 'config = pulumi.Config()\nprefix = config.require("prefix")\naws.s3.Bucket("b", bucket=f"{prefix}-artifacts"[:63])\n',
+    // An object of the program's own class: its fields are not all known.
+    header + 'class Rule:\n    def __init__(self, port):\n        self.protocol = "tcp"\n        self.from_port = port\n        self.to_port = port\naws.ec2.SecurityGroup("sg", ingress=[Rule(443)])\n',
     { path: 'README.md', code: '```python\nimport pulumi_aws as aws\naws.ec2.Vpc("v", cidr_block="10.0.0.0/16", enable_dns_support=True)\n```\n' },
   ],
   invalid: [

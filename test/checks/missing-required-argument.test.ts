@@ -24,6 +24,13 @@ ruleTester(missingRequiredArgument, {
     header + 'aws.lambda_.Function("f", role="arn:aws:iam::123456789012:role/r", runtime="python3.12", handler="index.handler", code=pulumi.FileArchive("./app"))\n',
     header + 'aws.ssm.get_parameter(name="/app/db/password", with_decryption=True)\n',
     header + 'aws.get_caller_identity()\n',
+    // A method nobody visible calls sees a field as last set (`None` until a guard fills it): not judged on that None.
+    header +
+      'class Db:\n' +
+      '    def __init__(self):\n' +
+      '        self.subnet_ids = None\n' +
+      '    def subnet_group(self):\n' +
+      '        return aws.rds.SubnetGroup("g", subnet_ids=self.subnet_ids)\n',
     // Not AWS: not judged.
     'import pulumi_random as random\n\nrandom.RandomPassword("p")\n',
     { path: 'README.md', code: '# Answer\n\n```python\nimport pulumi_aws as aws\nvpc = aws.ec2.Vpc("v", cidr_block="10.0.0.0/16")\naws.ec2.Subnet("s", vpc_id=vpc.id)\n```\n' },

@@ -37,6 +37,8 @@ ruleTester(outputUsedAsPlainValue, {
     { code: header + 'arns = ",".join([bucket.arn, bucket.id])\n', errors: [{ line: 6, message: /joined as a string.*Output\.all/ }] },
     { code: header + 'if bucket.website_endpoint:\n    pulumi.export("site", bucket.website_endpoint)\n', errors: [{ line: 6, message: /tested in a condition/ }] },
     { code: header + 'aws.s3.BucketPolicy(bucket.id, bucket=bucket.id, policy="{}")\n', errors: [{ line: 6, message: /logical resource name/ }] },
+    // An f-string inside a logical name is one mistake: reported once, as the name.
+    { code: header + 'aws.s3.BucketPolicy(f"{bucket.id}-policy", bucket=bucket.id, policy="{}")\n', errors: [{ line: 6, message: /logical resource name/ }] },
     { code: header + 'if bucket.region == "us-east-1":\n    pulumi.export("east", True)\n', errors: [{ line: 6, message: /compared with a plain value/ }] },
     // Through a variable, a helper's parameter, a self attribute and a loop.
     { code: header + 'arn = bucket.arn\nresource = f"{arn}/*"\n', errors: [{ line: 7, message: /`bucket\.arn`/ }] },

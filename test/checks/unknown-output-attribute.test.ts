@@ -19,6 +19,9 @@ ruleTester(unknownOutputAttribute, {
       '        self.bucket_name = self.bucket.bucket\n' +
       'web = Web("web")\npulumi.export("name", web.bucket_name)\npulumi.export("arn", web.bucket.arn)\n',
     // Other providers are not judged.
+    // The SDK's private attributes, and attributes the program sets on a resource object itself.
+    header + 'bucket = aws.s3.Bucket("b")\nlogical = bucket._name\n',
+    header + 'vpc = aws.ec2.Vpc("v", cidr_block="10.0.0.0/16")\nvpc.private_subnet_ids = ["a", "b"]\nids = vpc.private_subnet_ids\n',
     'import pulumi_random as random\n\npassword = random.RandomPassword("p", length=16)\nvalue = password.result\n',
     { path: 'README.md', code: '```python\nimport pulumi_aws as aws\nbucket = aws.s3.Bucket("b")\nname = bucket.bucket_domain_name\n```\n' },
   ],
@@ -43,6 +46,16 @@ ruleTester(unknownOutputAttribute, {
         '    def _exports(self):\n' +
         '        self.register_outputs({"table": self.table.table_name})\n',
       errors: [{ line: 10, message: /`aws\.dynamodb\.Table` \(`self\.table`\) has no attribute `table_name`; did you mean `name`\?|no attribute `table_name`/ }],
+    },
+    // Gone in the newest major: only a warning when the project pins no version (it may install the older one), an error when it pins the newest.
+    {
+      code: header + 'db = aws.rds.Instance("db", instance_class="db.t3.micro", engine="postgres")\npulumi.export("db", db.name)\n',
+      errors: [{ line: 5, severity: 'warning', message: /no attribute `name` in pulumi-aws 7\.\d+\.\d+ \(it exists in pulumi-aws 6\.\d+\.\d+\).*does not pin pulumi-aws/ }],
+    },
+    {
+      code: header + 'db = aws.rds.Instance("db", instance_class="db.t3.micro", engine="postgres")\npulumi.export("db", db.name)\n',
+      project: { 'requirements.txt': 'pulumi>=3,<4\npulumi-aws>=7.0.0,<8\n' },
+      errors: [{ line: 5, severity: 'error', message: /no attribute `name`.*\(it exists in pulumi-aws 6/ }],
     },
     // A provider function's result.
     { code: header + 'identity = aws.get_caller_identity()\naccount = identity.account\n', errors: [{ line: 5, message: /The result of `aws\.get_caller_identity` has no attribute `account`.*did you mean `account_id`/ }] },

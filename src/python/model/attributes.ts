@@ -46,6 +46,7 @@ export function attributeOf(value: EvalValue, attribute: string, site: Site, int
       if (member !== undefined) return member;
       if (value.resource) {
         if (attribute === 'register_outputs') return { kind: 'builtin', name: 'component.register_outputs', self: value, site };
+        if (attribute.startsWith('_')) return privateAttribute(value.resource, attribute, site);
         read({ resource: value.resource });
         return { kind: 'output', resource: value.resource, attribute, resources: [value.resource], via: 'attribute', site };
       }
@@ -58,6 +59,11 @@ export function attributeOf(value: EvalValue, attribute: string, site: Site, int
     }
     case 'resource':
       if (attribute === 'get_output' || attribute === 'require_output') return { kind: 'builtin', name: `stack-reference.${attribute}`, self: value, site };
+      if (attribute.startsWith('_')) return privateAttribute(value.resource, attribute, site);
+      {
+        const own = interpreter.resourceFields.get(value.resource)?.get(attribute);
+        if (own !== undefined) return own;
+      }
       read({ resource: value.resource });
       return { kind: 'output', resource: value.resource, attribute, resources: [value.resource], via: 'attribute', site };
     case 'invoke-result':
@@ -102,6 +108,16 @@ export function classAttribute(info: ClassInfo, attribute: string, depth = 0): E
     if (inherited !== undefined) return inherited;
   }
   return undefined;
+}
+
+/**
+ * `self._name`, `bucket._name`: the SDK's private attributes of a resource object are plain
+ * values, not Outputs (`_name` is the logical name, `_type` the type token).
+ */
+function privateAttribute(resource: Resource, attribute: string, site: Site): EvalValue {
+  if (attribute === '_name') return resource.name;
+  if (attribute === '_type' && resource.type.token) return { kind: 'string', value: resource.type.token, site };
+  return unknown(`\`${attribute}\` of a resource`, site);
 }
 
 /** `aws.lambda_.Runtime.PYTHON3D12` is the string `python3.12` (an enum member of the AWS SDK). */

@@ -446,6 +446,8 @@ export class PythonExpressions implements ExpressionEvaluator {
     }
     if (value.kind === 'list') return { kind: 'list', items: value.items.slice(start, stop), open: value.open && stop === undefined, site };
     if (value.kind === 'string') return { kind: 'string', value: value.value.slice(start, stop), site };
+    // A slice of a string not known in full (`f"{prefix}-name"[:64]`) is a string, not a list.
+    if (value.kind === 'template' || (value.kind === 'unknown' && value.string)) return unknown('a slice of a string', site, true);
     if (stop !== undefined && stop >= 0 && (start ?? 0) >= 0 && stop - (start ?? 0) <= MAX_ITERATIONS) {
       // At most stop - start items of a list whose content is not known (`azs.names[:3]`).
       const count = Math.max(0, stop - (start ?? 0));
@@ -472,6 +474,10 @@ export class PythonExpressions implements ExpressionEvaluator {
           nameResource(value, target.text);
         } else if (object.kind === 'class') {
           object.info.attributes.set(attribute, value);
+        } else if (object.kind === 'resource') {
+          const fields = this.interpreter.resourceFields.get(object.resource) ?? new Map<string, EvalValue>();
+          fields.set(attribute, value);
+          this.interpreter.resourceFields.set(object.resource, fields);
         }
         return;
       }
