@@ -11,10 +11,10 @@
 import type { ModelRule, ProgramContext } from '../src/api/rule.js';
 import type { Signature } from '../src/aws/api.js';
 import { valueProblems } from '../src/pulumi/argument-values.js';
-import { invokeSignature, resourceSignature } from '../src/pulumi/aws-signatures.js';
+import { invokeName, invokeSignature, resourceSignature } from '../src/pulumi/aws-signatures.js';
 import type { Invoke, Resource } from '../src/pulumi/model.js';
 import { spell, typeName } from '../src/pulumi/spelling.js';
-import { judgeFor, type Judge } from '../src/packaging/aws-provider-version.js';
+import { judgeForLanguage, type Judge } from '../src/packaging/aws-provider-version.js';
 
 export const invalidArgumentValue: ModelRule = {
   meta: {
@@ -34,14 +34,14 @@ export const invalidArgumentValue: ModelRule = {
   program(program, context) {
     const needsTable = program.resources.some((resource) => resource.type.provider === 'aws') || program.invokes.length > 0;
     if (!needsTable) return;
-    const judge = judgeFor(context.project);
+    const judge = judgeForLanguage(context.project, program.language);
     for (const resource of program.resources) {
       const signature = resourceSignature(judge.api, resource);
       if (signature) check(resource, signature, `\`${typeName(resource.type, resource.language)}\``, judge, context);
     }
     for (const invoke of program.invokes) {
       const signature = invokeSignature(judge.api, invoke);
-      if (signature) check(invoke, signature, `\`${invoke.key}\``, judge, context);
+      if (signature) check(invoke, signature, `\`${invokeName(invoke)}\``, judge, context);
     }
   },
 };
@@ -50,17 +50,18 @@ function check(call: Resource | Invoke, signature: Signature, shown: string, jud
   for (const argument of call.args.values()) {
     const spec = signature.args.get(argument.name);
     if (!spec) continue;
-    for (const problem of valueProblems(judge.api, argument.value, spec.type, argument.name)) {
+    for (const problem of valueProblems(judge.api, argument.value, spec.type, argument.name, call.language)) {
       const path = spell(problem.path, call.language);
       const message = `\`${path}\` of ${shown} (${judge.label}) ${problem.message}`;
-      const severity = judge.uncertainty ? 'warning' : problem.severity;
+      const severity = judge.uncertainty && problem.severity === 'error' ? 'warning' : problem.severity;
       // At the value when it is written inside the argument, else at the argument (a constant defined elsewhere).
       const inside = problem.value.site && argument.site && problem.value.site.source === argument.site.source && problem.value.site.start >= argument.site.start && problem.value.site.end <= argument.site.end;
       context.report({
         at: inside || !argument.site ? problem.value : argument,
-        message: judge.uncertainty ? `${message} Only a warning: ${judge.uncertainty}.` : message,
+        message: judge.uncertainty && problem.severity === 'error' ? `${message} Only a warning: ${judge.uncertainty}.` : message,
         ...(severity !== 'error' ? { severity } : {}),
       });
     }
   }
 }
+

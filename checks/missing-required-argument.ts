@@ -9,10 +9,10 @@
  */
 import type { ModelRule, ProgramContext } from '../src/api/rule.js';
 import type { Signature } from '../src/aws/api.js';
-import { invokeSignature, onePerSite, resourceSignature } from '../src/pulumi/aws-signatures.js';
+import { invokeName, invokeSignature, onePerSite, resourceSignature } from '../src/pulumi/aws-signatures.js';
 import type { Invoke, Resource, SourceLanguage } from '../src/pulumi/model.js';
 import { spell, typeName } from '../src/pulumi/spelling.js';
-import { judgeFor, type Judge } from '../src/packaging/aws-provider-version.js';
+import { judgeForLanguage, type Judge } from '../src/packaging/aws-provider-version.js';
 
 export const missingRequiredArgument: ModelRule = {
   meta: {
@@ -32,7 +32,7 @@ export const missingRequiredArgument: ModelRule = {
   program(program, context) {
     const needsTable = program.resources.some((resource) => resource.type.provider === 'aws') || program.invokes.length > 0;
     if (!needsTable) return;
-    const judge = judgeFor(context.project);
+    const judge = judgeForLanguage(context.project, program.language);
     for (const resource of program.resources) {
       if (resource.argsOpen) continue;
       const signature = resourceSignature(judge.api, resource);
@@ -45,12 +45,6 @@ export const missingRequiredArgument: ModelRule = {
     }
   },
 };
-
-function invokeName(invoke: Invoke): string {
-  const [module, name] = invoke.key.split('.') as [string, string];
-  const fn = spell(name, invoke.language);
-  return module === 'index' ? `aws.${fn}` : `${typeName({ provider: 'aws', module, name: fn }, invoke.language)}`;
-}
 
 /**
  * An argument that is missing, or given as `None`/`undefined` (the SDK treats that as not given).

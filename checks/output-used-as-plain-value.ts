@@ -10,9 +10,10 @@
  */
 import type { ModelRule } from '../src/api/rule.js';
 import { resourceSignature } from '../src/pulumi/aws-signatures.js';
-import type { OutputMisuse, SourceLanguage } from '../src/pulumi/model.js';
+import type { OutputMisuse, OutputValue, SourceLanguage } from '../src/pulumi/model.js';
+import { spell } from '../src/pulumi/spelling.js';
 import { describeValue } from '../src/pulumi/values.js';
-import { judgeFor } from '../src/packaging/aws-provider-version.js';
+import { judgeForLanguage } from '../src/packaging/aws-provider-version.js';
 
 export const outputUsedAsPlainValue: ModelRule = {
   meta: {
@@ -32,15 +33,11 @@ export const outputUsedAsPlainValue: ModelRule = {
   program(program, context) {
     if (!program.outputMisuses.length) return;
     const usesAws = program.resources.some((resource) => resource.type.provider === 'aws');
-    const judge = usesAws ? judgeFor(context.project) : undefined;
-    // An f-string or `+` inside a logical name is one mistake, reported once (as the name).
-    const names = program.outputMisuses.filter((misuse) => misuse.how === 'resource-name').map((misuse) => misuse.site);
-    const insideName = (misuse: OutputMisuse) =>
-      misuse.how !== 'resource-name' && names.some((name) => name.source === misuse.site.source && name.start <= misuse.site.start && misuse.site.end <= name.end);
+    const judge = usesAws ? judgeForLanguage(context.project, program.language) : undefined;
     for (const misuse of program.outputMisuses) {
-      if (insideName(misuse)) continue;
+      if (insideAnother(misuse, program.outputMisuses)) continue;
       const output = misuse.output;
-      const shown = describeValue(output);
+      const shown = shownOutput(output, misuse.language);
       // Name the provider version that makes the attribute an Output, when it is a known AWS output.
       const signature = judge && output.resource ? resourceSignature(judge.api, output.resource) : undefined;
       const first = output.attribute?.split(/[.[]/)[0];
@@ -51,14 +48,39 @@ export const outputUsedAsPlainValue: ModelRule = {
   },
 };
 
+/** What the language writes in place of an Output turned into text. */
+function garbage(language: SourceLanguage, method = 'toString'): string {
+  return language === 'python' ? '"Calling __str__ on an Output[T] is not supported"' : `"Calling [${method}] on an [Output<T>] is not supported"`;
+}
+
+/**
+ * An f-string in a logical name, a template literal in `JSON.stringify(...)`: one mistake with the
+ * same Output, reported once, at the use that encloses the other.
+ */
+function insideAnother(misuse: OutputMisuse, all: readonly OutputMisuse[]): boolean {
+  const site = misuse.site;
+  return all.some(
+    (other) =>
+      other !== misuse &&
+      other.output.site === misuse.output.site &&
+      other.site.source === site.source &&
+      other.site.start <= site.start &&
+      site.end <= other.site.end &&
+      other.site.end - other.site.start > site.end - site.start,
+  );
+}
+
 function problem(misuse: OutputMisuse): string {
+  const python = misuse.language === 'python';
   switch (misuse.how) {
     case 'json.dumps':
-      return 'is passed to `json.dumps`, which raises "Object of type Output is not JSON serializable".';
+      return python
+        ? 'is passed to `json.dumps`, which raises "Object of type Output is not JSON serializable".'
+        : `is passed to \`JSON.stringify\`, which writes the text ${garbage(misuse.language, 'toJSON')} in its place.`;
     case 'join':
-      return 'is joined as a string: `str.join` raises TypeError on it.';
+      return python ? 'is joined as a string: `str.join` raises TypeError on it.' : `is joined into a string with \`.join\`, which writes the text ${garbage(misuse.language)} in its place.`;
     case 'concat':
-      return misuse.language === 'python' ? 'is concatenated with `+`, which raises TypeError.' : 'is concatenated with `+`, which yields "Calling [toString] on an [Output<T>] is not supported".';
+      return python ? 'is concatenated with `+`, which raises TypeError.' : `is concatenated with \`+\`, which yields the text ${garbage(misuse.language)}.`;
     case 'condition':
       return 'is tested in a condition: an Output object is always true, whatever its value will be.';
     case 'comparison':
@@ -66,11 +88,11 @@ function problem(misuse: OutputMisuse): string {
     case 'resource-name':
       return 'is used in a logical resource name, which must be a plain string known before deployment.';
     default:
-      return `is formatted into a string (${formatting(misuse.how)}), which yields the text "Calling __str__ on an Output[T] is not supported", not its value.`;
+      return `is formatted into a string (${formatting(misuse.how, misuse.language)}), which yields the text ${garbage(misuse.language)}, not its value.`;
   }
 }
 
-function formatting(how: string): string {
+function formatting(how: string, language: SourceLanguage): string {
   switch (how) {
     case 'fstring':
       return 'an f-string';
@@ -81,7 +103,7 @@ function formatting(how: string): string {
     case 'format':
       return '`.format`';
     case 'str':
-      return '`str()`';
+      return language === 'python' ? '`str()`' : '`String()`';
     default:
       return how;
   }
@@ -92,13 +114,15 @@ function remedy(how: string, language: SourceLanguage): string {
     switch (how) {
       case 'json.dumps':
         return 'Use `pulumi.jsonStringify({...})`, or `JSON.stringify` inside `.apply(v => ...)`.';
+      case 'join':
+        return 'Use `pulumi.all([a, b]).apply(values => values.join(","))`.';
       case 'condition':
       case 'comparison':
         return 'Decide on plain values (configuration), or branch inside `.apply(v => ...)`.';
       case 'resource-name':
         return 'Name it from plain values (configuration, `pulumi.getStack()`).';
       default:
-        return 'Use `pulumi.interpolate`...``, `pulumi.concat(...)`, or `pulumi.all([a, b]).apply(([a, b]) => ...)`.';
+        return 'Use ``pulumi.interpolate`...${value}...` ``, `pulumi.concat(...)`, or `pulumi.all([a, b]).apply(([a, b]) => ...)`.';
     }
   }
   switch (how) {
@@ -119,4 +143,11 @@ function remedy(how: string, language: SourceLanguage): string {
     default:
       return 'Use `pulumi.Output.concat("prefix-", value)` or `pulumi.Output.format("prefix-{0}", value)`, or build it inside `.apply(lambda v: f"...{v}")`.';
   }
+}
+
+/** `bucket.arn` / `this.bucket.websiteEndpoint`: the Output as the program writes it. */
+function shownOutput(output: OutputValue, language: SourceLanguage): string {
+  if (!output.resource || !output.attribute) return describeValue(output);
+  const owner = output.resource.boundTo ?? output.resource.constructorText;
+  return `${owner}.${output.attribute.split('.').map((name) => spell(name, language)).join('.')}`;
 }

@@ -8,10 +8,10 @@
  */
 import type { ModelRule } from '../src/api/rule.js';
 import { closestName } from '../src/aws/suggest.js';
-import { invokeSignature, onePerSite, RESOURCE_ATTRIBUTES, resourceSignature } from '../src/pulumi/aws-signatures.js';
+import { invokeName, invokeSignature, onePerSite, RESOURCE_ATTRIBUTES, resourceSignature } from '../src/pulumi/aws-signatures.js';
 import type { AttributeRead } from '../src/pulumi/model.js';
 import { spell, typeName } from '../src/pulumi/spelling.js';
-import { judgeFor } from '../src/packaging/aws-provider-version.js';
+import { judgeForLanguage } from '../src/packaging/aws-provider-version.js';
 
 export const unknownOutputAttribute: ModelRule = {
   meta: {
@@ -31,7 +31,9 @@ export const unknownOutputAttribute: ModelRule = {
   program(program, context) {
     const reads = program.attributeReads.filter((read) => read.resource?.type.provider === 'aws' || read.invoke?.provider === 'aws');
     if (!reads.length) return;
-    const judge = judgeFor(context.project);
+    const judge = judgeForLanguage(context.project, program.language);
+    // A name that exists only in the other major is one decision per file (pin the version), not one per read.
+    const versionNotes = new Set<string>();
     for (const read of onePerSite(reads, (read) => read.name)) {
       if (read.name.startsWith('_')) continue;
       const signature = read.resource ? resourceSignature(judge.api, read.resource) : read.invoke ? invokeSignature(judge.api, read.invoke) : undefined;
@@ -49,10 +51,15 @@ export const unknownOutputAttribute: ModelRule = {
         return alternative?.outputs.has(read.name);
       });
       const message =
-        `${owner(read)} has no attribute \`${read.written}\` in ${judge.label}${other ? ` (it exists in pulumi-aws ${other.version})` : ''}` +
+        `${owner(read)} has no attribute \`${read.written}\` in ${judge.label}${other ? ` (it exists in ${read.language === 'python' ? 'pulumi-aws' : '@pulumi/aws'} ${other.version})` : ''}` +
         (suggestion ? `; did you mean \`${spell(suggestion, read.language)}\`?` : `; its outputs include ${sample(signature.outputs, read)}.`);
       // A project that pins no version gets whichever major is installed: fine with the other one, broken with this one.
-      const unpinned = other && !judge.pin ? ` Only a warning: the project does not pin pulumi-aws, so this depends on the version installed (pin \`pulumi-aws<${judge.api.major}\` or move to what ${judge.label} offers).` : '';
+      if (other && !judge.pin) {
+        const note = `${read.site.path}|${read.resource?.type.key ?? read.invoke?.key}|${read.name}`;
+        if (versionNotes.has(note)) continue;
+        versionNotes.add(note);
+      }
+      const unpinned = other && !judge.pin ? ` Only a warning: the project does not pin ${read.language === 'python' ? 'pulumi-aws' : '@pulumi/aws'}, so this depends on the version installed (pin ${read.language === 'python' ? `\`pulumi-aws<${judge.api.major}\`` : `\`"@pulumi/aws": "^${other.major}"\``} or move to what ${judge.label} offers; noted once per file).` : '';
       const uncertain = judge.uncertainty ? ` Only a warning: ${judge.uncertainty}.` : unpinned;
       context.report({ at: read, message: `${message}${uncertain}`, ...(uncertain ? { severity: 'warning' as const } : {}) });
     }
@@ -61,9 +68,7 @@ export const unknownOutputAttribute: ModelRule = {
 
 function owner(read: AttributeRead): string {
   if (read.resource) return `\`${typeName(read.resource.type, read.language)}\`${read.resource.boundTo ? ` (\`${read.resource.boundTo}\`)` : ''}`;
-  const [module, name] = (read.invoke?.key ?? '.').split('.') as [string, string];
-  const fn = spell(name, read.language);
-  return `The result of \`${module === 'index' ? `aws.${fn}` : typeName({ provider: 'aws', module, name: fn }, read.language)}\``;
+  return read.invoke ? `The result of \`${invokeName(read.invoke)}\`` : 'The value';
 }
 
 function sample(outputs: ReadonlySet<string>, read: AttributeRead): string {

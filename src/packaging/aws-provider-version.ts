@@ -4,6 +4,7 @@
  */
 import { findDependencyPin, type DependencyPin } from './dependency-pins.js';
 import type { ProjectView } from '../api/rule.js';
+import type { SourceLanguage } from '../pulumi/model.js';
 import type { PythonUnit } from '../python/units.js';
 import { awsApi, BUNDLED_MAJORS, isBundledMajor, PYTHON_PACKAGE, type AwsApi, type BundledMajor } from '../aws/api.js';
 import { getOrCompute } from '../syntax/memo-table.js';
@@ -85,4 +86,9 @@ function judgeForPin(pin: DependencyPin | undefined, packageName: string): Judge
     uncertainty,
     others: () => (others ??= BUNDLED_MAJORS.filter((other) => other !== major).map((other) => awsApi(other))),
   };
+}
+
+/** The judge for code of a language: package.json's `@pulumi/aws` for TypeScript, the Python manifests' `pulumi-aws` otherwise. */
+export function judgeForLanguage(project: ProjectView, language: SourceLanguage): Judge {
+  return language === 'typescript' ? typeScriptJudgeFor(project) : judgeFor(project);
 }

@@ -9,11 +9,11 @@ import type { AwsApi } from '../aws/api.js';
 import { pythonName } from '../aws/python-names.js';
 import { closestName } from '../aws/suggest.js';
 import { alternativesOf, describeType, type ArgType } from '../aws/type-codes.js';
-import type { DictValue, Value } from './model.js';
+import type { DictValue, SourceLanguage, Value } from './model.js';
+import { stringOf } from './values.js';
 
 type ListType = { kind: 'list'; item: ArgType };
 type ObjectType = { kind: 'object'; module: string; name: string };
-import { stringOf } from './values.js';
 
 /**
  * Enums whose members are every value AWS accepts, so a value outside them is wrong (source:
@@ -32,26 +32,50 @@ export interface ValueProblem {
   /** Where it sits below the argument: `ingress[0].from_port`. */
   path: string;
   message: string;
-  /** `warning` for a string the provider may coerce (`"30"`, `"true"`); errors otherwise. */
-  severity: 'error' | 'warning';
+  /**
+   * A string where a number or boolean is taken (`"30"`, `"true"`) is a `notice` in Python (the
+   * provider converts it; the SDK's type says otherwise) and an error in TypeScript (`pulumi up`
+   * compiles the program, and tsc rejects it); everything else is an error.
+   */
+  severity: 'error' | 'notice';
+}
+
+interface Judging {
+  api: AwsApi;
+  language: SourceLanguage;
+  problems: ValueProblem[];
 }
 
 /** Problems of one argument's value against its type; `path` starts with the argument's name. */
-export function valueProblems(api: AwsApi, value: Value, type: ArgType, path: string): ValueProblem[] {
-  const problems: ValueProblem[] = [];
-  judge(api, value, type, path, problems, 0);
-  return problems;
+export function valueProblems(api: AwsApi, value: Value, type: ArgType, path: string, language: SourceLanguage): ValueProblem[] {
+  const judging: Judging = { api, language, problems: [] };
+  judge(judging, value, type, path, 0);
+  return judging.problems;
+}
+
+/** How a program of the language writes what the message suggests. */
+const WRITTEN = {
+  python: { boolean: (value: boolean) => (value ? 'True' : 'False'), dict: 'a dict', map: 'a dict (`{"Name": "web"}`)', json: '`json.dumps(...)`, or `pulumi.Output.json_dumps(...)` when it holds Outputs', archive: (path: string) => `\`pulumi.FileArchive(${path})\` (or \`pulumi.AssetArchive\`)` },
+  typescript: { boolean: (value: boolean) => String(value), dict: 'an object', map: 'an object (`{ Name: "web" }`)', json: '`JSON.stringify(...)`, or `pulumi.jsonStringify(...)` when it holds Outputs', archive: (path: string) => `\`new pulumi.asset.FileArchive(${path})\` (or \`pulumi.asset.AssetArchive\`)` },
+} as const;
+
+/** Why a string where a number or boolean is taken matters, per language. */
+function coercion(language: SourceLanguage): string {
+  return language === 'typescript' ? 'tsc rejects it when `pulumi up` compiles the program' : 'the provider converts it, but the SDK declares the other type';
 }
 
 const isNumericText = (text: string) => /^\s*-?\d+(\.\d+)?\s*$/.test(text);
 const isBooleanText = (text: string) => /^(true|false)$/i.test(text.trim());
 
-function judge(api: AwsApi, value: Value, type: ArgType, path: string, problems: ValueProblem[], depth: number): void {
+function judge(judging: Judging, value: Value, type: ArgType, path: string, depth: number): void {
   if (depth > 8) return;
+  const { api, language } = judging;
+  const written = WRITTEN[language];
   const alternatives = alternativesOf(type);
   if (alternatives.some((alternative) => alternative.kind === 'any')) return;
   const has = (kind: ArgType['kind']) => alternatives.some((alternative) => alternative.kind === kind);
-  const report = (message: string, severity: 'error' | 'warning' = 'error') => problems.push({ value, path, message, severity });
+  const report = (message: string, severity: 'error' | 'notice' = 'error') => judging.problems.push({ value, path, message, severity });
+  const coercible = language === 'typescript' ? 'error' : 'notice';
   const expected = describeType(type);
   switch (value.kind) {
     case 'string':
@@ -65,10 +89,10 @@ function judge(api: AwsApi, value: Value, type: ArgType, path: string, problems:
         if (has('list') || has('map') || has('object')) report(`is a string, but it takes ${expected}.`);
         return;
       }
-      if (has('number') && isNumericText(text)) report(`is the string "${text}", but it takes a number: write \`${text.trim()}\` without quotes.`, 'warning');
-      else if (has('boolean') && isBooleanText(text)) report(`is the string "${text}", but it takes a boolean: write \`${/^true$/i.test(text.trim()) ? 'True' : 'False'}\`.`, 'warning');
+      if (has('number') && isNumericText(text)) report(`is the string "${text}", but it takes a number (${coercion(language)}): write \`${text.trim()}\` without quotes.`, coercible);
+      else if (has('boolean') && isBooleanText(text)) report(`is the string "${text}", but it takes a boolean (${coercion(language)}): write \`${written.boolean(/^true$/i.test(text.trim()))}\`.`, coercible);
       else if (has('list')) report(`is a string, but it takes ${expected}: write \`[${JSON.stringify(text)}]\`.`);
-      else if (has('asset')) report(`is the string "${text}", but it takes an asset or archive: use \`pulumi.FileArchive(${JSON.stringify(text)})\` (or \`pulumi.AssetArchive\`).`);
+      else if (has('asset')) report(`is the string "${text}", but it takes an asset or archive: use ${written.archive(JSON.stringify(text))}.`);
       else report(`is the string "${text}", but it takes ${expected}.`);
       return;
     }
@@ -76,15 +100,15 @@ function judge(api: AwsApi, value: Value, type: ArgType, path: string, problems:
     case 'boolean':
       if (has(value.kind) || has('string') || has('enum')) return;
       if (value.kind === 'number' && has('boolean')) return;
-      if (has('list') || has('map') || has('object')) report(`is ${value.kind === 'number' ? `the number ${value.value}` : `\`${value.value ? 'True' : 'False'}\``}, but it takes ${expected}.`);
+      if (has('list') || has('map') || has('object')) report(`is ${value.kind === 'number' ? `the number ${value.value}` : `\`${written.boolean(value.value)}\``}, but it takes ${expected}.`);
       return;
     case 'list': {
       const list = alternatives.find((alternative): alternative is ListType => alternative.kind === 'list');
       if (list) {
-        value.items.forEach((item, index) => judge(api, item, list.item, `${path}[${index}]`, problems, depth + 1));
+        value.items.forEach((item, index) => judge(judging, item, list.item, `${path}[${index}]`, depth + 1));
         return;
       }
-      if (has('map')) report(`is a list, but it takes ${expected}: write a dict (\`{"Name": "web"}\`), not a list of \`Key\`/\`Value\` pairs.`);
+      if (has('map')) report(`is a list, but it takes ${expected}: write ${written.map}, not a list of \`Key\`/\`Value\` pairs.`);
       else if (has('object')) report(`is a list, but it takes ${expected}: pass one block, not a list.`);
       else if (has('string')) report(`is a list, but it takes ${expected}.`);
       return;
@@ -95,12 +119,12 @@ function judge(api: AwsApi, value: Value, type: ArgType, path: string, problems:
       if (value.open) return;
       const object = alternatives.find((alternative): alternative is ObjectType => alternative.kind === 'object');
       if (object) {
-        judgeFields(api, value, object, path, problems, depth);
+        judgeFields(judging, value, object, path, depth);
         return;
       }
       if (has('map')) return;
-      if (has('list')) report(`is a dict, but it takes ${expected}: wrap it in a list.`);
-      else if (has('string')) report(`is a dict, but it takes ${expected}: a JSON document has to be passed as text (\`json.dumps(...)\`, or \`pulumi.Output.json_dumps(...)\` when it holds Outputs).`);
+      if (has('list')) report(`is ${written.dict}, but it takes ${expected}: wrap it in a list.`);
+      else if (has('string')) report(`is ${written.dict}, but it takes ${expected}: a JSON document has to be passed as text (${written.json}).`);
       return;
     }
     default:
@@ -108,12 +132,12 @@ function judge(api: AwsApi, value: Value, type: ArgType, path: string, problems:
   }
 }
 
-function judgeFields(api: AwsApi, value: DictValue, object: ObjectType, path: string, problems: ValueProblem[], depth: number): void {
-  const signature = api.signature('type', object.module, `${object.name}Args`);
+function judgeFields(judging: Judging, value: DictValue, object: ObjectType, path: string, depth: number): void {
+  const signature = judging.api.signature('type', object.module, `${object.name}Args`);
   if (!signature) return;
   for (const [key, field] of value.entries) {
     const spec = signature.args.get(key) ?? signature.args.get(pythonName(key));
-    if (spec) judge(api, field, spec.type, `${path}.${key}`, problems, depth + 1);
+    if (spec) judge(judging, field, spec.type, `${path}.${key}`, depth + 1);
   }
 }
 

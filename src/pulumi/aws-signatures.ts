@@ -6,6 +6,7 @@
 import type { AwsApi, Signature } from '../aws/api.js';
 import { pythonModuleName } from '../aws/python-names.js';
 import type { Invoke, Resource } from './model.js';
+import { spell, typeName } from './spelling.js';
 
 /** Attributes every resource object has besides its outputs. */
 export const RESOURCE_ATTRIBUTES: readonly string[] = ['id', 'urn', 'get_provider', 'translate_output_property', 'translate_input_property'];
@@ -32,4 +33,11 @@ export function onePerSite<T extends { site: { path: string; start: number; sour
     seen.add(id);
     return true;
   });
+}
+
+/** A provider function as the program's language calls it: `aws.ec2.get_ami` / `aws.ec2.getAmi`. */
+export function invokeName(invoke: Invoke): string {
+  const [module, name] = invoke.key.split('.') as [string, string];
+  const fn = spell(name, invoke.language);
+  return module === 'index' ? `aws.${fn}` : typeName({ provider: 'aws', module, name: fn }, invoke.language);
 }

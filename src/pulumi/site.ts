@@ -18,6 +18,11 @@ export interface SiteSource {
   text(): string;
 }
 
+/** True when both are the same range of the same unit. */
+export function sameSite(a: Site | undefined, b: Site | undefined): boolean {
+  return a !== undefined && b !== undefined && a.source === b.source && a.start === b.start && a.end === b.end;
+}
+
 export class Site {
   constructor(
     readonly source: SiteSource,

@@ -2,6 +2,7 @@ import { invalidArgumentValue } from '../../checks/invalid-argument-value.js';
 import { ruleTester } from '../support/rule-tester.js';
 
 const header = 'import json\nimport pulumi\nimport pulumi_aws as aws\n\n';
+const ts = 'import * as pulumi from "@pulumi/pulumi";\nimport * as aws from "@pulumi/aws";\n\n';
 
 ruleTester(invalidArgumentValue, {
   valid: [
@@ -25,14 +26,19 @@ ruleTester(invalidArgumentValue, {
     // An object of the program's own class: its fields are not all known.
     header + 'class Rule:\n    def __init__(self, port):\n        self.protocol = "tcp"\n        self.from_port = port\n        self.to_port = port\naws.ec2.SecurityGroup("sg", ingress=[Rule(443)])\n',
     { path: 'README.md', code: '```python\nimport pulumi_aws as aws\naws.ec2.Vpc("v", cidr_block="10.0.0.0/16", enable_dns_support=True)\n```\n' },
+    // TypeScript: the right types, camelCase inputs, enum members.
+    { path: 'index.ts', code: ts + 'new aws.ec2.Vpc("v", { cidrBlock: "10.0.0.0/16", enableDnsHostnames: true, tags: { Name: "main" } });\n' },
+    { path: 'index.ts', code: ts + 'new aws.ec2.SecurityGroup("sg", { ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }] });\n' },
+    { path: 'index.ts', code: ts + 'new aws.lambda.Function("f", { role: "r", runtime: aws.lambda.Runtime.NodeJS20dX, handler: "index.handler", timeout: 30, code: new pulumi.asset.FileArchive("./app") });\n' },
+    { path: 'index.ts', code: ts + 'new aws.ecs.TaskDefinition("t", { family: "app", containerDefinitions: JSON.stringify([{ name: "app", image: "nginx" }]) });\n' },
   ],
   invalid: [
     {
       code: header + 'aws.ec2.SecurityGroup("sg", ingress=[{"protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_blocks": "0.0.0.0/0"}])\n',
       errors: [{ line: 5, message: /`ingress\[0\]\.cidr_blocks` of `aws\.ec2\.SecurityGroup` \(pulumi-aws 7\.\d+\.\d+\) is a string, but it takes a list of strings: write `\["0\.0\.0\.0\/0"\]`/ }],
     },
-    { code: header + 'aws.ec2.Vpc("v", cidr_block="10.0.0.0/16", enable_dns_hostnames="true")\n', errors: [{ line: 5, severity: 'warning', message: /is the string "true", but it takes a boolean: write `True`/ }] },
-    { code: header + 'aws.lambda_.Function("f", role="r", timeout="30")\n', errors: [{ line: 5, severity: 'warning', message: /`timeout` .* takes a number: write `30`/ }] },
+    { code: header + 'aws.ec2.Vpc("v", cidr_block="10.0.0.0/16", enable_dns_hostnames="true")\n', errors: [{ line: 5, severity: 'notice', message: /is the string "true", but it takes a boolean \(the provider converts it, but the SDK declares the other type\): write `True`/ }] },
+    { code: header + 'aws.lambda_.Function("f", role="r", timeout="30")\n', errors: [{ line: 5, severity: 'notice', message: /`timeout` .* takes a number .*: write `30`/ }] },
     { code: header + 'aws.lambda_.Function("f", role="r", runtime="python3.99")\n', errors: [{ line: 5, message: /"python3\.99", which is not a `Runtime` AWS accepts; did you mean/ }] },
     { code: header + 'aws.lambda_.Function("f", role="r", runtime="nodejs20")\n', errors: [{ line: 5, message: /did you mean "nodejs20\.x"/ }] },
     { code: header + 'aws.ec2.Instance("i", ami="ami-123", instance_type="t3.mega")\n', errors: [{ line: 5, message: /the t3 family has no such size/ }] },
@@ -45,7 +51,7 @@ ruleTester(invalidArgumentValue, {
     { code: header + 'RUNTIME = "python3.99"\naws.lambda_.Function("f", role="r", runtime=RUNTIME)\n', errors: [{ line: 6, message: /python3\.99/ }] },
     {
       code: header + 'def fn(name, timeout):\n    return aws.lambda_.Function(name, role="r", timeout=timeout)\nfor name in ["a", "b"]:\n    fn(name, "60")\n',
-      errors: [{ line: 6, severity: 'warning', message: /`timeout`/ }],
+      errors: [{ line: 6, severity: 'notice', message: /`timeout`/ }],
     },
     {
       code:
@@ -60,5 +66,22 @@ ruleTester(invalidArgumentValue, {
       errors: [{ line: 11, message: /`ingress\[0\]\.cidr_blocks`/ }],
     },
     { path: 'lib/MODEL_RESPONSE.md', code: '```python\nimport pulumi_aws as aws\naws.ec2.Vpc("v", cidr_block="10.0.0.0/16", enable_dns_support="yes")\n```\n', errors: [{ line: 3, path: 'lib/MODEL_RESPONSE.md' }] },
+    // TypeScript: a string for a number or boolean does not compile, so it is an error; names and fixes as TypeScript writes them.
+    {
+      path: 'index.ts',
+      code: ts + 'new aws.ec2.SecurityGroup("sg", { ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: "0.0.0.0/0" }] });\n',
+      errors: [{ line: 4, message: /`ingress\[0\]\.cidrBlocks` of `aws\.ec2\.SecurityGroup` \(@pulumi\/aws 7\.\d+\.\d+\) is a string, but it takes a list of strings/ }],
+    },
+    { path: 'index.ts', code: ts + 'new aws.lambda.Function("f", { role: "r", timeout: "30" });\n', errors: [{ line: 4, severity: 'error', message: /`timeout` .* takes a number \(tsc rejects it.*write `30`/ }] },
+    { path: 'index.ts', code: ts + 'new aws.ec2.Vpc("v", { cidrBlock: "10.0.0.0/16", enableDnsHostnames: "true" });\n', errors: [{ line: 4, severity: 'error', message: /`enableDnsHostnames` .* write `true`\./ }] },
+    { path: 'index.ts', code: ts + 'new aws.s3.Bucket("b", { tags: [{ Key: "Name", Value: "logs" }] });\n', errors: [{ line: 4, message: /write an object \(`\{ Name: "web" \}`\)/ }] },
+    { path: 'index.ts', code: ts + 'new aws.lambda.Function("f", { role: "r", runtime: "nodejs20" });\n', errors: [{ line: 4, message: /did you mean "nodejs20\.x"/ }] },
+    { path: 'index.ts', code: ts + 'new aws.lambda.Function("f", { role: "r", code: "./lambda.zip" });\n', errors: [{ line: 4, message: /`new pulumi\.asset\.FileArchive\("\.\/lambda\.zip"\)`/ }] },
+    { path: 'index.ts', code: ts + 'new aws.sqs.Queue("q", { redrivePolicy: { deadLetterTargetArn: "arn", maxReceiveCount: 3 } });\n', errors: [{ line: 4, message: /is an object, but it takes a string.*`JSON\.stringify\(\.\.\.\)`/ }] },
+    {
+      path: 'index.ts',
+      code: ts + 'const TYPES = ["t3.mega", "t3.micro"];\nfor (const type of TYPES) {\n  new aws.ec2.Instance(`i-${type}`, { ami: "ami-123", instanceType: type });\n}\n',
+      errors: [{ line: 6, message: /the t3 family has no such size/ }],
+    },
   ],
 });

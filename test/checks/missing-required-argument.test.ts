@@ -3,6 +3,7 @@ import { ruleTester } from '../support/rule-tester.js';
 
 const header = 'import pulumi\nimport pulumi_aws as aws\n\n';
 const vpc = 'vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16")\n';
+const ts = 'import * as pulumi from "@pulumi/pulumi";\nimport * as aws from "@pulumi/aws";\n\n';
 
 ruleTester(missingRequiredArgument, {
   valid: [
@@ -34,6 +35,35 @@ ruleTester(missingRequiredArgument, {
     // Not AWS: not judged.
     'import pulumi_random as random\n\nrandom.RandomPassword("p")\n',
     { path: 'README.md', code: '# Answer\n\n```python\nimport pulumi_aws as aws\nvpc = aws.ec2.Vpc("v", cidr_block="10.0.0.0/16")\naws.ec2.Subnet("s", vpc_id=vpc.id)\n```\n' },
+    // A guard whose operands include one that is None (`enabled and zone_id`) is false: its body does not run.
+    header +
+      'class Dns(pulumi.ComponentResource):\n' +
+      '    def __init__(self, name, zone_id=None, opts=None):\n' +
+      '        super().__init__("x:y:Dns", name, None, opts)\n' +
+      '        self.enabled = pulumi.Config().get_bool("dns")\n' +
+      '        self.zone_id = zone_id\n' +
+      '        if self.enabled and self.zone_id:\n' +
+      '            self._records()\n' +
+      '    def _records(self):\n' +
+      '        aws.route53.Record("www", zone_id=self.zone_id, name="www", type="A", ttl=60, records=["10.0.0.1"], opts=pulumi.ResourceOptions(parent=self))\n' +
+      'Dns("dns")\n',
+    // TypeScript: inputs written camelCase, through an object variable, a spread or a component's props.
+    { path: 'index.ts', code: ts + 'const vpc = new aws.ec2.Vpc("vpc", { cidrBlock: "10.0.0.0/16" });\nnew aws.ec2.Subnet("s", { vpcId: vpc.id, cidrBlock: "10.0.1.0/24" });\n' },
+    { path: 'index.ts', code: ts + 'const vpc = new aws.ec2.Vpc("vpc", { cidrBlock: "10.0.0.0/16" });\nconst args = { vpcId: vpc.id, cidrBlock: "10.0.1.0/24" };\nnew aws.ec2.Subnet("s", args);\n' },
+    { path: 'index.ts', code: ts + 'export function subnet(name: string, common: aws.ec2.SubnetArgs) {\n  return new aws.ec2.Subnet(name, { ...common, cidrBlock: "10.0.1.0/24" });\n}\n' },
+    {
+      path: 'lib/network.ts',
+      code:
+        ts +
+        'export interface NetworkProps { vpcId: pulumi.Input<string> }\n' +
+        'export class Network extends pulumi.ComponentResource {\n' +
+        '  constructor(name: string, props: NetworkProps, opts?: pulumi.ComponentResourceOptions) {\n' +
+        '    super("x:y:Network", name, {}, opts);\n' +
+        '    new aws.ec2.Subnet("s", { vpcId: props.vpcId, cidrBlock: "10.0.1.0/24" }, { parent: this });\n' +
+        '  }\n' +
+        '}\n',
+    },
+    { path: 'index.ts', code: ts + 'const password = aws.ssm.getParameterOutput({ name: "/app/db", withDecryption: true });\n' },
   ],
   invalid: [
     { code: header + 'aws.ec2.Subnet("s", cidr_block="10.0.1.0/24")\n', errors: [{ line: 4, column: 1, endColumn: 15, message: /`aws\.ec2\.Subnet` is called without `vpc_id`, which pulumi-aws 7\.\d+\.\d+ requires/ }] },
@@ -72,6 +102,37 @@ ruleTester(missingRequiredArgument, {
       code: header + 'aws.ec2.Subnet("s", cidr_block="10.0.1.0/24")\n',
       project: { 'requirements.txt': 'pulumi>=3,<4\npulumi-aws==6.83.4\n' },
       errors: [{ line: 4, message: /pulumi-aws 6\.83\.4 requires/ }],
+    },
+    // TypeScript: the missing input is named as TypeScript writes it.
+    { path: 'index.ts', code: ts + 'new aws.ec2.Subnet("s", { cidrBlock: "10.0.1.0/24" });\n', errors: [{ line: 4, message: /`aws\.ec2\.Subnet` is called without `vpcId`, which @pulumi\/aws 7\.\d+\.\d+ requires/ }] },
+    {
+      path: 'lib/alarms.ts',
+      code:
+        ts +
+        'export class Alarms extends pulumi.ComponentResource {\n' +
+        '  constructor(name: string, opts?: pulumi.ComponentResourceOptions) {\n' +
+        '    super("x:y:Alarms", name, {}, opts);\n' +
+        '    for (const metric of ["cpu", "memory"]) {\n' +
+        '      new aws.lambda.Permission(`${metric}-invoke`, { action: "lambda:InvokeFunction" }, { parent: this });\n' +
+        '    }\n' +
+        '  }\n' +
+        '}\n' +
+        'new Alarms("alarms");\n',
+      errors: [{ line: 8, message: /`aws\.lambda\.Permission` is called without `function` and `principal`/ }],
+    },
+    { path: 'index.ts', code: ts + 'const password = aws.ssm.getParameterOutput({ withDecryption: true });\n', errors: [{ line: 4, message: /`aws\.ssm\.getParameter` is called without `name`.*the call fails/ }] },
+    { path: 'index.ts', code: ts + 'new aws.ec2.Subnet("s", { vpcId: undefined, cidrBlock: "10.0.1.0/24" });\n', errors: [{ line: 4, message: /without `vpcId`/ }] },
+    {
+      path: 'lib/MODEL_RESPONSE.md',
+      code: '# Network\n\n```typescript\nimport * as aws from "@pulumi/aws";\n\nconst subnet = new aws.ec2.Subnet("public", { cidrBlock: "10.0.1.0/24" });\n```\n',
+      errors: [{ line: 6, path: 'lib/MODEL_RESPONSE.md', message: /`vpcId`/ }],
+    },
+    // The major a package.json range stays within judges a TypeScript project.
+    {
+      path: 'index.ts',
+      code: ts + 'new aws.ec2.Subnet("s", { cidrBlock: "10.0.1.0/24" });\n',
+      project: { 'package.json': '{ "dependencies": { "@pulumi/pulumi": "^3.0.0", "@pulumi/aws": "^6.50.0" } }\n' },
+      errors: [{ line: 4, message: /@pulumi\/aws 6\.\d+\.\d+ requires/ }],
     },
   ],
 });

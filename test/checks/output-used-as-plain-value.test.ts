@@ -2,6 +2,7 @@ import { outputUsedAsPlainValue } from '../../checks/output-used-as-plain-value.
 import { ruleTester } from '../support/rule-tester.js';
 
 const header = 'import json\nimport pulumi\nimport pulumi_aws as aws\n\nbucket = aws.s3.Bucket("b")\n';
+const ts = 'import * as pulumi from "@pulumi/pulumi";\nimport * as aws from "@pulumi/aws";\n\nconst bucket = new aws.s3.Bucket("b");\n';
 
 ruleTester(outputUsedAsPlainValue, {
   valid: [
@@ -23,6 +24,32 @@ ruleTester(outputUsedAsPlainValue, {
     // A helper run with unknown arguments (no visible caller): its parameter is not known to be an Output.
     header + 'def tag(value):\n    return f"{value}-tag"\n',
     { path: 'README.md', code: '```python\nimport pulumi\nimport pulumi_aws as aws\nbucket = aws.s3.Bucket("b")\nname = pulumi.Output.concat(bucket.id, "-x")\n```\n' },
+    // An Output kept in a field and tested for None is the optional-argument check, not a test of its value.
+    header +
+      'class Fn:\n' +
+      '    def __init__(self, topic_arn=None):\n' +
+      '        self.topic_arn = topic_arn\n' +
+      '        arns = [self.topic_arn] if self.topic_arn else []\n' +
+      'Fn(bucket.arn)\n',
+    // An assertion's message is built only when it fails.
+    header + 'assert bucket.arn.apply(lambda arn: arn.startswith("arn:")), f"unexpected ARN {bucket.arn}"\n',
+    // TypeScript: the helpers that wait for the value.
+    { path: 'index.ts', code: ts + 'export const name = pulumi.interpolate`${bucket.id}-logs`;\n' },
+    { path: 'index.ts', code: ts + 'export const name = pulumi.concat(bucket.id, "-logs");\n' },
+    { path: 'index.ts', code: ts + 'export const policy = pulumi.jsonStringify({ Statement: [{ Resource: bucket.arn }] });\n' },
+    { path: 'index.ts', code: ts + 'export const policy = bucket.arn.apply((arn) => JSON.stringify({ Statement: [{ Resource: `${arn}/*` }] }));\n' },
+    { path: 'index.ts', code: ts + 'const other = new aws.s3.Bucket("c");\nexport const both = pulumi.all([bucket.arn, other.arn]).apply(([a, b]) => `${a},${b}`);\n' },
+    { path: 'index.ts', code: ts + 'const env = new pulumi.Config().get("env") ?? "dev";\nnew aws.s3.Bucket(`app-${env}-${pulumi.getStack()}`);\n' },
+    {
+      path: 'lib/fn.ts',
+      code:
+        ts +
+        'export interface FnProps { topicArn?: pulumi.Input<string> }\n' +
+        'export function environment(props: FnProps) {\n' +
+        '  return props.topicArn ? { TOPIC: props.topicArn } : {};\n' +
+        '}\n' +
+        'environment({ topicArn: bucket.arn });\n',
+    },
   ],
   invalid: [
     {
@@ -57,5 +84,38 @@ ruleTester(outputUsedAsPlainValue, {
       errors: [{ line: 13, message: /`self\.bucket\.arn`/ }],
     },
     { path: 'lib/MODEL_RESPONSE.md', code: '```python\nimport pulumi\nimport pulumi_aws as aws\nbucket = aws.s3.Bucket("b")\npulumi.export("url", f"http://{bucket.website_endpoint}")\n```\n', errors: [{ line: 5, path: 'lib/MODEL_RESPONSE.md' }] },
+    // TypeScript: a template literal, `+`, JSON.stringify, String(), .join, a condition, a comparison, a logical name.
+    {
+      path: 'index.ts',
+      code: ts + 'export const name = `${bucket.id}-logs`;\n',
+      errors: [{ line: 5, message: /`bucket\.id` \(an `Output` in @pulumi\/aws 7\.\d+\.\d+\) is formatted into a string \(a template literal\), which yields the text "Calling \[toString\] on an \[Output<T>\] is not supported".*pulumi\.interpolate/ }],
+    },
+    { path: 'index.ts', code: ts + 'export const name = "logs-" + bucket.bucketDomainName;\n', errors: [{ line: 5, message: /`bucket\.bucketDomainName` .* concatenated with `\+`/ }] },
+    { path: 'index.ts', code: ts + 'export const policy = JSON.stringify({ Statement: [{ Resource: bucket.arn }] });\n', errors: [{ line: 5, message: /passed to `JSON\.stringify`, which writes the text "Calling \[toJSON\].*pulumi\.jsonStringify/ }] },
+    { path: 'index.ts', code: ts + 'export const arn = String(bucket.arn);\n', errors: [{ line: 5, message: /`String\(\)`/ }] },
+    { path: 'index.ts', code: ts + 'export const arns = [bucket.arn, bucket.id].join(",");\n', errors: [{ line: 5, message: /joined into a string with `\.join`.*pulumi\.all/ }] },
+    { path: 'index.ts', code: ts + 'if (bucket.websiteEndpoint) {\n  new aws.s3.Bucket("site");\n}\n', errors: [{ line: 5, message: /`bucket\.websiteEndpoint` .* tested in a condition/ }] },
+    { path: 'index.ts', code: ts + 'export const east = bucket.region === "us-east-1" ? "east" : "other";\n', errors: [{ line: 5, message: /compared with a plain value/ }] },
+    { path: 'index.ts', code: ts + 'new aws.s3.BucketPolicy(`${bucket.id}-policy`, { bucket: bucket.id, policy: "{}" });\n', errors: [{ line: 5, message: /logical resource name.*`pulumi\.getStack\(\)`/ }] },
+    // Through a helper's parameter and a class field read in a method.
+    { path: 'index.ts', code: ts + 'function policyFor(arn: pulumi.Output<string>) {\n  return JSON.stringify({ Resource: arn });\n}\npolicyFor(bucket.arn);\n', errors: [{ line: 6 }] },
+    {
+      path: 'lib/site.ts',
+      code:
+        ts +
+        'export class Site extends pulumi.ComponentResource {\n' +
+        '  private site: aws.s3.Bucket;\n' +
+        '  constructor(name: string, opts?: pulumi.ComponentResourceOptions) {\n' +
+        '    super("x:y:Site", name, {}, opts);\n' +
+        '    this.site = new aws.s3.Bucket("site", {}, { parent: this });\n' +
+        '    this.policy();\n' +
+        '  }\n' +
+        '  private policy() {\n' +
+        '    new aws.s3.BucketPolicy("p", { bucket: this.site.id, policy: JSON.stringify({ Resource: `${this.site.arn}/*` }) }, { parent: this });\n' +
+        '  }\n' +
+        '}\n',
+      errors: [{ line: 13, message: /`this\.site\.arn` .* passed to `JSON\.stringify`/ }],
+    },
+    { path: 'lib/MODEL_RESPONSE.md', code: '```typescript\nimport * as aws from "@pulumi/aws";\nconst bucket = new aws.s3.Bucket("b");\nexport const url = `http://${bucket.websiteEndpoint}`;\n```\n', errors: [{ line: 4, path: 'lib/MODEL_RESPONSE.md' }] },
   ],
 });

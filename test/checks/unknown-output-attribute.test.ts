@@ -2,6 +2,7 @@ import { unknownOutputAttribute } from '../../checks/unknown-output-attribute.js
 import { ruleTester } from '../support/rule-tester.js';
 
 const header = 'import pulumi\nimport pulumi_aws as aws\n\n';
+const ts = 'import * as pulumi from "@pulumi/pulumi";\nimport * as aws from "@pulumi/aws";\n\n';
 
 ruleTester(unknownOutputAttribute, {
   valid: [
@@ -24,6 +25,24 @@ ruleTester(unknownOutputAttribute, {
     header + 'vpc = aws.ec2.Vpc("v", cidr_block="10.0.0.0/16")\nvpc.private_subnet_ids = ["a", "b"]\nids = vpc.private_subnet_ids\n',
     'import pulumi_random as random\n\npassword = random.RandomPassword("p", length=16)\nvalue = password.result\n',
     { path: 'README.md', code: '```python\nimport pulumi_aws as aws\nbucket = aws.s3.Bucket("b")\nname = bucket.bucket_domain_name\n```\n' },
+    // TypeScript: outputs as TypeScript spells them, a provider function's awaited result, a promise's then.
+    { path: 'index.ts', code: ts + 'const bucket = new aws.s3.Bucket("b");\nexport const domain = bucket.bucketDomainName;\nexport const arn = bucket.arn;\nexport const urn = bucket.urn;\n' },
+    { path: 'index.ts', code: ts + 'export async function account() {\n  const identity = await aws.getCallerIdentity();\n  return identity.accountId;\n}\nexport const region = aws.getRegion().then((r) => r.name);\n' },
+    {
+      path: 'lib/web.ts',
+      code:
+        ts +
+        'export class Web extends pulumi.ComponentResource {\n' +
+        '  public readonly bucket: aws.s3.Bucket;\n' +
+        '  constructor(name: string, opts?: pulumi.ComponentResourceOptions) {\n' +
+        '    super("x:y:Web", name, {}, opts);\n' +
+        '    this.bucket = new aws.s3.Bucket("b", {}, { parent: this });\n' +
+        '    this.registerOutputs({ name: this.bucket.bucket });\n' +
+        '  }\n' +
+        '}\n' +
+        'const web = new Web("web");\nexport const arn = web.bucket.arn;\n',
+    },
+    // Gone in the newest major: noted once per file, not at every read.
   ],
   invalid: [
     {
@@ -62,5 +81,32 @@ ruleTester(unknownOutputAttribute, {
     // In a loop: one finding.
     { code: header + 'for i in range(3):\n    queue = aws.sqs.Queue(f"q{i}")\n    pulumi.export(f"q{i}", queue.queue_url)\n', errors: [{ line: 6 }] },
     { path: 'lib/MODEL_RESPONSE.md', code: '```python\nimport pulumi\nimport pulumi_aws as aws\nbucket = aws.s3.Bucket("b")\npulumi.export("url", bucket.website_url)\n```\n', errors: [{ line: 5, path: 'lib/MODEL_RESPONSE.md' }] },
+    // TypeScript: the name and the suggestion as TypeScript spells them.
+    { path: 'index.ts', code: ts + 'const bucket = new aws.s3.Bucket("b");\nexport const url = bucket.websiteUrl;\n', errors: [{ line: 5, column: 27, endColumn: 37, message: /`aws\.s3\.Bucket` \(`bucket`\) has no attribute `websiteUrl` in @pulumi\/aws 7\.\d+\.\d+; did you mean `websiteEndpoint`\?/ }] },
+    {
+      path: 'lib/data.ts',
+      code:
+        ts +
+        'export class Data extends pulumi.ComponentResource {\n' +
+        '  private table: aws.dynamodb.Table;\n' +
+        '  constructor(name: string, opts?: pulumi.ComponentResourceOptions) {\n' +
+        '    super("x:y:Data", name, {}, opts);\n' +
+        '    this.table = new aws.dynamodb.Table("t", { hashKey: "id", attributes: [{ name: "id", type: "S" }] }, { parent: this });\n' +
+        '    this.exports();\n' +
+        '  }\n' +
+        '  private exports() {\n' +
+        '    this.registerOutputs({ table: this.table.tableName });\n' +
+        '  }\n' +
+        '}\n',
+      errors: [{ line: 12, message: /no attribute `tableName`/ }],
+    },
+    { path: 'index.ts', code: ts + 'export const account = aws.getCallerIdentityOutput().account;\n', errors: [{ line: 4, message: /The result of `aws\.getCallerIdentity` has no attribute `account`.*did you mean `accountId`/ }] },
+    { path: 'index.ts', code: ts + 'export async function main() {\n  const identity = await aws.getCallerIdentity();\n  return identity.account;\n}\n', errors: [{ line: 6, message: /no attribute `account`/ }] },
+    {
+      path: 'index.ts',
+      code: ts + 'const api = new aws.apigateway.RestApi("api");\nconst deployment = new aws.apigateway.Deployment("d", { restApi: api.id });\nexport const url = deployment.invokeUrl;\nexport const items = pulumi.interpolate`${deployment.invokeUrl}/items`;\n',
+      errors: [{ line: 6, severity: 'warning', message: /no attribute `invokeUrl` in @pulumi\/aws 7\.\d+\.\d+ \(it exists in @pulumi\/aws 6.*"@pulumi\/aws": "\^6".*noted once per file/ }],
+    },
+    { path: 'lib/MODEL_RESPONSE.md', code: '```typescript\nimport * as aws from "@pulumi/aws";\nconst db = new aws.rds.Instance("db", { instanceClass: "db.t3.micro" });\nexport const host = db.endpointAddress;\n```\n', errors: [{ line: 4, path: 'lib/MODEL_RESPONSE.md' }] },
   ],
 });

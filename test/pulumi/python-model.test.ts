@@ -172,4 +172,20 @@ describe('Python program model: across files, configuration, outputs', () => {
     expect(resourcesOf(model, 's3.Bucket')[0]?.context.loops).toEqual([{ index: undefined, count: undefined }]);
     expect(resourcesOf(model, 'sqs.Queue')).toHaveLength(1);
   });
+
+  it('skips a guard that has a None operand, and never builds an assertion message', () => {
+    const model = pythonModel({
+      'main.py':
+        header +
+        'enabled = pulumi.Config().get_bool("dns")\n' +
+        'zone_id = None\n' +
+        'if enabled and zone_id:\n' +
+        '    aws.route53.Record("www", zone_id=zone_id, name="www", type="A")\n' +
+        'bucket = aws.s3.Bucket("b")\n' +
+        'assert bucket.arn.apply(lambda arn: arn.startswith("arn:")), f"bad {bucket.arn}"\n',
+    });
+    expect(resourcesOf(model, 'route53.Record')).toHaveLength(0);
+    expect(model.outputMisuses).toHaveLength(0);
+  });
 });
+

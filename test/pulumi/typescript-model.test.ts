@@ -101,4 +101,40 @@ describe('TypeScript program model', () => {
     expect(resourcesOf(model, 'sqs.Queue').map((queue) => stringOf(queue.name))).toEqual(['q0', 'q1', 'q2']);
     expect(resourcesOf(model, 'sns.Topic')).toHaveLength(1);
   });
+
+  it('records attribute reads on resources and provider function results, with canonical names and the name as written', () => {
+    const model = typeScriptModel({
+      'index.ts':
+        header +
+        'const bucket = new aws.s3.Bucket("b");\n' +
+        'export const url = bucket.websiteUrl;\n' +
+        'export const zones = aws.getAvailabilityZonesOutput({ state: "available" }).names;\n' +
+        'export async function account() {\n' +
+        '  const identity = await aws.getCallerIdentity();\n' +
+        '  return identity.accountId;\n' +
+        '}\n' +
+        'export const region = aws.getRegion().then((r) => r.name);\n',
+    });
+    expect(model.attributeReads.map((read) => [read.resource?.type.key ?? read.invoke?.key, read.name, read.written, read.site.line, read.site.text])).toEqual([
+      ['s3.Bucket', 'website_url', 'websiteUrl', 5, 'websiteUrl'],
+      ['index.get_availability_zones', 'names', 'names', 6, 'names'],
+      ['index.get_caller_identity', 'account_id', 'accountId', 9, 'accountId'],
+    ]);
+  });
+
+  it('records an Output tested in a condition only where it is read, and compared with a plain value', () => {
+    const model = typeScriptModel({
+      'index.ts':
+        header +
+        'const bucket = new aws.s3.Bucket("b");\n' +
+        'if (bucket.websiteEndpoint) { new aws.s3.Bucket("c"); }\n' +
+        'function attach(arn?: pulumi.Input<string>) { return arn ? [arn] : []; }\n' +
+        'attach(bucket.arn);\n' +
+        'export const east = bucket.region === "us-east-1";\n',
+    });
+    expect(model.outputMisuses.map((misuse) => [misuse.how, misuse.site.line])).toEqual([
+      ['condition', 5],
+      ['comparison', 8],
+    ]);
+  });
 });

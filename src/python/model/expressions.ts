@@ -5,7 +5,7 @@
  */
 import type { ListValue, OutputValue, Value } from '../../pulumi/model.js';
 import { outputsIn, stringOf, unknown } from '../../pulumi/values.js';
-import type { Site } from '../../pulumi/site.js';
+import { sameSite, type Site } from '../../pulumi/site.js';
 import type { SyntaxNode } from '../../syntax/flat-tree.js';
 import { contentValue, parseInteger, unescape } from '../evaluate-literal-text.js';
 import { evaluateCall } from './calls.js';
@@ -186,13 +186,16 @@ export class PythonExpressions implements ExpressionEvaluator {
   }
 
   /**
-   * A condition's value; a resource's output attribute tested there (`if bucket.website_endpoint:`)
-   * is always truthy, which is a mistake (IAC109). A name or parameter holding an Output is not
-   * recorded: `if kms_key_arn:` is the usual check for an optional argument, not a test of the value.
+   * A condition's value; a resource's output attribute read right there (`if bucket.website_endpoint:`)
+   * is always truthy, which is a mistake (IAC109). A name, parameter or field holding an Output is
+   * not recorded: `if kms_key_arn:` / `if self.topic_arn:` is the usual check for an optional
+   * argument (None when not given), not a test of the value.
    */
   conditionValue(node: SyntaxNode, scope: Scope, frame: Frame): EvalValue {
     const value = this.evaluate(node, scope, frame);
-    if (value.kind === 'output' && value.resource && node.type === 'attribute') this.misuse('condition', value, node, frame);
+    let tested = node;
+    while (tested.type === 'parenthesized_expression' && tested.namedChildren.length === 1) tested = tested.namedChildren[0] as SyntaxNode;
+    if (value.kind === 'output' && value.resource && sameSite(value.site, this.interpreter.site(tested, frame))) this.misuse('condition', value, node, frame);
     return value;
   }
 
@@ -398,6 +401,8 @@ export class PythonExpressions implements ExpressionEvaluator {
     if (truth === false) return left;
     const right = this.evaluate(rightNode, scope, frame);
     if (truth === true) return right;
+    // `enabled and None` is falsy whatever `enabled` is: a guard `if enabled and zone_id:` with no zone skips its body.
+    if (this.truthiness(right) === false) return right;
     return unknown(`\`${node.text.slice(0, 60)}\``, site);
   }
 

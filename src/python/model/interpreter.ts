@@ -168,7 +168,12 @@ export class Interpreter extends EvaluationRun {
       case 'import_from_statement':
         expressions.importStatement(node, scope, frame);
         return 'normal';
-      case 'assert_statement':
+      case 'assert_statement': {
+        // The message (`assert ok, f"..."`) is built only when the assertion fails.
+        const condition = node.namedChildren.find((child) => child.type !== 'comment');
+        if (condition) expressions.evaluate(condition, scope, frame);
+        return 'normal';
+      }
       case 'delete_statement':
         for (const child of node.namedChildren) expressions.evaluate(child, scope, frame);
         return 'normal';

@@ -10,7 +10,7 @@ import { toModelValue } from '../../pulumi/evaluation/model-values.js';
 import { MAX_ITERATIONS } from '../../pulumi/evaluation/run.js';
 import type { Scope } from '../../pulumi/evaluation/scope.js';
 import { outputsIn, stringOf, unknown } from '../../pulumi/values.js';
-import type { Site } from '../../pulumi/site.js';
+import { sameSite, type Site } from '../../pulumi/site.js';
 import type { SyntaxNode } from '../../syntax/flat-tree.js';
 import { memberOf } from './members.js';
 import { evaluateCall, evaluateNew } from './calls.js';
@@ -66,7 +66,8 @@ export class TypeScriptExpressions {
         const objectNode = node.childForFieldName('object');
         const property = node.childForFieldName('property')?.text;
         if (!objectNode || !property) return unknown('a member', site());
-        return memberOf(this.evaluate(objectNode, scope, frame), property, site(), this.interpreter);
+        const propertyNode = node.childForFieldName('property');
+        return memberOf(this.evaluate(objectNode, scope, frame), property, site(), this.interpreter, propertyNode ? this.interpreter.site(propertyNode, frame) : site());
       }
       case 'subscript_expression':
         return this.subscript(node, scope, frame);
@@ -155,10 +156,16 @@ export class TypeScriptExpressions {
     }
   }
 
-  /** A condition's value; an `Output` there is always truthy, which is a mistake (IAC109). */
+  /**
+   * A condition's value; a resource's output read right there (`if (bucket.websiteEndpoint)`) is
+   * always truthy, which is a mistake (IAC109). A name, parameter or field holding an Output is not
+   * recorded: `if (props.kmsKeyArn)` is the usual check for an optional input, not a test of the value.
+   */
   conditionValue(node: SyntaxNode, scope: Scope, frame: Frame): EvalValue {
     const value = this.evaluate(node, scope, frame);
-    if (value.kind === 'output') this.misuse('condition', value, node, frame);
+    let tested = node;
+    while (tested.type === 'parenthesized_expression' && tested.namedChildren.length === 1) tested = tested.namedChildren[0] as SyntaxNode;
+    if (value.kind === 'output' && value.resource && sameSite(value.site, this.interpreter.site(tested, frame))) this.misuse('condition', value, node, frame);
     return value;
   }
 
@@ -281,7 +288,8 @@ export class TypeScriptExpressions {
       if (operator === '&&') {
         if (truth === false) return left;
         const right = this.evaluate(rightNode, scope, frame);
-        return truth === true ? right : unknown(`\`${node.text.slice(0, 60)}\``, site);
+        // `enabled && undefined` is falsy whatever `enabled` is.
+        return truth === true || this.truthiness(right) === false ? right : unknown(`\`${node.text.slice(0, 60)}\``, site);
       }
       if (truth === true) return left;
       const right = this.evaluate(rightNode, scope, frame);
@@ -324,6 +332,10 @@ export class TypeScriptExpressions {
       return known !== undefined ? { kind: 'string', value: known, site } : template;
     }
     if (['===', '==', '!==', '!='].includes(operator)) {
+      // `bucket.region === "us-east-1"`: an Output object never equals a plain value (IAC109).
+      const output = left.kind === 'output' ? left : right.kind === 'output' ? right : undefined;
+      const other = output === left ? right : left;
+      if (output?.kind === 'output' && output.resource && (other.kind === 'string' || other.kind === 'number' || other.kind === 'boolean')) this.misuse('comparison', output, node, frame);
       const plain = (value: EvalValue) => (value.kind === 'string' || value.kind === 'number' || value.kind === 'boolean' ? value.value : value.kind === 'null' ? null : undefined);
       const a = plain(left);
       const b = plain(right);

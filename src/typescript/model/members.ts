@@ -6,12 +6,18 @@
  */
 import { pythonName } from '../../aws/python-names.js';
 import type { ClassInfo, EvalValue } from '../../pulumi/evaluation/eval-values.js';
+import type { Invoke, Resource } from '../../pulumi/model.js';
 import type { Site } from '../../pulumi/site.js';
 import { unknown } from '../../pulumi/values.js';
 import type { TypeScriptInterpreter } from './interpreter.js';
 
-export function memberOf(value: EvalValue, property: string, site: Site, interpreter: TypeScriptInterpreter): EvalValue {
-  void interpreter;
+/**
+ * `value.property`. `nameSite` is where the property's name is written: reads on resources and on
+ * provider functions' results are recorded there for the model (`attributeReads`, canonical names).
+ */
+export function memberOf(value: EvalValue, property: string, site: Site, interpreter: TypeScriptInterpreter, nameSite: Site = site): EvalValue {
+  const read = (target: { resource: Resource } | { invoke: Invoke }) =>
+    interpreter.builder.addAttributeRead({ ...target, name: pythonName(property), written: property, site: nameSite, language: 'typescript' });
   switch (value.kind) {
     case 'external':
       return { kind: 'external', name: `${value.name}.${property}`, site };
@@ -25,6 +31,7 @@ export function memberOf(value: EvalValue, property: string, site: Site, interpr
       if (member !== undefined) return member;
       if (value.resource) {
         if (property === 'registerOutputs') return { kind: 'builtin', name: 'component.register_outputs', self: value, site };
+        read({ resource: value.resource });
         return { kind: 'output', resource: value.resource, attribute: pythonName(property), resources: [value.resource], via: 'attribute', site };
       }
       return unknown(`\`${property}\` of a \`${value.info.name}\``, site);
@@ -33,10 +40,21 @@ export function memberOf(value: EvalValue, property: string, site: Site, interpr
       return classMember(value.info, property) ?? unknown(`\`${value.info.name}.${property}\``, site);
     case 'resource':
       if (property === 'getOutput' || property === 'requireOutput') return { kind: 'builtin', name: `stack-reference.${property}`, self: value, site };
+      read({ resource: value.resource });
       return { kind: 'output', resource: value.resource, attribute: pythonName(property), resources: [value.resource], via: 'attribute', site };
     case 'output':
       if (property === 'apply') return { kind: 'builtin', name: 'output.apply', self: value, site };
+      // `aws.getAmiOutput({...}).id`: a field of a provider function's result.
+      if (value.invoke && !value.attribute) {
+        read({ invoke: value.invoke });
+        return { kind: 'output', resources: value.resources, via: 'attribute', site, attribute: pythonName(property) };
+      }
       return { kind: 'output', resources: value.resources, via: 'attribute', site, ...(value.resource ? { resource: value.resource } : {}), ...(value.attribute ? { attribute: `${value.attribute}.${pythonName(property)}` } : {}) };
+    case 'invoke-result':
+      // `(await aws.getCallerIdentity()).accountId`; `.then(...)` is the promise's, not a field.
+      if (property === 'then' || property === 'catch' || property === 'finally') return unknown(`\`.${property}\` of the result of \`${value.invoke.key}\``, site);
+      read({ invoke: value.invoke });
+      return unknown(`\`.${property}\` of the result of \`${value.invoke.key}\``, site);
     case 'config-object':
       return { kind: 'builtin', name: `config.${property}`, self: value, site };
     case 'string':

@@ -11,7 +11,7 @@ import { pythonModuleName, pythonName } from '../../aws/python-names.js';
 import type { ClassInfo, EvalValue, ObjectValue } from '../../pulumi/evaluation/eval-values.js';
 import { toModelValue } from '../../pulumi/evaluation/model-values.js';
 import { addResource, creationContext, openOptions, optionsOf } from '../../pulumi/evaluation/resources.js';
-import type { Argument, Resource, Value } from '../../pulumi/model.js';
+import type { Argument, Invoke, Resource, Value } from '../../pulumi/model.js';
 import type { Site } from '../../pulumi/site.js';
 import { referencedResources, unknown } from '../../pulumi/values.js';
 import type { CallArguments, CallSite } from './calls.js';
@@ -87,7 +87,7 @@ function awsFunction(name: string, args: CallArguments, call: CallSite, site: Si
   if (member?.kind !== 'function') return unknown(`the result of \`${name.replace(/^pulumi_aws/, 'aws')}\``, site);
   const schemaModule = member.module.endsWith('_') ? member.module.slice(0, -1) : member.module;
   const { values, open } = argumentsOf(args.positional[0]?.value, args.open, interpreter.site(call.node, call.frame));
-  interpreter.builder.invokes.push({
+  const invoke: Invoke = {
     language: 'typescript',
     key: `${schemaModule}.${base}`,
     provider: 'aws',
@@ -97,8 +97,10 @@ function awsFunction(name: string, args: CallArguments, call: CallSite, site: Si
     site: interpreter.site(call.callee, call.frame),
     callSite: site,
     context: creationContext(interpreter, call.frame),
-  });
-  return isOutputForm ? { kind: 'output', resources: [], via: 'invoke', site } : unknown(`the result of \`${name.replace(/^pulumi_aws/, 'aws')}\``, site);
+  };
+  interpreter.builder.invokes.push(invoke);
+  // The direct form is a promise of the result: its fields are read after `await` (invoke-result passes through it).
+  return isOutputForm ? { kind: 'output', resources: [], via: 'invoke', invoke, site } : { kind: 'invoke-result', invoke, site };
 }
 
 /** The inputs object (`{ cidrBlock: "10.0.0.0/16", ...common }`) as arguments by canonical name. */
