@@ -20,7 +20,7 @@ export const unknownOutputAttribute: ModelRule = {
     title: 'Unknown output attribute',
     category: 'Code Generation',
     severity: 'error',
-    why: 'Models guess output names from other tools or from what they would like to exist (`bucket.website_url`, `api.url`, `db.endpoint_address`). The attribute does not exist on the resource object: the program fails with an AttributeError during `pulumi up`, often after other resources were already created.',
+    why: 'Models guess output names from other tools or from what they would like to exist (`bucket.website_url`, `api.url`, `db.endpoint_address`). The attribute does not exist on the resource object: a Python program fails with an AttributeError during `pulumi up`, often after other resources were already created; a TypeScript program does not compile. A name that exists only in the other major version (`Deployment.invoke_url`, gone in 7.x) is a warning, noted once per file, when the project pins no version.',
     fix: 'Use an output the resource has in the pinned provider version (the finding suggests the closest one), or build the value from real outputs with `pulumi.Output.concat` / `Output.format`.',
     badExample: 'bucket = aws.s3.BucketV2("site")\npulumi.export("url", bucket.website_url)',
     goodExample: 'website = aws.s3.BucketWebsiteConfigurationV2("site", bucket=bucket.id, index_document={"suffix": "index.html"})\npulumi.export("url", website.website_endpoint)',
