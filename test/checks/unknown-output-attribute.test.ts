@@ -42,7 +42,17 @@ ruleTester(unknownOutputAttribute, {
         '}\n' +
         'const web = new Web("web");\nexport const arn = web.bucket.arn;\n',
     },
-    // Gone in the newest major: noted once per file, not at every read.
+    // A field the program sets on the resource object itself (through a cast to its own interface).
+    {
+      path: 'index.ts',
+      code:
+        ts +
+        'interface ExtendedVpc extends aws.ec2.Vpc { publicSubnetIds: pulumi.Output<string>[] }\n' +
+        'const vpc = new aws.ec2.Vpc("v", { cidrBlock: "10.0.0.0/16" });\n' +
+        'const subnet = new aws.ec2.Subnet("s", { vpcId: vpc.id, cidrBlock: "10.0.1.0/24" });\n' +
+        '(vpc as ExtendedVpc).publicSubnetIds = [subnet.id];\n' +
+        'new aws.lb.LoadBalancer("lb", { subnets: (vpc as ExtendedVpc).publicSubnetIds });\n',
+    },
   ],
   invalid: [
     {

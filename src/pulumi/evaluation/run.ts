@@ -7,7 +7,8 @@
 import type { ModelBuilder } from '../builder.js';
 import { Site, type SiteSource } from '../site.js';
 import type { SyntaxNode } from '../../syntax/flat-tree.js';
-import type { ClassInfo } from './eval-values.js';
+import type { Resource } from '../model.js';
+import type { ClassInfo, EvalValue } from './eval-values.js';
 import type { Scope } from './scope.js';
 
 export const MAX_CALL_DEPTH = 10;
@@ -39,6 +40,8 @@ export class EvaluationRun {
   readonly callStack: number[] = [];
   /** Every class the program defines, in definition order. */
   readonly classes: ClassInfo[] = [];
+  /** Attributes the program sets on resource objects itself (`vpc.private_subnet_ids = [...]`), not outputs. */
+  readonly resourceFields = new WeakMap<Resource, Map<string, EvalValue>>();
 
   constructor(
     readonly builder: ModelBuilder,

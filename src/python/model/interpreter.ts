@@ -12,7 +12,6 @@
  * times, and nesting deeper than MAX_NESTING is not followed; past a bound the evaluator keeps
  * going with unknown values instead of following more code, so hostile input costs linear time.
  */
-import type { Resource } from '../../pulumi/model.js';
 import type { Site } from '../../pulumi/site.js';
 import { EvaluationRun, MAX_ITERATIONS, MAX_NESTING, type EvalModule } from '../../pulumi/evaluation/run.js';
 import { unknown } from '../../pulumi/values.js';
@@ -59,8 +58,6 @@ export interface ExpressionEvaluator {
 }
 
 export class Interpreter extends EvaluationRun {
-  /** Attributes the program sets on resource objects itself (`vpc.private_subnet_ids = [...]`). */
-  readonly resourceFields = new WeakMap<Resource, Map<string, EvalValue>>();
   expressions!: ExpressionEvaluator;
   program!: ProgramResolver;
 

@@ -374,6 +374,11 @@ export class TypeScriptExpressions {
           nameResource(value, `${objectNode.type === 'this' ? 'this' : objectNode.text}.${property}`);
         } else if (object.kind === 'dict') {
           (object.entries as Map<string, Value>).set(property, value as Value);
+        } else if (object.kind === 'resource') {
+          // `(vpc as ExtendedVpc).publicSubnetIds = [...]`: the program's own field on the resource object.
+          const fields = this.interpreter.resourceFields.get(object.resource) ?? new Map<string, EvalValue>();
+          fields.set(property, value);
+          this.interpreter.resourceFields.set(object.resource, fields);
         }
         return;
       }

@@ -40,6 +40,10 @@ export function memberOf(value: EvalValue, property: string, site: Site, interpr
       return classMember(value.info, property) ?? unknown(`\`${value.info.name}.${property}\``, site);
     case 'resource':
       if (property === 'getOutput' || property === 'requireOutput') return { kind: 'builtin', name: `stack-reference.${property}`, self: value, site };
+      {
+        const own = interpreter.resourceFields.get(value.resource)?.get(property);
+        if (own !== undefined) return own;
+      }
       read({ resource: value.resource });
       return { kind: 'output', resource: value.resource, attribute: pythonName(property), resources: [value.resource], via: 'attribute', site };
     case 'output':
