@@ -8,7 +8,7 @@
  */
 import type { ModelRule } from '../src/api/rule.js';
 import { closestName } from '../src/aws/suggest.js';
-import { invokeName, invokeSignature, onePerSite, RESOURCE_ATTRIBUTES, resourceSignature } from '../src/pulumi/aws-signatures.js';
+import { invokeName, invokeSignature, onePerSite, RESOURCE_ATTRIBUTES, resourceSignature, TYPESCRIPT_MIXINS } from '../src/pulumi/aws-signatures.js';
 import type { AttributeRead } from '../src/pulumi/model.js';
 import { spell, typeName } from '../src/pulumi/spelling.js';
 import { judgeForLanguage } from '../src/packaging/aws-provider-version.js';
@@ -38,7 +38,8 @@ export const unknownOutputAttribute: ModelRule = {
       if (read.name.startsWith('_')) continue;
       const signature = read.resource ? resourceSignature(judge.api, read.resource) : read.invoke ? invokeSignature(judge.api, read.invoke) : undefined;
       if (!signature) continue;
-      const known = read.resource ? [...signature.outputs, ...RESOURCE_ATTRIBUTES] : [...signature.outputs];
+      const mixins = read.resource && read.language === 'typescript' ? (TYPESCRIPT_MIXINS[read.resource.type.key] ?? []) : [];
+      const known = read.resource ? [...signature.outputs, ...RESOURCE_ATTRIBUTES, ...mixins] : [...signature.outputs];
       if (known.includes(read.name)) continue;
       // Computed outputs first (`website_endpoint`, `arn`): a guessed name is usually one of those, not an input echoed back.
       const computed = [...signature.outputs].filter((name) => !signature.args.has(name));

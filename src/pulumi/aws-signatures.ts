@@ -11,6 +11,20 @@ import { spell, typeName } from './spelling.js';
 /** Attributes every resource object has besides its outputs. */
 export const RESOURCE_ATTRIBUTES: readonly string[] = ['id', 'urn', 'get_provider', 'translate_output_property', 'translate_input_property'];
 
+/**
+ * Methods @pulumi/aws adds to resource classes in TypeScript only (its `*Mixins.d.ts` files:
+ * `declare module` augmentations the tables leave out), by type key, in canonical names.
+ */
+export const TYPESCRIPT_MIXINS: Readonly<Record<string, readonly string[]>> = {
+  's3.Bucket': ['on_object_created', 'on_object_removed', 'on_event'],
+  'sns.Topic': ['on_event'],
+  'sqs.Queue': ['on_event'],
+  'dynamodb.Table': ['on_event'],
+  'kinesis.Stream': ['on_event'],
+  'cloudwatch.EventRule': ['on_event'],
+  'cloudwatch.LogGroup': ['on_event', 'on_decoded_event'],
+};
+
 const tableModule = (module: string) => (module === 'index' ? module : pythonModuleName(module));
 
 export function resourceSignature(api: AwsApi, resource: Resource): Signature | undefined {

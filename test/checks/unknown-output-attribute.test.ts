@@ -42,6 +42,8 @@ ruleTester(unknownOutputAttribute, {
         '}\n' +
         'const web = new Web("web");\nexport const arn = web.bucket.arn;\n',
     },
+    // Methods @pulumi/aws adds to some resource classes in TypeScript.
+    { path: 'index.ts', code: ts + 'const bucket = new aws.s3.Bucket("b");\nbucket.onObjectCreated("created", async () => {});\nconst topic = new aws.sns.Topic("t");\ntopic.onEvent("sub", async () => {});\n' },
     // A field the program sets on the resource object itself (through a cast to its own interface).
     {
       path: 'index.ts',
