@@ -1,6 +1,7 @@
 // @ts-check
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import regexp from 'eslint-plugin-regexp';
 
 /**
  * Folder boundaries: each folder may import only the folders listed for it (and packages).
@@ -60,6 +61,23 @@ export default tseslint.config(
     files: [folder === 'checks' ? 'checks/**/*.ts' : `src/${folder}/**/*.ts`],
     rules: { 'no-restricted-imports': ['error', { patterns: boundary(folder) }] },
   })),
+  {
+    // Everything here reads text from the reviewed code: no pattern may backtrack super-linearly
+    // on it, and no call may spread an array sized by it (past ~120,000 items the stack overflows).
+    files: ['checks/**/*.ts', 'src/**/*.ts'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': ['error', { ignorePartial: false, ignoreSticky: false }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(push|unshift|splice)$/] > SpreadElement, CallExpression[callee.object.name='Math'] > SpreadElement",
+          message: 'A spread of an array sized by the input overflows the stack past ~120,000 items: loop instead.',
+        },
+      ],
+    },
+  },
   {
     files: ['checks/**/*.ts'],
     rules: {

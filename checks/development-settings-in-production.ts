@@ -112,7 +112,7 @@ function checkNested(argument: Argument, resource: Resource, where: string, reas
     const value = stack.pop() as Value;
     if (seen.has(value)) continue;
     seen.add(value);
-    if (value.kind === 'list') stack.push(...value.items);
+    if (value.kind === 'list') for (const item of value.items) stack.push(item);
     else if (value.kind === 'string' && value.encodes) stack.push(value.encodes);
     else if (value.kind === 'unknown' && value.encodes) stack.push(value.encodes);
     else if (value.kind === 'output' && value.known) stack.push(value.known);

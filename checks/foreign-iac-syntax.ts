@@ -194,7 +194,8 @@ function isDescriptiveText(unit: PythonUnit, row: number, column: number): boole
 }
 
 /** Whole-text versions of the per-line patterns: most files have neither, and skip the line scan. */
-const CFN_LINE_ANYWHERE = new RegExp(`${CFN_TAG.source}|${CFN_YAML_LINE.source}`, 'm');
+// `^\s*` would cross line breaks and restart at every line of a blank run (quadratic): indentation only.
+const CFN_LINE_ANYWHERE = new RegExp(`${CFN_TAG.source}|${CFN_YAML_LINE.source.replace(/^\^\\s\*/, String.raw`^[^\S\n\r\u2028\u2029]*`)}`, 'm');
 
 function checkCloudFormation(unit: PythonUnit, context: ProjectRuleContext): void {
   const lines = CFN_LINE_ANYWHERE.test(unit.text) ? unit.text.split('\n') : [];

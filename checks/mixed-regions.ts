@@ -36,7 +36,11 @@ export const mixedRegions: ModelRule = {
     checkZonesAgainstPlacement(left, context);
     if (allowed) return;
     const byFile = new Map<string, RegionMention[]>();
-    for (const mention of left) byFile.set(mention.site.path, [...(byFile.get(mention.site.path) ?? []), mention]);
+    for (const mention of left) {
+      const same = byFile.get(mention.site.path);
+      if (same) same.push(mention);
+      else byFile.set(mention.site.path, [mention]);
+    }
     for (const mentions of byFile.values()) checkMixing(mentions, facts, context);
   },
 };

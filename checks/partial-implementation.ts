@@ -234,20 +234,49 @@ function matchesAnywhere(sources: readonly PythonSourceText[], pattern: RegExp):
   return matches;
 }
 
+/** A whole `_create_*` word. */
+const CREATOR_WORD = /(?<![A-Za-z0-9_])_create_\w+/g;
+
+function creatorWords(text: string): Set<string> {
+  const words = new Set<string>();
+  for (const match of text.matchAll(CREATOR_WORD)) words.add(match[0]);
+  return words;
+}
+
+const creatorWordsCache = new WeakMap<PythonSourceText, Set<string>>();
+const creatorWordSources = new WeakMap<readonly PythonSourceText[], Map<string, number>>();
+
+/** The `_create_*` words of one source, read once per review. */
+function sourceCreatorWords(source: PythonSourceText): Set<string> {
+  return getOrCompute(creatorWordsCache, source, () => creatorWords(source.text));
+}
+
+/** How many sources contain each `_create_*` word: one scan of each text per review, not one per creator. */
+function creatorWordCounts(sources: readonly PythonSourceText[]): Map<string, number> {
+  return getOrCompute(creatorWordSources, sources, () => {
+    const counts = new Map<string, number>();
+    for (const source of sources) for (const word of sourceCreatorWords(source)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    return counts;
+  });
+}
+
 /**
- * True when an identifier `name` occurs in the unit other than as a `def` name. Found through the
- * text (every whole-word occurrence, confirmed by the tree) instead of reading every identifier.
+ * The `_create_*` identifiers the unit uses other than as `def` names. Found through the text
+ * (every whole-word occurrence, confirmed by the tree) instead of reading every identifier, in
+ * one pass for all candidates.
  */
-function referencedAsIdentifier(unit: PythonUnit, name: string): boolean {
-  const pattern = new RegExp(`(?<![A-Za-z0-9_])${name.replace(/[^\w]/g, '\\$&')}(?![A-Za-z0-9_])`, 'g');
-  for (const match of unit.text.matchAll(pattern)) {
+function creatorsReferencedAsIdentifiers(unit: PythonUnit): Set<string> {
+  const names = new Set<string>();
+  for (const match of unit.text.matchAll(CREATOR_WORD)) {
+    const name = match[0];
+    if (names.has(name)) continue;
     const node = unit.root.descendantForIndex(match.index, match.index + name.length);
     if (node.type !== 'identifier' || node.startIndex !== match.index || node.endIndex !== match.index + name.length) continue;
     const parent = node.parent;
     if (parent?.type === 'function_definition' && parent.childForFieldName('name')?.id === node.id) continue;
-    return true;
+    names.add(name);
   }
-  return false;
+  return names;
 }
 
 /** `_create_*` methods and functions that nothing calls or references. */
@@ -269,11 +298,14 @@ function checkUncalledCreators(unit: PythonUnit, sources: readonly PythonSourceT
   for (const node of nodesOfType(unit.root, 'string')) {
     for (const match of node.text.matchAll(/_create_\w+/g)) referenced.add(match[0]);
   }
+  const asIdentifiers = creatorsReferencedAsIdentifiers(unit);
+  const counts = creatorWordCounts(sources);
+  const sameAsUnit = sources.filter((source) => source.path === unit.path && source.text === unit.text);
+  const inOtherSources = (name: string) => (counts.get(name) ?? 0) > sameAsUnit.filter((source) => sourceCreatorWords(source).has(name)).length;
   for (const definition of candidates) {
     const name = definitionName(definition);
-    if (referenced.has(name) || referencedAsIdentifier(unit, name)) continue;
-    const word = new RegExp(`\\b${name}\\b`);
-    if (sources.some((source) => !(source.path === unit.path && source.text === unit.text) && word.test(source.text))) continue;
+    if (referenced.has(name) || asIdentifiers.has(name)) continue;
+    if (inOtherSources(name)) continue;
     report(
       definition.childForFieldName('name') ?? definition,
       `\`${qualifiedDefinitionName(definition)}\` is never called: the resources it defines are never created. Call it from \`__init__\` (or remove it).`,

@@ -83,7 +83,7 @@ export function placeholderWord(text: string): string | undefined {
   for (let index = 0; index < words.length; index++) {
     const raw = words[index] ?? '';
     if (raw.includes(HOLE_WORD)) continue;
-    const word = raw.toLowerCase().replace(/\d+$/, '');
+    const word = raw.toLowerCase().replace(/(?<!\d)\d+$/, '');
     if (PLACEHOLDER_WORDS.has(word)) return raw.toLowerCase();
     if (word === 'my' && index < words.length - 1) return 'my';
   }

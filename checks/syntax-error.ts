@@ -104,7 +104,7 @@ function isExcerptShorthand(text: string, region: SyntaxErrorRegion): boolean {
 const DICTIONARY_ENTRY = /^\s*(['"])[^'"\n]*\1\s*:/;
 
 function withoutComments(text: string): string {
-  return text.replace(/#.*$/gm, '');
+  return text.replace(/#[^\n\r\u2028\u2029]*/g, '');
 }
 
 /** The lines after the block opener, up to the next line at its indentation or less, are comments or blank. */

@@ -20,11 +20,11 @@ const FENCE_FAMILIES: Record<string, BlockFamily> = { hcl: 'hcl', terraform: 'hc
 
 /** Code that uses a Pulumi SDK, per language. */
 const PULUMI_PROGRAM: Partial<Record<ProgramLanguage, RegExp>> = {
-  python: /^\s*(import pulumi(_\w+)?\b|from pulumi(_\w+)?(\.\w+)* import )/m,
+  python: /^[^\S\n\r\u2028\u2029]*(import pulumi(_\w+)?\b|from pulumi(_\w+)?(\.\w+)* import )/m,
   nodejs: /(from\s+|require\(\s*)["']@pulumi\/[\w-]+["']/,
   go: /"github\.com\/pulumi\/pulumi[\w-]*\//,
-  java: /^\s*import\s+com\.pulumi\./m,
-  dotnet: /^\s*using\s+Pulumi(\.\w+)*\s*;/m,
+  java: /^[^\S\n\r\u2028\u2029]*import\s+com\.pulumi\./m,
+  dotnet: /^[^\S\n\r\u2028\u2029]*using\s+Pulumi(\.\w+)*\s*;/m,
 };
 const LANGUAGE_LABELS: Record<ProgramLanguage, string> = { python: 'Python', nodejs: 'TypeScript/JavaScript', go: 'Go', java: 'Java', dotnet: 'C#', yaml: 'Pulumi YAML' };
 const SDK_ADVICE: Record<ProgramLanguage, string> = {
@@ -35,11 +35,18 @@ const SDK_ADVICE: Record<ProgramLanguage, string> = {
   dotnet: 'the Pulumi .NET SDK',
   yaml: 'a Pulumi YAML program',
 };
-const TERRAFORM = /^\s*(resource|data)\s+"[\w-]+"\s+"[\w-]+"\s*\{|^\s*(provider|variable|output|module)\s+"[\w-]+"\s*\{|^\s*terraform\s*\{/m;
-const CLOUDFORMATION_YAML = /^\s*AWSTemplateFormatVersion\s*:|^\s+Type:\s*["']?AWS::[A-Za-z0-9]+::[A-Za-z0-9]+/m;
+const TERRAFORM = /^[^\S\n\r\u2028\u2029]*(resource|data)\s+"[\w-]+"\s+"[\w-]+"\s*\{|^[^\S\n\r\u2028\u2029]*(provider|variable|output|module)\s+"[\w-]+"\s*\{|^[^\S\n\r\u2028\u2029]*terraform\s*\{/m;
+const CLOUDFORMATION_YAML = /^[^\S\n\r\u2028\u2029]*AWSTemplateFormatVersion\s*:|^[^\S\n\r\u2028\u2029]+Type:\s*["']?AWS::[A-Za-z0-9]+::[A-Za-z0-9]+/m;
 const CLOUDFORMATION_JSON = /"AWSTemplateFormatVersion"\s*:|"Type"\s*:\s*"AWS::[A-Za-z0-9]+::[A-Za-z0-9]+"/;
 const CLOUDFORMATION_THROUGH_PULUMI = /cloudformation\.Stack\b|template_body|templateBody/;
-const PULUMI_YAML_PROGRAM = /^resources\s*:\s*$[\s\S]*^\s+type\s*:\s*["']?[a-z0-9-]+:[\w/]+:\w+/m;
+/** A Pulumi YAML program: a `resources:` line, then an indented `type: provider:module:Type` line (two searches: as one pattern, `[\s\S]*` between them backtracked over every line). */
+const PULUMI_YAML_RESOURCES = /^resources[^\S\n\r\u2028\u2029]*:[^\S\n\r\u2028\u2029]*$/m;
+const PULUMI_YAML_TYPE = /^[^\S\n\r\u2028\u2029]+type[^\S\n\r\u2028\u2029]*:[^\S\n\r\u2028\u2029]*["']?[a-z0-9-]+:[\w/]+:\w+/m;
+
+function isPulumiYamlProgram(code: string): boolean {
+  const resources = PULUMI_YAML_RESOURCES.exec(code);
+  return resources !== null && PULUMI_YAML_TYPE.test(code.slice(resources.index + resources[0].length));
+}
 
 function blockFamily(language: string): BlockFamily | undefined {
   return FENCE_FAMILIES[language] ?? programLanguageNamed(language);
@@ -52,7 +59,7 @@ export function foreignDelivery(block: MarkdownCodeBlock, task: ProgramLanguage)
   if (family === 'hcl') return TERRAFORM.test(block.code) ? 'a Terraform configuration' : undefined;
   if (family === 'yaml') {
     if (CLOUDFORMATION_YAML.test(block.code)) return 'a CloudFormation template';
-    return task !== 'yaml' && PULUMI_YAML_PROGRAM.test(block.code) ? 'a Pulumi YAML program' : undefined;
+    return task !== 'yaml' && isPulumiYamlProgram(block.code) ? 'a Pulumi YAML program' : undefined;
   }
   if (family === task) return undefined;
   return PULUMI_PROGRAM[family]?.test(block.code) ? `a ${LANGUAGE_LABELS[family]} Pulumi program` : undefined;

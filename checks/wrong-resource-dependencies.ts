@@ -135,7 +135,7 @@ function reachesGateway(nat: Resource, { outgoing, children }: Graph): Reach {
     if (resource.options.open || mayHideDependency(option(resource, 'depends_on'))) return 'unknown';
     for (const edge of outgoing.get(resource) ?? []) {
       pending.push(edge.to);
-      if (edge.kind === 'depends_on' && edge.to.type.provider === 'component') pending.push(...(children.get(edge.to) ?? []));
+      if (edge.kind === 'depends_on' && edge.to.type.provider === 'component') for (const child of children.get(edge.to) ?? []) pending.push(child);
     }
   }
   return 'missing';

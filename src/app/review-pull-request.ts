@@ -242,7 +242,7 @@ async function carryOut(request: ReviewRequest, deps: ReviewDependencies, checkR
     log,
     lineFixOf: (finding) => lineFixes.get(finding),
   });
-  notes.push(...inline.notes);
+  for (const note of inline.notes) notes.push(note);
 
   checkpoint();
   try {

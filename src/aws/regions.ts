@@ -61,7 +61,10 @@ function arnAround(text: string, index: number, whole: string): string {
 }
 
 function wordAround(text: string, index: number, length: number): string {
-  const before = /[^\s"'/,]*$/.exec(text.slice(0, index))?.[0] ?? '';
+  // Scanned back by hand: `/[^\s"'/,]*$/` retried from every position of a long word.
+  let from = index;
+  while (from > 0 && !/[\s"'/,]/.test(text.charAt(from - 1))) from--;
+  const before = text.slice(from, index);
   const after = /^[^\s"'/,]*/.exec(text.slice(index + length))?.[0] ?? '';
   return before + text.slice(index, index + length) + after;
 }

@@ -226,7 +226,7 @@ function decodeFileEntry(file: InputFile, config: ResolvedConfig, collector: Fin
   entry.hold(stored);
   collector.registerText(file.path, decoded.text, deflated ? () => stored.value : undefined);
   if (decoded.replaced && analysable) reportReplacedBytes(file.path, decoded.text, decoded.replaced, collector);
-  if (HASH_COMMENT_FILES.test(file.path)) suppressions.push(...suppressionsInHashCommentText(file.path, decoded.text));
+  if (HASH_COMMENT_FILES.test(file.path)) for (const suppression of suppressionsInHashCommentText(file.path, decoded.text)) suppressions.push(suppression);
   return entry;
 }
 
@@ -274,7 +274,7 @@ function parseUnits(entry: FileEntry, text: string, config: ResolvedConfig, coll
     entry.hold(undefined);
     return;
   }
-  for (const unit of entry.sourceUnits) suppressions.push(...suppressionsInUnit(unit));
+  for (const unit of entry.sourceUnits) for (const suppression of suppressionsInUnit(unit)) suppressions.push(suppression);
 }
 
 /** Reviews files synchronously (the CLI). */

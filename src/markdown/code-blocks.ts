@@ -77,13 +77,15 @@ markdown.core.ruler.at('normalize', (state) => {
   state.src = state.src.replace(/\r\n/g, '\n').replace(/\r/g, placeholder).replace(/\0/g, '\uFFFD');
 });
 
-/** A private-use character that does not occur in `text`. */
+/** A private-use character that does not occur in `text` (one pass: a search per candidate was 6,400 passes). */
 function placeholderFor(text: string): string {
-  for (let code = 0xe000; code < 0xf8ff; code++) {
-    const candidate = String.fromCharCode(code);
-    if (!text.includes(candidate)) return candidate;
+  const used = new Uint8Array(0xf8ff - 0xe000);
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0xe000 && code < 0xf8ff) used[code - 0xe000] = 1;
   }
-  return '\r';
+  const free = used.indexOf(0);
+  return free < 0 ? '\r' : String.fromCharCode(0xe000 + free);
 }
 
 /** The language a fence's info string names: its first word, lower-cased, without braces or a leading dot. */

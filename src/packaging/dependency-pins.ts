@@ -46,13 +46,16 @@ function readClause(clause: string): Clause | undefined {
  * operator and the release numbers at the start of the version, anything after them ignored.
  */
 function lenientClause(clause: string): Clause | undefined {
-  const match = /^(===|==|~=|!=|<=|>=|<|>|\^|~|=)?\s*(.+)$/.exec(clause);
-  if (!match) return undefined;
-  const version = /^v?(\d+)(?:\.(\d+|\*))?(?:\.(\d+|\*))?/.exec((match[2] ?? '').trim());
+  const operator = /^(?:===|==|~=|!=|<=|>=|<|>|\^|~|=)/.exec(clause)?.[0];
+  const rest = clause.slice(operator?.length ?? 0).trim();
+  if (LINE_BREAK.test(rest)) return undefined;
+  const version = /^v?(\d+)(?:\.(\d+|\*))?(?:\.(\d+|\*))?/.exec(rest);
   if (!version) return undefined;
   const parts = [version[1], version[2], version[3]].filter((part): part is string => part !== undefined && part !== '*').map(Number);
-  return { operator: match[1] ?? '==', parts };
+  return { operator: operator ?? '==', parts };
 }
+
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 /**
  * The major version a specifier resolves to: exact and compatible-release pins name it
@@ -98,22 +101,61 @@ function stripComment(line: string): string {
   return index === -1 ? line : line.slice(0, index);
 }
 
-/** The specifier for `distribution` on one manifest line, if the line names it. */
-function specifierOnLine(line: string, distribution: string, kind: 'requirements' | 'toml' | 'python'): string | undefined {
+/** The patterns that find one distribution's name on a manifest line (built once per search). */
+interface NamePatterns {
+  /** `name [extras] specifier` at the start of a requirements line. */
+  requirement: RegExp;
+  /** A quote and the name: the start of a quoted requirement string. */
+  quoted: RegExp;
+  /** `name =` (or `"name" =`) at the start of a TOML line. */
+  key: RegExp;
+}
+
+function namePatterns(distribution: string): NamePatterns {
   // The name must end there: `pulumi-aws` is not `pulumi-awsx`.
   const name = `${distribution.split('-').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[-_.]+')}(?![\\w.-])`;
+  return {
+    requirement: new RegExp(`^\\s*${name}\\s*(?:\\[[^\\]]*\\]\\s*)?([^;]*)`, 'i'),
+    quoted: new RegExp(`["']${name}`, 'gi'),
+    key: new RegExp(`^\\s*["']?${name}["']?\\s*=`, 'i'),
+  };
+}
+
+/**
+ * `"pulumi-aws>=6,<7"` (PEP 621 arrays, setup.py install_requires): after the quote and the name,
+ * optional `[extras]`, then the specifier up to a quote or `;`, and a closing quote somewhere
+ * after it. Read step by step: as one pattern (`\s*(...)?\s*([^"';]*)[^"']*["']`) an unclosed
+ * string backtracked in time cubic in its length.
+ */
+function quotedSpecifier(line: string, quoted: RegExp): string | undefined {
+  for (const match of line.matchAll(quoted)) {
+    let rest = line.slice(match.index + match[0].length);
+    const extras = /^\s*\[[^\]]*\]/.exec(rest);
+    if (extras && /["']/.test(rest.slice(extras[0].length))) rest = rest.slice(extras[0].length);
+    const specifier = /^\s*([^"';]*)/.exec(rest)?.[1] ?? '';
+    // Once no quote follows the name, none follows a later one either.
+    if (!/["']/.test(rest.slice(rest.length - rest.trimStart().length + specifier.length))) return undefined;
+    return specifier.trim();
+  }
+  return undefined;
+}
+
+/** The specifier for a distribution on one manifest line, if the line names it. */
+function specifierOnLine(line: string, patterns: NamePatterns, kind: 'requirements' | 'toml' | 'python'): string | undefined {
   if (kind === 'requirements') {
-    const match = new RegExp(`^\\s*${name}\\s*(?:\\[[^\\]]*\\])?\\s*([^;]*)`, 'i').exec(stripComment(line));
+    const match = patterns.requirement.exec(stripComment(line));
     return match ? (match[1] ?? '').trim() : undefined;
   }
-  // A quoted requirement string: `"pulumi-aws>=6,<7"` (PEP 621 arrays, setup.py install_requires).
-  const quoted = new RegExp(`["']${name}\\s*(?:\\[[^\\]]*\\])?\\s*([^"';]*)[^"']*["']`, 'i').exec(line);
-  if (quoted) return (quoted[1] ?? '').trim();
+  const quoted = quotedSpecifier(line, patterns.quoted);
+  if (quoted !== undefined) return quoted;
   if (kind === 'toml') {
     // `pulumi-aws = "^6.0"` (Poetry, Pipfile) or `pulumi-aws = { version = ">=6" }`.
-    const table = new RegExp(`^\\s*["']?${name}["']?\\s*=\\s*(.+)$`, 'i').exec(stripComment(line));
-    if (table) {
-      const value = table[1] ?? '';
+    const uncommented = stripComment(line);
+    const key = patterns.key.exec(uncommented);
+    const after = key ? uncommented.slice(key[0].length) : '';
+    const value = after.trimStart();
+    // As `=\s*(.+)$` read it: something after the `=` on this line.
+    if (key && !LINE_BREAK.test(value) && (value !== '' || /[^\S\n\r\u2028\u2029]$/.test(after))) {
       const version = /version\s*=\s*["']([^"']*)["']/.exec(value) ?? /^["']([^"']*)["']/.exec(value.trim());
       return version ? (version[1] ?? '').trim() : '';
     }
@@ -139,6 +181,7 @@ function manifestRank(path: string): [number, number, string] {
  */
 export function findDependencyPin(project: ProjectView, distribution: string): DependencyPin | undefined {
   const wanted = normalizeDistribution(distribution);
+  const patterns = namePatterns(wanted);
   const manifests = project.paths.filter((path) => MANIFEST.test(path)).sort((a, b) => {
     const [depthA, orderA, pathA] = manifestRank(a);
     const [depthB, orderB, pathB] = manifestRank(b);
@@ -150,7 +193,7 @@ export function findDependencyPin(project: ProjectView, distribution: string): D
     const kind = manifestKind(path);
     const lines = text.split(/\r?\n/);
     for (let index = 0; index < lines.length; index++) {
-      const specifier = specifierOnLine(lines[index] ?? '', wanted, kind);
+      const specifier = specifierOnLine(lines[index] ?? '', patterns, kind);
       if (specifier === undefined) continue;
       return { path, line: index + 1, specifier: specifier || '*', ...specifierMajor(specifier) };
     }

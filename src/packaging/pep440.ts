@@ -78,7 +78,7 @@ export interface Specifier {
   wildcard: boolean;
 }
 
-const SPECIFIER = /^\s*(===|==|!=|<=|>=|~=|<|>)\s*([^\s,;]*)\s*$/;
+const SPECIFIER = /^\s*(===|==|!=|<=|>=|~=|<|>)\s*(?:([^\s,;]+)\s*)?$/;
 
 export type SpecifierParse = { ok: true; specifiers: Specifier[] } | { ok: false; reason: string };
 

@@ -17,7 +17,19 @@ const ARCHIVE = /\.(whl|tar\.gz|tgz|zip|tar\.bz2)$/i;
 
 /** The project name of a URL's `#egg=name` fragment. */
 export function eggName(text: string): string | undefined {
-  return /#(?:.*&)?egg=([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(text)?.[1];
+  // What `/#(?:.*&)?egg=(NAME)/` finds, without its quadratic backtracking over a line of `#`s:
+  // on the first line with a `#`, the last `&egg=` after that `#`, else the first `#egg=`.
+  for (const line of text.split(/[\n\r\u2028\u2029]/)) {
+    const hash = line.indexOf('#');
+    if (hash < 0) continue;
+    let found: string | undefined;
+    for (const match of line.slice(hash).matchAll(/[#&]egg=([A-Za-z0-9][A-Za-z0-9._-]*)/g)) {
+      if (match[0].startsWith('&')) found = match[1];
+      else found ??= match[1];
+    }
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Parses one PEP 508 requirement (`name[extras] specifiers ; marker` or `name @ url`). */

@@ -20,7 +20,7 @@ export function poetryConstraint(value: string): Specifier[] | undefined {
   const trimmed = value.trim();
   if (trimmed === '*' || trimmed === '') return [];
   if (trimmed.includes('||') || trimmed.includes('|')) return undefined;
-  const parts = trimmed.split(/\s*,\s*|\s+(?=[<>=!~^])/).filter(Boolean);
+  const parts = trimmed.split(/(?<!\s)\s*,\s*|(?<!\s)\s+(?=[<>=!~^])/).filter(Boolean);
   const specifiers: Specifier[] = [];
   for (const part of parts) {
     const caret = /^\^\s*(\S+)$/.exec(part);
@@ -51,7 +51,7 @@ export function poetryConstraint(value: string): Specifier[] | undefined {
     }
     const parsed = parseSpecifierSet(part);
     if (!parsed.ok) return undefined;
-    specifiers.push(...parsed.specifiers);
+    for (const specifier of parsed.specifiers) specifiers.push(specifier);
   }
   return specifiers;
 }

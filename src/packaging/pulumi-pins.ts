@@ -14,12 +14,53 @@ export interface PulumiPin {
   text: string;
 }
 
-const PEP508_PULUMI = /^pulumi(?![\w.-])\s*(?:\[[^\]]*\])?\s*([<>=!~][^;#]*)/i;
+// Each quantifier can only stop where the next part starts (`\s*(?:\[...\]\s*)?`, not `\s*(?:...)?\s*`):
+// patterns over manifest lines must not backtrack super-linearly on a long line.
+const PEP508_PULUMI = /^pulumi(?![\w.-])\s*(?:\[[^\]]*\]\s*)?([<>=!~][^;#]*)/i;
+const PEP621_PULUMI = /["'](pulumi(?![\w.-])\s*(?:\[[^\]]*\]\s*)?([<>=!~][^"';]*)(?:;[^"']*)?)["']/gi;
+
+/** The line without its `#` comment (a `#` at the start or after whitespace). */
+function stripComment(line: string): string {
+  const index = line.search(/(?:^|\s)#/);
+  return index < 0 ? line : line.slice(0, index);
+}
+
+const PULUMI_KEY = /^(\s*)pulumi\s*=\s*/;
+const QUOTED_VALUE = /^(?:"([^"]*)"|'([^']*)')/;
+const VERSION_WORD = /\bversion/g;
+const VERSION_VALUE = /\bversion\s*=\s*["']([^"']*)["']/y;
+
+/**
+ * `pulumi = "^2.0"`, `pulumi = '<3'` or `pulumi = {..., version = "<3", ...}`: the text from
+ * `pulumi` to the closing quote or brace, and the version. In a table the last `version = "..."`
+ * before the first `}` counts (as a greedy `\{[^}]*\bversion...` would read it); each candidate
+ * is tried once, so a long unclosed table costs linear time instead of quadratic.
+ */
+function keyedPin(line: string): { column: number; shown: string; spec: string } | undefined {
+  const key = PULUMI_KEY.exec(line);
+  if (!key) return undefined;
+  const indent = key[1] ?? '';
+  const rest = line.slice(key[0].length);
+  const shownFrom = (end: number) => line.slice(indent.length, key[0].length + end);
+  const quoted = QUOTED_VALUE.exec(rest);
+  if (quoted) return { column: indent.length + 1, shown: shownFrom(quoted[0].length), spec: quoted[1] ?? quoted[2] ?? '' };
+  const firstBrace = rest.indexOf('}');
+  const lastBrace = rest.lastIndexOf('}');
+  if (!rest.startsWith('{') || firstBrace < 0) return undefined;
+  const starts = [...rest.slice(0, firstBrace).matchAll(VERSION_WORD)].map((match) => match.index);
+  for (let position = starts.length - 1; position >= 0; position--) {
+    VERSION_VALUE.lastIndex = starts[position] as number;
+    const version = VERSION_VALUE.exec(rest);
+    if (!version || lastBrace < VERSION_VALUE.lastIndex) continue;
+    return { column: indent.length + 1, shown: shownFrom(rest.indexOf('}', VERSION_VALUE.lastIndex) + 1), spec: version[1] ?? '' };
+  }
+  return undefined;
+}
 
 function requirementsPins(text: string): PulumiPin[] {
   const pins: PulumiPin[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {
-    const line = raw.replace(/(^|\s)#.*$/, '');
+    const line = stripComment(raw);
     const column = line.length - line.trimStart().length;
     const match = PEP508_PULUMI.exec(line.trimStart());
     if (!match) return;
@@ -33,16 +74,15 @@ function requirementsPins(text: string): PulumiPin[] {
 function tomlPins(text: string, pyproject: boolean): PulumiPin[] {
   const pins: PulumiPin[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {
-    const line = raw.replace(/(^|\s)#.*$/, '');
-    const keyed = /^(\s*)(pulumi\s*=\s*(?:"([^"]*)"|'([^']*)'|\{[^}]*\bversion\s*=\s*["']([^"']*)["'][^}]*\}))/.exec(line);
+    const line = stripComment(raw);
+    const keyed = keyedPin(line);
     if (keyed) {
-      const column = (keyed[1]?.length ?? 0) + 1;
-      const shown = keyed[2] ?? '';
-      pins.push({ line: index + 1, column, endColumn: column + shown.length, spec: keyed[3] ?? keyed[4] ?? keyed[5] ?? '', text: shown });
+      const { column, shown, spec } = keyed;
+      pins.push({ line: index + 1, column, endColumn: column + shown.length, spec, text: shown });
       return;
     }
     if (!pyproject) return;
-    for (const quoted of line.matchAll(/["'](pulumi(?![\w.-])\s*(?:\[[^\]]*\])?\s*([<>=!~][^"';]*)[^"']*)["']/gi)) {
+    for (const quoted of line.matchAll(PEP621_PULUMI)) {
       const column = quoted.index + 2;
       const shown = quoted[1] ?? '';
       pins.push({ line: index + 1, column, endColumn: column + shown.length, spec: quoted[2] ?? '', text: shown });
@@ -58,7 +98,7 @@ function tomlPins(text: string, pyproject: boolean): PulumiPin[] {
 export function capsBelowThree(spec: string): boolean {
   const alternatives = spec.split('||').map((part) => part.trim()).filter(Boolean);
   if (alternatives.length === 0) return false;
-  return alternatives.every((alternative) => alternative.split(/,|\s+(?=[<>=!~^])/).some((clause) => clauseCapsBelowThree(clause.trim())));
+  return alternatives.every((alternative) => alternative.split(/,|(?<!\s)\s+(?=[<>=!~^])/).some((clause) => clauseCapsBelowThree(clause.trim())));
 }
 
 function clauseCapsBelowThree(text: string): boolean {

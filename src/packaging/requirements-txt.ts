@@ -44,7 +44,7 @@ export function parseRequirementsText(text: string): RequirementsText {
     if (trimmed === '') continue;
     const column = content.length - content.trimStart().length + 1;
     if (trimmed.startsWith('-')) {
-      const option = /^(-r|--requirement|-c|--constraint|-e|--editable)(?:\s*=\s*|\s+|(?=[^\s-]))(.+)$/.exec(trimmed);
+      const option = /^(-r|--requirement|-c|--constraint|-e|--editable)(?:\s*=\s*|\s+|(?=[^\s-]))(\S.*)$/.exec(trimmed);
       if (!option) continue; // --index-url, --pre, -f ... do not name packages
       const [, flag, value = ''] = option;
       if (flag === '-r' || flag === '--requirement') result.includes.push(value.trim());
@@ -56,7 +56,7 @@ export function parseRequirementsText(text: string): RequirementsText {
       continue;
     }
     // Per-requirement options (`--hash=...`) follow the requirement.
-    const requirementText = trimmed.replace(/\s+--[a-z][\s\S]*$/, '');
+    const requirementText = trimmed.replace(/(?<!\s)\s+--[a-z][\s\S]*$/, '');
     const parsed = parseRequirement(requirementText);
     if (parsed.kind === 'unknown') {
       result.opaque = true;

@@ -8,6 +8,7 @@ import { parse as parseToml } from 'smol-toml';
 import { emptyManifest, entry, type Manifest, type ManifestKind } from './manifest-model.js';
 import { normalizeName, type Specifier } from './pep440.js';
 import { parseRequirement } from './pep508.js';
+import { getOrCompute } from '../syntax/memo-table.js';
 
 export type TomlTable = Record<string, unknown>;
 
@@ -15,15 +16,56 @@ export function isTable(value: unknown): value is TomlTable {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
-/** Line/column of the first line matching `pattern` at or after `fromLine` (1-based). */
-function locate(lines: readonly string[], pattern: RegExp, fromLine = 1): { line: number; column: number; endColumn: number } {
-  for (let index = Math.max(0, fromLine - 1); index < lines.length; index++) {
-    const line = lines[index] ?? '';
-    const match = pattern.exec(line);
-    if (match) return { line: index + 1, column: match.index + 1, endColumn: match.index + 1 + match[0].length };
+interface Place {
+  line: number;
+  column: number;
+  endColumn: number;
+}
+
+/**
+ * Where each key (`name =` at the start of a line) and each quoted string is written, built in
+ * one pass over the lines: looking every entry up by scanning the lines from its section was
+ * quadratic in a manifest with thousands of dependencies.
+ */
+interface LineIndex {
+  keys: Map<string, Place[]>;
+  strings: Map<string, Place[]>;
+}
+
+const KEY = /^\s*(?:"([^"]*)"|'([^']*)'|([^\s=]+))\s*=/;
+const QUOTED = /"([^"]*)"|'([^']*)'/g;
+const lineIndexes = new WeakMap<readonly string[], LineIndex>();
+
+function lineIndex(lines: readonly string[]): LineIndex {
+  return getOrCompute(lineIndexes, lines, () => {
+    const index: LineIndex = { keys: new Map(), strings: new Map() };
+    const add = (map: Map<string, Place[]>, text: string, place: Place) => {
+      const places = map.get(text);
+      if (places) places.push(place);
+      else map.set(text, [place]);
+    };
+    lines.forEach((line, row) => {
+      const key = KEY.exec(line);
+      if (key) add(index.keys, key[1] ?? key[2] ?? key[3] ?? '', { line: row + 1, column: 1, endColumn: 1 + key[0].length });
+      for (const quoted of line.matchAll(QUOTED)) {
+        add(index.strings, quoted[1] ?? quoted[2] ?? '', { line: row + 1, column: quoted.index + 1, endColumn: quoted.index + 1 + quoted[0].length });
+      }
+    });
+    return index;
+  });
+}
+
+/** The first place at or after `fromLine` (1-based; places are in line order), else the first anywhere, else line 1. */
+function locate(lines: readonly string[], places: readonly Place[] | undefined, fromLine = 1): Place {
+  if (!places) return { line: 1, column: 1, endColumn: (lines[0]?.length ?? 0) + 1 };
+  let low = 0;
+  let high = places.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((places[middle] as Place).line < fromLine) low = middle + 1;
+    else high = middle;
   }
-  if (fromLine > 1) return locate(lines, pattern, 1);
-  return { line: 1, column: 1, endColumn: (lines[0]?.length ?? 0) + 1 };
+  return (places[low] ?? places[0]) as Place;
 }
 
 function escapeRegExp(text: string): string {
@@ -62,7 +104,7 @@ export function addKeyedEntries(
   const start = sectionLine(lines, section);
   for (const [name, value] of Object.entries(table)) {
     if (name.toLowerCase() === 'python') continue;
-    const where = locate(lines, new RegExp(`^\\s*["']?${escapeRegExp(name)}["']?\\s*=`), start);
+    const where = locate(lines, lineIndex(lines).keys.get(name), start);
     const written = (lines[where.line - 1] ?? name).trim();
     let specifiers: Specifier[] = [];
     let known = false;
@@ -112,7 +154,7 @@ export function addStringEntries(manifest: Manifest, lines: readonly string[], v
   const start = sectionLine(lines, section.split('.').slice(0, -1).join('.') || section);
   for (const value of values) {
     if (typeof value !== 'string') continue; // `{include-group = "..."}`
-    const where = locate(lines, new RegExp(`["']${escapeRegExp(value)}["']`), start);
+    const where = locate(lines, lineIndex(lines).strings.get(value), start);
     const position = { line: where.line, column: where.column + 1, endColumn: where.column + 1 + value.length };
     const parsed = parseRequirement(value);
     if (parsed.kind === 'unknown') manifest.opaque = true;

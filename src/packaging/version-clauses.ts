@@ -24,7 +24,7 @@ export interface VersionClause {
 export const MAJOR_PINNING_OPERATORS: ReadonlySet<string> = new Set<ClauseOperator>(['==', '===', '=', '~=', '^', '~']);
 
 /** Poetry's caret and tilde, Pipfile's single `=`, or no operator (a bare version). */
-const POETRY_CLAUSE = /^(\^|~(?!=)|=(?!=))?\s*(.*)$/;
+const POETRY_CLAUSE = /^(\^|~(?!=)|=(?!=))?\s*(\S.*)?$/;
 
 /**
  * The clause when pep440.ts reads it and its release numbers are written plainly (`6.5.0`,

@@ -95,7 +95,7 @@ export function referencedResources(value: Value | undefined): Resource[] {
         found.push(current.resource);
         break;
       case 'output':
-        found.push(...current.resources);
+        for (const resource of current.resources) found.push(resource);
         if (current.known) stack.push(current.known);
         break;
       case 'list':
@@ -136,8 +136,8 @@ export function outputsIn(value: Value | undefined): OutputValue[] {
   while (stack.length && budget-- > 0) {
     const current = stack.pop() as Value;
     if (current.kind === 'output') found.push(current);
-    else if (current.kind === 'list') stack.push(...current.items);
-    else if (current.kind === 'dict') stack.push(...current.entries.values());
+    else if (current.kind === 'list') for (const item of current.items) stack.push(item);
+    else if (current.kind === 'dict') for (const item of current.entries.values()) stack.push(item);
     else if (current.kind === 'template') for (const part of current.parts) if (typeof part !== 'string') stack.push(part);
   }
   return found;

@@ -264,7 +264,7 @@ export class ExpressionEvaluator {
       case 'zip': {
         const lists = values.map(iterate);
         if (lists.length === 0 || lists.some((list) => list === undefined)) return undefined;
-        const length = Math.min(...lists.map((list) => (list as Value[]).length));
+        const length = lists.reduce((shortest, list) => Math.min(shortest, (list as Value[]).length), Infinity);
         return Array.from({ length }, (_, index) => lists.map((list) => (list as Value[])[index] as Value));
       }
       default:

@@ -14,6 +14,7 @@ interface LoopFrame {
 
 /** Enclosing `for` loops and comprehension clauses of `node` within its function, outermost first. */
 export function loopFrames(node: SyntaxNode): LoopFrame[] {
+  // Collected innermost first and reversed once: `unshift` per level was quadratic in the depth.
   const frames: LoopFrame[] = [];
   let child = node;
   for (let current = node.parent; current; child = current, current = current.parent) {
@@ -21,22 +22,21 @@ export function loopFrames(node: SyntaxNode): LoopFrame[] {
     if (current.type === 'for_statement' && current.childForFieldName('body')?.id === child.id) {
       const target = current.childForFieldName('left');
       const iterable = current.childForFieldName('right');
-      if (target && iterable) frames.unshift({ target, iterable });
+      if (target && iterable) frames.push({ target, iterable });
     } else if (
       (current.type === 'list_comprehension' || current.type === 'generator_expression' || current.type === 'set_comprehension' || current.type === 'dictionary_comprehension') &&
       current.childForFieldName('body')?.id === child.id
     ) {
       const clauses = current.namedChildren.filter((clause) => clause.type === 'for_in_clause');
-      const own: LoopFrame[] = [];
-      for (const clause of clauses) {
+      for (let position = clauses.length - 1; position >= 0; position--) {
+        const clause = clauses[position] as SyntaxNode;
         const target = clause.childForFieldName('left');
         const iterable = clause.childForFieldName('right');
-        if (target && iterable) own.push({ target, iterable });
+        if (target && iterable) frames.push({ target, iterable });
       }
-      frames.unshift(...own);
     }
   }
-  return frames;
+  return frames.reverse();
 }
 
 export function patternNames(pattern: SyntaxNode): string[] {

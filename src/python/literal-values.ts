@@ -51,7 +51,7 @@ export function snakeKey(key: string): string {
     snake = /[A-Z-]/.test(key)
       ? key
           .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-          .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+          .replace(/(?<![A-Z])([A-Z]+)([A-Z][a-z])/g, '$1_$2')
           .replace(/-/g, '_')
           .toLowerCase()
       : key;
@@ -253,7 +253,11 @@ export class NameResolver {
       if (!left) continue;
       if (left.type === 'identifier') {
         const value = assignedValue(assignment);
-        if (value) plain.set(left.text, [...(plain.get(left.text) ?? []), value]);
+        if (value) {
+          const values = plain.get(left.text);
+          if (values) values.push(value);
+          else plain.set(left.text, [value]);
+        }
       } else if (left.type !== 'attribute' && left.type !== 'subscript') {
         // `a, b = ...`: unpacking is not followed.
         for (const name of descendantsOfType(left, 'identifier')) ambiguous.add(name.text);

@@ -38,7 +38,8 @@ const MODULE_START = /^(import [A-Za-z_]|from [\w.]+ import |"""|'''|#!.*python)
 const PYTHON_STATEMENT = /^(import [A-Za-z_]|from [\w.]+ import |def \w+\(|class \w+[(:]|@\w|[A-Za-z_][\w.]*(\[[^\]]*\])?\s*(=|\+=)[^=])/;
 /** A first comment or a label line that presents the block as the wrong way to do it. */
 const COUNTER_EXAMPLE_COMMENT = /^\s*#\s*(❌|WRONG|INCORRECT|BAD\b|BEFORE\b|DON'?T\b|ANTI-?PATTERN)/i;
-const COUNTER_EXAMPLE_LABEL = /^\s*(?:[-*]\s+)?(?:\*\*|__)?[^\n]{0,40}\b(wrong|incorrect|anti-?pattern|example problem|before\b|don'?t)\b[^\n]{0,30}(?:\*\*|__)?\s*:?\s*(?:\*\*)?\s*$/i;
+// One `\s*` per gap: `\s*:?\s*(?:\*\*)?\s*$` took 12 s on a label followed by 500 spaces.
+const COUNTER_EXAMPLE_LABEL = /^\s*(?:[-*]\s+)?(?:\*\*|__)?[^\n]{0,40}\b(wrong|incorrect|anti-?pattern|example problem|before\b|don'?t)\b[^\n]{0,30}(?:\*\*|__)?\s*(?::\s*)?(?:\*\*\s*)?$/i;
 /** Files a Python-tagged block may name that are not Python (`requirements.txt` under a ```python fence). */
 const PYTHON_FILE = /\.pyi?$/;
 
@@ -98,7 +99,7 @@ export function markdownPython(text: string): MarkdownPython {
       file,
     });
   }
-  if (!fenced.some((block) => isPythonBlock(block))) blocks.push(...unfencedPython(lines, fenced));
+  if (!fenced.some((block) => isPythonBlock(block))) for (const block of unfencedPython(lines, fenced)) blocks.push(block);
   return { blocks, answer: answerFacts(lines, fenced), fenced };
 }
 

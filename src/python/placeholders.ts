@@ -17,36 +17,68 @@ const NOOP_COMMENT = /\bno(?:t)?\s+(?:implementation\s+)?(?:needed|required)\b|\
 /** What placeholder comments say is missing. */
 const MISSING = String.raw`(?:resources?|methods?|functions?|code|logic|components?|services?|infrastructure|stacks?|modules?|tests?|implementations?|handlers?|features?|functionality|classes)`;
 
-/** Comments that stand in for code (each pattern needs a marker that code is missing). */
-const PLACEHOLDER_COMMENTS: readonly RegExp[] = [
+/**
+ * `# ... [rest of implementation]`-style text after a prefix `#`, read in linear time: the part
+ * between `[` and the first `]` (or the end) must name what is missing, and nothing but
+ * whitespace may follow the `]`. (As one regex, `[^\]]*\b(?:rest|...)\b[^\]]*` backtracked
+ * quadratically on a long bracketed comment.)
+ */
+const BRACKETED = /^#+\s*\[([^\]]*)(?:\]\s*)?$/;
+const BRACKETED_MISSING = /\b(?:rest|remaining|omitted|implementation|implement|unchanged|remains|truncated|continues?|continued|same as (?:above|before))\b/i;
+
+/** `rest of the code` ... `remains the same`: the earliest prefix has the longest tail to search. */
+const REST_OF = /\b(?:rest|remainder) of (?:the )?(?:implementation|code|methods|class|file|resources|stack|configuration|logic|infrastructure)\b/i;
+const REST_OF_TAIL = /\bremains (?:the same|unchanged|as (?:is|before))|\bunchanged\b|\bomitted\b|\bhere\b|\bgoes\b|\bwould\b|\.{3}|…|\bcontinues\b|\bas (?:before|above)\b/i;
+
+/**
+ * Comments that stand in for code (each test needs a marker that code is missing). Every test
+ * runs in time linear in the comment's length: comments come from the reviewed code, and a
+ * backtracking pattern over a long one stalled the review.
+ */
+const PLACEHOLDER_COMMENTS: readonly ((text: string) => boolean)[] = [
   // `# ... rest of implementation`, `# ... existing code ...`, `# … (omitted)`
-  /^#+\s*(?:\.{3}|…)\s*\(?\s*(?:the\s+)?(?:rest|remaining|more|other|existing|additional|previous|omitted|etc|continue[sd]?|code|implementation|methods?|resources?)\b/i,
+  matches(/^#+\s*(?:\.{3}|…)\s*(?:\(\s*)?(?:the\s+)?(?:rest|remaining|more|other|existing|additional|previous|omitted|etc|continue[sd]?|code|implementation|methods?|resources?)\b/i),
   // `# ... (Include all other existing methods from the original script)`
-  /^#+\s*(?:\.{3}|…)\s*\(/,
+  matches(/^#+\s*(?:\.{3}|…)\s*\(/),
   // `# [Complete implementation with all methods...]`, `# [Rest of the code remains the same]`
-  /^#+\s*\[[^\]]*\b(?:rest|remaining|omitted|implementation|implement|unchanged|remains|truncated|continues?|continued|same as (?:above|before))\b[^\]]*(?:\]|\.{3}|…)?\s*$/i,
+  (text) => BRACKETED_MISSING.test(BRACKETED.exec(text)?.[1] ?? ''),
   // `# Add more resources here`, `# Add additional methods as needed`, `# Implement other handlers similarly`
-  new RegExp(
-    String.raw`^#+\s*(?:TODO:?\s*)?(?:add|insert|put|define|create|implement|include|write)\s+(?:more|additional|other|remaining|further|the rest of(?: the)?|any other|the remaining)\s+(?:\w+\s+)?${MISSING}\b.*\b(?:here|as needed|as required|if needed|similarly)\b`,
-    'i',
+  matches(
+    new RegExp(
+      String.raw`^#+\s*(?:TODO:?\s*)?(?:add|insert|put|define|create|implement|include|write)\s+(?:more|additional|other|remaining|further|the rest of(?: the)?|any other|the remaining)\s+(?:\w+\s+)?${MISSING}\b.*\b(?:here|as needed|as required|if needed|similarly)\b`,
+      'i',
+    ),
   ),
   // `# Rest of the code remains the same`, `# rest of implementation here`
-  /\b(?:rest|remainder) of (?:the )?(?:implementation|code|methods|class|file|resources|stack|configuration|logic|infrastructure)\b.*(?:\bremains (?:the same|unchanged|as (?:is|before))|\bunchanged\b|\bomitted\b|\bhere\b|\bgoes\b|\bwould\b|\.{3}|…|\bcontinues\b|\bas (?:before|above)\b)/i,
-  /^#+\s*(?:\.{3}|…)?\s*(?:the\s+)?(?:rest|remainder) of (?:the )?(?:implementation|code|methods|class|file)\s*(?:\.{3}|…)?\s*$/i,
+  (text) => {
+    const rest = REST_OF.exec(text);
+    return rest !== null && REST_OF_TAIL.test(firstLine(text.slice(rest.index + rest[0].length)));
+  },
+  matches(/^#+\s*(?:(?:\.{3}|…)\s*)?(?:the\s+)?(?:rest|remainder) of (?:the )?(?:implementation|code|methods|class|file)\s*(?:(?:\.{3}|…)\s*)?$/i),
   // `# (omitted for brevity)`, `# other methods truncated`
-  /\b(?:omitted|truncated|elided|left out|not shown)\s+(?:for|due to)\s+(?:brevity|clarity|space|length)\b/i,
-  new RegExp(String.raw`\b(?:rest|remaining\s+\w+|other\s+\w+|${MISSING}|details)\s+(?:are\s+|is\s+)?(?:omitted|truncated|elided|not shown|left out)\b`, 'i'),
+  matches(/\b(?:omitted|truncated|elided|left out|not shown)\s+(?:for|due to)\s+(?:brevity|clarity|space|length)\b/i),
+  matches(new RegExp(String.raw`\b(?:rest|remaining\s+\w+|other\s+\w+|${MISSING}|details)\s+(?:are\s+|is\s+)?(?:omitted|truncated|elided|not shown|left out)\b`, 'i')),
   // `# Implementation goes here`, `# Resources would go here`
-  new RegExp(String.raw`\b${MISSING}\s+(?:would go|goes|go)\s+here\b`, 'i'),
-  /\b(?:implementation|code)\s+continues\b/i,
+  matches(new RegExp(String.raw`\b${MISSING}\s+(?:would go|goes|go)\s+here\b`, 'i')),
+  matches(/\b(?:implementation|code)\s+continues\b/i),
 ];
+
+function matches(pattern: RegExp): (text: string) => boolean {
+  return (text) => pattern.test(text);
+}
+
+/** Up to the first line break (what `.` in a pattern would reach). */
+function firstLine(text: string): string {
+  const end = text.search(/[\n\r\u2028\u2029]/);
+  return end < 0 ? text : text.slice(0, end);
+}
 
 export function isTodoComment(text: string): boolean {
   return TODO_COMMENT.test(text) && !NOOP_COMMENT.test(text);
 }
 
 export function isPlaceholderComment(text: string): boolean {
-  return PLACEHOLDER_COMMENTS.some((pattern) => pattern.test(text));
+  return PLACEHOLDER_COMMENTS.some((test) => test(text));
 }
 
 export type StubKind = 'ellipsis' | 'pass' | 'not-implemented';
@@ -92,22 +124,32 @@ export function isExceptionClass(klass: SyntaxNode, imports: ImportTable): boole
 }
 
 /**
- * Comment nodes on the given rows whose text satisfies `test`, found through the source
- * lines (only `#` positions that really start a comment count), so files with thousands of
- * comments are not walked node by node.
+ * Comment nodes starting on the given rows whose text satisfies `test` (the first one per row),
+ * found by binary search in the tree's index of comments: no node walk, no rescan of the lines
+ * (testing every `#` of a line, strings included, was quadratic in the line's length), and a
+ * narrow row range costs only the comments in it.
  */
 export function commentsWhere(root: SyntaxNode, lines: readonly string[], test: (text: string) => boolean, fromRow = 0, toRow = lines.length - 1): SyntaxNode[] {
   const found: SyntaxNode[] = [];
-  for (let row = Math.max(0, fromRow); row <= Math.min(toRow, lines.length - 1); row++) {
-    const line = lines[row] ?? '';
-    for (let column = line.indexOf('#'); column >= 0; column = line.indexOf('#', column + 1)) {
-      if (!test(line.slice(column))) continue;
-      const node = root.descendantForPosition({ row, column });
-      if (node.type === 'comment' && node.startPosition.row === row && node.startPosition.column === column) {
-        found.push(node);
-        break;
-      }
-    }
+  const tree = root.tree;
+  const comments = tree.indicesOfType('comment', root.index, root.subtreeEnd);
+  const rowOf = (position: number) => tree.node(comments[position] as number).startPosition.row;
+  let low = 0;
+  let high = comments.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (rowOf(middle) < fromRow) low = middle + 1;
+    else high = middle;
+  }
+  let lastRow = -1;
+  for (let position = low; position < comments.length; position++) {
+    const row = rowOf(position);
+    if (row > toRow) break;
+    if (row === lastRow) continue;
+    const comment = tree.node(comments[position] as number);
+    if (!test(comment.text)) continue;
+    found.push(comment);
+    lastRow = row;
   }
   return found;
 }

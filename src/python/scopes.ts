@@ -67,7 +67,7 @@ function targetIdentifiers(target: SyntaxNode): SyntaxNode[] {
   while (pending.length) {
     const node = pending.pop() as SyntaxNode;
     if (node.type === 'identifier') found.push(node);
-    else if (TARGET_CONTAINERS.has(node.type)) pending.push(...node.namedChildren);
+    else if (TARGET_CONTAINERS.has(node.type)) for (const child of node.namedChildren) pending.push(child);
   }
   return found;
 }
@@ -79,7 +79,7 @@ function identifiersBelow(root: SyntaxNode): SyntaxNode[] {
   while (pending.length) {
     const node = pending.pop() as SyntaxNode;
     if (node.type === 'identifier') found.push(node);
-    else pending.push(...node.namedChildren);
+    else for (const child of node.namedChildren) pending.push(child);
   }
   return found;
 }
@@ -108,16 +108,15 @@ export function analyseNames(root: SyntaxNode): NameAnalysis {
   };
 
   const pending: { node: SyntaxNode; scope: Scope }[] = [{ node: root, scope: module }];
-  const push = (scope: Scope, ...nodes: (SyntaxNode | null | undefined)[]) => {
+  const pushAll = (scope: Scope, nodes: readonly (SyntaxNode | null | undefined)[]) => {
     for (let index = nodes.length - 1; index >= 0; index--) {
       const node = nodes[index];
       if (node) pending.push({ node, scope });
     }
   };
-  const pushChildren = (node: SyntaxNode, scope: Scope, except?: ReadonlySet<number>) => {
-    const children = node.namedChildren.filter((child) => !except?.has(child.id));
-    push(scope, ...children);
-  };
+  // Few nodes only: a spread of a node's children (130,000 in a long list) overflowed the stack.
+  const push = (scope: Scope, ...nodes: (SyntaxNode | null | undefined)[]) => pushAll(scope, nodes);
+  const pushChildren = (node: SyntaxNode, scope: Scope, except?: ReadonlySet<number>) => pushAll(scope, node.namedChildren.filter((child) => !except?.has(child.id)));
 
   /** Binds parameter names in `inner`; defaults and annotations are evaluated in `outer`. */
   const parameters = (node: SyntaxNode | null, inner: Scope, outer: Scope) => {

@@ -76,13 +76,21 @@ export function definesMocks(unit: PythonUnit): boolean {
 /** Local names imported from project modules whose source is available and uses Pulumi. */
 export function projectStackClasses(unit: PythonUnit, project: ProjectView): Set<string> {
   const names = new Set<string>();
+  // One answer per module: a file may import thousands of names from the same one.
+  const usesPulumi = new Map<string, boolean>();
   for (const binding of cachedImportBindings(unit.root)) {
     if (binding.node.parent?.type !== 'import_from_statement' || !/^[A-Z]/.test(binding.local)) continue;
     const module = binding.qualified.split('.').slice(0, -1).join('.');
     if (!module || /^pulumi/.test(module)) continue;
-    const base = module.replace(/\./g, '/');
-    const text = project.readFile(`${base}.py`) ?? project.readFile(`${base}/__init__.py`);
-    if (text !== undefined && /^\s*(import pulumi|from pulumi)/m.test(text)) names.add(binding.local);
+    let answer = usesPulumi.get(module);
+    if (answer === undefined) {
+      const base = module.replace(/\./g, '/');
+      const text = project.readFile(`${base}.py`) ?? project.readFile(`${base}/__init__.py`);
+      // Indentation, not `\s*`, after `^`: `\s*` from every line start of a long blank run was quadratic.
+      answer = text !== undefined && /^[^\S\n\r\u2028\u2029]*(import pulumi|from pulumi)/m.test(text);
+      usesPulumi.set(module, answer);
+    }
+    if (answer) names.add(binding.local);
   }
   return names;
 }

@@ -178,32 +178,46 @@ export class FlatNode {
 
   /** The smallest node spanning [start, end), as tree-sitter's `descendantForIndex`. */
   descendantForIndex(start: number, end = start): FlatNode {
-    return this.descendantFor((child) => child.endIndex >= end && child.endIndex > start, (child) => start < child.startIndex);
+    return this.descendantFor(
+      (index) => this.tree.read(index, START) <= start,
+      (child) => child.endIndex >= end && child.endIndex > start,
+    );
   }
 
   /** The smallest node spanning the point range, as tree-sitter's `descendantForPosition`. */
   descendantForPosition(start: Point, end: Point = start): FlatNode {
     return this.descendantFor(
+      (index) => comparePoints(this.tree.pointAt(this.tree.read(index, START)), start) <= 0,
       (child) => comparePoints(child.endPosition, end) >= 0 && comparePoints(child.endPosition, start) > 0,
-      (child) => comparePoints(start, child.startPosition) < 0,
     );
   }
 
-  private descendantFor(reachesRange: (child: FlatNode) => boolean, startsAfterRange: (child: FlatNode) => boolean): FlatNode {
-    let found = this.index;
-    for (let descended = true; descended; ) {
-      descended = false;
-      const end = this.tree.read(found, SUBTREE_END);
-      for (let index = found + 1; index < end; index = this.tree.read(index, SUBTREE_END)) {
-        const child = this.tree.node(index);
-        if (!reachesRange(child)) continue;
-        if (startsAfterRange(child)) break;
-        found = index;
-        descended = true;
-        break;
-      }
+  /**
+   * tree-sitter's descent: at each level, the first child that reaches the range, unless it starts
+   * after the range. Siblings before the last child starting at or before the range end at or
+   * before its start, so they never reach it, and the siblings after it start after the range:
+   * the answer lies on the path down to the last record starting at or before the range. Records
+   * are in pre-order, so their starts never decrease and that record is found by binary search
+   * (scanning each level's children made every lookup linear in the number of statements).
+   */
+  private descendantFor(startsAtOrBefore: (index: number) => boolean, reachesRange: (child: FlatNode) => boolean): FlatNode {
+    const tree = this.tree;
+    let low = this.index + 1;
+    let high = this.subtreeEnd;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (startsAtOrBefore(middle)) low = middle + 1;
+      else high = middle;
     }
-    return this.tree.node(found);
+    const path: number[] = [];
+    for (let index = low - 1; index > this.index; index = tree.read(index, PARENT)) path.push(index);
+    let found = this.index;
+    for (let position = path.length - 1; position >= 0; position--) {
+      const child = tree.node(path[position] as number);
+      if (!reachesRange(child)) break;
+      found = child.index;
+    }
+    return tree.node(found);
   }
 
   /** S-expression of the named nodes, as tree-sitter prints it (for debugging and tests). */

@@ -19,13 +19,32 @@ export function descendants(root: SyntaxNode): Generator<SyntaxNode> {
   return descendantsSkipping(root, () => false);
 }
 
-/** Nearest ancestor (excluding the node itself) of one of the given types. */
+/**
+ * Nearest ancestor (excluding the node itself) of one of the given types. Answers are kept per
+ * tree and type list for every node passed on the way up, so asking for each of a deep tree's
+ * nodes costs linear time overall, not time proportional to depth for each node.
+ */
 export function closestAncestor(node: SyntaxNode, types: string | readonly string[]): SyntaxNode | null {
   const wanted = typeof types === 'string' ? [types] : types;
+  // Per node: the index of its closest ancestor-or-self of a wanted type, or -1.
+  const known = node.tree.memo<number>(`closestAncestor:${wanted.join(',')}`);
+  const passed: number[] = [];
+  let answer = -1;
   for (let current = node.parent; current; current = current.parent) {
-    if (wanted.includes(current.type)) return current;
+    const remembered = known[current.index];
+    if (remembered !== undefined) {
+      answer = remembered;
+      break;
+    }
+    if (wanted.includes(current.type)) {
+      answer = current.index;
+      known[current.index] = answer;
+      break;
+    }
+    passed.push(current.index);
   }
-  return null;
+  for (const index of passed) known[index] = answer;
+  return answer < 0 ? null : node.tree.node(answer);
 }
 
 /** True when `node` lies inside a function or class body nested within `scope`, not directly in it. */

@@ -47,8 +47,8 @@ export interface ModuleMember {
 
 export function typeScriptImportBindings(root: SyntaxNode): TypeScriptImportBinding[] {
   const bindings: TypeScriptImportBinding[] = [];
-  for (const statement of descendantsOfType(root, 'import_statement')) bindings.push(...importStatementBindings(statement));
-  for (const declarator of descendantsOfType(root, 'variable_declarator')) bindings.push(...requireBindings(declarator));
+  for (const statement of descendantsOfType(root, 'import_statement')) for (const binding of importStatementBindings(statement)) bindings.push(binding);
+  for (const declarator of descendantsOfType(root, 'variable_declarator')) for (const binding of requireBindings(declarator)) bindings.push(binding);
   return bindings.sort((a, b) => a.node.startIndex - b.node.startIndex);
 }
 

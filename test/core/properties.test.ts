@@ -1,5 +1,5 @@
 /**
- * Property tests (fast-check): mutated, truncated and random inputs through every detector
+ * Property tests (fast-check): mutated, truncated, random and pathological inputs through every detector
  * (`reviewWithCatalog`) and through the Markdown extractor. Whatever the input:
  * - nothing throws, and no detector fails (the engine turns a detector's exception into an
  *   IAC002 "rule ... could not check" finding, which counts as a failure here);
@@ -20,6 +20,7 @@ import { extractPythonBlocks } from '../../src/markdown/code-blocks.js';
 import { markdownPython } from '../../src/python/markdown-python.js';
 import type { Finding } from '../../src/api/types.js';
 import { generateCorpus } from '../bench/corpus.js';
+import { PATHOLOGICAL_SHAPES } from '../support/pathological-shapes.js';
 
 const SEED = Number(process.env.PROPERTY_SEED ?? 20_251_121);
 const SCALE = Number(process.env.PROPERTY_RUNS ?? 1);
@@ -244,6 +245,20 @@ describe(`properties of the engine (seed ${SEED})`, () => {
     async () => {
       const arbitrary = caseOf(fc.tuple(fc.constantFrom('lib/MODEL_RESPONSE.md', 'README.md', 'docs/answer.markdown'), markdown).map(([path, content]) => ({ path, content })));
       await fc.assert(fc.asyncProperty(arbitrary, checkCaseAsync), options(1_500));
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'pathological shapes (test/support/pathological-shapes.ts) at small sizes, mutated',
+    async () => {
+      // The shapes that once stalled or crashed the engine, cut and edited at random: their
+      // timing is linear-time.test.ts's job, their findings must still be well formed.
+      const shaped = fc.tuple(fc.constantFrom(...PATHOLOGICAL_SHAPES), fc.integer({ min: 1, max: 3_000 }), fc.array(edit, { maxLength: 4 })).map(([shape, size, edits]) => {
+        const [file] = shape.files(size);
+        return { path: file?.path ?? 'lib/a.py', content: applyEdits(file?.content ?? '', edits) };
+      });
+      await fc.assert(fc.asyncProperty(caseOf(shaped), checkCaseAsync), options(800));
     },
     TIMEOUT,
   );

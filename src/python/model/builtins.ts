@@ -43,7 +43,7 @@ export function callBuiltin(builtin: BuiltinValue, args: CallArguments, call: Ca
     case 'zip': {
       const iterations = values.map((value) => call.expressions.iterate(value, site));
       if (iterations.length === 0 || iterations.some((iteration) => !iteration)) return unknown('a zip', site);
-      const length = Math.min(...iterations.map((iteration) => iteration?.items.length ?? 0));
+      const length = iterations.reduce((shortest, iteration) => Math.min(shortest, iteration?.items.length ?? 0), Infinity);
       const items = Array.from({ length }, (_, index) => list(iterations.map((iteration) => iteration?.items[index] as Value), site));
       return { kind: 'list', items, open: iterations.some((iteration) => !iteration?.exact), site };
     }
@@ -104,7 +104,7 @@ export function callBuiltin(builtin: BuiltinValue, args: CallArguments, call: Ca
       const numbers = items?.map((item) => (item.kind === 'number' ? item.value : undefined));
       if (!numbers || numbers.length === 0 || numbers.some((value) => value === undefined)) return unknown('a number', site);
       const known = numbers as number[];
-      const value = builtin.name === 'min' ? Math.min(...known) : builtin.name === 'max' ? Math.max(...known) : known.reduce((a, b) => a + b, 0);
+      const value = builtin.name === 'min' ? known.reduce((a, b) => Math.min(a, b)) : builtin.name === 'max' ? known.reduce((a, b) => Math.max(a, b)) : known.reduce((a, b) => a + b, 0);
       return { kind: 'number', value, site };
     }
     case 'getattr': {

@@ -73,7 +73,7 @@ export function defineClass(node: SyntaxNode, decorators: readonly SyntaxNode[],
     component,
   };
   // Inherited dataclass fields come first.
-  for (const base of bases) if (base.kind === 'class' && base.info.isDataclass) info.fieldNames.push(...base.info.fieldNames);
+  for (const base of bases) if (base.kind === 'class' && base.info.isDataclass) for (const name of base.info.fieldNames) info.fieldNames.push(name);
   const body = new Scope('class', scope, scope.path);
   classOfScope.set(body, info);
   const statements = node.childForFieldName('body')?.namedChildren ?? [];

@@ -177,7 +177,10 @@ export class PythonExpressions implements ExpressionEvaluator {
     const after = binaryOperation(operator, before, this.evaluate(right, scope, frame), this.interpreter.site(node, frame), this.interpreter, frame);
     // `items += more` changes the list in place, so every alias of it sees the new items.
     if (before.kind === 'list' && after.kind === 'list') {
-      (before.items as Value[]).splice(0, before.items.length, ...after.items);
+      const items = before.items as Value[];
+      const next = [...after.items]; // `after` may share its items array with `before`
+      items.length = 0;
+      for (const item of next) items.push(item);
       (before as { open: boolean }).open = after.open;
       return before;
     }
@@ -260,7 +263,7 @@ export class PythonExpressions implements ExpressionEvaluator {
       if (child.type !== 'string') continue;
       const value = this.evaluate(child, scope, frame);
       if (value.kind === 'string') parts.push(value.value);
-      else if (value.kind === 'template') parts.push(...value.parts);
+      else if (value.kind === 'template') for (const part of value.parts) parts.push(part);
       else return unknown('a string', site, true);
     }
     const template: Value = { kind: 'template', parts, site };
@@ -276,7 +279,7 @@ export class PythonExpressions implements ExpressionEvaluator {
       if (child.type === 'list_splat') {
         const inner = child.namedChildren[0];
         const spread = inner ? this.iterate(this.evaluate(inner, scope, frame), undefined) : undefined;
-        if (spread) items.push(...spread.items);
+        if (spread) for (const item of spread.items) items.push(item);
         else open = true;
         continue;
       }

@@ -130,7 +130,7 @@ function arrayMethod(method: string, self: EvalValue | undefined, values: EvalVa
       if (!iteration) return list([], site, true);
       return list([...iteration.items, ...values.flatMap((value): EvalValue[] => (value.kind === 'list' ? [...value.items] : [value]))], site, !iteration.exact);
     case 'push':
-      if (self?.kind === 'list' && self.items.length < MAX_ITERATIONS * 8) (self.items as Value[]).push(...(values as Value[]));
+      if (self?.kind === 'list' && self.items.length < MAX_ITERATIONS * 8) for (const value of values as Value[]) (self.items as Value[]).push(value);
       else if (self?.kind === 'list') (self as { open: boolean }).open = true;
       return { kind: 'null', site };
     case 'join': {

@@ -217,7 +217,7 @@ export class TypeScriptExpressions {
       if (child.type === 'spread_element') {
         const inner = child.namedChildren[0];
         const spread = inner ? this.iterate(this.evaluate(inner, scope, frame)) : undefined;
-        if (spread) items.push(...spread.items);
+        if (spread) for (const item of spread.items) items.push(item);
         if (!spread?.exact) open = true;
         continue;
       }
