@@ -248,16 +248,20 @@ const creatorWordSources = new WeakMap<readonly PythonSourceText[], Map<string, 
 
 /** The `_create_*` words of one source, read once per review. */
 function sourceCreatorWords(source: PythonSourceText): Set<string> {
-  return getOrCompute(creatorWordsCache, source, () => creatorWords(source.text));
+  let words = creatorWordsCache.get(source);
+  if (!words) creatorWordsCache.set(source, (words = creatorWords(source.text)));
+  return words;
 }
 
 /** How many sources contain each `_create_*` word: one scan of each text per review, not one per creator. */
 function creatorWordCounts(sources: readonly PythonSourceText[]): Map<string, number> {
-  return getOrCompute(creatorWordSources, sources, () => {
-    const counts = new Map<string, number>();
+  let counts = creatorWordSources.get(sources);
+  if (!counts) {
+    counts = new Map<string, number>();
     for (const source of sources) for (const word of sourceCreatorWords(source)) counts.set(word, (counts.get(word) ?? 0) + 1);
-    return counts;
-  });
+    creatorWordSources.set(sources, counts);
+  }
+  return counts;
 }
 
 /**

@@ -11,7 +11,6 @@ import type { ModelRule, UnitContext, UnitReport } from '../src/api/rule.js';
 import type { SourceUnit } from '../src/syntax/source-unit.js';
 import { typeScriptSyntaxErrors } from '../src/typescript/syntax-errors.js';
 import { indentationErrors } from '../src/python/indentation.js';
-import { pointAt } from '../src/syntax/positions.js';
 import { python2Statements, syntaxErrorRegions, type SyntaxErrorRegion } from '../src/python/syntax-errors.js';
 import { findTruncation } from '../src/python/truncation.js';
 
@@ -68,9 +67,11 @@ function capped(context: Reporter): Reporter & { flush(): void } {
 function checkPython(unit: SourceUnit, context: Reporter & { flush(): void }): void {
   const truncation = unit.isFinal ? findTruncation(unit.text, unit.tree) : undefined;
   const excerpt = unit.origin === 'markdown-block';
+  const codeStart = excerpt ? firstCodeLineStart(unit.text) : 0;
   const regions = syntaxErrorRegions(unit.root)
     .filter((region) => !truncation || region.endIndex < truncation.startIndex)
-    .filter((region) => !excerpt || !isExcerptShorthand(unit.text, region));
+    .filter((region) => !excerpt || !isExcerptShorthand(unit.text, region, codeStart));
+  const inRegion = rowsCovered(regions);
   for (const region of regions) {
     const first = region.first;
     const message = first.isMissing
@@ -81,10 +82,10 @@ function checkPython(unit: SourceUnit, context: Reporter & { flush(): void }): v
   for (const error of indentationErrors(unit.tree, unit.text)) {
     if (truncation && error.index >= truncation.startIndex) continue;
     if (excerpt && error.message.startsWith('expected an indented block') && bodyIsOnlyComments(unit.text, error.index)) continue;
-    const start = pointAt(unit.text, error.index);
-    if (regions.some((region) => start.row >= region.start.row && start.row <= region.end.row)) continue;
+    const start = unit.tree.pointAt(error.index);
+    if (inRegion(start.row)) continue;
     const lineEnd = unit.text.indexOf('\n', error.index);
-    const end = pointAt(unit.text, (lineEnd < 0 ? unit.text.length : lineEnd));
+    const end = unit.tree.pointAt(lineEnd < 0 ? unit.text.length : lineEnd);
     context.report({ start, end, message: `Indentation error: ${error.message}.` });
   }
   for (const { node, message } of python2Statements(unit.root)) {
@@ -93,29 +94,65 @@ function checkPython(unit: SourceUnit, context: Reporter & { flush(): void }): v
   context.flush();
 }
 
-/** `...` for elided code, or a first line that is a dictionary entry cut from its dictionary. */
-function isExcerptShorthand(text: string, region: SyntaxErrorRegion): boolean {
+/**
+ * A test for "this row lies in one of the regions" in logarithmic time (a test per region for
+ * each indentation error was quadratic in a file full of both).
+ */
+function rowsCovered(regions: readonly SyntaxErrorRegion[]): (row: number) => boolean {
+  const sorted = [...regions].sort((a, b) => a.start.row - b.start.row);
+  // Furthest end row among the regions starting at or before each one.
+  const reach: number[] = [];
+  for (const region of sorted) reach.push(Math.max(reach[reach.length - 1] ?? -1, region.end.row));
+  return (row) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((sorted[middle] as SyntaxErrorRegion).start.row <= row) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && (reach[low - 1] as number) >= row;
+  };
+}
+
+/** `...` for elided code, or a first line that is a dictionary entry cut from its dictionary (nothing but comments before it). */
+function isExcerptShorthand(text: string, region: SyntaxErrorRegion, codeStart: number): boolean {
   if (region.first.text.trim().startsWith('...') || /(^|[(,\s])\.\.\.\s*[),]/.test(text.slice(region.startIndex, region.endIndex))) return true;
   const lineStart = text.lastIndexOf('\n', region.startIndex - 1) + 1;
   const line = text.slice(lineStart, text.indexOf('\n', lineStart) < 0 ? text.length : text.indexOf('\n', lineStart));
-  return DICTIONARY_ENTRY.test(line) && !/\S/.test(withoutComments(text.slice(0, lineStart)));
+  return DICTIONARY_ENTRY.test(line) && lineStart <= codeStart;
 }
 
 const DICTIONARY_ENTRY = /^\s*(['"])[^'"\n]*\1\s*:/;
 
-function withoutComments(text: string): string {
-  return text.replace(/#[^\n\r\u2028\u2029]*/g, '');
+/** Where the first line holding code starts (after blank and comment-only lines); the text's length if none does. */
+function firstCodeLineStart(text: string): number {
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end).trim();
+    if (line !== '' && !line.startsWith('#')) return start;
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return text.length;
 }
 
 /** The lines after the block opener, up to the next line at its indentation or less, are comments or blank. */
 function bodyIsOnlyComments(text: string, nextStatementIndex: number): boolean {
-  const before = text.slice(0, text.lastIndexOf('\n', nextStatementIndex - 1) + 1).split('\n');
-  before.pop();
-  for (let row = before.length - 1; row >= 0; row--) {
-    const line = (before[row] as string).trim();
-    if (line === '' || line.startsWith('#')) continue;
+  // Walked back line by line from the statement: only the comments and blank lines before it are read.
+  let sawComment = false;
+  let sawBody = false;
+  for (let end = text.lastIndexOf('\n', nextStatementIndex - 1); end > 0; ) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).trim();
+    end = start - 1;
+    if (line === '' || line.startsWith('#')) {
+      sawComment ||= line.startsWith('#');
+      sawBody = true;
+      continue;
+    }
     // The opener itself: its body held nothing but the comments and blank lines just skipped.
-    return line.endsWith(':') && row < before.length - 1 && before.slice(row + 1).some((body) => body.trim().startsWith('#'));
+    return line.endsWith(':') && sawBody && sawComment;
   }
   return false;
 }

@@ -7,6 +7,7 @@
 import type { ModelFix, UnitEdit, UnitFix } from './rule.js';
 import type { Fix, Point, TextEdit } from './types.js';
 import type { SourceUnit } from '../syntax/source-unit.js';
+import { lineAt } from '../syntax/positions.js';
 
 export type FixPlacement = Pick<SourceUnit, 'lineOffset' | 'columnOffset' | 'text'>;
 
@@ -17,14 +18,16 @@ const before = (a: Point, b: Point): boolean => a.row < b.row || (a.row === b.ro
  * range, outside the unit, ending before it starts, or overlapping another edit of the fix.
  */
 export function placeFix(unit: FixPlacement, fix: UnitFix): Fix | undefined {
-  const text = unit.text;
-  const lineLengths = text.split('\n').map((line) => line.length);
+  // Lines looked up, not split: a file with a fix on each of thousands of findings was quadratic.
+  const lineLength = (row: number) => lineAt(unit.text, row)?.length;
   const ranges: { start: Point; end: Point; edit: UnitEdit }[] = [];
   for (const edit of fix.edits) {
     const start = edit.node?.startPosition ?? edit.start;
     const end = edit.node?.endPosition ?? edit.end ?? start;
     if (!start || !end || before(end, start)) return undefined;
-    if (end.row >= lineLengths.length || end.column > (lineLengths[end.row] as number) || start.column > (lineLengths[start.row] as number)) return undefined;
+    const endLength = lineLength(end.row);
+    const startLength = lineLength(start.row);
+    if (endLength === undefined || startLength === undefined || end.column > endLength || start.column > startLength) return undefined;
     ranges.push({ start, end, edit });
   }
   if (!ranges.length) return undefined;

@@ -8,6 +8,7 @@ import type { SourceUnit } from '../syntax/source-unit.js';
 import type { Fix, Point, Span } from './types.js';
 import { copyOf } from '../syntax/string-copies.js';
 import { placeFix } from './fix-placement.js';
+import { lineAt } from '../syntax/positions.js';
 
 /** A fix copied: a finding outlives its file's text, and a slice of that text would pin all of it. */
 export function copiedFix(fix: Fix): Fix {
@@ -25,7 +26,7 @@ export function placeUnitReport(unit: SourceUnit, report: UnitReport): { span: S
     endLine: unit.lineOffset + end.row + 1,
     endColumn: unit.columnOffset + end.column + 1,
   };
-  return { span, snippet: report.node ? report.node.text : unit.text.split('\n')[start.row], fix: report.fix && placeFix(unit, report.fix) };
+  return { span, snippet: report.node ? report.node.text : lineAt(unit.text, start.row), fix: report.fix && placeFix(unit, report.fix) };
 }
 
 /**

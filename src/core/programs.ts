@@ -60,14 +60,22 @@ export class ProgramCollector {
     for (const unit of units) if (!unit.isTestFile) program.units.push(programUnit(unit));
   }
 
-  /** The models of every program, built once; unreviewed source files of the projects are read for them. */
-  build(): ProgramModel[] {
+  /**
+   * The models of every program, built once; unreviewed source files of the projects are read for
+   * them. A program whose model cannot be built is handed to `failed` (by its root) and left out.
+   */
+  build(failed: (root: string, error: unknown) => void): ProgramModel[] {
     this.addUnreviewedFiles();
     const models: ProgramModel[] = [];
     for (const program of this.programs.values()) {
       if (program.units.length === 0) continue;
       const build = program.language === 'python' ? buildPythonProgram : buildTypeScriptProgram;
-      models.push(build(program.units, program.root, program.kind));
+      try {
+        models.push(build(program.units, program.root, program.kind));
+      } catch (error) {
+        if (error instanceof ParserUnavailableError) throw error;
+        failed(program.root, error);
+      }
     }
     this.programs.clear();
     return models;

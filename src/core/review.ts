@@ -161,7 +161,9 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
   }
   if (programs) {
     const reviewedPaths = new Set(reviewed.map((entry) => entry.path));
-    for (const model of programs.build()) {
+    // Fail closed: a model that cannot be built leaves every rule that judges it unable to check.
+    const unbuilt = (root: string, error: unknown) => judging.forEach((rule) => reportRuleFailure(rule.meta, root, error, collector));
+    for (const model of programs.build(unbuilt)) {
       for (const rule of judging) {
         options.onStep?.({ phase: 'judging', ruleId: rule.meta.id });
         try {

@@ -62,6 +62,8 @@ export type CodeBlockLanguage = 'python' | 'typescript';
  */
 const TYPESCRIPT_INFO = /^(typescript|ts)$/;
 const markdown = new MarkdownIt();
+// Fences are block tokens: inline parsing (super-linear in a paragraph's lines) is not needed.
+markdown.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
 
 /**
  * The engine counts lines as `\n` or `\r\n` (as tree-sitter counts rows), while CommonMark also
@@ -111,13 +113,43 @@ export function extractCodeBlocks(text: string, codeEnd?: CodeEndFinder): Markdo
   const placeholder = text.includes('\r') ? placeholderFor(text) : '\r';
   const blocks: MarkdownCodeBlock[] = [];
   let from = 0;
-  // Each pass reads the document from `from`; a repaired block makes the next pass start after it.
+  let window = FIRST_WINDOW;
+  // Each pass reads a window of the document from `from`. A repaired block makes the next pass
+  // start after it; a window that ends inside a block is read again twice as long. Reading the
+  // whole rest of the document after every repair was quadratic (40,000 fences took a minute).
   while (from < lines.length) {
-    const restart = readBlocks(lines, from, placeholder, blocks, codeEnd);
-    if (restart === undefined) break;
-    from = restart;
+    const to = windowEnd(lines, from, window);
+    const kept = blocks.length;
+    const next = readBlocks(lines, from, to, placeholder, blocks, codeEnd);
+    if (next === 'past-window') {
+      blocks.length = kept;
+      window *= 2;
+    } else if (next !== undefined) {
+      window = Math.max(FIRST_WINDOW, 2 * (next - from));
+      from = next;
+    } else {
+      from = to;
+      window *= 2;
+    }
   }
   return blocks;
+}
+
+/** Lines in the first window, and after a repair. */
+const FIRST_WINDOW = 16;
+
+/**
+ * Where a window from `from` ends: at or after `from + window`, preferably where a new top-level
+ * block surely starts (a line at column 0 after a blank line), so that reading on from there is
+ * reading on in the same document; the document's end once it is near.
+ */
+function windowEnd(lines: readonly string[], from: number, window: number): number {
+  const earliest = from + window;
+  if (earliest + window >= lines.length) return lines.length;
+  for (let index = earliest; index < earliest + window; index++) {
+    if ((lines[index - 1] as string).trim() === '' && /^[^\s]/.test(lines[index] as string)) return index;
+  }
+  return earliest;
 }
 
 /** Blocks tagged `python`/`py`: the Python code of the document. */
@@ -125,18 +157,27 @@ export function extractPythonBlocks(text: string): MarkdownCodeBlock[] {
   return extractCodeBlocks(text).filter((block) => isPythonLanguage(block.language));
 }
 
-/** Reads blocks from line `from` on; returns the line to read again from when a block had to be repaired. */
-function readBlocks(lines: readonly string[], from: number, placeholder: string, blocks: MarkdownCodeBlock[], codeEnd: CodeEndFinder | undefined): number | undefined {
+/**
+ * Reads blocks of lines `from` to `to`; returns the line to read again from when a block had to
+ * be repaired, or 'past-window' when a block still open at `to` may go on after it.
+ */
+function readBlocks(lines: readonly string[], from: number, to: number, placeholder: string, blocks: MarkdownCodeBlock[], codeEnd: CodeEndFinder | undefined): number | 'past-window' | undefined {
   const env: ExtractEnv = { loneCarriageReturn: placeholder };
-  const source = from === 0 ? lines.join('\n') : lines.slice(from).join('\n');
+  const source = from === 0 && to === lines.length ? lines.join('\n') : lines.slice(from, to).join('\n');
   for (const token of markdown.parse(source, env)) {
     if (token.type !== 'fence' || !token.map) continue;
     const start = token.map[0] + from;
     const end = token.map[1] + from;
     const openLine = lines[start] ?? '';
     const language = fenceLanguage(token.info);
-    const content = placeholder === '\r' ? token.content : token.content.split(placeholder).join('\r');
     const closed = isClosingFence(lines[end - 1], token.markup) && end - 1 > start;
+    const content = placeholder === '\r' ? token.content : token.content.split(placeholder).join('\r');
+    const codeLines = content === '' ? [] : content.replace(/\n$/, '').split('\n');
+    const markdownBlock = language === 'markdown' || language === 'md';
+    // The first repair within the window is the block's first (the lines after cannot move it).
+    const repair = markdownBlock ? undefined : repairedEnd(codeLines, token.markup);
+    // Blank lines at the window's end do not end a block (CommonMark leaves them out of the last one).
+    if (!closed && !repair && to < lines.length && onlyBlankLines(lines, end, to)) return 'past-window';
     const block: MarkdownCodeBlock = {
       code: content,
       lineOffset: start + 1,
@@ -149,13 +190,10 @@ function readBlocks(lines: readonly string[], from: number, placeholder: string,
       endLine: end,
     };
     blocks.push(block);
-    const codeLines = content === '' ? [] : content.replace(/\n$/, '').split('\n');
-    const markdownBlock = language === 'markdown' || language === 'md';
     if (markdownBlock && closed) {
       const nested = openNestedFence(codeLines, token.markup);
       if (nested !== undefined) block.nestedOpenLine = start + 1 + nested;
     }
-    const repair = markdownBlock ? undefined : repairedEnd(codeLines, token.markup);
     if (repair) {
       const glued = repair.kind === 'glued';
       block.code = codeUpTo(codeLines, repair.line, glued ? repair.lastLine : undefined);
@@ -174,6 +212,11 @@ function readBlocks(lines: readonly string[], from: number, placeholder: string,
     if (repair || stop) return block.endLine;
   }
   return undefined;
+}
+
+function onlyBlankLines(lines: readonly string[], from: number, to: number): boolean {
+  for (let index = from; index < to; index++) if ((lines[index] as string).trim() !== '') return false;
+  return true;
 }
 
 function codeUpTo(codeLines: readonly string[], line: number, lastLine: string | undefined): string {

@@ -18,6 +18,8 @@ export interface PathologicalShape {
 
 const repeat = (unit: string, n: number) => unit.repeat(Math.max(1, Math.floor(n / unit.length)));
 const stack = (body: string) => `import pulumi\nimport pulumi_aws as aws\n\n${body}`;
+const FENCE = '```';
+const tsStack = (body: string) => `import * as pulumi from "@pulumi/pulumi";\nimport * as aws from "@pulumi/aws";\n\n${body}`;
 const source = (path: string, content: string): ShapeFile[] => [{ path, content }];
 /** A Python file beside a manifest, so the manifest readers run. */
 const withManifest = (path: string, content: string): ShapeFile[] => [
@@ -63,6 +65,30 @@ export const PATHOLOGICAL_SHAPES: readonly PathologicalShape[] = [
   { name: 'Markdown small Python blocks', files: (n) => source('answer.md', repeat('```python\nexec(x)\n```\n', n)) },
   { name: 'Markdown with lone CRs', files: (n) => source('answer.md', repeat('```python\rexec(x)\r```\r', n)) },
   { name: 'Markdown nested list fences', files: (n) => source('answer.md', repeat('- ```python\n  x = 1\n', n)) },
+  { name: 'Markdown label of backslashes', files: (n) => source('answer.md', `### ${repeat('a\\', n)}!\n\n${FENCE}python\nx = 1\n${FENCE}\n`) },
+  { name: 'Markdown label of stars', files: (n) => source('answer.md', `**${repeat('*', n)}x\n${FENCE}python\nx = 1\n${FENCE}\n`) },
+  { name: 'Markdown counter-example label before spaces', files: (n) => source('answer.md', `- wrong${' '.repeat(n)}x\n${FENCE}python\nx = 1\n${FENCE}\n`) },
+  { name: 'Markdown long first comment', files: (n) => source('answer.md', `${FENCE}python\n# ${repeat('a.b(', n)}\nx = 1\n${FENCE}\n`) },
+  { name: 'Markdown excerpt of dictionary entries', files: (n) => source('answer.md', `${FENCE}python\n${repeat('"a": 1,\n) + 1\n', n)}${FENCE}\n`) },
+  { name: 'Markdown bodies that are comments', files: (n) => source('answer.md', `${FENCE}python\n${repeat('def f():\n    # body\n', n)}${FENCE}\n`) },
+  { name: 'Markdown blank lines in a block', files: (n) => source('answer.md', `${FENCE}python\n${' \n'.repeat(n / 2)}x = 1\n${FENCE}\n`) },
+  { name: 'Markdown YAML resources lines', files: (n) => source('answer.md', `${FENCE}yaml\n${repeat('resources:\n', n)}${FENCE}\n`) },
+  { name: 'Markdown TypeScript blocks', files: (n) => source('answer.md', repeat('```typescript\nconst b = new aws.s3.Bucket("b");\n```\n', n)) },
+  // More Python shapes.
+  { name: 'many syntax errors', files: (n) => source('lib/a.py', repeat('x = )\n', n)) },
+  { name: 'many indentation errors', files: (n) => source('lib/a.py', repeat('if x:\npass\n', n)) },
+  // TypeScript files.
+  { name: 'TypeScript: many statements', files: (n) => source('lib/a.ts', tsStack(repeat('const b = new aws.s3.Bucket("b", { acl: "private" });\n', n))) },
+  { name: 'TypeScript: many assignments to one name', files: (n) => source('lib/a.ts', `let x = 0;\n${repeat('x = 0;\n', n)}`) },
+  { name: 'TypeScript: long template literal', files: (n) => source('lib/a.ts', `const s = \`${repeat('a${x}', n)}\`;\n`) },
+  { name: 'TypeScript: template literal of #', files: (n) => source('lib/a.ts', `const s = \`${repeat('#', n)}\`;\n`) },
+  { name: 'TypeScript: zones in one array', files: (n) => source('lib/a.ts', tsStack(`const azs = [\n${repeat('  "us-east-1a",\n', n)}];\nazs.forEach((az) => new aws.ec2.Subnet("s", { availabilityZone: az, vpcId: "v", cidrBlock: "10.0.0.0/24" }));\n`)) },
+  { name: 'TypeScript: one array pushed to', files: (n) => source('lib/a.ts', `const a: number[] = [];\n${repeat('a.push(1);\n', n)}`) },
+  { name: 'TypeScript: many imports', files: (n) => source('lib/a.ts', Array.from({ length: Math.floor(n / 30) }, (_, i) => `import * as m${i} from "./m${i}";\n`).join('')) },
+  { name: 'TypeScript: comment lines', files: (n) => source('lib/a.ts', repeat('// TODO: rest of the code here\n', n)) },
+  { name: 'TypeScript: deeply nested calls', files: (n) => source('lib/a.ts', `const x = ${repeat('f(', n / 2)}${repeat(')', n / 2)};\n`) },
+  { name: 'TypeScript: long package.json', files: (n) => [{ path: 'package.json', content: `{"dependencies": {${Array.from({ length: Math.floor(n / 24) }, (_, i) => `"p${i}": "^1.0.0"`).join(',')}}}` }, { path: 'lib/a.ts', content: tsStack('new aws.s3.Bucket("b");\n') }] },
+  { name: 'TypeScript: package.json range of spaces', files: (n) => [{ path: 'package.json', content: `{"dependencies": {"@pulumi/pulumi": ">=3 ${' '.repeat(n)}<4"}}` }, { path: 'lib/a.ts', content: tsStack('new aws.s3.Bucket("b");\n') }] },
   // Manifests and stack files.
   { name: 'long setup.py line', files: (n) => withManifest('setup.py', `from setuptools import setup\nsetup(install_requires=["pulumi${' '.repeat(n)}x"])\n`) },
   { name: 'setup.py requirement of spaces', files: (n) => withManifest('setup.py', `setup(install_requires=["${' '.repeat(n)}"])\n`) },

@@ -18,6 +18,9 @@ import type { ClassInfo, FunctionValue, EvalValue } from '../../pulumi/evaluatio
 import { toModelValue } from '../../pulumi/evaluation/model-values.js';
 import type { Scope } from '../../pulumi/evaluation/scope.js';
 
+/** More `for`/`if` clauses than real comprehensions have: such a comprehension is not followed. */
+const MAX_COMPREHENSION_CLAUSES = 32;
+
 const MAX_DEPTH = 150;
 
 export class PythonExpressions implements ExpressionEvaluator {
@@ -318,7 +321,8 @@ export class PythonExpressions implements ExpressionEvaluator {
     const site = this.interpreter.site(node, frame);
     const body = node.childForFieldName('body');
     const clauses = node.namedChildren.filter((child) => child.type === 'for_in_clause' || child.type === 'if_clause');
-    if (!body) return unknown('a comprehension', site);
+    // Clauses are followed by recursion, one level each: thousands of them overflowed the stack.
+    if (!body || clauses.length > MAX_COMPREHENSION_CLAUSES) return unknown('a comprehension', site);
     // A comprehension has its own scope for its loop variables.
     const inner = new (scope.constructor as typeof Scope)('function', scope, scope.path);
     const items: EvalValue[] = [];
