@@ -4,6 +4,7 @@
  * so they are easy to test.
  */
 import { resolve } from 'node:path';
+import { DEFAULT_MAX_FILE_BYTES } from '../core/config.js';
 import { catalog, catalogIds, CONFIG_PATH, ConfigError, parseConfigText, reviewWithCatalog, type HeadConfig } from '../core/index.js';
 import { fingerprint, markPreExisting } from '../core/fingerprint.js';
 import type { Finding, Severity } from '../api/types.js';
@@ -12,7 +13,7 @@ import { readBaseline, renderBaseline, withoutBaseline } from './baseline.js';
 import { applyFixes, fixDiff, planFixes } from './fix-command.js';
 import { changeBetween, changeInputFiles, commitProjectSource, mergeBase, repositoryRoot, resolveCommit, type ChangedFile, type CommitSource } from './git-diff.js';
 import { renderReview, type CommandResult, type Format, type OutputOptions } from './output.js';
-import { loadConfig, repositoryPlacement, scanTarget } from './scan-target.js';
+import { loadConfig, repositoryPlacement, scanTarget, UsageError } from './scan-target.js';
 
 export { UsageError } from './scan-target.js';
 export type { CommandResult, Format } from './output.js';
@@ -92,9 +93,9 @@ export interface DiffOptions extends ReportOptions {
  * new path), for `--new-only`: same config, the base's project files.
  */
 function baseFingerprints(root: string, base: string, head: string, changed: readonly ChangedFile[], config: Parameters<typeof reviewWithCatalog>[0]['config']): string[] {
-  const source: CommitSource = commitProjectSource(root, mergeBase(root, base, head));
+  const source: CommitSource = commitProjectSource(root, mergeBase(root, base, head), config.maxFileBytes);
   const files = changed
-    .filter((file) => file.status !== 'added' && source.sizeOf(file.previousPath ?? file.path) !== undefined)
+    .filter((file) => file.status !== 'added' && (source.sizeOf(file.previousPath ?? file.path) ?? Infinity) <= config.maxFileBytes)
     .map((file) => ({ path: file.path, status: file.status, content: source.readBytes(file.previousPath ?? file.path) ?? '' }));
   if (!files.length) return [];
   return reviewWithCatalog({ files, config, mode: 'change', project: source }).findings.map(fingerprint);
@@ -109,10 +110,10 @@ export function diffCommand(options: DiffOptions): CommandResult {
   const root = repositoryRoot(options.cwd);
   const head = resolveCommit(root, options.head);
   const base = resolveCommit(root, options.base);
-  const source = commitProjectSource(root, head);
   const baseSource = commitProjectSource(root, base);
   const explicit = options.config && resolve(options.cwd, options.config);
-  const config = loadConfig(explicit, () => baseSource.readFile(CONFIG_PATH), `${CONFIG_PATH} at ${options.base}`);
+  const config = loadConfig(explicit, () => committedConfig(baseSource, `${CONFIG_PATH} at ${options.base}`), `${CONFIG_PATH} at ${options.base}`);
+  const source = commitProjectSource(root, head, config.maxFileBytes);
   const change = changeBetween(root, options.base, head);
   const files = changeInputFiles(source, change.changed, config.maxFileBytes);
   const configChanged = !explicit && [...change.removed, ...change.changed.map((file) => file.path)].includes(CONFIG_PATH);
@@ -121,6 +122,13 @@ export function diffCommand(options: DiffOptions): CommandResult {
   const newOnly = options.newOnly ?? config.newOnly ?? false;
   const findings = newOnly ? markPreExisting(result.findings, baseFingerprints(root, options.base, head, change.changed, config)) : result.findings;
   return renderReview(findings, result.filesAnalyzed, config, { ...options, ...repositoryPlacement(root), automationId: 'iac-review/diff/' });
+}
+
+/** The configuration file of a commit; one too large to read stops the review, as in a scan. */
+function committedConfig(source: CommitSource, label: string): string | undefined {
+  const size = source.sizeOf(CONFIG_PATH);
+  if (size !== undefined && size > DEFAULT_MAX_FILE_BYTES) throw new UsageError(`cannot read the config file ${label}: it is larger than ${DEFAULT_MAX_FILE_BYTES} bytes`);
+  return source.readFile(CONFIG_PATH);
 }
 
 /** The configuration a commit would bring, or why it is invalid (reported, not thrown: the base's is in force). */

@@ -4,7 +4,7 @@
  * nothing. `--fix` checks the fixed files still parse (in memory) before writing them, then
  * reviews the written files again and says which fixed findings are gone and which are not.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import type { Finding } from '../api/types.js';
@@ -28,7 +28,8 @@ const identity = (finding: Finding) => [finding.ruleId, finding.path, finding.me
 export function planFixes(target: ScanTarget, findings: readonly Finding[]): FilePlan[] {
   const plans: FilePlan[] = [];
   for (const [path, fixable] of fixableByPath(findings)) {
-    const raw = readFileSync(join(target.root, path), 'utf8');
+    const raw = target.readText(path);
+    if (raw === undefined) continue;
     const bom = raw.startsWith(BOM);
     const original = bom ? raw.slice(1) : raw;
     plans.push({ path, original, bom, ...applyFileFixes(original, fixable) });

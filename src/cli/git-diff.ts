@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import type { FileStatus } from '../api/rule.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../core/config.js';
 import type { InputFile, ProjectSource } from '../core/index.js';
 
 const MAX_BUFFER = 512 * 1024 * 1024;
@@ -73,23 +74,32 @@ export interface CommitSource extends ProjectSource {
   sizeOf(path: string): number | undefined;
 }
 
-/** A view of every file of a commit (one `ls-tree` for paths and sizes), read lazily. */
-export function commitProjectSource(cwd: string, commit: string): CommitSource {
+/** Git's modes of regular files; a symbolic link (120000) is a blob too, holding the link's target. */
+const REGULAR_FILE_MODES = new Set(['100644', '100755']);
+
+/**
+ * A view of every regular file of a commit (one `ls-tree` for paths and sizes), read lazily.
+ * Symbolic links and submodules are left out, as the scan leaves links out of the folder out:
+ * `lib/AWS_REGION` committed as a link is no requirement. `readFile` (project files: the
+ * configuration, lib/AWS_REGION, manifests) reads nothing larger than `maxBytes`.
+ */
+export function commitProjectSource(cwd: string, commit: string, maxBytes = DEFAULT_MAX_FILE_BYTES): CommitSource {
   const sizes = new Map<string, number>();
   for (const record of git(cwd, ['ls-tree', '-r', '-l', '-z', commit]).toString('utf8').split('\0')) {
     const tab = record.indexOf('\t');
     if (tab < 0) continue;
-    const [, type, , size] = record.slice(0, tab).split(/\s+/);
-    if (type === 'blob') sizes.set(record.slice(tab + 1), Number(size));
+    const [mode, type, , size] = record.slice(0, tab).split(/\s+/);
+    if (type === 'blob' && REGULAR_FILE_MODES.has(mode as string)) sizes.set(record.slice(tab + 1), Number(size));
   }
   const readBytes = (path: string) => (sizes.has(path) ? git(cwd, ['show', `${commit}:${path}`]) : undefined);
-  return { paths: [...sizes.keys()], readBytes, sizeOf: (path) => sizes.get(path), readFile: (path) => readBytes(path)?.toString('utf8') };
+  const readFile = (path: string) => ((sizes.get(path) ?? Infinity) <= maxBytes ? readBytes(path)?.toString('utf8') : undefined);
+  return { paths: [...sizes.keys()], readBytes, sizeOf: (path) => sizes.get(path), readFile };
 }
 
 export function changeInputFiles(source: CommitSource, changed: readonly ChangedFile[], maxFileBytes: number): InputFile[] {
   return changed.map(({ path, status }) => {
     const size = source.sizeOf(path);
-    if (size === undefined) return { path, status, content: '', readError: 'not a regular file in the head commit' };
+    if (size === undefined) return { path, status, content: '', readError: 'it is not a regular file in the head commit (a symbolic link or a submodule)' };
     if (size > maxFileBytes) return { path, status, content: '', size };
     try {
       return { path, status, content: source.readBytes(path) ?? '' };

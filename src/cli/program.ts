@@ -8,6 +8,7 @@ import { ParserUnavailableError } from '../core/index.js';
 import { TOOL_VERSION } from '../core/version.js';
 import { baselineCommand, diffCommand, rulesCommand, scanCommand, UsageError, type CommandResult, type Format } from './commands.js';
 import { GitError } from './git-diff.js';
+import { ReadError } from './safe-read.js';
 import { FORMATS } from './output.js';
 import type { Severity } from '../api/types.js';
 
@@ -95,8 +96,10 @@ export function main(argv: string[]): void {
       process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;
     }
-    const known = error instanceof ConfigError || error instanceof UsageError || error instanceof GitError || error instanceof ParserUnavailableError;
-    process.stderr.write(`iac-review: ${known ? (error as Error).message : `internal error: ${(error as Error).stack ?? String(error)}`}\n`);
+    const known = error instanceof ConfigError || error instanceof UsageError || error instanceof GitError || error instanceof ParserUnavailableError || error instanceof ReadError;
+    // An I/O error (EACCES, EISDIR, EMFILE...) is the file system's answer, not a bug: one line, no stack.
+    const io = !known && typeof (error as NodeJS.ErrnoException | undefined)?.code === 'string' && (error as NodeJS.ErrnoException).syscall !== undefined;
+    process.stderr.write(`iac-review: ${known ? (error as Error).message : io ? `cannot read: ${(error as Error).message}` : `internal error: ${(error as Error).stack ?? String(error)}`}\n`);
     process.exitCode = 2;
   }
 }
