@@ -75,6 +75,10 @@ export default tseslint.config(
           selector: "CallExpression[callee.property.name=/^(push|unshift|splice)$/] > SpreadElement, CallExpression[callee.object.name='Math'] > SpreadElement",
           message: 'A spread of an array sized by the input overflows the stack past ~120,000 items: loop instead.',
         },
+        {
+          selector: "CallExpression[callee.property.name='set'] > ArrayExpression > SpreadElement:first-child",
+          message: 'map.set(key, [...old, item]) copies the list for every item added (quadratic): push onto the list the map holds.',
+        },
       ],
     },
   },

@@ -135,7 +135,12 @@ function where(other: Resource, from: Site): string {
 function checkOverlaps(subnets: readonly SubnetBlock[], report: Report): void {
   const clashes: { later: SubnetBlock; earlier: SubnetBlock }[] = [];
   const byVpc = new Map<Resource, SubnetBlock[]>();
-  for (const subnet of subnets) if (sureToHappen(subnet.subnet.context)) byVpc.set(subnet.vpc, [...(byVpc.get(subnet.vpc) ?? []), subnet]);
+  for (const subnet of subnets) {
+    if (!sureToHappen(subnet.subnet.context)) continue;
+    const group = byVpc.get(subnet.vpc);
+    if (group) group.push(subnet);
+    else byVpc.set(subnet.vpc, [subnet]);
+  }
   for (const group of byVpc.values()) {
     // By start address: a block overlaps an earlier one exactly when it starts before that one ends.
     group.sort((a, b) => a.block.start - b.block.start || a.subnet.id - b.subnet.id);

@@ -94,7 +94,11 @@ function checkPackageJson(path: string, text: string, report: PackageReport): vo
   }
   const ranged = manifest.dependencies.filter((dependency) => dependency.isRange && dependency.table !== 'peerDependencies');
   const byName = new Map<string, PackageJsonDependency[]>();
-  for (const dependency of ranged) byName.set(dependency.name, [...(byName.get(dependency.name) ?? []), dependency]);
+  for (const dependency of ranged) {
+    const same = byName.get(dependency.name);
+    if (same) same.push(dependency);
+    else byName.set(dependency.name, [dependency]);
+  }
   for (const entries of byName.values()) {
     const [first, ...others] = entries;
     for (const other of others) {

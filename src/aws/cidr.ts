@@ -72,7 +72,7 @@ export function looksLikeIpv6(text: string): boolean {
 /** `0.0.0.0/0` or `::/0` (any spelling of an IPv4 or IPv6 block with prefix 0): every address. */
 export function isWorldCidr(cidr: string): boolean {
   const trimmed = cidr.trim().toLowerCase();
-  return /^\d{1,3}(\.\d{1,3}){3}\/0$/.test(trimmed) || /^[0-9a-f:]*::?[0-9a-f:]*\/0$/.test(trimmed);
+  return /^\d{1,3}(\.\d{1,3}){3}\/0$/.test(trimmed) || /^[0-9a-f]*:[0-9a-f:]*\/0$/.test(trimmed);
 }
 
 /** Argument and field names (snake_case) that hold IPv4 CIDR blocks: `cidr_block`, `destination_cidr_block`, `cidr_blocks`, `cidr_ipv4`. */

@@ -89,11 +89,11 @@ export function applyFixes(target: ScanTarget, before: ReturnType<ScanTarget['an
   const remaining = new Set(after.findings.map(identity));
   const applied = written.flatMap((plan) => plan.applied);
   const stillPresent = applied.filter((finding) => remaining.has(identity(finding)));
-  lines.unshift(
+  const summary = [
     `Applied ${applied.length} fix(es) to ${written.length} file(s).`,
     ...applied.map((finding) => `fixed ${where(finding)}: ${finding.fix?.description ?? ''}`),
     ...skippedLines(plans),
-  );
+  ];
   if (applied.length) {
     lines.push(
       stillPresent.length
@@ -101,5 +101,5 @@ export function applyFixes(target: ScanTarget, before: ReturnType<ScanTarget['an
         : `Re-analysis of the written files: all ${applied.length} fixed finding(s) are gone.`,
     );
   }
-  return { after, lines };
+  return { after, lines: [...summary, ...lines] };
 }

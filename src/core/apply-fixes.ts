@@ -121,8 +121,8 @@ export function fixedLines(text: string, fix: Fix): LineReplacement | undefined 
   const starts = lineStarts(text);
   const ranges = rangesOf(fix.edits, starts, text);
   if (!ranges?.length || ranges.some((range, index) => index > 0 && range.start < (ranges[index - 1] as Range).end)) return undefined;
-  const startLine = Math.min(...fix.edits.map((edit) => edit.line));
-  const lastLine = Math.max(...fix.edits.map((edit) => edit.endLine));
+  const startLine = fix.edits.reduce((first, edit) => Math.min(first, edit.line), Infinity);
+  const lastLine = fix.edits.reduce((last, edit) => Math.max(last, edit.endLine), -Infinity);
   const from = starts[startLine - 1] as number;
   const rewrite = (to: number): string => {
     let region = text.slice(from, to);

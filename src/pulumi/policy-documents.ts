@@ -58,7 +58,7 @@ export function policyStatements(value: Value | undefined, seen: Set<Value> = ne
     switch (current.kind) {
       case 'string':
         if (current.encodes) push(current.encodes);
-        else if (current.value.includes('Statement')) found.push(...textStatements(current.value, current.site));
+        else if (current.value.includes('Statement')) for (const statement of textStatements(current.value, current.site)) found.push(statement);
         break;
       case 'unknown':
         push(current.encodes);

@@ -23,7 +23,8 @@ export function fingerprintsIn(body: string | null | undefined): string[] {
  * the text, so code holding a fence cannot end the block early.
  */
 export function suggestionBlock(lines: readonly string[]): string {
-  const longestRun = Math.max(0, ...lines.flatMap((line) => [...line.matchAll(/`+/g)].map((match) => match[0].length)));
+  let longestRun = 0;
+  for (const line of lines) for (const match of line.matchAll(/`+/g)) longestRun = Math.max(longestRun, match[0].length);
   const fence = '`'.repeat(Math.max(3, longestRun + 1));
   return [`${fence}suggestion`, ...lines, fence].join('\n');
 }

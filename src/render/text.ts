@@ -61,16 +61,22 @@ function summaryLine(findings: readonly Finding[], filesAnalyzed: number): strin
   return `${plural(findings.length, 'finding')} (${severityCounts(findings)}) in ${plural(filesAnalyzed, 'file')} analyzed${notes.length ? `; ${notes.join('; ')}` : ''}.`;
 }
 
+function addTo(groups: Map<string, Finding[]>, key: string, finding: Finding): void {
+  const group = groups.get(key);
+  if (group) group.push(finding);
+  else groups.set(key, [finding]);
+}
+
 function byFile(findings: readonly Finding[]): Map<string, Finding[]> {
   const groups = new Map<string, Finding[]>();
-  for (const finding of findings) groups.set(finding.path, [...(groups.get(finding.path) ?? []), finding]);
+  for (const finding of findings) addTo(groups, finding.path, finding);
   return groups;
 }
 
 function categorySummary(findings: readonly Finding[]): string[] {
   const groups = new Map<string, Finding[]>();
-  for (const finding of findings) groups.set(finding.category, [...(groups.get(finding.category) ?? []), finding]);
-  const width = Math.max(...[...groups.keys()].map((name) => name.length));
+  for (const finding of findings) addTo(groups, finding.category, finding);
+  const width = [...groups.keys()].reduce((widest, name) => Math.max(widest, name.length), 0);
   return [
     'By category:',
     ...[...groups.entries()]
@@ -99,7 +105,7 @@ export function renderText(findings: readonly Finding[], filesAnalyzed: number, 
   const paint = (code: string, text: string) => (options.colour ? `${code}${text}${RESET}` : text);
   const lines: string[] = [];
   if (options.statistics) {
-    if (findings.length) lines.push(...statisticsTable(findings), '');
+    if (findings.length) for (const line of [...statisticsTable(findings), '']) lines.push(line);
   } else if (options.quiet) {
     for (const finding of findings.filter((entry) => entry.severity === 'error' && !entry.preExisting)) {
       lines.push(`${printable(finding.path)}:${finding.line}:${finding.column}: ${paint(COLOURS.error, 'error')} ${finding.ruleId} ${printable(finding.message)}`);
@@ -119,7 +125,7 @@ export function renderText(findings: readonly Finding[], filesAnalyzed: number, 
       }
       lines.push('');
     }
-    if (findings.length) lines.push(...categorySummary(findings), '');
+    if (findings.length) for (const line of [...categorySummary(findings), '']) lines.push(line);
   }
   lines.push(summaryLine(findings, filesAnalyzed), '');
   return lines.join('\n');
