@@ -95,7 +95,8 @@ function fileLinker(request: ReviewRequest): FileLinker {
   const base = request.htmlUrl ?? `https://github.com/${request.repo.owner}/${request.repo.repo}`;
   return {
     file: (path, line, endLine) => {
-      const encoded = path.split('/').map(encodeURIComponent).join('/');
+      // Brackets too: an unbalanced `)` in a path would end the Markdown link early.
+      const encoded = path.split('/').map((part) => encodeURIComponent(part).replace(/[()]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)).join('/');
       const anchor = line ? `#L${line}${endLine && endLine > line ? `-L${endLine}` : ''}` : '';
       return `${base}/blob/${request.headSha}/${encoded}${anchor}`;
     },

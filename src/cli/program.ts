@@ -7,6 +7,7 @@ import { ConfigError } from '../core/config.js';
 import { ParserUnavailableError } from '../core/index.js';
 import { TOOL_VERSION } from '../core/version.js';
 import { baselineCommand, diffCommand, rulesCommand, scanCommand, UsageError, type CommandResult, type Format } from './commands.js';
+import { printable } from '../render/text.js';
 import { GitError } from './git-diff.js';
 import { ReadError } from './safe-read.js';
 import { FORMATS } from './output.js';
@@ -20,7 +21,7 @@ const colour = () => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 function run(command: () => CommandResult): void {
   const result = command();
   process.stdout.write(result.output);
-  for (const note of result.notes ?? []) process.stderr.write(`iac-review: ${note}\n`);
+  for (const note of result.notes ?? []) process.stderr.write(`iac-review: ${printable(note)}\n`);
   process.exitCode = result.exitCode;
 }
 
@@ -99,7 +100,9 @@ export function main(argv: string[]): void {
     const known = error instanceof ConfigError || error instanceof UsageError || error instanceof GitError || error instanceof ParserUnavailableError || error instanceof ReadError;
     // An I/O error (EACCES, EISDIR, EMFILE...) is the file system's answer, not a bug: one line, no stack.
     const io = !known && typeof (error as NodeJS.ErrnoException | undefined)?.code === 'string' && (error as NodeJS.ErrnoException).syscall !== undefined;
-    process.stderr.write(`iac-review: ${known ? (error as Error).message : io ? `cannot read: ${(error as Error).message}` : `internal error: ${(error as Error).stack ?? String(error)}`}\n`);
+    // Messages name paths from the checkout: shown, not obeyed (a newline or an escape sequence in a name).
+    const message = known ? (error as Error).message : io ? `cannot read: ${(error as Error).message}` : `internal error: ${(error as Error).stack ?? String(error)}`;
+    process.stderr.write(`iac-review: ${known || io ? printable(message) : message}\n`);
     process.exitCode = 2;
   }
 }

@@ -18,7 +18,8 @@ export interface Replacement {
   firstByte: number;
 }
 
-export type DecodeResult = { ok: true; text: string; replaced?: Replacement } | { ok: false; reason: string };
+/** `lineEnds: 'cr'`: the text's lines ended in a lone CR and now end in `\n` (see withLineFeeds). */
+export type DecodeResult = { ok: true; text: string; replaced?: Replacement; lineEnds?: 'cr' } | { ok: false; reason: string };
 
 /** Bytes inspected for NUL when sniffing binary content (git uses the same first 8000). */
 const BINARY_SNIFF_BYTES = 8000;
@@ -36,6 +37,30 @@ export function looksBinary(bytes: Uint8Array): boolean {
 }
 
 export function decodeText(content: Uint8Array | string | DeflatedText): DecodeResult {
+  const decoded = decodeBytes(content);
+  return decoded.ok ? withLineFeeds(decoded) : decoded;
+}
+
+/**
+ * A text whose lines end in a lone CR (classic Mac OS line ends, some generators) gets `\n`
+ * line ends, as Python and editors read it: the engine counts lines at `\n` only, as
+ * tree-sitter does, and saw one endless line (a Markdown answer with no fence found, nothing
+ * reviewed). A stray CR in a text whose lines end in `\n` stays where it is.
+ */
+function withLineFeeds(decoded: Extract<DecodeResult, { ok: true }>): DecodeResult {
+  const text = decoded.text;
+  if (!text.includes('\r')) return decoded;
+  let lone = 0;
+  let feeds = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x0a) feeds++;
+    else if (code === 0x0d && text.charCodeAt(index + 1) !== 0x0a) lone++;
+  }
+  return lone > feeds ? { ...decoded, text: text.replace(/\r(?!\n)/g, '\n'), lineEnds: 'cr' } : decoded;
+}
+
+function decodeBytes(content: Uint8Array | string | DeflatedText): DecodeResult {
   if (content instanceof DeflatedText) content = content.inflate();
   if (typeof content === 'string') {
     // Text handed over already decoded gets the same binary sniff as bytes.

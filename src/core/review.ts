@@ -222,8 +222,8 @@ function decodeFileEntry(file: InputFile, config: ResolvedConfig, collector: Fin
     if (analysable) collector.addAt(FILE_NOT_ANALYZED, file.path, `not analyzed: ${decoded.reason}`);
     return entry;
   }
-  // Deflated input stays deflated between reads, unless decoding changed the text (a byte-order mark).
-  const deflated = file.content instanceof DeflatedText && Buffer.byteLength(decoded.text) === file.content.byteLength ? file.content : undefined;
+  // Deflated input stays deflated between reads, unless decoding changed the text (a byte-order mark, CR line ends).
+  const deflated = file.content instanceof DeflatedText && !decoded.lineEnds && Buffer.byteLength(decoded.text) === file.content.byteLength ? file.content : undefined;
   const stored = new StoredText(decoded.text, deflated, recentlyRead);
   entry.hold(stored);
   collector.registerText(file.path, decoded.text, deflated ? () => stored.value : undefined);

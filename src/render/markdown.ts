@@ -6,6 +6,7 @@
 import { catalogEntry } from '../core/catalog.js';
 import { countBySeverity } from '../core/outcome.js';
 import type { Finding, Severity } from '../api/types.js';
+import { codeSpan, inertMessage } from './inert.js';
 
 export const GITHUB_TEXT_LIMIT = 65_535;
 /** Room kept for the "n more not shown" line. */
@@ -129,14 +130,14 @@ function ruleCounts(findings: readonly Finding[]): string {
 export function location(finding: Finding, links?: FileLinker): string {
   if (!finding.path || finding.path === '.') return 'project';
   const lines = finding.endLine > finding.line ? `${finding.line}-${finding.endLine}` : `${finding.line}`;
-  const label = `\`${escapeMarkdown(finding.path)}:${lines}\``;
+  const label = codeSpan(`${finding.path}:${lines}`);
   return links ? `[${label}](${links.file(finding.path, finding.line, finding.endLine)})` : label;
 }
 
 function findingLine(finding: Finding, links?: FileLinker): string {
   const title = catalogEntry(finding.ruleId)?.title ?? '';
   const marker = finding.preExisting ? ' _(pre-existing)_' : '';
-  return `- **${finding.severity}**${marker} ${finding.ruleId} ${escapeMarkdown(title)} at ${location(finding, links)}: ${escapeMarkdown(finding.message)}`;
+  return `- **${finding.severity}**${marker} ${finding.ruleId} ${escapeMarkdown(title)} at ${location(finding, links)}: ${inertMessage(finding.message)}`;
 }
 
 export function checkTitle(report: ReviewReport): string {
@@ -163,14 +164,14 @@ function headline(report: ReviewReport): string {
     ...(preExisting ? [`${preExisting} pre-existing (also in the base commit, not failing)`] : []),
   ];
   const context = [
-    `region: ${report.region ? `\`${report.region}\` (from ${report.regionSource ?? 'configuration'})` : 'unknown'}`,
+    `region: ${report.region ? `${codeSpan(report.region)} (from ${inertMessage(report.regionSource ?? 'configuration')})` : 'unknown'}`,
     `environment: ${report.production ? 'production' : 'not production'}`,
   ];
   return `${verdict}\n\n${facts.join(' · ')}\n${context.join(' · ')}\n`;
 }
 
 function notesSection(notes: readonly string[]): string {
-  return notes.length ? `\n### Notes\n${notes.map((note) => `- ${note}`).join('\n')}\n` : '';
+  return notes.length ? `\n### Notes\n${notes.map((note) => `- ${inertMessage(note)}`).join('\n')}\n` : '';
 }
 
 /** The check run's output: title, summary (counts by category) and text (every finding). */
@@ -252,7 +253,7 @@ export function renderSummaryComment(report: ReviewReport, inline: InlineOutcome
 /** The check run's output when the review could not be carried out. */
 export function renderFailureOutput(title: string, explanation: string): CheckOutput {
   const summary = clipBytes(
-    `${explanation}\n\nThis commit was not reviewed. Comment \`/recheck\` on the pull request (write access needed) or press **Re-run** on this check to try again.`,
+    `${inertMessage(explanation)}\n\nThis commit was not reviewed. Comment \`/recheck\` on the pull request (write access needed) or press **Re-run** on this check to try again.`,
   );
   return { title, summary };
 }

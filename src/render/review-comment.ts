@@ -4,8 +4,10 @@
  */
 import { catalogEntry, ruleDocsUrl } from '../core/catalog.js';
 import type { Finding } from '../api/types.js';
+import { inertMessage } from './inert.js';
 
-const FINGERPRINT_MARKER = /<!--\s*iac-review:fp=([0-9a-f]{8,64})\s*-->/g;
+/** The marker ends the comment: one quoted from the reviewed code further up does not count. */
+const FINGERPRINT_MARKER = /<!--\s*iac-review:fp=([0-9a-f]{8,64})\s*-->\s*$/g;
 
 export function fingerprintMarker(fingerprint: string): string {
   return `<!-- iac-review:fp=${fingerprint} -->`;
@@ -39,7 +41,7 @@ export interface FixPresentation {
 
 function fixLines(finding: Finding, presentation: FixPresentation): string[] {
   if (!finding.fix) return [];
-  const description = finding.fix.description.replace(/\.$/, '');
+  const description = inertMessage(finding.fix.description.replace(/\.$/, ''));
   if (presentation.suggestion) return [`**Suggested fix:** ${description}.`, '', suggestionBlock(presentation.suggestion), ''];
   const why = presentation.fixNotSuggested ? `; it is not offered as a one-click suggestion because ${presentation.fixNotSuggested}` : '';
   return [`**Automatic fix:** ${description}. \`iac-review scan --fix\` applies it${why}.`, ''];
@@ -51,10 +53,10 @@ export function renderReviewComment(finding: Finding, fingerprint: string, prese
   const lines = [
     `**${finding.ruleId} · ${title}** (${finding.severity}, ${finding.category})`,
     '',
-    finding.message,
+    inertMessage(finding.message),
     '',
   ];
-  lines.push(...fixLines(finding, presentation));
+  for (const line of fixLines(finding, presentation)) lines.push(line);
   if (entry?.why) lines.push(`**Why it matters:** ${entry.why}`, '');
   if (entry?.fix) lines.push(`**How to fix:** ${entry.fix}`, '');
   lines.push(

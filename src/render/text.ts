@@ -25,13 +25,18 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** Control characters (a file name or message carrying escape sequences) shown, not obeyed by the terminal. */
-function printable(text: string): string {
+/**
+ * Control characters (a file name or message carrying escape sequences), line breaks (a file
+ * name with a newline would forge an output line) and bidirectional overrides shown as escapes,
+ * not obeyed by the terminal.
+ */
+export function printable(text: string): string {
   let shown = '';
   for (const char of text) {
     const code = char.charCodeAt(0);
-    const control = (code < 0x20 && char !== '\t' && char !== '\n') || (code >= 0x7f && code <= 0x9f);
-    shown += control ? `\\x${code.toString(16).padStart(2, '0')}` : char;
+    if ((code < 0x20 && char !== '\t') || (code >= 0x7f && code <= 0x9f)) shown += `\\x${code.toString(16).padStart(2, '0')}`;
+    else if (code === 0x2028 || code === 0x2029 || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) shown += `\\u${code.toString(16)}`;
+    else shown += char;
   }
   return shown;
 }
