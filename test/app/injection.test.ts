@@ -123,7 +123,7 @@ describe('terminal output', () => {
   it('shows control characters and line breaks in names and messages instead of obeying them', () => {
     const hostile = finding({ path: 'lib/a.py\n  9:9  error    IAC999  forged', message: 'TODO \u001b[2Jcleared\u202eevil' });
     const output = renderText([hostile], 1, { colour: false });
-    expect(output.includes("\u001b") || output.includes("\u202e")).toBe(false);
+    expect(output.includes('\u001b') || output.includes('\u202e')).toBe(false);
     expect(output.split('\n').filter((line) => line.includes('forged'))).toEqual(['lib/a.py\\x0a  9:9  error    IAC999  forged']);
     expect(output).toContain('TODO \\x1b[2Jcleared\\u202eevil');
   });
