@@ -8,6 +8,7 @@ import { ParserUnavailableError } from '../core/index.js';
 import { FileFetchError } from '../github/contents.js';
 import { isRequestTimeout } from '../github/request-timeout.js';
 import { describeError, httpStatus } from '../github/types.js';
+import { codeSpan } from '../render/inert.js';
 import type { CheckOutput } from '../render/markdown.js';
 import { EngineStoppedError, ReviewDeadlineError, ReviewHeapError } from './engine-pool.js';
 import type { MemoryPressureError } from './memory-guard.js';
@@ -82,7 +83,7 @@ export function explainFailure(error: unknown, headSha: string): FailureExplanat
       const vanished = status === 404 ? ' The file may have vanished (for example after a force-push).' : '';
       return {
         title: 'Review failed: a file could not be read',
-        explanation: `While ${error.step}, \`${cause.path}\` at \`${short(headSha)}\` could not be read: ${describeError(cause.cause)}.${vanished}${waitAdvice(cause.cause)}`,
+        explanation: `While ${error.step}, ${codeSpan(cause.path)} at \`${short(headSha)}\` could not be read: ${describeError(cause.cause)}.${vanished}${waitAdvice(cause.cause)}`,
       };
     }
     if (cause instanceof EngineStoppedError) return explainStoppedEngine(cause, headSha);
@@ -95,6 +96,12 @@ export function explainFailure(error: unknown, headSha: string): FailureExplanat
     return { title: githubTitle(cause), explanation: `While ${error.step}, ${describeError(cause)}.${waitAdvice(cause)}` };
   }
   return { title: 'Review failed: internal error', explanation: `The review stopped unexpectedly: ${describeError(error)}.` };
+}
+
+/** Where the stopped worker was, for Markdown: the file's path comes from the pull request, so it is a code span it cannot break out of. */
+function markdownWhere(error: EngineStoppedError): string {
+  const step = error.step;
+  return step?.phase === 'reading' || step?.phase === 'analysing' ? `while ${step.phase} ${codeSpan(step.path)} (file ${step.index + 1} of ${step.total})` : error.where;
 }
 
 /**
@@ -110,7 +117,7 @@ function explainStoppedEngine(error: EngineStoppedError, headSha: string): Failu
       conclusion: 'timed_out',
       title: `Not reviewed: stopped after ${seconds} s ${error.where}`.slice(0, 250),
       explanation:
-        `The review of \`${short(headSha)}\` took longer than its ${seconds} s limit and was stopped ${error.where}. ` +
+        `The review of \`${short(headSha)}\` took longer than its ${seconds} s limit and was stopped ${markdownWhere(error)}. ` +
         `Nothing was reported, and the check does not pass: a file that keeps the review busy this long may be built to stall it, or be far larger than source code usually is. ${retry} ` +
         'The limit is the App\'s `IAC_REVIEW_DEADLINE_MS`.',
     };
@@ -119,7 +126,7 @@ function explainStoppedEngine(error: EngineStoppedError, headSha: string): Failu
   return {
     title: `Not reviewed: out of memory ${error.where}`.slice(0, 250),
     explanation:
-      `The review of \`${short(headSha)}\` needed more than its ${heapMb ?? '?'} MB of heap and was stopped ${error.where}. ` +
+      `The review of \`${short(headSha)}\` needed more than its ${heapMb ?? '?'} MB of heap and was stopped ${markdownWhere(error)}. ` +
       `Nothing was reported, and the check does not pass. ${retry} The limit is the App's \`IAC_REVIEW_WORKER_HEAP_MB\`.`,
   };
 }

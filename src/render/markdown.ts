@@ -253,7 +253,7 @@ export function renderSummaryComment(report: ReviewReport, inline: InlineOutcome
 /** The check run's output when the review could not be carried out. */
 export function renderFailureOutput(title: string, explanation: string): CheckOutput {
   const summary = clipBytes(
-    `${inertMessage(explanation)}\n\nThis commit was not reviewed. Comment \`/recheck\` on the pull request (write access needed) or press **Re-run** on this check to try again.`,
+    `${explanation}\n\nThis commit was not reviewed. Comment \`/recheck\` on the pull request (write access needed) or press **Re-run** on this check to try again.`,
   );
   return { title, summary };
 }
