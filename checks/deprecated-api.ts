@@ -7,13 +7,13 @@
 import type { ModelRule, ProjectView } from '../src/api/rule.js';
 import type { PythonUnit } from '../src/python/units.js';
 import { importsPulumiAws, judgeFor, typeScriptJudgeFor, type Judge } from '../src/packaging/aws-provider-version.js';
+import { resourceMember } from '../src/pulumi/aws-signatures.js';
 import type { ProgramModel, Site } from '../src/pulumi/model.js';
-import { pythonModuleName } from '../src/aws/python-names.js';
 import { awsCalls, calleeTail, type AwsCall } from '../src/python/aws-usage.js';
 import { callArguments, stringLiteralValue } from '../src/python/calls.js';
 import type { SyntaxNode } from '../src/python/parser.js';
 import type { UnitFix } from '../src/api/rule.js';
-import { FUNCTION_KEYWORDS, PYTHON_PACKAGE, RESOURCE_KEYWORDS, type AwsApi } from '../src/aws/api.js';
+import { FUNCTION_KEYWORDS, RESOURCE_KEYWORDS, type AwsApi } from '../src/aws/api.js';
 import { acceptsKeywords, replacementOf } from '../src/aws/replacements.js';
 import { fixOf } from '../src/python/fix-edits.js';
 import { qualifiedName } from '../src/python/names.js';
@@ -58,8 +58,8 @@ function judgeTypeScriptResources(model: ProgramModel, judge: Judge, report: (si
   const { api, label } = judge;
   for (const resource of model.resources) {
     if (resource.language !== 'typescript' || resource.type.provider !== 'aws') continue;
-    const member = api.lookup(`${PYTHON_PACKAGE}.${pythonModuleName(resource.type.module)}.${resource.type.name}`);
-    if (member?.kind !== 'resource') continue;
+    const member = resourceMember(api, resource);
+    if (!member) continue;
     const { entry } = member;
     if (entry.deprecated) report(resource.site, `\`${resource.constructorText}\` is deprecated in ${label}: ${sentence(entry.deprecated)}`);
     for (const argument of resource.args.values()) {

@@ -8,7 +8,9 @@
  * every reviewed unit that imports `pulumi_aws` and loads a table only then.
  */
 import type { ModelRule, ProjectView } from '../src/api/rule.js';
+import { resourceMember } from '../src/pulumi/aws-signatures.js';
 import type { ProgramModel } from '../src/pulumi/model.js';
+import { spell } from '../src/pulumi/spelling.js';
 import type { SourceUnit } from '../src/syntax/source-unit.js';
 import { typeScriptJudgeFor } from '../src/packaging/aws-provider-version.js';
 import { pythonModuleName } from '../src/aws/python-names.js';
@@ -218,11 +220,6 @@ function checkUnit(unit: PythonUnit, judge: Judge, report: Report): void {
   }
 }
 
-/** `handler` -> `handler`, `cidr_block` -> `cidrBlock`: the TypeScript SDK's spelling of a table name. */
-function camelName(name: string): string {
-  return name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
-}
-
 /** `new aws.ec2.Vpcs(...)`, `new aws.ec3.Vpc(...)`: a constructor `@pulumi/aws` does not export. */
 function judgeTypeScriptConstructor(node: SyntaxNode, unit: SourceUnit, judge: Judge, report: Report): void {
   const constructor = node.childForFieldName('constructor');
@@ -235,7 +232,7 @@ function judgeTypeScriptConstructor(node: SyntaxNode, unit: SourceUnit, judge: J
   const written = constructor.text;
   if (member?.kind === 'unknown-module') {
     const suggestion = closestName(pythonModuleName(module), judge.api.moduleNames());
-    report(constructor, `\`${module}\` is not a module of ${judge.label}${didYouMean(suggestion && camelName(suggestion.replace(/_$/, '')))}`);
+    report(constructor, `\`${module}\` is not a module of ${judge.label}${didYouMean(suggestion && spell(suggestion.replace(/_$/, ''), 'typescript'))}`);
   } else if (member?.kind === 'unknown') {
     const suggestion = judge.api.suggestMember(member.module, member.name);
     report(constructor, `\`${written}\` is not a resource of ${judge.label}${didYouMean(suggestion)}`);
@@ -246,13 +243,13 @@ function judgeTypeScriptConstructor(node: SyntaxNode, unit: SourceUnit, judge: J
 function judgeTypeScriptArguments(model: ProgramModel, judge: Judge, report: (site: NonNullable<ProgramModel['resources'][number]['site']>, message: string) => void): void {
   for (const resource of model.resources) {
     if (resource.language !== 'typescript' || resource.type.provider !== 'aws') continue;
-    const member = judge.api.lookup(`${PYTHON_PACKAGE}.${pythonModuleName(resource.type.module)}.${resource.type.name}`);
-    if (member?.kind !== 'resource') continue;
+    const member = resourceMember(judge.api, resource);
+    if (!member) continue;
     const accepted = new Set(member.entry.args);
     for (const argument of resource.args.values()) {
       if (accepted.has(argument.name) || !argument.site) continue;
       const suggestion = closestName(argument.name, accepted);
-      report(argument.site, `\`${argument.written}\` is not an argument of \`${resource.constructorText}\` in ${judge.label}${didYouMean(suggestion && camelName(suggestion))}`);
+      report(argument.site, `\`${argument.written}\` is not an argument of \`${resource.constructorText}\` in ${judge.label}${didYouMean(suggestion && spell(suggestion, 'typescript'))}`);
     }
   }
 }

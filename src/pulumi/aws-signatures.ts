@@ -3,7 +3,7 @@
  * program takes and gives back, from the table that judges the project. Model names are the
  * schema's (`lambda.Function`, `ec2.get_ami`); the tables are keyed by Python module (`lambda_`).
  */
-import type { AwsApi, Signature } from '../aws/api.js';
+import type { ApiMember, AwsApi, Signature } from '../aws/api.js';
 import { pythonModuleName } from '../aws/python-names.js';
 import type { Invoke, Resource } from './model.js';
 import { spell, typeName } from './spelling.js';
@@ -26,6 +26,13 @@ export const TYPESCRIPT_MIXINS: Readonly<Record<string, readonly string[]>> = {
 };
 
 const tableModule = (module: string) => (module === 'index' ? module : pythonModuleName(module));
+
+/** The table's entry for an AWS resource of the model (arguments, deprecations, enum arguments), when the table has it. */
+export function resourceMember(api: AwsApi, resource: Resource): Extract<ApiMember, { kind: 'resource' }> | undefined {
+  if (resource.type.provider !== 'aws') return undefined;
+  const member = api.member(tableModule(resource.type.module), resource.type.name);
+  return member.kind === 'resource' ? member : undefined;
+}
 
 export function resourceSignature(api: AwsApi, resource: Resource): Signature | undefined {
   if (resource.type.provider !== 'aws') return undefined;
