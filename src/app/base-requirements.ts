@@ -7,8 +7,9 @@
 import type { Logger } from 'probot';
 import { catalogIds } from '../core/catalog.js';
 import { CONFIG_PATH, ConfigError, resolveConfig, type ResolvedConfig } from '../core/config.js';
-import { REQUIREMENT_PATTERNS, type HeadConfig } from '../core/index.js';
-import { listProjectFiles, type ProjectListing } from '../github/contents.js';
+import picomatch from 'picomatch';
+import { PROJECT_CONTEXT_PATTERNS, REQUIREMENT_PATTERNS, type HeadConfig } from '../core/index.js';
+import { directoriesOf, listDirectories, patternDirectories, sortParentsFirst, type ProjectListing, type TreeEntry } from '../github/contents.js';
 import type { ChangedFile } from '../github/pulls.js';
 import { describeError, httpStatus, type GitHub, type RepoRef } from '../github/types.js';
 import { StepError } from './failure-output.js';
@@ -43,16 +44,43 @@ export async function headConfiguration(request: Pick<ReviewRequest, 'loadConfig
   }
 }
 
+/** The base commit's files as listed for the review: requirements to read, and every file found, by path. */
+export interface BaseListing extends ProjectListing {
+  /** Each file of the listed directories: those of the requirement and project files, and those holding `alsoPaths`. */
+  files: ReadonlyMap<string, TreeEntry>;
+  /** Why the base tree could not be listed (the review then goes on without it). */
+  error?: string;
+}
+
 /**
  * lib/AWS_REGION and the stack files at the base commit. When they cannot be listed the review
  * goes on with none (the configuration alone says what is required), never with the head's.
+ * The directories holding `alsoPaths` (files to compare with their base version, review.new_only)
+ * are listed in the same walk, so files in the root and lib/ cost no request more.
  */
-export async function listBaseRequirements(github: GitHub, repo: RepoRef, baseSha: string, maxBytes: number, log: Logger, notes: string[]): Promise<ProjectListing> {
+export async function listBaseRequirements(
+  github: GitHub,
+  repo: RepoRef,
+  baseSha: string,
+  maxBytes: number,
+  log: Logger,
+  notes: string[],
+  alsoPaths: readonly string[] = [],
+): Promise<BaseListing> {
+  const projectDirectories = patternDirectories([...REQUIREMENT_PATTERNS, ...PROJECT_CONTEXT_PATTERNS]);
   try {
-    return await listProjectFiles(github, repo, baseSha, REQUIREMENT_PATTERNS, new Set(), maxBytes);
+    const entries = await listDirectories(github, repo, baseSha, sortParentsFirst([...projectDirectories, ...directoriesOf(alsoPaths)]));
+    const inProject = new Set(projectDirectories);
+    const isRequirement = picomatch(REQUIREMENT_PATTERNS as string[], { dot: true });
+    const projectEntries = entries.filter((entry) => inProject.has(entry.path.includes('/') ? entry.path.slice(0, entry.path.lastIndexOf('/')) : ''));
+    return {
+      paths: projectEntries.map((entry) => entry.path),
+      toRead: projectEntries.filter((entry) => isRequirement(entry.path) && (entry.size ?? 0) <= maxBytes),
+      files: new Map(entries.map((entry) => [entry.path, entry])),
+    };
   } catch (error) {
     log.warn({ err: error }, 'base requirements unavailable');
     notes.push(`The base commit's lib/AWS_REGION and stack files could not be listed: ${describeError(error)}. The required region and environment come from the configuration only.`);
-    return { paths: [], toRead: [] };
+    return { paths: [], toRead: [], files: new Map(), error: describeError(error) };
   }
 }

@@ -26,9 +26,11 @@ import { headConfiguration, listBaseRequirements, loadConfiguration, removedPath
 import { engineStatus, planFiles } from './changed-files.js';
 import { sharedEnginePool } from './engine-pool.js';
 import type { EngineInput, EngineResult, ProjectSnapshot } from './engine-wire.js';
+import { compareWithBase } from './base-comparison.js';
 import { explainFailure, interruptedOutput, memoryOutput, StepError, supersededOutput } from './failure-output.js';
 import { MemoryPressureError } from './memory-guard.js';
 import { postInlineComments } from './inline-comments.js';
+import { comparedFiles, newOnlyEnabled } from './new-only.js';
 import { completeOrphanedRuns } from './orphaned-runs.js';
 import { ShutdownError, supersededBy } from './review-queue.js';
 
@@ -174,7 +176,9 @@ async function carryOut(request: ReviewRequest, deps: ReviewDependencies, checkR
     notes.push(`Project files (requirements, README, setup files) could not be listed: ${describeError(error)}.`);
   }
   checkpoint();
-  const baseListing = await listBaseRequirements(github, repo, request.baseSha, config.maxFileBytes, log, notes);
+  // review.new_only: the base versions of the changed files are found in the same listing of the base tree.
+  const compared = newOnlyEnabled(config) ? comparedFiles(plan.fetch) : [];
+  const baseListing = await listBaseRequirements(github, repo, request.baseSha, config.maxFileBytes, log, notes, compared.map((file) => file.basePath));
 
   // Changed files, project files and the base's requirement files in the same batched reads.
   const limit = pLimit(deps.concurrency ?? DEFAULT_CONCURRENCY);
@@ -200,7 +204,12 @@ async function carryOut(request: ReviewRequest, deps: ReviewDependencies, checkR
   const result = await step(signal, 'running the detectors', () =>
     engine({ files, config, mode: 'change', base, ...(project ? { project } : {}), ...(deps.treeCacheBytes === undefined ? {} : { treeCacheBytes: deps.treeCacheBytes }) }, signal),
   );
-  const findings = result.findings;
+  // Findings the base commit has too are pre-existing: listed, but they neither fail the check nor get inline comments.
+  const published = await step(signal, 'comparing with the base commit', () =>
+    compareWithBase({ findings: result.findings, changed, compared, baseSha: request.baseSha, baseListing, config, source, engine, signal, log }),
+  );
+  for (const note of published.notes) notes.push(note);
+  const findings = published.findings;
   const lineFixes = new Map(findings.map((finding, index) => [finding, result.lineFixes?.[index]]));
   const conclusion: Conclusion =
     failsAt(findings, config.failOn) ? 'failure' : result.filesAnalyzed === 0 && findings.length === 0 ? 'neutral' : 'success';

@@ -60,6 +60,7 @@ const CONFIG_KEYS: readonly [string, (config: ResolvedConfig) => unknown][] = [
   ['paths.include', (config) => config.include],
   ['paths.exclude', (config) => config.exclude],
   ['comments.max_inline', (config) => config.maxInlineComments],
+  ['review.new_only', (config) => config.newOnly],
   ['limits.max_file_bytes', (config) => config.maxFileBytes],
   ['limits.parse_timeout_ms', (config) => config.parseTimeoutMs],
 ];

@@ -76,7 +76,23 @@ export function patternDirectories(patterns: readonly string[]): string[] {
     const slash = pattern.lastIndexOf('/');
     directories.add(slash < 0 ? '' : pattern.slice(0, slash));
   }
-  return [...directories].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+  return sortParentsFirst(directories);
+}
+
+/** The directories holding `paths` and all their ancestors ('' for the root), parents first. */
+export function directoriesOf(paths: readonly string[]): string[] {
+  const directories = new Set<string>(['']);
+  for (const path of paths) {
+    const parts = path.split('/').slice(0, -1);
+    parts.forEach((_, index) => directories.add(parts.slice(0, index + 1).join('/')));
+  }
+  return sortParentsFirst(directories);
+}
+
+/** Directories in an order `listDirectories` can follow: each after its parent. */
+export function sortParentsFirst(directories: Iterable<string>): string[] {
+  const depth = (directory: string) => (directory ? directory.split('/').length : 0);
+  return [...new Set(directories)].sort((a, b) => depth(a) - depth(b) || a.localeCompare(b));
 }
 
 /**

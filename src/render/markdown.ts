@@ -142,7 +142,10 @@ function findingLine(finding: Finding, links?: FileLinker): string {
 
 export function checkTitle(report: ReviewReport): string {
   if (report.conclusion === 'neutral' && report.findings.length === 0) return 'Nothing to review';
-  const counts = severityCounts(report.findings);
+  // Pre-existing findings (review.new_only) are not the change's: counted apart, after the new ones.
+  const preExisting = report.findings.filter((finding) => finding.preExisting).length;
+  const fresh = severityCounts(report.findings.filter((finding) => !finding.preExisting));
+  const counts = preExisting ? `${fresh === 'no findings' ? 'No new findings' : fresh}, ${preExisting} pre-existing` : fresh;
   return report.conclusion === 'failure' ? `${counts} (fails at ${report.failOn})` : counts === 'no findings' ? 'No findings' : counts;
 }
 

@@ -28,11 +28,14 @@ describe('requirements from the base commit', () => {
       { path: 'lib/tap_stack.py', status: 'added', content: stack('us-west-2') },
     ];
     const mock = mockFullReview(new GitHubMock(), files);
+    // review.new_only: lib/AWS_REGION is compared with its base version (one more batch read); the move is new there.
+    mock.graphql();
     const { probot } = await createTestProbot();
     await deliver(probot, 'pull_request', fixture('pull_request.opened'));
     expectAllMocksUsed(mock, unmatched);
 
     expect(mock.completion()).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(mock.annotations().filter((annotation) => annotation.title.startsWith('(pre-existing)'))).toEqual([]);
     const annotations = mock.annotations();
     expect(byRule(annotations, 'IAC201').length).toBeGreaterThan(0);
     expect(byRule(annotations, 'IAC003')).toEqual([

@@ -296,6 +296,8 @@ export interface FullReviewOptions {
   token?: boolean;
   /** Expect the check run to be created here. */
   checkRun?: boolean;
+  /** The base commit's files (default PROJECT_TREE). */
+  baseTree?: readonly TreeFile[];
 }
 
 /** Interceptors for a full review of `files` that posts a review and creates the summary comment. */
@@ -304,7 +306,7 @@ export function mockFullReview(mock: GitHubMock, files: readonly PrFile[], optio
   if (options.config !== false) mock.config(options.config);
   if (options.checkRun ?? true) mock.createCheckRun();
   mock.listFiles(files).blobsOf(files.filter(readByApp));
-  mock.tree(PROJECT_TREE, files.map((file) => file.path)).baseTree(PROJECT_TREE).reviewCommentsList([]).issueCommentsList([]);
+  mock.tree(PROJECT_TREE, files.map((file) => file.path)).baseTree(options.baseTree ?? PROJECT_TREE).reviewCommentsList([]).issueCommentsList([]);
   if (options.review ?? true) mock.createReview();
   if ((options.summary ?? 'create') === 'create') mock.createIssueComment();
   if (options.updates !== 0) mock.updateCheckRun(options.updates ?? 1);
