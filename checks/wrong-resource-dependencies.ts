@@ -13,8 +13,12 @@ import type { Edge, ProgramModel, Resource, Value } from '../src/pulumi/model.js
 import { spell, typeName } from '../src/pulumi/spelling.js';
 import { itemsOf, option, referencedResources, stringOf } from '../src/pulumi/values.js';
 import { methodOrderVisitors } from '../src/python/method-order.js';
+import { importsPulumiAsPulumi, natDependsOnFix, unitKey } from '../src/python/rule-fixes.js';
 
-export const wrongResourceDependencies: ModelRule = {
+/** Per review: the units (unitKey) that import `pulumi` under its name, so a fix may write `pulumi.ResourceOptions`. */
+type State = Set<string>;
+
+export const wrongResourceDependencies: ModelRule<State> = {
   meta: {
     id: 'IAC501',
     name: 'wrong-resource-dependencies',
@@ -31,8 +35,10 @@ export const wrongResourceDependencies: ModelRule = {
     languages: ['python', 'typescript'],
   },
   scope: 'model',
+  begin: () => new Set<string>(),
   visitors: {
     python(context) {
+      if (importsPulumiAsPulumi(context.unit.imports)) context.state.add(unitKey(context.unit));
       if (context.unit.isTestFile) return {};
       const line = (row: number) => context.unit.lineOffset + row + 1;
       return methodOrderVisitors(({ call, self, method, attribute, readRow, later, laterRow }) =>
@@ -149,7 +155,7 @@ function gatewaysFor(nat: Resource, gateways: readonly Resource[], vpcCount: num
   return gateways.filter((gateway) => gateway.site.path === nat.site.path && gateway.context.className === nat.context.className);
 }
 
-function checkNatGateways(model: ProgramModel, context: ProgramContext): void {
+function checkNatGateways(model: ProgramModel, context: ProgramContext<State>): void {
   const gateways = model.resources.filter(isGateway);
   if (gateways.length === 0) return;
   const vpcCount = firstAtEachSite(model.resources.filter((resource) => isAws(resource, 'ec2.Vpc'))).length;
@@ -169,8 +175,10 @@ function checkNatGateways(model: ProgramModel, context: ProgramContext): void {
     const where = gateway.site.path === nat.site.path ? `line ${gateway.site.line}` : `${gateway.site.path} line ${gateway.site.line}`;
     const reference = gateway.boundTo ?? (isAws(gateway, 'ec2.InternetGateway') ? 'igw' : 'attachment');
     const dependsOn = nat.language === 'python' ? `depends_on=[${reference}]` : `dependsOn: [${reference}]`;
+    const fix = natDependsOnFix(nat, gateway, context.state.has(unitKey(nat.site.source)));
     context.report({
       at: nat,
+      ...(fix ? { fix } : {}),
       message: `This NAT gateway does not depend on internet gateway ${gateway.boundTo ? `\`${name}\`` : name} (${where}): add \`${dependsOn}\` to its options (or to its Elastic IP's), or it may be created before the gateway is attached and fail.`,
     });
   }
@@ -217,7 +225,7 @@ function inScope(candidate: Resource, user: { site: Resource['site']; context: R
   return candidate.boundTo.startsWith('self.') || candidate.boundTo.startsWith('this.') || functionName === user.context.functionName;
 }
 
-function checkHardCodedIds(model: ProgramModel, context: ProgramContext): void {
+function checkHardCodedIds(model: ProgramModel, context: ProgramContext<State>): void {
   const reported = new Set<string>();
   const users = [...model.resources.filter((resource) => resource.type.provider === 'aws'), ...model.invokes.filter((invoke) => invoke.provider === 'aws')];
   for (const user of users) {

@@ -3,7 +3,8 @@
  * returns undefined unless the change is certain: a fix is never a guess.
  */
 import type { ModelFix, ReviewSettings, UnitFix } from '../api/rule.js';
-import type { Resource } from '../pulumi/model.js';
+import type { OutputMisuse, Resource, Value } from '../pulumi/model.js';
+import { sameSite, Site } from '../pulumi/site.js';
 import { bodyStatements, docstringOf, statementsAfterDocstring, unwrapDefinition } from './definitions.js';
 import { appendPythonArgument, appendToList, fixOf, indentationBefore, insertAfter, insertBefore, replaceNode } from './fix-edits.js';
 import type { ImportTable } from './names.js';
@@ -103,4 +104,86 @@ export function providerRegionFix(provider: Resource, settings: ReviewSettings, 
   if (OTHER_REGION_HINT.test(names.replaceAll(region, '').replaceAll(region.replaceAll('-', '_'), ''))) return undefined;
   const edit = appendPythonArgument(provider.site, provider.callSite, 'region', `"${region}"`);
   return edit && { description: `Add \`region="${region}"\``, edits: [edit] };
+}
+
+/** Where a unit's sites come from, as a key: a rule's visitors note facts per unit, its model judgement reads them by site. */
+export function unitKey(source: { path: string; lineOffset: number; columnOffset: number }): string {
+  return `${source.path}\u0000${source.lineOffset}\u0000${source.columnOffset}`;
+}
+
+/** True when the unit can write `pulumi.…`: it imports the package under its own name (`import pulumi`). */
+export function importsPulumiAsPulumi(imports: ReadonlyMap<string, string>): boolean {
+  return imports.get('pulumi') === 'pulumi';
+}
+
+function within(inner: Site, outer: Site): boolean {
+  return inner.source === outer.source && outer.start <= inner.start && inner.end <= outer.end;
+}
+
+/** A local name or `self.<name>`: what the fix can write to reach a resource. */
+const PLAIN_REFERENCE = /^(?:self\.)?[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * True when the code creating `user` can name `resource` by its variable: a local of the same
+ * function (or module level), created before it in the text; or a `self` attribute of the same
+ * class, assigned by code the evaluation ran before (an earlier method `__init__` called).
+ */
+function reachableByName(resource: Resource, user: Resource): boolean {
+  const name = resource.boundTo;
+  if (!name || !PLAIN_REFERENCE.test(name) || resource.site.source !== user.site.source || resource.context.className !== user.context.className) return false;
+  if (name.startsWith('self.')) return user.context.className !== undefined && resource.id < user.id;
+  return resource.context.functionName === user.context.functionName && resource.site.end <= user.site.start;
+}
+
+/**
+ * IAC501: `depends_on=[<gateway>]` for a Python NAT gateway that lacks it: added to its inline
+ * `pulumi.ResourceOptions(...)`, or as `opts=pulumi.ResourceOptions(depends_on=[...])` when it
+ * has no options (and the unit imports `pulumi`). Only when the gateway is reachable by a plain
+ * name there, and the options are written in the call itself and have no `depends_on` yet.
+ */
+export function natDependsOnFix(nat: Resource, gateway: Resource, importsPulumi: boolean): ModelFix | undefined {
+  const reference = gateway.boundTo;
+  if (nat.language !== 'python' || !reference || !reachableByName(gateway, nat)) return undefined;
+  const description = `Add \`depends_on=[${reference}]\``;
+  const options = nat.options;
+  if (!options.given) {
+    // `opts=None` is not "given" either: a second `opts=` would not parse.
+    if (!importsPulumi || /\bopts\s*=/.test(nat.callSite.text)) return undefined;
+    const edit = appendPythonArgument(nat.site, nat.callSite, 'opts', `pulumi.ResourceOptions(depends_on=[${reference}])`);
+    return edit && { description, edits: [edit] };
+  }
+  const site = options.site;
+  if (options.open || options.values.has('depends_on') || !site || !within(site, nat.callSite)) return undefined;
+  // The options object itself, written in the call: `pulumi.ResourceOptions(...)` (not a variable shared with other resources).
+  const callee = /^(?:pulumi\.)?ResourceOptions(?=\s*\()/.exec(site.text)?.[0];
+  if (!callee) return undefined;
+  const edit = appendPythonArgument(new Site(site.source, site.start, site.start + callee.length), site, 'depends_on', `[${reference}]`);
+  return edit && { description, edits: [edit] };
+}
+
+/** True when `value`, or a list item or dict entry inside it, is the value written at `site`. */
+function holdsValueAt(value: Value | undefined, site: Site): boolean {
+  if (!value) return false;
+  if (sameSite(value.site, site)) return true;
+  if (value.kind === 'list') return value.items.some((item) => holdsValueAt(item, site));
+  if (value.kind === 'dict') return [...value.entries.values()].some((entry) => holdsValueAt(entry, site));
+  return false;
+}
+
+/**
+ * IAC109: `json.dumps(...)` over Outputs becomes `pulumi.Output.json_dumps(...)` (same keyword
+ * arguments), which waits for them. Only where an `Output[str]` serves as well as the string: the
+ * call is written as a resource's argument (or an item inside one), not kept in a variable other
+ * code may use as text; and only when the unit imports `pulumi`.
+ */
+export function jsonDumpsFix(misuse: OutputMisuse, resources: readonly Resource[], importsPulumi: boolean): ModelFix | undefined {
+  if (misuse.language !== 'python' || misuse.how !== 'json.dumps' || !importsPulumi) return undefined;
+  const callee = /^json\s*\.\s*dumps(?=\s*\()/.exec(misuse.site.text)?.[0];
+  if (!callee) return undefined;
+  const asArgument = resources.some((resource) =>
+    [...resource.args.values()].some((argument) => argument.site && within(misuse.site, argument.site) && holdsValueAt(argument.value, misuse.site)),
+  );
+  if (!asArgument) return undefined;
+  const site = misuse.site;
+  return { description: 'Use `pulumi.Output.json_dumps`', edits: [{ site: new Site(site.source, site.start, site.start + callee.length), text: 'pulumi.Output.json_dumps' }] };
 }

@@ -37,6 +37,24 @@ const natProgram = (natOptions: string, eipOptions = '') =>
   `eip = aws.ec2.Eip("nat", domain="vpc"${eipOptions})\n` +
   `nat = aws.ec2.NatGateway("nat", subnet_id=public.id, allocation_id=eip.id${natOptions})\n`;
 
+/** Issue 12: the gateway in self.igw, made by another method; NAT gateways per subnet in a helper loop. */
+const ISSUE_12 =
+  header +
+  'class TapStack(pulumi.ComponentResource):\n' +
+  '    def __init__(self, name, opts=None):\n' +
+  '        super().__init__("tap:stack:TapStack", name, None, opts)\n' +
+  '        self._create_network()\n' +
+  '        self.nat_gateways = [self._create_nat(i, subnet) for i, subnet in enumerate(self.public_subnets)]\n' +
+  '    def _create_network(self):\n' +
+  '        self.vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16", opts=pulumi.ResourceOptions(parent=self))\n' +
+  '        self.igw = aws.ec2.InternetGateway("igw", vpc_id=self.vpc.id, opts=pulumi.ResourceOptions(parent=self))\n' +
+  '        self.public_subnets = []\n' +
+  '        for i in range(2):\n' +
+  '            self.public_subnets.append(aws.ec2.Subnet(f"public-{i}", vpc_id=self.vpc.id, cidr_block=f"10.0.{i}.0/24", opts=pulumi.ResourceOptions(parent=self)))\n' +
+  '    def _create_nat(self, i, subnet):\n' +
+  '        eip = aws.ec2.Eip(f"nat-{i}", domain="vpc", opts=pulumi.ResourceOptions(parent=self))\n' +
+  '        return aws.ec2.NatGateway(f"nat-{i}", subnet_id=subnet.id, allocation_id=eip.id, opts=pulumi.ResourceOptions(parent=self))\n';
+
 const TS_HEADER = 'import * as pulumi from "@pulumi/pulumi";\nimport * as aws from "@pulumi/aws";\n';
 
 ruleTester(wrongResourceDependencies, {
@@ -168,11 +186,60 @@ ruleTester(wrongResourceDependencies, {
           message: /^This NAT gateway does not depend on internet gateway `igw` \(line 6\): add `depends_on=\[igw\]` to its options \(or to its Elastic IP's\)/,
         },
       ],
+      // No options: they are added, written through the module's `import pulumi`.
+      output: natProgram(', opts=pulumi.ResourceOptions(depends_on=[igw])'),
+    },
+    {
+      name: 'fix: the NAT gateway has inline options: depends_on joins them',
+      code: natProgram(', opts=pulumi.ResourceOptions(protect=True)'),
+      errors: [{ line: 8, message: /does not depend on internet gateway `igw`/ }],
+      output: natProgram(', opts=pulumi.ResourceOptions(protect=True, depends_on=[igw])'),
+    },
+    {
+      name: 'fix: options one per line keep their layout',
+      code: natProgram(',\n    opts=pulumi.ResourceOptions(\n        protect=True,\n    ),\n'),
+      errors: [{ line: 8, message: /does not depend on internet gateway `igw`/ }],
+      output: natProgram(',\n    opts=pulumi.ResourceOptions(\n        protect=True,\n        depends_on=[igw],\n    ),\n'),
+    },
+    {
+      name: 'no fix: the options are a variable other resources may share',
+      code: natProgram(', opts=shared').replace('vpc = ', 'shared = pulumi.ResourceOptions(protect=True)\nvpc = '),
+      errors: [{ line: 9, message: /does not depend on internet gateway `igw`/ }],
+      output: null,
+    },
+    {
+      name: 'no fix: `opts=None` written out (a second `opts=` would not parse)',
+      code: natProgram(', opts=None'),
+      errors: [{ line: 8, message: /does not depend on internet gateway `igw`/ }],
+      output: null,
+    },
+    {
+      name: 'no fix: the module cannot write `pulumi.` (imported under another name)',
+      code: natProgram('').replace('import pulumi\n', 'import pulumi as pl\n'),
+      errors: [{ line: 8, message: /does not depend on internet gateway `igw`/ }],
+      output: null,
+    },
+    {
+      name: 'no fix: the gateway is a local of another function',
+      code:
+        header +
+        'def network():\n' +
+        '    vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16")\n' +
+        '    igw = aws.ec2.InternetGateway("igw", vpc_id=vpc.id)\n' +
+        '    return vpc\n' +
+        'vpc = network()\n' +
+        'public = aws.ec2.Subnet("public", vpc_id=vpc.id, cidr_block="10.0.1.0/24")\n' +
+        'eip = aws.ec2.Eip("nat", domain="vpc")\n' +
+        'nat = aws.ec2.NatGateway("nat", subnet_id=public.id, allocation_id=eip.id)\n',
+      errors: [{ line: 11, message: /does not depend on internet gateway `igw`/ }],
+      output: null,
     },
     {
       name: 'depends_on names only the Elastic IP',
       code: natProgram(', opts=pulumi.ResourceOptions(depends_on=[eip])'),
       errors: [{ line: 8, message: /does not depend on internet gateway `igw`/ }],
+      // No fix: a list the options already have is not rewritten.
+      output: null,
     },
     {
       name: 'NAT gateways per zone in a component, Elastic IPs in a list',
@@ -189,26 +256,25 @@ ruleTester(wrongResourceDependencies, {
         '        for i in range(2):\n' +
         '            self.nats.append(aws.ec2.NatGateway(f"n{i}", subnet_id=self.public[i].id, allocation_id=self.eips[i].id, opts=pulumi.ResourceOptions(parent=self)))\n',
       errors: [{ line: 13, column: 30, message: /does not depend on internet gateway `self\.igw` \(line 8\)/ }],
+      output:
+        header +
+        'class Net(pulumi.ComponentResource):\n' +
+        '    def __init__(self, name, opts=None):\n' +
+        '        super().__init__("x:y:Net", name, None, opts)\n' +
+        '        self.vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16", opts=pulumi.ResourceOptions(parent=self))\n' +
+        '        self.igw = aws.ec2.InternetGateway("igw", vpc_id=self.vpc.id, opts=pulumi.ResourceOptions(parent=self))\n' +
+        '        self.public = [aws.ec2.Subnet(f"p{i}", vpc_id=self.vpc.id, cidr_block=f"10.0.{i}.0/24", opts=pulumi.ResourceOptions(parent=self)) for i in range(2)]\n' +
+        '        self.eips = [aws.ec2.Eip(f"e{i}", domain="vpc", opts=pulumi.ResourceOptions(parent=self)) for i in range(2)]\n' +
+        '        self.nats = []\n' +
+        '        for i in range(2):\n' +
+        '            self.nats.append(aws.ec2.NatGateway(f"n{i}", subnet_id=self.public[i].id, allocation_id=self.eips[i].id, opts=pulumi.ResourceOptions(parent=self, depends_on=[self.igw])))\n',
     },
     {
       name: 'issue 12: the gateway lives in self.igw, made by another method; NAT gateways per subnet in a helper loop',
-      code:
-        header +
-        'class TapStack(pulumi.ComponentResource):\n' +
-        '    def __init__(self, name, opts=None):\n' +
-        '        super().__init__("tap:stack:TapStack", name, None, opts)\n' +
-        '        self._create_network()\n' +
-        '        self.nat_gateways = [self._create_nat(i, subnet) for i, subnet in enumerate(self.public_subnets)]\n' +
-        '    def _create_network(self):\n' +
-        '        self.vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16", opts=pulumi.ResourceOptions(parent=self))\n' +
-        '        self.igw = aws.ec2.InternetGateway("igw", vpc_id=self.vpc.id, opts=pulumi.ResourceOptions(parent=self))\n' +
-        '        self.public_subnets = []\n' +
-        '        for i in range(2):\n' +
-        '            self.public_subnets.append(aws.ec2.Subnet(f"public-{i}", vpc_id=self.vpc.id, cidr_block=f"10.0.{i}.0/24", opts=pulumi.ResourceOptions(parent=self)))\n' +
-        '    def _create_nat(self, i, subnet):\n' +
-        '        eip = aws.ec2.Eip(f"nat-{i}", domain="vpc", opts=pulumi.ResourceOptions(parent=self))\n' +
-        '        return aws.ec2.NatGateway(f"nat-{i}", subnet_id=subnet.id, allocation_id=eip.id, opts=pulumi.ResourceOptions(parent=self))\n',
+      code: ISSUE_12,
       errors: [{ line: 17, column: 16, message: /^This NAT gateway does not depend on internet gateway `self\.igw` \(line 11\): add `depends_on=\[self\.igw\]`/ }],
+      // self.igw is assigned by _create_network, which __init__ runs before the helper.
+      output: ISSUE_12.replace('eip.id, opts=pulumi.ResourceOptions(parent=self))', 'eip.id, opts=pulumi.ResourceOptions(parent=self, depends_on=[self.igw]))'),
     },
     {
       name: 'hard-coded subnet ID through a module constant, the subnet kept in self by a helper method',
@@ -254,6 +320,8 @@ ruleTester(wrongResourceDependencies, {
       path: 'answer.md',
       code: '# Network\n\n```python\nimport pulumi_aws as aws\n' + natProgram('').split('\n\n')[1] + '```\n',
       errors: [{ line: 9, message: /internet gateway `igw` \(line 7\)/ }],
+      // The block does not import `pulumi`: no fix.
+      output: null,
     },
     // TypeScript
     {
