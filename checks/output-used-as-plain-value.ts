@@ -14,8 +14,12 @@ import type { OutputMisuse, OutputValue, SourceLanguage } from '../src/pulumi/mo
 import { spell } from '../src/pulumi/spelling.js';
 import { describeValue } from '../src/pulumi/values.js';
 import { judgeForLanguage } from '../src/packaging/aws-provider-version.js';
+import { importsPulumiAsPulumi, jsonDumpsFix, unitKey } from '../src/python/rule-fixes.js';
 
-export const outputUsedAsPlainValue: ModelRule = {
+/** Per review: the units (unitKey) that import `pulumi` under its name, so a fix may write `pulumi.Output.json_dumps`. */
+type State = Set<string>;
+
+export const outputUsedAsPlainValue: ModelRule<State> = {
   meta: {
     id: 'IAC109',
     name: 'output-used-as-plain-value',
@@ -30,12 +34,21 @@ export const outputUsedAsPlainValue: ModelRule = {
     languages: ['python', 'typescript'],
   },
   scope: 'model',
+  begin: () => new Set<string>(),
+  visitors: {
+    python(context) {
+      if (importsPulumiAsPulumi(context.unit.imports)) context.state.add(unitKey(context.unit));
+      return {};
+    },
+  },
   program(program, context) {
     if (!program.outputMisuses.length) return;
     const usesAws = program.resources.some((resource) => resource.type.provider === 'aws');
     const judge = usesAws ? judgeForLanguage(context.project, program.language) : undefined;
     for (const misuse of program.outputMisuses) {
       if (insideAnother(misuse, program.outputMisuses)) continue;
+      // Each Output in one `json.dumps(...)` is a misuse at the call, the engine keeps one finding there: all carry the same fix.
+      const fix = jsonDumpsFix(misuse, program, context.state.has(unitKey(misuse.site.source)));
       const output = misuse.output;
       const shown = shownOutput(output, misuse.language);
       // Name the provider version that makes the attribute an Output, when it is a known AWS output.
@@ -43,7 +56,7 @@ export const outputUsedAsPlainValue: ModelRule = {
       const first = output.attribute?.split(/[.[]/)[0];
       const known = signature && first && (signature.outputs.has(first) || first === 'id' || first === 'urn');
       const what = shown === 'an Output' ? 'an `Output`' : `\`${shown}\`${known && judge ? ` (an \`Output\` in ${judge.label})` : ' (an `Output`)'}`;
-      context.report({ at: misuse, message: `${what} ${problem(misuse)} ${remedy(misuse.how, misuse.language)}` });
+      context.report({ at: misuse, message: `${what} ${problem(misuse)} ${remedy(misuse.how, misuse.language)}`, ...(fix ? { fix } : {}) });
     }
   },
 };

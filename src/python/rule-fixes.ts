@@ -3,7 +3,7 @@
  * returns undefined unless the change is certain: a fix is never a guess.
  */
 import type { ModelFix, ReviewSettings, UnitFix } from '../api/rule.js';
-import type { OutputMisuse, Resource, Value } from '../pulumi/model.js';
+import type { OutputMisuse, ProgramModel, Resource, Value } from '../pulumi/model.js';
 import { sameSite, Site } from '../pulumi/site.js';
 import { bodyStatements, docstringOf, statementsAfterDocstring, unwrapDefinition } from './definitions.js';
 import { appendPythonArgument, appendToList, fixOf, indentationBefore, insertAfter, insertBefore, replaceNode } from './fix-edits.js';
@@ -174,12 +174,15 @@ function holdsValueAt(value: Value | undefined, site: Site): boolean {
  * IAC109: `json.dumps(...)` over Outputs becomes `pulumi.Output.json_dumps(...)` (same keyword
  * arguments), which waits for them. Only where an `Output[str]` serves as well as the string: the
  * call is written as a resource's argument (or an item inside one), not kept in a variable other
- * code may use as text; and only when the unit imports `pulumi`.
+ * code may use as text; only when every Output in it is a value of the document (one formatted
+ * into a string inside, `f"{bucket.arn}/*"`, stays wrong in `json_dumps` too); and only when the
+ * unit imports `pulumi`.
  */
-export function jsonDumpsFix(misuse: OutputMisuse, resources: readonly Resource[], importsPulumi: boolean): ModelFix | undefined {
+export function jsonDumpsFix(misuse: OutputMisuse, program: Pick<ProgramModel, 'resources' | 'outputMisuses'>, importsPulumi: boolean): ModelFix | undefined {
   if (misuse.language !== 'python' || misuse.how !== 'json.dumps' || !importsPulumi) return undefined;
   const callee = /^json\s*\.\s*dumps(?=\s*\()/.exec(misuse.site.text)?.[0];
-  if (!callee) return undefined;
+  if (!callee || program.outputMisuses.some((other) => other.how !== 'json.dumps' && within(other.site, misuse.site))) return undefined;
+  const resources = program.resources;
   const asArgument = resources.some((resource) =>
     [...resource.args.values()].some((argument) => argument.site && within(misuse.site, argument.site) && holdsValueAt(argument.value, misuse.site)),
   );

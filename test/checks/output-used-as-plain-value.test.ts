@@ -55,6 +55,39 @@ ruleTester(outputUsedAsPlainValue, {
     {
       code: header + 'policy = json.dumps({"Statement": [{"Resource": bucket.arn}]})\n',
       errors: [{ line: 6, message: /`bucket\.arn` \(an `Output` in pulumi-aws 7\.\d+\.\d+\) is passed to `json\.dumps`.*`pulumi\.Output\.json_dumps/ }],
+      // No fix: kept in a variable, the text may be used as a string elsewhere.
+      output: null,
+    },
+    {
+      name: 'fix: json.dumps written as a resource argument becomes pulumi.Output.json_dumps',
+      code: header + 'aws.s3.BucketPolicy("p", bucket=bucket.id, policy=json.dumps({"Statement": [{"Effect": "Allow", "Resource": [bucket.arn, bucket.id]}]}, indent=2))\n',
+      // Two Outputs in one call: one finding (the engine keeps one per site), one fix; keyword arguments stay.
+      errors: [{ line: 6 }],
+      output: header + 'aws.s3.BucketPolicy("p", bucket=bucket.id, policy=pulumi.Output.json_dumps({"Statement": [{"Effect": "Allow", "Resource": [bucket.arn, bucket.id]}]}, indent=2))\n',
+    },
+    {
+      name: 'fix: json.dumps as an item of a resource argument',
+      code: header + 'aws.iam.Role("r", assume_role_policy="{}", inline_policies=[{"name": "read", "policy": json.dumps({"Resource": bucket.arn})}])\n',
+      errors: [{ line: 6 }],
+      output: header + 'aws.iam.Role("r", assume_role_policy="{}", inline_policies=[{"name": "read", "policy": pulumi.Output.json_dumps({"Resource": bucket.arn})}])\n',
+    },
+    {
+      name: 'no fix: an Output formatted into a string inside the document stays wrong in json_dumps',
+      code: header + 'aws.s3.BucketPolicy("p", bucket=bucket.id, policy=json.dumps({"Resource": f"{bucket.arn}/*"}))\n',
+      errors: [{ line: 6 }],
+      output: null,
+    },
+    {
+      name: 'no fix: the JSON text is used as a string inside the argument',
+      code: header + 'aws.s3.BucketPolicy("p", bucket=bucket.id, policy=json.dumps({"Resource": bucket.arn}).strip())\n',
+      errors: [{ line: 6 }],
+      output: null,
+    },
+    {
+      name: 'no fix: `pulumi` is imported under another name',
+      code: header.replace('import pulumi\n', 'import pulumi as pl\n') + 'aws.s3.BucketPolicy("p", bucket=bucket.id, policy=json.dumps({"Resource": bucket.arn}))\n',
+      errors: [{ line: 6 }],
+      output: null,
     },
     { code: header + 'name = f"{bucket.id}-logs"\n', errors: [{ line: 6, message: /is formatted into a string \(an f-string\).*`pulumi\.Output\.concat/ }] },
     { code: header + 'name = "logs-" + bucket.id\n', errors: [{ line: 6, message: /concatenated with `\+`, which raises TypeError/ }] },
@@ -82,6 +115,16 @@ ruleTester(outputUsedAsPlainValue, {
         '        for action in ["s3:GetObject", "s3:ListBucket"]:\n' +
         '            aws.s3.BucketPolicy(f"p-{action}", bucket=self.bucket.id, policy=json.dumps({"Action": action, "Resource": self.bucket.arn}))\n',
       errors: [{ line: 13, message: /`self\.bucket\.arn`/ }],
+      output:
+        header +
+        'class Site(pulumi.ComponentResource):\n' +
+        '    def __init__(self, name, opts=None):\n' +
+        '        super().__init__("x:y:Site", name, None, opts)\n' +
+        '        self.bucket = aws.s3.Bucket("site", opts=pulumi.ResourceOptions(parent=self))\n' +
+        '        self._policy()\n' +
+        '    def _policy(self):\n' +
+        '        for action in ["s3:GetObject", "s3:ListBucket"]:\n' +
+        '            aws.s3.BucketPolicy(f"p-{action}", bucket=self.bucket.id, policy=pulumi.Output.json_dumps({"Action": action, "Resource": self.bucket.arn}))\n',
     },
     { path: 'lib/MODEL_RESPONSE.md', code: '```python\nimport pulumi\nimport pulumi_aws as aws\nbucket = aws.s3.Bucket("b")\npulumi.export("url", f"http://{bucket.website_endpoint}")\n```\n', errors: [{ line: 5, path: 'lib/MODEL_RESPONSE.md' }] },
     // TypeScript: a template literal, `+`, JSON.stringify, String(), .join, a condition, a comparison, a logical name.
