@@ -15,9 +15,13 @@ import { spell } from '../src/pulumi/spelling.js';
 import { describeValue } from '../src/pulumi/values.js';
 import { judgeForLanguage } from '../src/packaging/aws-provider-version.js';
 import { importsPulumiAsPulumi, jsonDumpsFix, unitKey } from '../src/python/rule-fixes.js';
+import { importsPulumiSdk, interpolateFix } from '../src/typescript/template-fix.js';
 
-/** Per review: the units (unitKey) that import `pulumi` under its name, so a fix may write `pulumi.Output.json_dumps`. */
+/** Per review: the units (unitKey) that import `pulumi` under its name, so a fix may write `pulumi.Output.json_dumps` or `pulumi.interpolate`. */
 type State = Set<string>;
+
+/** Template literals whose start a fix looks for, per program (each look scans the unit's text up to the hole). */
+const MAX_TEMPLATE_SCANS = 20;
 
 export const outputUsedAsPlainValue: ModelRule<State> = {
   meta: {
@@ -40,15 +44,22 @@ export const outputUsedAsPlainValue: ModelRule<State> = {
       if (importsPulumiAsPulumi(context.unit.imports)) context.state.add(unitKey(context.unit));
       return {};
     },
+    typescript(context) {
+      if (importsPulumiSdk(context.unit.imports)) context.state.add(unitKey(context.unit));
+      return {};
+    },
   },
   program(program, context) {
     if (!program.outputMisuses.length) return;
     const usesAws = program.resources.some((resource) => resource.type.provider === 'aws');
     const judge = usesAws ? judgeForLanguage(context.project, program.language) : undefined;
+    let templateScans = 0;
     for (const misuse of program.outputMisuses) {
       if (insideAnother(misuse, program.outputMisuses)) continue;
       // Each Output in one `json.dumps(...)` is a misuse at the call, the engine keeps one finding there: all carry the same fix.
-      const fix = jsonDumpsFix(misuse, program, context.state.has(unitKey(misuse.site.source)));
+      const importsPulumi = context.state.has(unitKey(misuse.site.source));
+      // Finding a template's start scans its unit: bounded, so a file full of misuses stays linear.
+      const fix = misuse.language === 'python' ? jsonDumpsFix(misuse, program, importsPulumi) : misuse.how === 'template' && templateScans++ < MAX_TEMPLATE_SCANS ? interpolateFix(misuse, program.resources, importsPulumi) : undefined;
       const output = misuse.output;
       const shown = shownOutput(output, misuse.language);
       // Name the provider version that makes the attribute an Output, when it is a known AWS output.

@@ -132,6 +132,37 @@ ruleTester(outputUsedAsPlainValue, {
       path: 'index.ts',
       code: ts + 'export const name = `${bucket.id}-logs`;\n',
       errors: [{ line: 5, message: /`bucket\.id` \(an `Output` in @pulumi\/aws 7\.\d+\.\d+\) is formatted into a string \(a template literal\), which yields the text "Calling \[toString\] on an \[Output<T>\] is not supported".*pulumi\.interpolate/ }],
+      // No fix: an exported string may be read as text elsewhere.
+      output: null,
+    },
+    {
+      name: 'fix: a template literal written as a resource argument gets the pulumi.interpolate tag',
+      path: 'index.ts',
+      code: ts + 'new aws.s3.BucketObject("index", { bucket: bucket.id, content: `<a href="http://${bucket.websiteEndpoint}/${bucket.id}">home</a>` });\n',
+      // Two holes: two findings with the same fix, applied once.
+      errors: [{ line: 5 }, { line: 5 }],
+      output: ts + 'new aws.s3.BucketObject("index", { bucket: bucket.id, content: pulumi.interpolate`<a href="http://${bucket.websiteEndpoint}/${bucket.id}">home</a>` });\n',
+    },
+    {
+      name: 'fix: a template inside a list argument, multi-line',
+      path: 'index.ts',
+      code: ts + 'new aws.iam.RolePolicyAttachment("a", {\n  role: "r",\n  policyArn: `arn:aws:iam::aws:policy/${bucket.bucket}`,\n});\n',
+      errors: [{ line: 7 }],
+      output: ts + 'new aws.iam.RolePolicyAttachment("a", {\n  role: "r",\n  policyArn: pulumi.interpolate`arn:aws:iam::aws:policy/${bucket.bucket}`,\n});\n',
+    },
+    {
+      name: 'no fix: pulumi imported under another name',
+      path: 'index.ts',
+      code: ts.replace('import * as pulumi', 'import * as pl') + 'new aws.s3.BucketObject("index", { bucket: bucket.id, content: `${bucket.websiteEndpoint}` });\n',
+      errors: [{ line: 5 }],
+      output: null,
+    },
+    {
+      name: 'no fix: a template with another tag',
+      path: 'index.ts',
+      code: ts + 'new aws.s3.BucketObject("index", { bucket: bucket.id, content: String.raw`${bucket.websiteEndpoint}` });\n',
+      errors: [{ line: 5 }],
+      output: null,
     },
     { path: 'index.ts', code: ts + 'export const name = "logs-" + bucket.bucketDomainName;\n', errors: [{ line: 5, message: /`bucket\.bucketDomainName` .* concatenated with `\+`/ }] },
     { path: 'index.ts', code: ts + 'export const policy = JSON.stringify({ Statement: [{ Resource: bucket.arn }] });\n', errors: [{ line: 5, message: /passed to `JSON\.stringify`, which writes the text "Calling \[toJSON\].*pulumi\.jsonStringify/ }] },

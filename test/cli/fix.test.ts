@@ -123,6 +123,38 @@ describe('iac-review scan --fix', () => {
     expect(readFileSync(join(root, 'infra/lib/tap_stack.py'), 'utf8')).toContain('self.provider = aws.Provider("aws", region="us-east-1")');
   });
 
+  it('adds the NAT gateway\'s depends_on (IAC501), and waits for Outputs in JSON and templates (IAC109)', () => {
+    const network = [
+      '"""The network and its bucket policy."""',
+      'import json',
+      '',
+      'import pulumi',
+      'import pulumi_aws as aws',
+      '',
+      'vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16")',
+      'public = aws.ec2.Subnet("public", vpc_id=vpc.id, cidr_block="10.0.1.0/24")',
+      'igw = aws.ec2.InternetGateway("igw", vpc_id=vpc.id)',
+      'eip = aws.ec2.Eip("nat", domain="vpc")',
+      'nat = aws.ec2.NatGateway("nat", subnet_id=public.id, allocation_id=eip.id, opts=pulumi.ResourceOptions(protect=True))',
+      'logs = aws.s3.Bucket("logs")',
+      'aws.s3.BucketPolicy("logs", bucket=logs.id, policy=json.dumps({"Statement": [{"Effect": "Deny", "Resource": logs.arn}]}))',
+      '',
+    ].join('\n');
+    const site = 'import * as pulumi from "@pulumi/pulumi";\nimport * as aws from "@pulumi/aws";\n\nconst bucket = new aws.s3.Bucket("site");\nnew aws.s3.BucketObject("index", { bucket: bucket.id, content: `<a href="http://${bucket.websiteEndpoint}">home</a>` });\n';
+    const root = tempProject({ 'lib/network.py': network, 'lib/AWS_REGION': 'us-east-1\n', 'site/index.ts': site });
+    const result = scanCommand({ paths: [], format: 'text', colour: false, cwd: root, fix: true });
+    expect(result.output).toMatch(/^fixed lib\/network\.py:11:7 IAC501: Add `depends_on=\[igw\]`$/m);
+    expect(result.output).toMatch(/^fixed lib\/network\.py:13:\d+ IAC109: Use `pulumi\.Output\.json_dumps`$/m);
+    expect(result.output).toMatch(/^fixed site\/index\.ts:5:\d+ IAC109: Tag the template literal with `pulumi\.interpolate`$/m);
+    expect(result.output).toMatch(/^Re-analysis of the written files: all 3 fixed finding\(s\) are gone\.$/m);
+    expect(readFileSync(join(root, 'lib/network.py'), 'utf8')).toBe(
+      network.replace('opts=pulumi.ResourceOptions(protect=True)', 'opts=pulumi.ResourceOptions(protect=True, depends_on=[igw])').replace('policy=json.dumps(', 'policy=pulumi.Output.json_dumps('),
+    );
+    expect(readFileSync(join(root, 'site/index.ts'), 'utf8')).toBe(site.replace('content: `', 'content: pulumi.interpolate`'));
+    const after = findings(root);
+    expect(after.filter((finding) => ['IAC501', 'IAC109', ...PARSE_RULES].includes(finding.ruleId))).toEqual([]);
+  });
+
   it('--diff on a folder with nothing to fix prints nothing and exits 0', () => {
     const root = tempProject({ 'lib/ok.py': '"""Fine."""\nx = 1\n' });
     expect(scanCommand({ paths: [], format: 'text', colour: false, cwd: root, diff: true })).toMatchObject({ output: '', exitCode: 0 });
