@@ -29,6 +29,7 @@ export const deprecatedApi: ModelRule<{ project: ProjectView; judge?: Judge }> =
     severity: 'warning',
     why: 'Deprecated provider resources, arguments and values (S3 bucket `acl=`/`versioning=`, `BucketV2`, old Lambda runtimes) are removed in later majors and often already behave differently; models trained on old examples keep producing them.',
     fix: 'Use the replacement the provider names in its deprecation message, e.g. a separate `aws.s3.BucketVersioning` resource instead of `versioning=` on the bucket.',
+    autofix: 'Python: a deprecated resource or function becomes the one the provider names (`aws.s3.BucketV2` → `aws.s3.Bucket`); when the message names one current successor that accepts every argument the call passes, and the call is written through the module.',
     badExample: 'aws.s3.Bucket("logs", acl="private", versioning={"enabled": True})',
     goodExample: 'bucket = aws.s3.Bucket("logs")\naws.s3.BucketVersioning("logs-versioning", bucket=bucket.id,\n    versioning_configuration={"status": "Enabled"})',
     seed: { report: 'model-failures-tracking', section: 'Incorrect API Usage' },

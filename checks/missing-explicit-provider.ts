@@ -30,6 +30,7 @@ export const missingExplicitProvider: ModelRule = {
     severity: 'warning',
     why: 'Resources created with the default provider land in whatever region and account the environment of the person or pipeline running `pulumi up` points at. An explicit `aws.Provider(region=...)`, passed down through `opts` (and inherited by children with `parent=self`), pins where the stack deploys.',
     fix: 'Build `aws.Provider("aws", region=...)` in the entry point, pass it as `opts=pulumi.ResourceOptions(provider=provider)` to the stack component, and parent every child to the component; inside a component that uses a provider, pass it to every resource.',
+    autofix: 'Python: `aws.Provider("aws")` gets `region="<required region>"`; when the region comes from the configuration or lib/AWS_REGION, the file builds no other provider and the provider\'s name does not suggest another region.',
     badExample: 'class TapStack(pulumi.ComponentResource):\n    def __init__(self, name, opts=None):\n        super().__init__("tap:stack:TapStack", name, None, opts)\n        aws.s3.BucketV2("logs", opts=pulumi.ResourceOptions(parent=self))\n\nTapStack("tap")',
     goodExample:
       'provider = aws.Provider("aws", region="us-east-1")\nTapStack("tap", opts=pulumi.ResourceOptions(provider=provider))',

@@ -31,6 +31,7 @@ export const stackNotComponentResource: ModelRule<undefined> = {
     severity: 'error',
     why: 'A plain stack class that creates resources gives Pulumi no parent to group them under: no component in `pulumi preview`, no shared options (provider, protect) inherited by children, and no outputs registered.',
     fix: 'Subclass `pulumi.ComponentResource`, call `super().__init__("pkg:index:TapStack", name, None, opts)`, pass `opts=pulumi.ResourceOptions(parent=self)` to each child and end with `self.register_outputs({...})`. A helper class may stay plain if it receives `parent`/`provider` (or `opts`) from the stack and passes them to what it creates.',
+    autofix: 'Python: the class gets the `ComponentResource` base, `__init__` an `opts=None` parameter if it has none, and a first statement `super().__init__("pkg:index:<Class>", name, None, opts)`; when the module imports `pulumi` (or `ComponentResource`) and `__init__` takes `name` and calls no `__init__` itself.',
     badExample: 'class TapStack:\n    def __init__(self, name):\n        self.vpc = aws.ec2.Vpc(f"{name}-vpc", cidr_block="10.0.0.0/16")',
     goodExample:
       'class TapStack(pulumi.ComponentResource):\n    def __init__(self, name, opts=None):\n        super().__init__("tap:stack:TapStack", name, None, opts)\n        self.vpc = aws.ec2.Vpc(f"{name}-vpc", cidr_block="10.0.0.0/16",\n            opts=pulumi.ResourceOptions(parent=self))\n        self.register_outputs({"vpc_id": self.vpc.id})',

@@ -40,6 +40,7 @@ export const unknownResourceOrArgument: ModelRule<State> = {
     severity: 'error',
     why: 'Models invent argument, resource and module names (`cidr=` for `cidr_block=`, `aws.ec2.Vpcs`); Python accepts the file and raises TypeError or AttributeError only at `pulumi up`.',
     fix: 'Use the names of the provider API for the pinned pulumi-aws version (`cidr_block`, not `cidr`); the finding names the closest real one.',
+    autofix: 'Python: a misspelled argument, resource or module gets the right name (`cidrBlock` → `cidr_block`); when there is exactly one close match and the right name is not passed too.',
     badExample: 'aws.ec2.Vpc("main", cidr="10.0.0.0/16")',
     goodExample: 'aws.ec2.Vpc("main", cidr_block="10.0.0.0/16")',
     seed: { report: 'model-failures-tracking', section: 'Incorrect API Usage' },

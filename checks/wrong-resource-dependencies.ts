@@ -27,6 +27,7 @@ export const wrongResourceDependencies: ModelRule<State> = {
     severity: 'error',
     why: 'Pulumi creates resources in parallel unless one references another. A NAT gateway created before the VPC\'s internet gateway is attached fails; a `_create_*` method that reads an attribute a later method assigns raises AttributeError; a hard-coded ID hides the dependency on a resource the program is creating, so it is not waited for (and points at the wrong resource on the next deployment).',
     fix: 'Call the `_create_*` methods in dependency order; give NAT gateways (or their Elastic IPs) `opts=pulumi.ResourceOptions(depends_on=[igw])`; reference `vpc.id` instead of a `"vpc-..."` string.',
+    autofix: 'Python: a NAT gateway without the dependency gets `depends_on=[igw]` in its `pulumi.ResourceOptions(...)` (or new `opts=` when it has none and the module imports `pulumi`); when the gateway is a plain name or `self` attribute in scope there and the options are written in the call without a `depends_on`.',
     badExample:
       'igw = aws.ec2.InternetGateway("igw", vpc_id=vpc.id)\neip = aws.ec2.Eip("nat", domain="vpc")\nnat = aws.ec2.NatGateway("nat", subnet_id=public.id, allocation_id=eip.id)',
     goodExample:

@@ -69,6 +69,8 @@ export interface RuleMeta {
   why: string;
   /** How to fix it (Ruff's "use instead"). */
   fix: string;
+  /** What the rule's automatic fix does and when it is offered (findings carry it as `fix`), for the catalog. */
+  autofix?: string;
   badExample: string;
   goodExample: string;
   seed: SeedReference;

@@ -36,6 +36,7 @@ export function renderCatalogMarkdown(entries: readonly CatalogEntry[]): string 
       '',
       `**How to fix.** ${entry.fix}`,
       '',
+      ...(entry.autofix ? [`**Automatic fix** (\`iac-review scan --fix\`, a suggested change in the App; see [Fixes](#fixes)). ${entry.autofix}`, ''] : []),
       'Bad:',
       '',
       fence(entry.badExample),
