@@ -12,14 +12,13 @@
  * Manifests are read only when they are under review, so a change is not blamed for a pin it
  * did not touch.
  */
-import type { ProjectRule, ProjectRuleContext, ProjectView } from '../src/api/rule.js';
-import { judgeFor, type Judge } from '../src/packaging/aws-provider-version.js';
-import type { PythonUnit } from '../src/python/units.js';
+import type { ModelRule, ProgramContext, ProjectContext, ProjectView } from '../src/api/rule.js';
+import { judgeForLanguage, type Judge } from '../src/packaging/aws-provider-version.js';
 import { capsBelowThree, pulumiPins } from '../src/packaging/pulumi-pins.js';
-import { callArguments, calleeName, stringLiteralValue } from '../src/python/calls.js';
-import { qualifiedName } from '../src/python/names.js';
-import type { SyntaxNode } from '../src/python/parser.js';
-import { callsNamed, identifiersMatching, nodesOfType } from '../src/python/fast-walk.js';
+import semver from 'semver';
+import { parsePackageJson } from '../src/packaging/package-json.js';
+import type { SourceLanguage, Value } from '../src/pulumi/model.js';
+import type { Site } from '../src/pulumi/site.js';
 
 /**
  * Which Lambda runtimes are deprecated comes from the provider's table (`lambda_.Runtime`'s
@@ -43,31 +42,46 @@ function replacementFor(runtime: string): string {
 
 interface State {
   project: ProjectView;
-  judge?: Judge;
+  judges: Map<SourceLanguage, Judge>;
 }
 
 /** The replacement for a deprecated runtime and which table says so; undefined when it is current. */
-function deprecatedRuntime(runtime: string, state: State): { replacement: string; label?: string } | undefined {
-  const judge = (state.judge ??= judgeFor(state.project));
+function deprecatedRuntime(runtime: string, language: SourceLanguage, state: State): { replacement: string; label?: string } | undefined {
+  let judge = state.judges.get(language);
+  if (!judge) state.judges.set(language, (judge = judgeForLanguage(state.project, language)));
   if (judge.api.enumType('lambda_', 'Runtime')?.deprecated.has(runtime)) return { replacement: replacementFor(runtime), label: judge.label };
   return DEPRECATED_OUTSIDE_TABLE.has(runtime) ? { replacement: replacementFor(runtime) } : undefined;
 }
 
-const LAMBDA_RUNTIME_CALLS = new Set(['pulumi_aws.lambda_.Function', 'pulumi_aws.lambda_.FunctionArgs']);
-const LAYER_CALLS = new Set(['pulumi_aws.lambda_.LayerVersion', 'pulumi_aws.lambda_.LayerVersionArgs']);
-const RUNTIME_ENUM = 'pulumi_aws.lambda_.Runtime.';
-const RDS_ENGINE_CALLS = new Set(
-  ['Instance', 'Cluster', 'ClusterInstance', 'GlobalCluster'].flatMap((name) => [`pulumi_aws.rds.${name}`, `pulumi_aws.rds.${name}Args`]),
-);
-const RDS_FAMILY_CALLS = new Set(
-  ['ParameterGroup', 'ClusterParameterGroup'].flatMap((name) => [`pulumi_aws.rds.${name}`, `pulumi_aws.rds.${name}Args`]),
-);
-const RDS_ENGINE_ENUM = 'pulumi_aws.rds.EngineType.';
-/** Last names of every call above, to find candidate calls through the text. */
-const CALL_NAMES = [...LAMBDA_RUNTIME_CALLS, ...LAYER_CALLS, ...RDS_ENGINE_CALLS, ...RDS_FAMILY_CALLS].map((name) => name.split('.').pop()).join('|');
-const MANIFEST = /(^|\/)(requirements[^/]*\.txt|Pipfile|pyproject\.toml)$/;
+/** Resource types (model keys) and the arguments read on each; `…Args` objects are judged like their resource. */
+const LAMBDA_FUNCTIONS = new Set(['lambda.Function']);
+const LAMBDA_LAYERS = new Set(['lambda.LayerVersion']);
+const RDS_ENGINES = new Set(['rds.Instance', 'rds.Cluster', 'rds.ClusterInstance', 'rds.GlobalCluster']);
+const RDS_FAMILIES = new Set(['rds.ParameterGroup', 'rds.ClusterParameterGroup']);
+const PYTHON_MANIFEST = /(^|\/)(requirements[^/]*\.txt|Pipfile|pyproject\.toml)$/;
 
-export const outdatedRuntime: ProjectRule<State> = {
+/** An argument's value as the rule reads it: a string, where to report it, and how it was written. */
+interface Written {
+  value: string;
+  site: Site | undefined;
+  /** The source text when it is not the string itself (an enum member). */
+  shownAs: string | undefined;
+}
+
+/** Where an argument is written in the call (or the dict entry): a value defined elsewhere is reported there. */
+type ArgumentAt = (name: string) => { value: Value; site: Site | undefined } | undefined;
+
+function written(value: Value | undefined, argumentSite: Site | undefined): Written | undefined {
+  if (value?.kind !== 'string') return undefined;
+  const site = value.site;
+  const inside = site && argumentSite && site.source === argumentSite.source && site.start >= argumentSite.start && site.end <= argumentSite.end;
+  if (!inside && argumentSite) return { value: value.value, site: argumentSite, shownAs: undefined };
+  const text = site?.text;
+  const isLiteral = text === undefined || /^(['"`]).*\1$/s.test(text);
+  return { value: value.value, site, shownAs: isLiteral ? undefined : text };
+}
+
+export const outdatedRuntime: ModelRule<State> = {
   meta: {
     id: 'IAC402',
     name: 'outdated-runtime',
@@ -75,104 +89,81 @@ export const outdatedRuntime: ProjectRule<State> = {
     category: 'Documentation',
     severity: 'warning',
     why: 'Models repeat the versions of their training data: deprecated Lambda runtimes get no patches and AWS then blocks creating and updating functions on them, RDS engines past end of standard support are billed for Extended Support or force-upgraded, and Pulumi 2 cannot load current providers.',
-    fix: 'Use a supported runtime (python3.12, nodejs22.x, provided.al2023), a current engine version (MySQL 8.0, PostgreSQL 16), and `pulumi>=3,<4` in requirements.txt.',
+    fix: 'Use a supported runtime (python3.12, nodejs22.x, provided.al2023), a current engine version (MySQL 8.0, PostgreSQL 16), and `pulumi>=3,<4` in requirements.txt (`"@pulumi/pulumi": "^3"` in package.json).',
     badExample: 'aws.lambda_.Function("fn", runtime="python3.7", handler="index.handler", role=role.arn, code=code)',
     goodExample: 'aws.lambda_.Function("fn", runtime="python3.12", handler="index.handler", role=role.arn, code=code)',
     seed: { report: 'model-failures-tracking', section: 'Outdated Information' },
+    languages: ['python', 'typescript'],
   },
-  scope: 'project',
-  begin: (project) => ({ project }),
-  visitFile(file, state, context) {
-    for (const unit of file.units) checkUnit(unit, context, state);
+  scope: 'model',
+  begin: (project) => ({ project, judges: new Map() }),
+  program(model, context) {
+    // A resource built in a loop is judged per iteration (each may have its own runtime); the engine drops repeats.
+    for (const resource of model.resources) {
+      if (resource.type.provider !== 'aws') continue;
+      checkArguments(resource.type.key, (name) => resource.args.get(name), model.language, context);
+    }
+    for (const object of model.argsObjects) {
+      const key = object.argsType?.replace(/Args$/, '');
+      if (!key) continue;
+      const entry = (name: string) => {
+        const value = object.entries.get(name);
+        return value && { value, site: object.entrySites?.get(name) ?? value.site };
+      };
+      checkArguments(key, entry, model.language, context);
+    }
   },
-  check(project, context) {
+  project(project, context) {
     const reviewed = new Set(project.files.map((file) => file.path));
     for (const path of project.paths) {
-      if (!MANIFEST.test(path) || !reviewed.has(path)) continue;
-      const text = project.readFile(path);
-      if (text !== undefined) checkManifest(path, text, context);
+      if (!reviewed.has(path)) continue;
+      if (PYTHON_MANIFEST.test(path)) {
+        const text = project.readFile(path);
+        if (text !== undefined) checkManifest(path, text, context);
+      }
     }
+    checkPackageJson(project, context);
   },
 };
 
-function checkUnit(unit: PythonUnit, context: ProjectRuleContext, state: State): void {
-  let constants: Map<string, string> | undefined;
-  const valueOf = (node: SyntaxNode): string | undefined =>
-    stringLiteralValue(node) ?? (node.type === 'identifier' ? (constants ??= moduleStringConstants(unit.root)).get(node.text) : undefined);
-
-  // Enum members such as `aws.lambda_.Runtime.PYTHON3D7`, wherever they are used.
-  for (const member of identifiersMatching(unit.root, unit.text, '[A-Z][A-Z0-9_]*D[0-9X_]*|GO1DX|JAVA8|CUSTOM|NODE_JS|DOTNET6')) {
-    const node = member.parent;
-    if (node?.type !== 'attribute' || node.childForFieldName('attribute')?.id !== member.id) continue;
-    const qualified = qualifiedName(node, unit.imports);
-    if (!qualified?.startsWith(RUNTIME_ENUM)) continue;
-    const runtime = runtimeFromEnumMember(qualified.slice(RUNTIME_ENUM.length));
-    const deprecated = runtime ? deprecatedRuntime(runtime, state) : undefined;
-    if (runtime && deprecated) context.report({ unit, node, message: runtimeMessage(`\`${node.text}\` (${runtime})`, deprecated) });
-  }
-
-  for (const call of callsNamed(unit.root, unit.text, CALL_NAMES)) {
-    const callee = calleeName(call, unit.imports);
-    if (!callee) continue;
-    const args = callArguments(call);
-    if (LAMBDA_RUNTIME_CALLS.has(callee)) {
-      const node = args.keywords.get('runtime');
-      const runtime = node ? valueOf(node) : undefined;
-      const deprecated = runtime ? deprecatedRuntime(runtime, state) : undefined;
-      if (node && runtime && deprecated) context.report({ unit, node, message: runtimeMessage(`\`${runtime}\``, deprecated) });
-    } else if (LAYER_CALLS.has(callee)) {
-      const list = args.keywords.get('compatible_runtimes');
-      if (list?.type !== 'list') continue;
-      for (const element of list.namedChildren) {
-        const runtime = valueOf(element);
-        const deprecated = runtime ? deprecatedRuntime(runtime, state) : undefined;
-        if (runtime && deprecated) context.report({ unit, node: element, message: runtimeMessage(`\`${runtime}\``, deprecated) });
-      }
-    } else if (RDS_ENGINE_CALLS.has(callee)) {
-      const engineNode = args.keywords.get('engine');
-      const versionNode = args.keywords.get('engine_version');
-      const engine = engineNode ? engineName(engineNode, unit, valueOf) : undefined;
-      if (engineNode && engine === 'aurora') {
-        context.report({ unit, node: engineNode, message: `RDS engine \`aurora\`: ${endOfLife('aurora', '')}` });
-        continue;
-      }
-      if (!versionNode) continue;
-      const version = valueOf(versionNode);
-      if (!engine || !version) continue;
-      const eol = endOfLife(engine, version);
-      if (eol) context.report({ unit, node: versionNode, message: `RDS engine \`${engine}\` version \`${version}\`: ${eol}` });
-    } else if (RDS_FAMILY_CALLS.has(callee)) {
-      const familyNode = args.keywords.get('family');
-      const family = familyNode ? valueOf(familyNode) : undefined;
-      const parsed = family ? /^(aurora-mysql|aurora-postgresql|aurora|mysql|postgres|mariadb)(\d+(?:\.\d+)?)$/.exec(family) : null;
-      if (!familyNode || !parsed) continue;
-      const eol = endOfLife(parsed[1] ?? '', parsed[2] ?? '');
-      if (eol) context.report({ unit, node: familyNode, message: `Parameter group family \`${family}\`: ${eol}` });
+function checkArguments(key: string, argument: ArgumentAt, language: SourceLanguage, context: ProgramContext<State>): void {
+  const runtime = (value: Value | undefined, at: Site | undefined) => {
+    const shown = written(value, at);
+    const deprecated = shown ? deprecatedRuntime(shown.value, language, context.state) : undefined;
+    if (shown && deprecated) {
+      const name = shown.shownAs ? `\`${shown.shownAs}\` (${shown.value})` : `\`${shown.value}\``;
+      context.report({ at: shown.site, message: runtimeMessage(name, deprecated) });
     }
+  };
+  const read = (name: string) => {
+    const found = argument(name);
+    return written(found?.value, found?.site);
+  };
+  if (LAMBDA_FUNCTIONS.has(key)) runtime(argument('runtime')?.value, argument('runtime')?.site);
+  else if (LAMBDA_LAYERS.has(key)) {
+    const list = argument('compatible_runtimes');
+    if (list?.value.kind === 'list') for (const item of list.value.items) runtime(item, list.site);
+  } else if (RDS_ENGINES.has(key)) {
+    const engine = read('engine');
+    const name = engine?.value.toLowerCase();
+    if (engine && name === 'aurora') {
+      context.report({ at: engine.site, message: `RDS engine \`aurora\`: ${endOfLife('aurora', '')}` });
+      return;
+    }
+    const version = read('engine_version');
+    const eol = name && version ? endOfLife(name, version.value) : undefined;
+    if (version && eol) context.report({ at: version.site, message: `RDS engine \`${name}\` version \`${version.value}\`: ${eol}` });
+  } else if (RDS_FAMILIES.has(key)) {
+    const family = read('family');
+    const parsed = family ? /^(aurora-mysql|aurora-postgresql|aurora|mysql|postgres|mariadb)(\d+(?:\.\d+)?)$/.exec(family.value) : null;
+    const eol = parsed ? endOfLife(parsed[1] ?? '', parsed[2] ?? '') : undefined;
+    if (family && eol) context.report({ at: family.site, message: `Parameter group family \`${family.value}\`: ${eol}` });
   }
 }
 
 function runtimeMessage(shown: string, deprecated: { replacement: string; label?: string }): string {
   const source = deprecated.label ? ` (a deprecated \`Runtime\` member in ${deprecated.label})` : '';
   return `Lambda runtime ${shown} is deprecated${source}: it gets no security patches and AWS blocks creating and then updating functions on it; use ${deprecated.replacement}.`;
-}
-
-/** `PYTHON3D7` -> `python3.7`, `NODE_JS16D_X` -> `nodejs16.x`, `DOTNET_CORE3D1` -> `dotnetcore3.1`. */
-function runtimeFromEnumMember(member: string): string | undefined {
-  if (!/^[A-Z0-9_]+$/.test(member)) return undefined;
-  if (member === 'CUSTOM') return 'provided';
-  return member
-    .toLowerCase()
-    .replace(/_/g, '')
-    .replace(/(\d)d(\d|x)/g, '$1.$2');
-}
-
-function engineName(node: SyntaxNode, unit: PythonUnit, valueOf: (node: SyntaxNode) => string | undefined): string | undefined {
-  const literal = valueOf(node);
-  if (literal) return literal.toLowerCase();
-  const qualified = node.type === 'attribute' ? qualifiedName(node, unit.imports) : undefined;
-  if (!qualified?.startsWith(RDS_ENGINE_ENUM)) return undefined;
-  return qualified.slice(RDS_ENGINE_ENUM.length).toLowerCase().replace(/_/g, '-');
 }
 
 /** Why an engine version is past end of standard support and what to use, or undefined when it is not (or unknown). */
@@ -210,31 +201,10 @@ function endOfLife(engine: string, version: string): string | undefined {
   }
 }
 
-/** Module-level names assigned exactly once, to a string literal, and never rebound anywhere. */
-function moduleStringConstants(root: SyntaxNode): Map<string, string> {
-  const assignments = new Map<string, number>();
-  for (const node of nodesOfType(root, ['assignment', 'augmented_assignment', 'for_statement', 'named_expression'])) {
-    const target = node.childForFieldName(node.type === 'named_expression' ? 'name' : 'left');
-    if (target?.type === 'identifier') assignments.set(target.text, (assignments.get(target.text) ?? 0) + 1);
-  }
-  const constants = new Map<string, string>();
-  for (const statement of root.namedChildren) {
-    if (statement.type !== 'expression_statement') continue;
-    const assignment = statement.namedChildren[0];
-    if (assignment?.type !== 'assignment') continue;
-    const left = assignment.childForFieldName('left');
-    const right = assignment.childForFieldName('right');
-    if (left?.type !== 'identifier' || !right || assignments.get(left.text) !== 1) continue;
-    const value = stringLiteralValue(right);
-    if (value !== undefined) constants.set(left.text, value);
-  }
-  return constants;
-}
-
 // ---------------------------------------------------------------------------------------
 // pulumi pins in manifests
 
-function checkManifest(path: string, text: string, context: ProjectRuleContext): void {
+function checkManifest(path: string, text: string, context: ProjectContext<State>): void {
   for (const pin of pulumiPins(path, text)) {
     if (!capsBelowThree(pin.spec)) continue;
     context.report({
@@ -243,5 +213,22 @@ function checkManifest(path: string, text: string, context: ProjectRuleContext):
       snippet: pin.text,
       message: `\`${pin.text}\` keeps Pulumi below 3: Pulumi 2 is end-of-life and current providers (pulumi-aws 5 and later) need \`pulumi>=3,<4\`.`,
     });
+  }
+}
+
+/** `"@pulumi/pulumi": "^2.0.0"` in a reviewed package.json: no version npm may install from it is 3 or newer. */
+function checkPackageJson(project: ProjectView, context: ProjectContext<State>): void {
+  for (const file of project.files) {
+    if (!/(^|\/)package\.json$/.test(file.path) || file.path.includes('node_modules/') || file.text === undefined) continue;
+    for (const dependency of parsePackageJson(file.text).dependencies) {
+      if (dependency.name !== '@pulumi/pulumi' || !dependency.isRange || semver.validRange(dependency.range) === null) continue;
+      if (semver.intersects(dependency.range, '>=3.0.0')) continue;
+      context.report({
+        path: file.path,
+        span: { line: dependency.line, column: dependency.column, endLine: dependency.line, endColumn: dependency.endColumn },
+        snippet: dependency.text,
+        message: `\`${dependency.text}\` keeps Pulumi below 3: Pulumi 2 is end-of-life and current providers (@pulumi/aws 5 and later) need \`"@pulumi/pulumi": "^3"\`.`,
+      });
+    }
   }
 }

@@ -19,7 +19,7 @@
  */
 import { allAtOrAbove, allBelow, intersect, isEmptyRange, parseVersion, rangeOf, type Version, type VersionRange } from '../src/packaging/pep440.js';
 import { manifestKind, parseManifest, type Requirement } from '../src/packaging/python-manifests.js';
-import type { ProjectRule } from '../src/api/rule.js';
+import type { ModelRule } from '../src/api/rule.js';
 import { disjoint, majorSide, parsePackageJson, type PackageJsonDependency } from '../src/packaging/package-json.js';
 
 const PULUMI_3 = parseVersion('3.0.0') as Version;
@@ -36,7 +36,7 @@ const FIRST_PULUMI_3_MAJOR: Record<string, number> = {
   'pulumi-docker': 3,
 };
 
-export const packageVersionConflict: ProjectRule = {
+export const packageVersionConflict: ModelRule = {
   meta: {
     id: 'IAC602',
     name: 'package-version-conflict',
@@ -50,8 +50,8 @@ export const packageVersionConflict: ProjectRule = {
     seed: { report: 'model-failures-tracking', section: 'Package Management Issues' },
     languages: ['python', 'typescript'],
   },
-  scope: 'project',
-  check(project, context) {
+  scope: 'model',
+  project(project, context) {
     for (const file of project.files) {
       if (!manifestKind(file.path) || file.text === undefined) continue;
       if (context.settings.mode === 'change' && file.status === 'unchanged') continue;

@@ -2,6 +2,7 @@ import { missingSetupDocumentation } from '../../checks/missing-setup-documentat
 import { ruleTester } from '../support/rule-tester.js';
 
 const stack = '"""Stack."""\nimport pulumi\nimport pulumi_aws as aws\n\nbucket = aws.s3.BucketV2("logs")\n';
+const tsStack = "import * as pulumi from '@pulumi/pulumi';\nimport * as aws from '@pulumi/aws';\n\nexport const bucket = new aws.s3.BucketV2('logs');\n";
 const fullReadme = '# Stack\n\n## Install\n\n```bash\npip install -r requirements.txt\n```\n\n## Deploy\n\n```bash\npulumi up\n```\n\n## Test\n\n```bash\npython -m pytest tests/unit\n```\n';
 
 ruleTester(missingSetupDocumentation, {
@@ -22,6 +23,15 @@ ruleTester(missingSetupDocumentation, {
     { name: 'a changed test file is not a stack', code: 'def test_x():\n    assert 1\n', path: 'tests/unit/test_tap_stack.py' },
     { name: 'a Lambda handler that creates no resources', code: 'import boto3\n\n\ndef handler(event, context):\n    return boto3.client("s3")\n', path: 'lib/functions/handler.py' },
     { name: 'an unchanged stack', code: stack, status: 'unchanged' },
+    {
+      name: 'TypeScript: npm ci, pulumi up and npm test',
+      code: tsStack,
+      path: 'lib/tap-stack.ts',
+      project: { 'README.md': '## Setup\n\n```bash\nnpm ci\npulumi up\nnpm run test:unit\n```\n' },
+    },
+    { name: 'TypeScript: a Jest test file is not a stack', code: "describe('x', () => { it('y', () => expect(1).toBe(1)); });\n", path: 'test/tap-stack.unit.test.ts' },
+    { name: 'TypeScript: a Lambda handler under lib/ creates no resources', code: 'export const handler = async () => ({ statusCode: 200 });\n', path: 'lib/lambda/index.ts' },
+    { name: 'a Markdown answer is not a stack file', code: '```python\nimport pulumi_aws as aws\naws.s3.BucketV2("b")\n```\n', path: 'lib/MODEL_RESPONSE.md' },
     { name: 'a README that exists but is not available to the review', code: stack, project: { 'README.md': undefined as unknown as string } },
   ],
   invalid: [
@@ -62,6 +72,25 @@ ruleTester(missingSetupDocumentation, {
       code: 'import pulumi_aws as aws\n\naws.ec2.Vpc("main", cidr_block="10.0.0.0/16")\n',
       files: [{ path: 'lib/tap_stack.py', content: stack, status: 'modified' }],
       errors: [{ line: 1, path: 'infra/network.py', message: /`infra\/network.py` \(and 1 other stack file\), but the project has no README/ }],
+    },
+    {
+      name: 'TypeScript: README without install and test steps suggests npm commands',
+      code: tsStack,
+      path: 'lib/tap-stack.ts',
+      project: { 'README.md': 'Deploy with `pulumi up`.\n' },
+      errors: [{ line: 1, path: 'lib/tap-stack.ts', message: /does not say how to install and test the stack `lib\/tap-stack.ts`: no `npm ci` or `npm install`, no `npm test`\.$/ }],
+    },
+    {
+      name: 'TypeScript: bin/tap.ts counts as a stack',
+      path: 'bin/tap.ts',
+      code: "import { TapStack } from '../lib/tap-stack';\n\nnew TapStack('tap', {});\n",
+      errors: [{ line: 1, path: 'bin/tap.ts', message: /the stack `bin\/tap.ts`, but the project has no README/ }],
+    },
+    {
+      name: 'TypeScript: any file creating resources',
+      path: 'infra/network.ts',
+      code: "import * as aws from '@pulumi/aws';\n\nnew aws.ec2.Vpc('main', { cidrBlock: '10.0.0.0/16' });\n",
+      errors: [{ line: 1, path: 'infra/network.ts', message: /the stack `infra\/network.ts`, but the project has no README/ }],
     },
     {
       name: 'an empty README',

@@ -6,8 +6,14 @@ import { ruleTester } from '../support/rule-tester.js';
 const fn = (runtime: string) =>
   `import pulumi_aws as aws\n\nfn = aws.lambda_.Function("fn", runtime=${runtime}, handler="index.handler", role=role.arn, code=code)\n`;
 
+const tsFn = (runtime: string) =>
+  `import * as aws from '@pulumi/aws';\n\nexport const fn = new aws.lambda.Function('fn', { runtime: ${runtime}, handler: 'index.handler', role: role.arn, code });\n`;
+
 ruleTester(outdatedRuntime, {
   valid: [
+    { name: 'TypeScript: nodejs20.x', code: tsFn("'nodejs20.x'"), path: 'lib/tap-stack.ts' },
+    { name: 'TypeScript: a current enum member', code: tsFn('aws.lambda.Runtime.NodeJS20dX'), path: 'lib/tap-stack.ts' },
+    { name: 'TypeScript: Pulumi 3 in package.json', files: [{ path: 'package.json', content: '{\n  "dependencies": {\n    "@pulumi/pulumi": "^3.100.0",\n    "@pulumi/aws": "^6.0.0"\n  }\n}\n' }] },
     fn('"python3.12"'),
     fn('"nodejs20.x"'),
     fn('"java8.al2"'),
@@ -50,6 +56,33 @@ ruleTester(outdatedRuntime, {
     { code: 'import pulumi_aws as aws\n\naws.rds.Cluster("c", engine="aurora-mysql", engine_version="5.7.mysql_aurora.2.11.2")\n', errors: [{ line: 3, message: /Aurora MySQL 2/ }] },
     { name: 'Aurora MySQL 1 with no version', code: 'import pulumi_aws as aws\n\naws.rds.Cluster("c", engine="aurora", master_username="admin")\n', errors: [{ line: 3, column: 29, message: /RDS engine `aurora`: Aurora MySQL 1/ }] },
     { name: 'engine enum', code: 'import pulumi_aws as aws\n\naws.rds.Cluster("c", engine=aws.rds.EngineType.AURORA_POSTGRESQL, engine_version="12.9")\n', errors: [{ line: 3, message: /`aurora-postgresql` version `12\.9`: PostgreSQL 12/ }] },
+    {
+      name: 'runtimes of functions built in a loop, each judged',
+      code: 'import pulumi_aws as aws\n\nfor name, runtime in [("a", "python3.12"), ("b", "python3.7")]:\n    aws.lambda_.Function(name, runtime=runtime, handler="h", role=r, code=c)\n',
+      errors: [{ line: 4, message: /`python3\.7`/ }],
+    },
+    {
+      name: 'a runtime passed to a helper method through a self attribute',
+      code: 'import pulumi\nimport pulumi_aws as aws\n\n\nclass TapStack(pulumi.ComponentResource):\n    def __init__(self, name, opts=None):\n        super().__init__("tap:stack:TapStack", name, None, opts)\n        self.runtime = "nodejs14.x"\n        self._function("api")\n\n    def _function(self, name):\n        return aws.lambda_.Function(name, runtime=self.runtime, handler="index.handler", role=r, code=c, opts=pulumi.ResourceOptions(parent=self))\n',
+      errors: [{ line: 12, message: /`nodejs14\.x`.*nodejs22\.x/ }],
+    },
+    { name: 'TypeScript: nodejs16.x', path: 'lib/tap-stack.ts', code: tsFn("'nodejs16.x'"), errors: [{ line: 3, column: 60, message: /Lambda runtime `nodejs16\.x` is deprecated.*nodejs22\.x/ }] },
+    { name: 'TypeScript: go1.x from a constant', path: 'lib/tap-stack.ts', code: "import * as aws from '@pulumi/aws';\n\nconst RUNTIME = 'go1.x';\nnew aws.lambda.Function('fn', { runtime: RUNTIME, handler: 'main', role: role.arn, code });\n", errors: [{ line: 4, message: /`go1\.x`.*provided\.al2023/ }] },
+    { name: 'TypeScript: a deprecated enum member', path: 'lib/tap-stack.ts', code: tsFn('aws.lambda.Runtime.NodeJS16dX'), errors: [{ line: 3, message: /`aws\.lambda\.Runtime\.NodeJS16dX` \(nodejs16\.x\)/ }] },
+    {
+      name: 'TypeScript: RDS PostgreSQL 11 and a MySQL 5.7 parameter group',
+      path: 'lib/tap-stack.ts',
+      code: "import * as aws from '@pulumi/aws';\n\nnew aws.rds.ParameterGroup('pg', { family: 'mysql5.7' });\nnew aws.rds.Instance('db', { engine: 'postgres', engineVersion: '11.22', instanceClass: 'db.t3.micro' });\n",
+      errors: [
+        { line: 3, message: /family `mysql5\.7`/ },
+        { line: 4, message: /`postgres` version `11\.22`: PostgreSQL 11/ },
+      ],
+    },
+    {
+      name: 'TypeScript: package.json keeps @pulumi/pulumi at 2',
+      files: [{ path: 'package.json', content: '{\n  "dependencies": {\n    "@pulumi/pulumi": "^2.20.0",\n    "@pulumi/aws": "^4.0.0"\n  }\n}\n' }],
+      errors: [{ path: 'package.json', line: 3, message: /`"@pulumi\/pulumi": "\^2\.20\.0"` keeps Pulumi below 3/ }],
+    },
     {
       name: 'requirements.txt pins pulumi 2',
       files: [{ path: 'requirements.txt', content: 'pulumi-aws>=4.0.0\npulumi==2.25.0  # stable\n' }],

@@ -4,7 +4,8 @@
  * snake_case, as the model names them), and the methods of strings, arrays, Outputs, config
  * objects and JavaScript's globals (as builtins bound to the value).
  */
-import { pythonName } from '../../aws/python-names.js';
+import { awsApi } from '../../aws/api.js';
+import { pythonModuleName, pythonName } from '../../aws/python-names.js';
 import type { ClassInfo, EvalValue } from '../../pulumi/evaluation/eval-values.js';
 import type { Invoke, Resource } from '../../pulumi/model.js';
 import type { Site } from '../../pulumi/site.js';
@@ -20,7 +21,7 @@ export function memberOf(value: EvalValue, property: string, site: Site, interpr
     interpreter.builder.addAttributeRead({ ...target, name: pythonName(property), written: property, site: nameSite, language: 'typescript' });
   switch (value.kind) {
     case 'external':
-      return { kind: 'external', name: `${value.name}.${property}`, site };
+      return enumMember(value.name, property, site) ?? { kind: 'external', name: `${value.name}.${property}`, site };
     case 'program-module':
       return value.scope.own(property) ?? unknown(`\`${property}\` of module \`${value.path}\``, site);
     case 'object': {
@@ -96,4 +97,14 @@ export function classMember(info: ClassInfo, property: string, depth = 0): EvalV
     if (inherited !== undefined) return inherited;
   }
   return undefined;
+}
+
+/** `aws.lambda.Runtime.NodeJS16dX` is the string `nodejs16.x` (an enum member of the AWS SDK), as in Python. */
+function enumMember(qualified: string, property: string, site: Site): EvalValue | undefined {
+  const parts = qualified.split('.');
+  if (parts.length !== 3 || parts[0] !== 'pulumi_aws' || !/^[A-Z]/.test(property)) return undefined;
+  const member = awsApi(7).lookup(`pulumi_aws.${pythonModuleName(parts[1] as string)}.${parts[2]}`);
+  if (member?.kind !== 'enum') return undefined;
+  const found = awsApi(7).enumType(member.module, member.name)?.members.find((candidate) => candidate.typescript === property);
+  return found ? { kind: 'string', value: found.value, site } : undefined;
 }
