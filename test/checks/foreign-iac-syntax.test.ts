@@ -51,6 +51,33 @@ ruleTester(foreignIacSyntax, {
       code: 'import pulumi\n\nvar = pulumi.Config()\nprice = f"${var.name}"\n',
     },
     'import pulumi\n\nresource = {"name": "logs"}\nvariable = resource["name"]\nprovider = None\n',
+    // TypeScript
+    {
+      name: 'TypeScript: HCL in a template literal that writes a .tf file',
+      path: 'lib/tap-stack.ts',
+      code: "import * as pulumi from '@pulumi/pulumi';\n\nexport const tf = `\nresource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"\${var.prefix}-logs\"\n}\n`;\n",
+    },
+    {
+      name: 'TypeScript: a JavaScript interpolation of a variable named data',
+      path: 'lib/tap-stack.ts',
+      code: "import * as aws from '@pulumi/aws';\n\nconst data = { id: 'x' };\nexport const name = `${data.id}-logs`;\n// resource \"aws_s3_bucket\" \"old\" {\n",
+    },
+    {
+      name: 'TypeScript: a CloudFormation template given to aws.cloudformation.Stack',
+      path: 'lib/tap-stack.ts',
+      code: "import * as aws from '@pulumi/aws';\n\nconst template = { Resources: { Q: { Type: 'AWS::SQS::Queue' } }, Outputs: { Arn: { Value: { 'Fn::GetAtt': ['Q', 'Arn'] } } } };\nnew aws.cloudformation.Stack('q', { templateBody: JSON.stringify(template) });\n",
+    },
+    {
+      name: 'TypeScript: a CDK app that is not a Pulumi program',
+      path: 'bin/app.ts',
+      code: "import * as cdk from 'aws-cdk-lib';\nimport { Construct } from 'constructs';\n\nconst app = new cdk.App();\n",
+      project: { 'cdk.json': '{"app": "npx ts-node bin/app.ts"}' },
+    },
+    {
+      name: 'TypeScript: Pulumi CDK interop',
+      path: 'lib/tap-stack.ts',
+      code: "import * as pulumicdk from '@pulumi/cdk';\nimport * as s3 from 'aws-cdk-lib/aws-s3';\n\nclass AppStack extends pulumicdk.Stack {}\n",
+    },
   ],
   invalid: [
     {
@@ -126,6 +153,47 @@ ruleTester(foreignIacSyntax, {
       name: 'string-valued !GetAtt',
       code: 'import pulumi_aws as aws\n\naws.iam.RolePolicyAttachment("a", role="!GetAtt Role.Arn", policy_arn="arn:aws:iam::aws:policy/ReadOnlyAccess")\n',
       errors: [{ line: 3, message: /`!GetAtt Role\.Arn`/ }],
+    },
+      {
+      name: 'TypeScript: Terraform resource block pasted into the stack',
+      path: 'lib/tap-stack.ts',
+      code: "import * as aws from '@pulumi/aws';\n\nresource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"${var.prefix}-logs\"\n}\n",
+      errors: [{ line: 3, column: 1, message: /Terraform HCL `resource "aws_s3_bucket" "logs" \{` in a TypeScript file.*does not compile.*new aws\.s3\.Bucket/ }],
+    },
+    {
+      name: 'TypeScript: Terraform interpolations in a string and in a one-line template',
+      path: 'lib/tap-stack.ts',
+      code: "import * as aws from '@pulumi/aws';\n\nnew aws.s3.Bucket('logs', { bucket: '${var.prefix}-logs' });\nnew aws.ec2.Subnet('a', { vpcId: `${var.vpc_id}`, cidrBlock: '10.0.1.0/24' });\n",
+      errors: [
+        { line: 3, column: 38, message: /Terraform interpolation `\$\{var\.prefix\}` is literal text in TypeScript.*pulumi\.interpolate/ },
+        { line: 4, message: /`\$\{var\.vpc_id\}`/ },
+      ],
+    },
+    {
+      name: 'TypeScript: CDK imports in a Pulumi program',
+      path: 'lib/tap-stack.ts',
+      code: "import * as pulumi from '@pulumi/pulumi';\nimport * as cdk from 'aws-cdk-lib';\nimport { Bucket } from 'aws-cdk-lib/aws-s3';\nimport { Construct } from 'constructs';\n\nexport class TapStack extends cdk.Stack {}\n",
+      errors: [
+        { line: 2, column: 1, message: /`import \* as cdk from 'aws-cdk-lib';` imports the AWS CDK into a Pulumi program.*@pulumi\/aws/ },
+        { line: 3, message: /the AWS CDK/ },
+        { line: 4, message: /CDK `constructs` library/ },
+      ],
+    },
+    {
+      name: 'TypeScript: CloudFormation intrinsics and pseudo parameters in strings',
+      path: 'lib/tap-stack.ts',
+      code: "import * as aws from '@pulumi/aws';\n\nconst region = { Ref: 'AWS::Region' };\nconst arn = 'arn:aws:logs:us-east-1:${AWS::AccountId}:log-group:app';\nconst fn = { 'Fn::GetAtt': ['Fn', 'Arn'] };\n",
+      errors: [
+        { line: 3, message: /\{"Ref": "AWS::Region"\}.*aws\.getRegion/ },
+        { line: 4, message: /`\$\{AWS::AccountId\}`.*pulumi\.interpolate/ },
+        { line: 5, message: /`Fn::GetAtt`/ },
+      ],
+    },
+    {
+      name: 'TypeScript: a Markdown answer whose typescript block holds CloudFormation YAML',
+      path: 'lib/MODEL_RESPONSE.md',
+      code: "# Answer\n\n```typescript\nimport * as aws from '@pulumi/aws';\n\nResources:\n  Logs:\n    Type: AWS::S3::Bucket\n```\n",
+      errors: [{ line: 8, column: 5, message: /CloudFormation YAML `Type: AWS::S3::Bucket` in a TypeScript file/ }],
     },
   ],
 });

@@ -16,6 +16,7 @@ import { memberOf } from './members.js';
 import { evaluateCall, evaluateNew } from './calls.js';
 import { defineClass, defineFunction, importStatement } from './definitions.js';
 import type { Frame, TypeScriptInterpreter } from './interpreter.js';
+import { typeScriptStringValue } from '../strings.js';
 
 const MAX_DEPTH = 150;
 /** Wrappers that only tell the type checker something: the value is the inner expression's. */
@@ -55,7 +56,7 @@ export class TypeScriptExpressions {
       case 'undefined':
         return { kind: 'null', site: site() };
       case 'string':
-        return { kind: 'string', value: stringContent(node), site: site() };
+        return { kind: 'string', value: typeScriptStringValue(node), site: site() };
       case 'template_string':
         return this.template(node, scope, frame, 'template');
       case 'identifier':
@@ -496,23 +497,9 @@ export class TypeScriptExpressions {
 /** Names JavaScript itself provides that calls.ts knows how to call. */
 const GLOBALS = new Set(['JSON', 'Object', 'Array', 'Math', 'String', 'Number', 'Boolean', 'console', 'process', 'Promise', 'eval', 'Function', 'parseInt', 'parseFloat', 'require']);
 
-function stringContent(node: SyntaxNode): string {
-  let text = '';
-  for (const child of node.namedChildren) {
-    if (child.type === 'string_fragment') text += child.text;
-    else if (child.type === 'escape_sequence') text += unescape(child.text);
-  }
-  return text;
-}
-
-function unescape(sequence: string): string {
-  const simple: Record<string, string> = { '\\n': '\n', '\\t': '\t', '\\r': '\r', '\\\\': '\\', "\\'": "'", '\\"': '"', '\\`': '`', '\\$': '$', '\\0': '\0' };
-  return simple[sequence] ?? sequence.slice(1);
-}
-
 function propertyKey(key: SyntaxNode, scope: Scope, frame: Frame, expressions: TypeScriptExpressions): string | undefined {
   if (key.type === 'property_identifier' || key.type === 'number') return key.text;
-  if (key.type === 'string') return stringContent(key);
+  if (key.type === 'string') return typeScriptStringValue(key);
   if (key.type === 'computed_property_name') {
     const inner = key.namedChildren[0];
     const value = inner ? expressions.evaluate(inner, scope, frame) : undefined;
