@@ -19,7 +19,7 @@ const ALLOWED = {
   api: ['syntax', 'pulumi'],
   python: ['syntax', 'markdown', 'aws', 'pulumi', 'api'],
   typescript: ['syntax', 'markdown', 'aws', 'pulumi', 'api'],
-  packaging: ['syntax', 'aws', 'pulumi', 'api', 'python'],
+  packaging: ['syntax', 'aws', 'pulumi', 'api', 'python', 'typescript'],
   checks: ['syntax', 'markdown', 'aws', 'pulumi', 'api', 'python', 'typescript', 'packaging'],
   core: ['syntax', 'markdown', 'aws', 'pulumi', 'api', 'python', 'typescript', 'packaging', 'checks'],
   render: ['syntax', 'api', 'core'],

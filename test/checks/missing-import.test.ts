@@ -176,6 +176,20 @@ ruleTester(missingImport, {
       code: 'import aws_cdk as cdk\n\napp = cdk.App()\n',
       project: { 'requirements.txt': requirements },
     },
+    // TypeScript
+    { name: 'TypeScript: every module imported', path: 'lib/tap-stack.ts', code: "import * as pulumi from '@pulumi/pulumi';\nimport * as aws from '@pulumi/aws';\nimport * as fs from 'fs';\n\nnew aws.s3.Bucket('b', { policy: fs.readFileSync('p.json', 'utf8') });\nexport const name = pulumi.output('x');\n" },
+    { name: 'TypeScript: names bound by require, a parameter and destructuring', path: 'lib/tap-stack.ts', code: "const aws = require('@pulumi/aws');\nfunction build(pulumi: any) { return pulumi.output(1); }\nconst { path } = options;\nconst p = path.join('a');\nnew aws.s3.Bucket('b');\n" },
+    { name: 'TypeScript: named imports', path: 'lib/tap-stack.ts', code: "import { s3 } from '@pulumi/aws';\nimport pulumi from '@pulumi/pulumi';\nnew s3.Bucket('b');\nexport const x = pulumi.output(1);\n" },
+    { name: 'TypeScript: a unit with a syntax error is left to IAC102', path: 'lib/tap-stack.ts', code: "new aws.s3.Bucket('b', {\n" },
+    { name: 'TypeScript: a Markdown block using aws where another block imports it', path: 'lib/MODEL_RESPONSE.md', code: "## lib/tap-stack.ts\n\n```typescript\nimport * as aws from '@pulumi/aws';\n```\n\nThen:\n\n```typescript\nnew aws.s3.Bucket('b');\n```\n" },
+    { name: 'TypeScript: an excerpt without imports (a method quoted to explain a fix)', path: 'lib/MODEL_FAILURES.md', code: "```typescript\nconst bucket = new aws.s3.Bucket('b');\n```\n" },
+    {
+      name: 'TypeScript: every imported package listed in package.json (Node built-ins and relative paths need none)',
+      path: 'lib/tap-stack.ts',
+      code: "import * as aws from '@pulumi/aws';\nimport * as ec2 from '@pulumi/aws/ec2';\nimport * as fs from 'fs';\nimport * as path from 'node:path';\nimport { helper } from './helper';\nimport type { Context } from 'aws-lambda';\nimport { describe } from '@jest/globals';\n",
+      project: { 'package.json': '{"dependencies": {"@pulumi/aws": "^6"}, "devDependencies": {"jest": "^29"}}' },
+    },
+    { name: 'TypeScript: no package.json, no dependency judgement', path: 'lib/tap-stack.ts', code: "import * as aws from '@pulumi/aws';\nimport { S3Client } from '@aws-sdk/client-s3';\n" },
   ],
   invalid: [
     {
@@ -257,6 +271,25 @@ ruleTester(missingImport, {
       code: 'import requests\n',
       project: { 'requirements.txt': requirements, 'lib/functions/requirements.txt': 'urllib3\n', 'other/requirements.txt': 'requests\n' },
       errors: [{ line: 1, column: 8, message: /requirements.txt, lib\/functions\/requirements.txt do not list its distribution `requests`/ }],
+    },
+    {
+      name: 'TypeScript: aws used without an import',
+      path: 'lib/tap-stack.ts',
+      code: "import * as pulumi from '@pulumi/pulumi';\n\nconst vpc = new aws.ec2.Vpc('main', { cidrBlock: '10.0.0.0/16' });\nconst subnet = new aws.ec2.Subnet('a', { vpcId: vpc.id });\n",
+      errors: [{ line: 3, column: 17, message: /`aws` is used but never imported or defined in this module \(2 uses\): add `import \* as aws from '@pulumi\/aws';`/ }],
+    },
+    {
+      name: 'TypeScript: Markdown answer whose blocks import pulumi but use fs',
+      path: 'lib/MODEL_RESPONSE.md',
+      code: "```typescript\nimport * as pulumi from '@pulumi/pulumi';\nconst cfg = new pulumi.Config();\n```\n\n```typescript\nconst policy = fs.readFileSync('policy.json', 'utf8');\n```\n",
+      errors: [{ line: 7, message: /`fs` is used but no TypeScript block of this document imports or defines it: add `import \* as fs from 'fs';`/ }],
+    },
+    {
+      name: 'TypeScript: a package imported but not in package.json',
+      path: 'test/tap-stack.int.test.ts',
+      code: "import { S3Client } from '@aws-sdk/client-s3';\nimport * as aws from '@pulumi/aws';\n",
+      project: { 'package.json': '{"dependencies": {"@pulumi/aws": "^6"}}' },
+      errors: [{ line: 1, column: 1, message: /`@aws-sdk\/client-s3` is imported but package.json does not list it\./ }],
     },
   ],
 });
