@@ -1,9 +1,11 @@
 /**
  * IAC203: code that was never finished. Placeholders are errors: stub bodies (`...`,
- * `pass  # TODO`, `raise NotImplementedError`) and comments standing in for code
- * (`# ... rest of implementation`). Gaps in the network are warnings: a VPC without subnets,
- * subnets that no route table is associated with, a public NAT gateway without an Elastic IP,
- * and `_create_*` helpers that nothing calls.
+ * `pass  # TODO`, `raise NotImplementedError`; in TypeScript an empty body with a TODO, or only
+ * `throw new Error('Not implemented')`) and comments standing in for code
+ * (`# ... rest of implementation`, `// ... existing code`). Gaps in the network are warnings:
+ * a public NAT gateway without an Elastic IP (read from the program model, both languages);
+ * in Python also a VPC without subnets, subnets that no route table is associated with, and
+ * `_create_*` helpers that nothing calls.
  *
  * Not placeholders: `...` in Protocol/ABC classes, abstract methods, `@overload` signatures,
  * `.pyi` stubs and `if TYPE_CHECKING:` blocks; a `raise NotImplementedError` in a base class
@@ -15,16 +17,20 @@
  * see; test files are not checked for gaps.
  */
 import { projectPythonTexts, unseenImportedModules, type PythonSourceText } from '../src/python/project-python.js';
-import type { ProjectRule, ProjectView } from '../src/api/rule.js';
+import type { ModelRule, ProjectView } from '../src/api/rule.js';
+import { spell } from '../src/pulumi/spelling.js';
+import type { Resource } from '../src/pulumi/model.js';
+import { isTypeScriptPlaceholderComment, typeScriptStub } from '../src/typescript/placeholders.js';
 import type { PythonUnit } from '../src/python/units.js';
 import type { Severity } from '../src/api/types.js';
 import { callArguments, calleeName, stringLiteralValue } from '../src/python/calls.js';
-import { classBaseNames, decoratorsOf, definitionName, unwrapDefinition } from '../src/python/definitions.js';
+import { classBaseNames, definitionName } from '../src/python/definitions.js';
 import { dottedName } from '../src/python/names.js';
 import type { SyntaxNode } from '../src/python/parser.js';
 import { commentsWhere, isExceptionClass, isLegitimateStub, isPlaceholderComment, isTodoComment, stubStatement } from '../src/python/placeholders.js';
 import { closestAncestor } from '../src/syntax/walk.js';
 import { callsNamed, nodesOfType } from '../src/python/fast-walk.js';
+import { uncalledCreators } from '../src/python/uncalled-creators.js';
 
 const SUBNET_CREATED = /\b(?:Subnet|DefaultSubnet)\s*\(/;
 const ROUTING_CREATED = /\b(?:RouteTable|InternetGateway|NatGateway|EgressOnlyInternetGateway)\s*\(/;
@@ -32,7 +38,7 @@ const SUBNET_ASSOCIATED = /RouteTableAssociation|DefaultRouteTable\s*\(|default_
 
 type Report = (node: SyntaxNode, message: string, severity?: Severity) => void;
 
-export const partialImplementation: ProjectRule<{ project: ProjectView; sources: PythonSourceText[] }> = {
+export const partialImplementation: ModelRule<{ project: ProjectView; sources: PythonSourceText[] }> = {
   meta: {
     id: 'IAC203',
     name: 'partial-implementation',
@@ -44,18 +50,88 @@ export const partialImplementation: ProjectRule<{ project: ProjectView; sources:
     badExample: 'def _create_subnets(self):\n    pass  # TODO',
     goodExample: 'def _create_subnets(self):\n    self.subnet = aws.ec2.Subnet("a", vpc_id=self.vpc.id, cidr_block="10.0.1.0/24")',
     seed: { report: 'model-failures-tracking', section: 'Partial Implementation' },
+    languages: ['python', 'typescript'],
   },
-  scope: 'project',
-  // The project's Python texts are known before any file is parsed; each file is judged while its tree is fresh.
+  scope: 'model',
+  // The project's Python texts are known before any file is parsed; each unit is judged while its tree is fresh.
   begin: (project) => ({ project, sources: projectPythonTexts(project).filter((source) => !source.isTestFile) }),
-  visitFile(file, { project, sources }, context) {
-    for (const unit of file.units) {
-      const report: Report = (node, message, severity) => context.report({ unit, node, message, ...(severity ? { severity } : {}) });
-      checkPlaceholders(unit, report);
-      if (!unit.isTestFile) checkGaps(unit, sources, report, unseenImportedModules(unit, project).length > 0);
+  visitors: {
+    python: (context) => ({
+      'unit:exit'() {
+        const { unit, state } = context;
+        const report: Report = (node, message, severity) => context.report({ node, message, ...(severity ? { severity } : {}) });
+        checkPlaceholders(unit, report);
+        if (!unit.isTestFile) checkGaps(unit, state.sources, report, unseenImportedModules(unit, state.project).length > 0);
+      },
+    }),
+    typescript(context) {
+      const placeholderRows = new Set<number>();
+      const subclassed = new Set<string>();
+      const stubs: { fn: SyntaxNode; body: SyntaxNode }[] = [];
+      return {
+        comment(node) {
+          if (!isTypeScriptPlaceholderComment(node.text)) return;
+          placeholderRows.add(node.startPosition.row);
+          context.report({ node, message: `Placeholder comment \`${shorten(node.text)}\` stands in for code that was never written: implement it or remove the claim.` });
+        },
+        extends_clause(node) {
+          const base = node.childForFieldName('value') ?? node.namedChildren[0];
+          if (base) subclassed.add(base.text.split('.').pop() ?? base.text);
+        },
+        statement_block(body) {
+          if (body.parent && TYPESCRIPT_FUNCTIONS.has(body.parent.type)) stubs.push({ fn: body.parent, body });
+        },
+        'unit:exit'() {
+          for (const { fn, body } of stubs) {
+            const stub = typeScriptStub(body);
+            if (!stub) continue;
+            const klass = enclosingTypeScriptClass(fn);
+            const className = klass?.childForFieldName('name')?.text;
+            const name = [className, fn.childForFieldName('name')?.text ?? functionVariable(fn)].filter(Boolean).join('.') || 'this function';
+            if (stub.kind === 'empty') {
+              // A placeholder comment already reported says the same thing.
+              if (placeholderRows.has(stub.todo.startPosition.row)) continue;
+              context.report({ node: stub.todo, message: `\`${name}\` is a placeholder: its body is empty but for \`${shorten(stub.todo.text)}\`, so nothing it should create is created.` });
+              continue;
+            }
+            const overridable = klass && (/^abstract/.test(klass.type) || (className && (subclassed.has(className) || /^(Base|Abstract)|(Base|Interface|Mixin)$/.test(className))));
+            if (!overridable) context.report({ node: stub.node, message: `\`${name}\` is a placeholder: it only throws \`${shorten(stub.node.text)}\`, so nothing it should create is created.` });
+          }
+        },
+      };
+    },
+  },
+  program(model, context) {
+    for (const resource of model.resources) {
+      if (resource.type.provider === 'aws' && resource.type.key === 'ec2.NatGateway') checkNatGateway(resource, (message) => context.report({ at: resource.site, message, severity: 'warning' }));
     }
   },
 };
+
+const TYPESCRIPT_FUNCTIONS = new Set(['method_definition', 'function_declaration', 'function_expression', 'arrow_function', 'generator_function_declaration']);
+
+function enclosingTypeScriptClass(fn: SyntaxNode): SyntaxNode | undefined {
+  const klass = closestAncestor(fn, ['class_declaration', 'abstract_class_declaration', 'class', 'function_declaration', 'method_definition']);
+  return klass && /class/.test(klass.type) ? klass : undefined;
+}
+
+/** `build` for `const build = () => {...}`. */
+function functionVariable(fn: SyntaxNode): string | undefined {
+  const parent = fn.parent;
+  return parent?.type === 'variable_declarator' ? parent.childForFieldName('name')?.text : undefined;
+}
+
+/** A public NAT gateway needs an Elastic IP (`allocation_id`), unless it is declared private. */
+function checkNatGateway(nat: Resource, report: (message: string) => void): void {
+  if (nat.argsOpen || nat.args.has('allocation_id') || nat.args.has('secondary_allocation_ids')) return;
+  const connectivity = nat.args.get('connectivity_type')?.value;
+  if (connectivity && (connectivity.kind !== 'string' || connectivity.value !== 'public')) return;
+  const label = nat.name.kind === 'string' ? `\`${nat.name.value}\`` : nat.boundTo ? `\`${nat.boundTo}\`` : `\`${nat.constructorText}(...)\``;
+  const language = nat.language;
+  const eip = language === 'python' ? '`aws.ec2.Eip(..., domain="vpc")`' : "`new aws.ec2.Eip(..., { domain: 'vpc' })`";
+  const privately = language === 'python' ? '`connectivity_type="private"`' : "`connectivityType: 'private'`";
+  report(`NAT gateway ${label} has no \`${spell('allocation_id', language)}\`: a public NAT gateway needs an Elastic IP (${eip}); set ${privately} if it is meant to be private.`);
+}
 
 // ---------------------------------------------------------------------------------------
 // Placeholders (error)
@@ -129,7 +205,7 @@ function shorten(text: string): string {
 // Gaps (warning)
 
 function checkGaps(unit: PythonUnit, sources: readonly PythonSourceText[], report: Report, delegatesToUnseenCode: boolean): void {
-  const calls = callsNamed(unit.root, unit.text, 'Vpc|Subnet|NatGateway').map((call) => ({ call, qualified: calleeName(call, unit.imports) }));
+  const calls = callsNamed(unit.root, unit.text, 'Vpc|Subnet').map((call) => ({ call, qualified: calleeName(call, unit.imports) }));
   const anywhere = (pattern: RegExp) => matchesAnywhere(sources, pattern);
 
   // A VPC with no subnet anywhere in the project.
@@ -152,20 +228,6 @@ function checkGaps(unit: PythonUnit, sources: readonly PythonSourceText[], repor
     report(
       first.call.childForFieldName('function') ?? first.call,
       `${subnets.length === 1 ? 'This subnet is' : `These ${subnets.length} subnets are`} never associated with a route table (no \`aws.ec2.RouteTableAssociation\` in the project): they fall back to the VPC's main route table, so the routes to the internet or NAT gateway never apply.`,
-      'warning',
-    );
-  }
-
-  // A public NAT gateway needs an Elastic IP.
-  for (const { call } of calls.filter((entry) => entry.qualified === 'pulumi_aws.ec2.NatGateway')) {
-    const args = callArguments(call);
-    if (args.hasSplat || args.positional.length > 1 || args.keywords.has('args')) continue;
-    if (args.keywords.has('allocation_id') || args.keywords.has('secondary_allocation_ids')) continue;
-    const connectivity = args.keywords.get('connectivity_type');
-    if (connectivity && stringLiteralValue(connectivity) !== 'public') continue;
-    report(
-      call.childForFieldName('function') ?? call,
-      `NAT gateway ${resourceLabel(call)} has no \`allocation_id\`: a public NAT gateway needs an Elastic IP (\`aws.ec2.Eip(..., domain="vpc")\`); set \`connectivity_type="private"\` if it is meant to be private.`,
       'warning',
     );
   }
@@ -234,82 +296,9 @@ function matchesAnywhere(sources: readonly PythonSourceText[], pattern: RegExp):
   return matches;
 }
 
-/** A whole `_create_*` word. */
-const CREATOR_WORD = /(?<![A-Za-z0-9_])_create_\w+/g;
-
-function creatorWords(text: string): Set<string> {
-  const words = new Set<string>();
-  for (const match of text.matchAll(CREATOR_WORD)) words.add(match[0]);
-  return words;
-}
-
-const creatorWordsCache = new WeakMap<PythonSourceText, Set<string>>();
-const creatorWordSources = new WeakMap<readonly PythonSourceText[], Map<string, number>>();
-
-/** The `_create_*` words of one source, read once per review. */
-function sourceCreatorWords(source: PythonSourceText): Set<string> {
-  let words = creatorWordsCache.get(source);
-  if (!words) creatorWordsCache.set(source, (words = creatorWords(source.text)));
-  return words;
-}
-
-/** How many sources contain each `_create_*` word: one scan of each text per review, not one per creator. */
-function creatorWordCounts(sources: readonly PythonSourceText[]): Map<string, number> {
-  let counts = creatorWordSources.get(sources);
-  if (!counts) {
-    counts = new Map<string, number>();
-    for (const source of sources) for (const word of sourceCreatorWords(source)) counts.set(word, (counts.get(word) ?? 0) + 1);
-    creatorWordSources.set(sources, counts);
-  }
-  return counts;
-}
-
-/**
- * The `_create_*` identifiers the unit uses other than as `def` names. Found through the text
- * (every whole-word occurrence, confirmed by the tree) instead of reading every identifier, in
- * one pass for all candidates.
- */
-function creatorsReferencedAsIdentifiers(unit: PythonUnit): Set<string> {
-  const names = new Set<string>();
-  for (const match of unit.text.matchAll(CREATOR_WORD)) {
-    const name = match[0];
-    if (names.has(name)) continue;
-    const node = unit.root.descendantForIndex(match.index, match.index + name.length);
-    if (node.type !== 'identifier' || node.startIndex !== match.index || node.endIndex !== match.index + name.length) continue;
-    const parent = node.parent;
-    if (parent?.type === 'function_definition' && parent.childForFieldName('name')?.id === node.id) continue;
-    names.add(name);
-  }
-  return names;
-}
-
-/** `_create_*` methods and functions that nothing calls or references. */
+/** `_create_*` methods and functions that nothing calls or references (src/python/uncalled-creators.ts). */
 function checkUncalledCreators(unit: PythonUnit, sources: readonly PythonSourceText[], report: Report): void {
-  if (!/\bdef\s+_create_/.test(unit.text)) return;
-  const candidates: SyntaxNode[] = [];
-  const collect = (container: SyntaxNode | null) => {
-    for (const child of container?.namedChildren ?? []) {
-      const definition = unwrapDefinition(child);
-      if (definition?.type !== 'function_definition' || decoratorsOf(definition).length > 0) continue;
-      if (/^_create_\w+$/.test(definitionName(definition))) candidates.push(definition);
-    }
-  };
-  collect(unit.root);
-  for (const klass of nodesOfType(unit.root, 'class_definition')) collect(klass.childForFieldName('body'));
-  if (candidates.length === 0) return;
-
-  const referenced = new Set<string>();
-  for (const node of nodesOfType(unit.root, 'string')) {
-    for (const match of node.text.matchAll(/_create_\w+/g)) referenced.add(match[0]);
-  }
-  const asIdentifiers = creatorsReferencedAsIdentifiers(unit);
-  const counts = creatorWordCounts(sources);
-  const sameAsUnit = sources.filter((source) => source.path === unit.path && source.text === unit.text);
-  const inOtherSources = (name: string) => (counts.get(name) ?? 0) > sameAsUnit.filter((source) => sourceCreatorWords(source).has(name)).length;
-  for (const definition of candidates) {
-    const name = definitionName(definition);
-    if (referenced.has(name) || asIdentifiers.has(name)) continue;
-    if (inOtherSources(name)) continue;
+  for (const definition of uncalledCreators(unit, sources)) {
     report(
       definition.childForFieldName('name') ?? definition,
       `\`${qualifiedDefinitionName(definition)}\` is never called: the resources it defines are never created. Call it from \`__init__\` (or remove it).`,

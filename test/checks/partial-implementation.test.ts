@@ -25,6 +25,22 @@ class TapStack(pulumi.ComponentResource):
 ruleTester(partialImplementation, {
   valid: [
     network,
+    // TypeScript
+    {
+      name: 'TypeScript: a finished stack with a NAT gateway and its Elastic IP',
+      path: 'lib/tap-stack.ts',
+      code: "import * as aws from '@pulumi/aws';\n\nconst eip = new aws.ec2.Eip('nat-eip', { domain: 'vpc' });\nconst nat = new aws.ec2.NatGateway('nat', { subnetId: 'subnet-1', allocationId: eip.id });\nconst privateNat = new aws.ec2.NatGateway('p', { subnetId: 'subnet-2', connectivityType: 'private' });\n",
+    },
+    {
+      name: 'TypeScript: an empty no-op, an abstract base method and a not-implemented in a base class',
+      path: 'lib/tap-stack.ts',
+      code: "abstract class Shape {\n  abstract area(): number;\n}\nclass BaseHandler {\n  handle(): void {\n    throw new Error('Not implemented');\n  }\n}\nconst noop = () => {};\nfunction onShutdown(): void {\n  // nothing to do\n}\n",
+    },
+    {
+      name: 'TypeScript: ordinary comments and an error that is not about implementation',
+      path: 'lib/tap-stack.ts',
+      code: "// Creates the VPC and the rest of the network.\nfunction check(x: number): void {\n  throw new Error('x must be positive');\n}\n",
+    },
     {
       name: 'Protocol, abstract method, overload and TYPE_CHECKING stubs',
       code: 'import abc\nfrom typing import Protocol, overload, TYPE_CHECKING\n\nclass Named(Protocol):\n    def name(self) -> str: ...\n\nclass Builder(abc.ABC):\n    @abc.abstractmethod\n    def build(self):\n        raise NotImplementedError\n\n@overload\ndef f(x: int) -> int: ...\n@overload\ndef f(x: str) -> str: ...\ndef f(x):\n    return x\n\nif TYPE_CHECKING:\n    def g() -> None: ...\n',
@@ -125,6 +141,28 @@ ruleTester(partialImplementation, {
       name: 'placeholder class body',
       code: 'class MonitoringStack:\n    pass  # TODO: implement monitoring\n',
       errors: [{ line: 2, message: /The body of class `MonitoringStack` is a placeholder/ }],
+    },
+    {
+      name: 'TypeScript: NAT gateway without an Elastic IP',
+      path: 'lib/tap-stack.ts',
+      code: "import * as aws from '@pulumi/aws';\n\nconst nat = new aws.ec2.NatGateway('nat', { subnetId: 'subnet-123' });\n",
+      errors: [{ line: 3, column: 17, severity: 'warning', message: /NAT gateway `nat` has no `allocationId`.*connectivityType: 'private'/ }],
+    },
+    {
+      name: 'TypeScript: placeholder comments and stub methods',
+      path: 'lib/tap-stack.ts',
+      code: "import * as pulumi from '@pulumi/pulumi';\n\nexport class TapStack extends pulumi.ComponentResource {\n  constructor(name: string) {\n    super('tap:stack:TapStack', name);\n    // ... rest of the implementation\n  }\n\n  private createMonitoring(): void {\n    // TODO: add CloudWatch alarms\n  }\n\n  private createDatabase(): void {\n    throw new Error('Not implemented yet');\n  }\n}\n",
+      errors: [
+        { line: 6, column: 5, message: /Placeholder comment `\/\/ \.\.\. rest of the implementation`/ },
+        { line: 10, message: /`TapStack\.createMonitoring` is a placeholder: its body is empty but for `\/\/ TODO: add CloudWatch alarms`/ },
+        { line: 14, message: /`TapStack\.createDatabase` is a placeholder: it only throws/ },
+      ],
+    },
+    {
+      name: 'TypeScript: a Markdown answer whose block ends with an elision',
+      path: 'lib/MODEL_RESPONSE.md',
+      code: "```typescript\nimport * as aws from '@pulumi/aws';\n\nconst vpc = new aws.ec2.Vpc('main', { cidrBlock: '10.0.0.0/16' });\n/* ... other resources omitted for brevity ... */\n```\n",
+      errors: [{ line: 5, message: /Placeholder comment/ }],
     },
   ],
 });
