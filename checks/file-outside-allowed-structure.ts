@@ -5,9 +5,9 @@
  */
 import picomatch from 'picomatch';
 import { CONFIG_PATH } from '../src/api/config-path.js';
-import type { ProjectRule } from '../src/api/rule.js';
+import type { ModelRule } from '../src/api/rule.js';
 
-export const fileOutsideAllowedStructure: ProjectRule = {
+export const fileOutsideAllowedStructure: ModelRule = {
   meta: {
     id: 'IAC701',
     name: 'file-outside-allowed-structure',
@@ -21,8 +21,8 @@ export const fileOutsideAllowedStructure: ProjectRule = {
     seed: { report: 'model-failure-analysis', section: 'File Structure Non-Compliance' },
     languages: ['python', 'typescript'],
   },
-  scope: 'project',
-  check(project, context) {
+  scope: 'model',
+  project(project, context) {
     if (context.settings.mode !== 'change') return;
     const allowed = picomatch(context.settings.allowedStructure as string[], { dot: true });
     const shown = context.settings.allowedStructure.slice(0, 8).join(', ');

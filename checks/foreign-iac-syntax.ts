@@ -11,7 +11,7 @@
  * with Pulumi's CDK interop, `pulumi_cdk` / `@pulumi/cdk`).
  */
 import { placedReport } from '../src/api/report-placement.js';
-import type { ModelRule, ProjectReport, UnitContext } from '../src/api/rule.js';
+import type { ModelRule, PlacedReport, UnitContext } from '../src/api/rule.js';
 import { stringLiteralValue } from '../src/python/calls.js';
 import { isDescriptivePythonText, isInStringOrComment } from '../src/python/code-position.js';
 import { cachedImportBindings, importedTopModules } from '../src/python/fast-walk.js';
@@ -30,7 +30,7 @@ const PACKAGE_JSON = /(^|\/)package\.json$/;
 
 interface ForeignSyntaxState {
   /** Units importing CDK modules, with their reports placed and kept until the program is known. */
-  cdkCandidates: { ownPulumi: boolean; wholeFile: boolean; reports: ProjectReport[] }[];
+  cdkCandidates: { ownPulumi: boolean; wholeFile: boolean; reports: PlacedReport[] }[];
   importsPulumiCdk: boolean;
   anyPulumiUnit: boolean;
 }
@@ -118,7 +118,7 @@ export const foreignIacSyntax: ModelRule<ForeignSyntaxState> = {
     for (const candidate of state.cdkCandidates) {
       // A code block in documentation only counts when it is itself a Pulumi program.
       const isPulumiProgram = candidate.ownPulumi || (candidate.wholeFile && pulumiProject && !cdkProject);
-      if (isPulumiProgram) for (const found of candidate.reports) context.report(found as Extract<ProjectReport, { path: string }>);
+      if (isPulumiProgram) for (const found of candidate.reports) context.report(found);
     }
   },
 };
@@ -136,8 +136,7 @@ function keepCdkReports(context: UnitContext<ForeignSyntaxState>, ownPulumi: boo
   if (!imports.length) return;
   const { unit } = context;
   const reports = imports.map(({ node, what }) =>
-    placedReport({
-      unit,
+    placedReport(unit, {
       node,
       message: `\`${node.text.replace(/\s+/g, ' ')}\` imports ${what} into a Pulumi program: CDK constructs are not Pulumi resources and \`pulumi up\` never deploys them; use ${unit.language === 'python' ? '`pulumi_aws` classes' : '`@pulumi/aws` classes'}.`,
     }),

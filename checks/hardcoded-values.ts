@@ -7,7 +7,7 @@
  */
 import type { ModelRule, UnitContext } from '../src/api/rule.js';
 
-type FileRuleContext = Pick<UnitContext, 'report'>;
+type UnitReporter = Pick<UnitContext, 'report'>;
 import type { PythonUnit } from '../src/python/units.js';
 import { callArguments, calleeName } from '../src/python/calls.js';
 import { keywordMapping, mappingOf, NameResolver, snakeKey, standaloneStrings, stringTemplate, stringValue, unwrap } from '../src/python/literal-values.js';
@@ -64,7 +64,7 @@ export const hardcodedValues: ModelRule = {
   },
 };
 
-function checkPythonUnit(unit: PythonUnit, context: FileRuleContext): void {
+function checkPythonUnit(unit: PythonUnit, context: UnitReporter): void {
   const names = NameResolver.of(unit.root, unit.imports);
   const docstrings = standaloneStrings(unit.root);
   // Test code (a test file, or an answer's block that imports a test framework) holds fixtures, not configuration.
@@ -86,7 +86,7 @@ function checkPythonUnit(unit: PythonUnit, context: FileRuleContext): void {
   }
 }
 
-function checkString(node: SyntaxNode, unit: PythonUnit, testCode: boolean, context: FileRuleContext): void {
+function checkString(node: SyntaxNode, unit: PythonUnit, testCode: boolean, context: UnitReporter): void {
   const text = stringTemplate(node);
   if (text === undefined) return;
   const key = text.includes('AKIA') || text.includes('ASIA') ? ACCESS_KEY.exec(text) : null;
@@ -121,7 +121,7 @@ function checkString(node: SyntaxNode, unit: PythonUnit, testCode: boolean, cont
   }
 }
 
-function checkZoneList(node: SyntaxNode, context: FileRuleContext): void {
+function checkZoneList(node: SyntaxNode, context: UnitReporter): void {
   const items = node.namedChildren.filter((child) => child.type !== 'comment');
   if (items.length < 2) return;
   const zones = items.map((item) => stringValue(item));
@@ -139,7 +139,7 @@ function isSecretKey(key: string): boolean {
 }
 
 /** `password="..."`, `"password": "..."`, `DB_PASSWORD = "..."`, `def f(password="...")`. */
-function checkSecretBinding(node: SyntaxNode, context: FileRuleContext): void {
+function checkSecretBinding(node: SyntaxNode, context: UnitReporter): void {
   let keyName: string | undefined;
   let value: SyntaxNode | null = null;
   if (node.type === 'keyword_argument' || node.type === 'default_parameter' || node.type === 'typed_default_parameter') {
@@ -167,7 +167,7 @@ function checkSecretBinding(node: SyntaxNode, context: FileRuleContext): void {
 }
 
 /** Container environment entries: `{"name": "DB_PASSWORD", "value": "..."}`. */
-function checkNameValueSecret(node: SyntaxNode, unit: PythonUnit, context: FileRuleContext): void {
+function checkNameValueSecret(node: SyntaxNode, unit: PythonUnit, context: UnitReporter): void {
   const mapping = mappingOf(node, unit.imports);
   const name = mapping?.entries.get('name');
   const value = mapping?.entries.get('value');
@@ -183,7 +183,7 @@ function checkNameValueSecret(node: SyntaxNode, unit: PythonUnit, context: FileR
 }
 
 /** `ssm.Parameter(type="SecureString", value="...")`: the secure parameter's value sits in the code. */
-function checkSecureParameter(call: SyntaxNode, unit: PythonUnit, names: NameResolver, context: FileRuleContext): void {
+function checkSecureParameter(call: SyntaxNode, unit: PythonUnit, names: NameResolver, context: UnitReporter): void {
   if (calleeName(call, unit.imports) !== 'pulumi_aws.ssm.Parameter') return;
   const mapping = keywordMapping(call);
   const type = mapping?.entries.get('type');
@@ -247,7 +247,7 @@ function typeScriptSecretLiteral(value: SyntaxNode): SyntaxNode | undefined {
   return node;
 }
 
-function checkTypeScriptSecret(node: SyntaxNode, context: FileRuleContext): void {
+function checkTypeScriptSecret(node: SyntaxNode, context: UnitReporter): void {
   const key = node.childForFieldName(node.type === 'pair' ? 'key' : 'name');
   const value = node.childForFieldName('value');
   if (!key || !value || (key.type !== 'property_identifier' && key.type !== 'identifier' && key.type !== 'string')) return;

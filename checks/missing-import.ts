@@ -16,7 +16,7 @@
  *    gives two findings.
  */
 import { placedReport } from '../src/api/report-placement.js';
-import type { ModelRule, ProjectReport, UnitContext } from '../src/api/rule.js';
+import type { ModelRule, PlacedReport, UnitContext } from '../src/api/rule.js';
 import { UnlistedImports } from '../src/packaging/unlisted-imports.js';
 import { PYTHON2_BUILTINS, STDLIB_MODULES } from '../src/python/builtins.js';
 import type { SyntaxNode } from '../src/python/parser.js';
@@ -102,7 +102,7 @@ interface MarkdownProgram {
   unjudgeable: boolean;
   /** Files of the answer (blocks grouped by the file they belong to) that show an import in some block. */
   showingImports: Set<string>;
-  uses: { name: string; file: string; report: ProjectReport }[];
+  uses: { name: string; file: string; report: PlacedReport }[];
 }
 
 interface State {
@@ -162,7 +162,7 @@ export const missingImport: ModelRule<State> = {
       for (const use of program.uses) {
         if (program.bound.has(use.name) || reported.has(use.name) || !program.showingImports.has(use.file)) continue;
         reported.add(use.name);
-        context.report(use.report as Extract<ProjectReport, { path: string }>);
+        context.report(use.report);
       }
     }
     for (const report of context.state.unlisted.reports()) context.report(report);
@@ -221,7 +221,7 @@ function collectMarkdownPython(unit: PythonUnit, state: State): void {
     const hint = IMPORT_HINTS[use.name] ?? (STDLIB_MODULES.has(use.name) && !AMBIGUOUS_STDLIB.has(use.name) && !use.name.startsWith('_') ? `import ${use.name}` : undefined);
     if (!hint) continue;
     const message = `\`${use.name}\` is used but no Python block of this document imports or defines it: add \`${hint}\`.`;
-    program.uses.push({ name: use.name, file: assembledFile(unit), report: placedReport({ unit, node: use.node, message }) });
+    program.uses.push({ name: use.name, file: assembledFile(unit), report: placedReport(unit, { node: use.node, message }) });
   }
 }
 
@@ -232,6 +232,6 @@ function collectMarkdownTypeScript(unit: SourceUnit, names: TypeScriptModuleName
   if (unit.root.hasError) return;
   for (const use of names.uses) {
     const message = `\`${use.name}\` is used but no TypeScript block of this document imports or defines it: add \`${TYPESCRIPT_IMPORT_HINTS[use.name]}\`.`;
-    program.uses.push({ name: use.name, file: assembledFile(unit), report: placedReport({ unit, node: use.node, message }) });
+    program.uses.push({ name: use.name, file: assembledFile(unit), report: placedReport(unit, { node: use.node, message }) });
   }
 }

@@ -45,9 +45,9 @@ export const stackNotComponentResource: ModelRule<undefined> = {
   },
 };
 
-type FileRuleContext = Pick<UnitContext, 'report'>;
+type UnitReporter = Pick<UnitContext, 'report'>;
 
-function checkPythonUnit(unit: PythonUnit, context: FileRuleContext): void {
+function checkPythonUnit(unit: PythonUnit, context: UnitReporter): void {
   // A file cut inside a bracket leaves its classes unparsed: judge the code before the cut.
   const before = unit.root.hasError ? parsedBeforeCut(unit.text, unit.tree) : undefined;
   const root = before?.rootNode ?? unit.root;
@@ -90,7 +90,7 @@ function listCreations(creations: readonly Creation[], unit: PythonUnit): string
   return more > 0 ? `${named.join(', ')} and ${more} more` : named.join(', ');
 }
 
-function checkComponent(klass: SyntaxNode, nameNode: SyntaxNode, unit: PythonUnit, imports: ImportTable, context: FileRuleContext): void {
+function checkComponent(klass: SyntaxNode, nameNode: SyntaxNode, unit: PythonUnit, imports: ImportTable, context: UnitReporter): void {
   const body = klass.childForFieldName('body');
   if (!body) return;
   const init = body.namedChildren
@@ -122,7 +122,7 @@ function checkComponent(klass: SyntaxNode, nameNode: SyntaxNode, unit: PythonUni
  * One warning per component for the children it creates with inline options but no `parent`.
  * Providers are left out: one works wherever it sits in the tree, and it is what children inherit.
  */
-function checkChildrenParented(klass: SyntaxNode, body: SyntaxNode, unit: PythonUnit, imports: ImportTable, context: FileRuleContext): void {
+function checkChildrenParented(klass: SyntaxNode, body: SyntaxNode, unit: PythonUnit, imports: ImportTable, context: UnitReporter): void {
   const orphans: Creation[] = [];
   for (const { call, qualified } of resourceCalls(body, imports)) {
     if (/\.Provider$/.test(qualified)) continue;
@@ -149,7 +149,7 @@ function isSuperInitCall(call: SyntaxNode): boolean {
   return /(^|\.)ComponentResource$/.test(object.text);
 }
 
-function checkSuperArguments(call: SyntaxNode, klass: SyntaxNode, context: FileRuleContext): void {
+function checkSuperArguments(call: SyntaxNode, klass: SyntaxNode, context: UnitReporter): void {
   const args = callArguments(call);
   if (args.hasSplat) return;
   const explicitSelf = call.childForFieldName('function')?.childForFieldName('object')?.type !== 'call' ? 1 : 0;

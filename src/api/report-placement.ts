@@ -3,7 +3,7 @@
  * column offset. Also used by rules that keep a report until their final judgement, placed while
  * the unit's tree is at hand.
  */
-import type { ProjectReport, UnitReport } from './rule.js';
+import type { PlacedReport, UnitReport } from './rule.js';
 import type { SourceUnit } from '../syntax/source-unit.js';
 import type { Fix, Point, Span } from './types.js';
 import { copyOf } from '../syntax/string-copies.js';
@@ -30,17 +30,14 @@ export function placeUnitReport(unit: SourceUnit, report: UnitReport): { span: S
 }
 
 /**
- * A report a project rule keeps until its final judgement, placed now, while the unit's tree
- * is at hand: the same span and snippet the unit report would get, with no node or text kept.
+ * A report a rule keeps until its final judgement, placed now, while the unit's tree is at hand:
+ * the same span and snippet the unit report would get, with no node or text kept.
  */
-export function placedReport(report: ProjectReport): ProjectReport {
-  if (!('unit' in report)) {
-    return { ...report, message: copyOf(report.message), ...(report.snippet === undefined ? {} : { snippet: copyOf(report.snippet) }), ...(report.fix ? { fix: copiedFix(report.fix) } : {}) };
-  }
-  const placed = placeUnitReport(report.unit, report);
+export function placedReport(unit: SourceUnit, report: UnitReport): PlacedReport {
+  const placed = placeUnitReport(unit, report);
   if (!placed) throw new Error('a report without a node or position');
   return {
-    path: report.unit.path,
+    path: unit.path,
     span: placed.span,
     message: copyOf(report.message),
     ...(placed.snippet === undefined ? {} : { snippet: copyOf(placed.snippet) }),

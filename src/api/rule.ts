@@ -58,25 +58,15 @@ export interface UnitReport {
   fix?: UnitFix;
 }
 
-export interface FileRuleContext {
-  readonly settings: ReviewSettings;
-  report(report: UnitReport): void;
-}
-
-export interface FileRule {
-  meta: RuleMeta;
-  scope: 'file';
-  check(unit: SourceUnit, context: FileRuleContext): void;
-}
-
 export type FileStatus = 'added' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';
 
-/** A file under review as project rules see it. */
+/** A file under review as rules see it. */
 export interface ReviewedFile {
   path: string;
   status: FileStatus;
   /** Decoded text, undefined for binary, undecodable or oversized files. */
   text: string | undefined;
+  /** Its units, whatever their language (a Markdown answer has one per code block). */
   units: readonly SourceUnit[];
 }
 
@@ -89,30 +79,17 @@ export interface ProjectView {
   readonly paths: readonly string[];
 }
 
-export type ProjectReport =
-  | { unit: SourceUnit; node: SyntaxNode; message: string; severity?: Severity; fix?: UnitFix }
-  | { path: string; span: Span; message: string; snippet?: string; severity?: Severity; fix?: Fix };
-
-export interface ProjectRuleContext {
-  readonly settings: ReviewSettings;
-  report(report: ProjectReport): void;
-}
-
 /**
- * A rule that judges the project as a whole. It may also look at each file while the engine
- * has just parsed it (`visitFile`, with per-review `state` from `begin`), collecting compact
- * facts for `check` instead of reading every file's tree again at the end: with a bounded tree
- * cache, a tree read again is a tree parsed again.
+ * A report placed in a file: what project judgements report, and what a visitor keeps until the
+ * end of the review (placed while the unit's tree is at hand; src/api/report-placement.ts).
  */
-export interface ProjectRule<State = unknown> {
-  meta: RuleMeta;
-  scope: 'project';
-  /** Per-review state for `visitFile` and `check`; the project view already lists every file. */
-  begin?(project: ProjectView, settings: ReviewSettings): State;
-  /** Called once per reviewed file with units, right after it is parsed. */
-  visitFile?(file: ReviewedFile, state: State, context: ProjectRuleContext): void;
-  /** The judgement over the whole project, after every file; optional for rules that judge file by file in `visitFile`. */
-  check?(project: ProjectView, context: ProjectRuleContext, state: State): void;
+export interface PlacedReport {
+  path: string;
+  span: Span;
+  message: string;
+  snippet?: string;
+  severity?: Severity;
+  fix?: Fix;
 }
 
 /**
@@ -165,7 +142,7 @@ export interface ProgramContext<State = undefined> {
 export interface ProjectContext<State = undefined> {
   readonly settings: ReviewSettings;
   readonly state: State;
-  report(report: { path: string; span: Span; message: string; snippet?: string; severity?: Severity; fix?: Fix }): void;
+  report(report: PlacedReport): void;
 }
 
 /**
@@ -181,9 +158,6 @@ export interface ModelRule<State = undefined> {
   project?(project: ProjectView, context: ProjectContext<State>): void;
 }
 
-/**
- * Every kind of rule. `FileRule` and `ProjectRule` are the earlier contract (a rule walks the
- * trees it is given); rules move to `ModelRule` one by one.
- */
+/** Every rule of the catalog. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Rule = FileRule | ProjectRule | ModelRule<any>;
+export type Rule = ModelRule<any>;

@@ -17,13 +17,11 @@ export interface CatalogEntry extends RuleMeta {
 const ALL_LANGUAGES: readonly LanguageId[] = ['python', 'typescript'];
 
 /**
- * What a rule covers: what its metadata declares; else, for a model rule, the languages it has
- * visitors for, and every language when it judges the program model (filled by every front-end);
- * a rule on the earlier contract reads Python trees only.
+ * What a rule covers: what its metadata declares; else the languages it has visitors for, and
+ * every language when it judges the program model (filled by every front-end).
  */
 function coveredLanguages(rule: Rule): readonly LanguageId[] {
   if (rule.meta.languages) return rule.meta.languages;
-  if (rule.scope !== 'model') return ['python'];
   if (rule.program) return ALL_LANGUAGES;
   return ALL_LANGUAGES.filter((language) => rule.visitors?.[language]);
 }

@@ -4,15 +4,12 @@
  * `text` and `units` as before; only the engine warms and cools the text.
  */
 import type { FileStatus, ReviewedFile } from '../api/rule.js';
-import type { PythonUnit } from '../python/units.js';
 import type { SourceUnit } from '../syntax/source-unit.js';
 import type { StoredText } from '../syntax/stored-text.js';
 
 export class FileEntry implements ReviewedFile {
   /** Every unit of the file, whatever its language. */
-  sourceUnits: readonly SourceUnit[] = [];
-  /** The units rules read (see the language guard in review.ts). */
-  units: readonly PythonUnit[] = [];
+  units: readonly SourceUnit[] = [];
   private stored: StoredText | undefined;
 
   constructor(

@@ -5,7 +5,7 @@
 import { copiedFix, placeUnitReport } from '../api/report-placement.js';
 import { FileLines } from './file-lines.js';
 import { copyOf } from '../syntax/string-copies.js';
-import type { FileRuleContext, ModelReport, ProgramContext, ProjectContext, ProjectReport, ProjectRuleContext, ProjectView, ReviewedFile, ReviewSettings, UnitContext, UnitReport } from '../api/rule.js';
+import type { ModelReport, ProgramContext, ProjectContext, ProjectView, ReviewedFile, ReviewSettings, UnitContext, UnitReport } from '../api/rule.js';
 import type { SourceUnit } from '../syntax/source-unit.js';
 import type { Finding, Fix, RuleMeta, Severity, Span } from '../api/types.js';
 import { placeModelFix } from '../api/fix-placement.js';
@@ -24,10 +24,6 @@ export class FindingCollector {
   /** `reread` gives the text again later, so the collector need not hold it (see FileLines). */
   registerText(path: string, text: string, reread?: () => string | undefined): void {
     this.lines.set(path, new FileLines(text, reread));
-  }
-
-  fileContext(meta: RuleMeta, unit: SourceUnit, settings: ReviewSettings): FileRuleContext {
-    return { settings, report: (report) => this.addUnitReport(meta, unit, report) };
   }
 
   unitContext<State>(meta: RuleMeta, unit: SourceUnit, file: ReviewedFile, settings: ReviewSettings, state: State): UnitContext<State> {
@@ -51,16 +47,6 @@ export class FindingCollector {
 
   projectFilesContext<State>(meta: RuleMeta, settings: ReviewSettings, state: State): ProjectContext<State> {
     return { settings, state, report: (report) => this.addSpan(meta, report.path, report.span, report.message, report.snippet, report.severity, report.fix) };
-  }
-
-  projectContext(meta: RuleMeta, settings: ReviewSettings): ProjectRuleContext {
-    return {
-      settings,
-      report: (report: ProjectReport) => {
-        if ('unit' in report) this.addUnitReport(meta, report.unit, report);
-        else this.addSpan(meta, report.path, report.span, report.message, report.snippet, report.severity, report.fix);
-      },
-    };
   }
 
   /** A finding on the first line of a file (for whole-file problems). */

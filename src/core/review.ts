@@ -9,7 +9,7 @@ import { FileEntry } from './file-entry.js';
 import { DeflatedText, RecentlyRead, StoredText } from '../syntax/stored-text.js';
 import { FILE_NOT_ANALYZED, INVALID_SUPPRESSION, REQUIREMENT_CHANGED } from './engine-rules.js';
 import { FindingCollector } from './finding-collector.js';
-import type { FileRule, FileStatus, ModelRule, ProjectRule, ProjectView, ReviewedFile, ReviewSettings, Rule } from '../api/rule.js';
+import type { FileStatus, ModelRule, ProjectView, ReviewedFile, ReviewSettings, Rule } from '../api/rule.js';
 import { ProgramCollector } from './programs.js';
 import { baseView, reportRequirementChanges, type BaseRequirements } from './requirements.js';
 import { reportRuleFailure } from './rule-failure.js';
@@ -17,7 +17,7 @@ import { traverseUnit } from './unit-traversal.js';
 import { deriveSettings } from './settings.js';
 import { DEFAULT_TREE_CACHE_BYTES, TreeCache } from '../syntax/tree-cache.js';
 import { ParserUnavailableError, ParseTimeoutError } from '../syntax/parse.js';
-import { languageOf, type SourceUnit } from '../syntax/source-unit.js';
+import { languageOf } from '../syntax/source-unit.js';
 import type { PythonUnit } from '../python/units.js';
 import { unitsOf } from './source-units.js';
 import {
@@ -106,7 +106,7 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
   const recentlyRead = new RecentlyRead();
   let filesAnalyzed = 0;
 
-  // Texts first: the settings (region, environment) come from project files, and file rules need them.
+  // Texts first: the settings (region, environment) come from project files, and rules need them.
   for (const [index, file] of files.entries()) {
     options.onStep?.({ phase: 'reading', path: file.path, index, total: files.length });
     const entry = decodeFileEntry(file, config, collector, suppressions, recentlyRead);
@@ -118,43 +118,32 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
   const settings = deriveSettings(config, options.base ? baseView(options.base) : project, options.mode);
   if (options.base) reportRequirementChanges(options.files, config, options.base, settings, collector);
   const enabled = rules.filter((rule) => config.ruleLevels.get(rule.meta.id) !== 'off');
-  const fileRules = enabled.filter((rule): rule is FileRule => rule.scope === 'file');
-  const projectRules = enabled.filter((rule): rule is ProjectRule => rule.scope === 'project');
-  const modelRules = enabled.filter((rule): rule is ModelRule<unknown> => rule.scope === 'model');
-  // Per-review state of the rules that keep one (project rules' `begin`, model rules' `begin`).
+  const modelRules: ModelRule<unknown>[] = enabled;
+  // Per-review state of the rules that keep one (`begin`).
   const states = new Map<Rule, unknown>();
-  for (const rule of [...projectRules, ...modelRules]) {
+  for (const rule of modelRules) {
     const begin = rule.begin;
     if (begin) runGuarded(rule.meta, '', collector, () => states.set(rule, begin.call(rule, project, settings)));
   }
   const started = (rule: Rule) => !('begin' in rule && rule.begin) || states.has(rule);
-  const visiting = projectRules.filter((rule) => rule.visitFile && started(rule));
   const traversing = modelRules.filter((rule) => rule.visitors && started(rule));
   const treeCache = options.treeCacheBytes === Infinity ? undefined : new TreeCache(options.treeCacheBytes ?? DEFAULT_TREE_CACHE_BYTES);
   const judging = modelRules.filter((rule) => rule.program && started(rule));
   // Program models are built only for rules that read them: building one holds its units' trees.
   const programs = judging.length ? new ProgramCollector(project) : undefined;
 
-  // Then each file is parsed and goes through every file rule while its trees are fresh.
+  // Then each file is parsed and goes through every rule's visitors while its trees are fresh.
   for (const [index, entry] of reviewed.entries()) {
     options.onStep?.({ phase: 'analysing', path: entry.path, index, total: reviewed.length });
     const text = entry.text;
     if (text === undefined) continue;
     treeCache?.holdFile();
     parseUnits(entry, text, config, collector, suppressions, treeCache);
-    if (entry.sourceUnits.length || (entry.hasText && languageOf(entry.path) !== 'other')) filesAnalyzed++;
-    // Unit by unit: a Markdown file's blocks each stay the tree in hand for every file rule.
-    for (const unit of entry.sourceUnits) {
-      if (isReadByEarlierRules(unit)) {
-        for (const rule of fileRules) runGuarded(rule.meta, entry.path, collector, () => rule.check(unit, collector.fileContext(rule.meta, unit, settings)));
-      }
-      // Model rules' visitors are per language: a unit meets only those for its own.
-      traverseUnit(unit, entry, traversing, states, settings, collector);
-    }
-    if (entry.units.length) {
-      for (const rule of visiting) runGuarded(rule.meta, entry.path, collector, () => rule.visitFile?.(entry, states.get(rule), collector.projectContext(rule.meta, settings)));
-    }
-    if (entry.sourceUnits.length) programs?.addFile(entry.path, entry.sourceUnits);
+    if (entry.units.length || (entry.hasText && languageOf(entry.path) !== 'other')) filesAnalyzed++;
+    // Unit by unit: a Markdown file's blocks each stay the tree in hand for every rule's visitors,
+    // which are per language: a unit meets only those for its own.
+    for (const unit of entry.units) traverseUnit(unit, entry, traversing, states, settings, collector);
+    if (entry.units.length) programs?.addFile(entry.path, entry.units);
     treeCache?.release();
     entry.cool();
     yield;
@@ -181,13 +170,6 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
     if (!rule.project || !started(rule)) continue;
     options.onStep?.({ phase: 'judging', ruleId: rule.meta.id });
     runGuarded(rule.meta, '', collector, () => rule.project?.(project, collector.projectFilesContext(rule.meta, settings, states.get(rule))));
-  }
-  for (const rule of projectRules) {
-    // A rule whose `begin` failed has been reported already; its `check` would see no state.
-    if (!started(rule)) continue;
-    options.onStep?.({ phase: 'judging', ruleId: rule.meta.id });
-    runGuarded(rule.meta, '', collector, () => rule.check?.(project, collector.projectContext(rule.meta, settings), states.get(rule)));
-    yield;
   }
 
   reportInvalidSuppressions(suppressions, options.knownRuleIds ?? rules.map((rule) => rule.meta.id), collector);
@@ -251,23 +233,12 @@ function reportReplacedBytes(path: string, text: string, replaced: Replacement, 
   );
 }
 
-/**
- * LANGUAGE GUARD for the earlier rule contract (`FileRule`, `ProjectRule`): those rules read
- * Python trees, so they see a file's Python units only (`FileEntry.units`); units of other
- * languages still go through parsing, the parse budget, IAC002, suppressions and the model
- * rules' per-language visitors (`FileEntry.sourceUnits`). Goes once every rule is a `ModelRule`.
- */
-function isReadByEarlierRules(unit: SourceUnit): unit is PythonUnit {
-  return unit.language === 'python';
-}
-
 /** Parses a decoded file into its units; a parse over budget becomes an IAC002 finding. */
 function parseUnits(entry: FileEntry, text: string, config: ResolvedConfig, collector: FindingCollector, suppressions: Suppression[], treeCache: TreeCache | undefined): void {
   if (languageOf(entry.path) === 'other') return;
   try {
     const units = unitsOf(entry.path, text, config.parseTimeoutMs, treeCache, entry.storedText);
-    entry.sourceUnits = units;
-    entry.units = units.filter(isReadByEarlierRules);
+    entry.units = units;
   } catch (error) {
     // A parser that cannot run is the installation's fault, not this file's: the review fails.
     if (error instanceof ParserUnavailableError) throw error;
@@ -276,7 +247,7 @@ function parseUnits(entry: FileEntry, text: string, config: ResolvedConfig, coll
     entry.hold(undefined);
     return;
   }
-  for (const unit of entry.sourceUnits) for (const suppression of suppressionsInUnit(unit)) suppressions.push(suppression);
+  for (const unit of entry.units) for (const suppression of suppressionsInUnit(unit)) suppressions.push(suppression);
 }
 
 /** Reviews files synchronously (the CLI). */

@@ -112,8 +112,8 @@ export class UnlistedImports {
   }
 
   private keep(unit: SourceUnit, node: SyntaxNode, module: string, distribution: string | undefined, checked: string[]): void {
-    const placed = placedReport({ unit, node, message: module });
-    if ('span' in placed) this.unlisted.push({ path: unit.path, span: placed.span, snippet: placed.snippet, module: placed.message, distribution, checked });
+    const placed = placedReport(unit, { node, message: module });
+    this.unlisted.push({ path: unit.path, span: placed.span, snippet: placed.snippet, module: placed.message, distribution, checked });
   }
 
   /** The nearest package.json in the file's folder or a folder above it. */

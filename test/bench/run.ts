@@ -208,9 +208,9 @@ const detectorTimes: DetectorTime[] = [];
 let engineBaseMs: number | undefined;
 let ratioBudget: RatioBudget | undefined;
 if (!flag('no-detectors')) {
-  // Where the full analysis spends its time: each rule's check() timed inside one full run.
+  // Where the full analysis spends its time: each rule's own calls timed inside one full run.
   const inFull = new Map<string, number>();
-  // Each rule's own calls (check, begin, visitFile, program, project and visitors) are timed.
+  // Each rule's own calls (begin, program, project and visitors) are timed.
   const timedCall =
     (id: string, call: ((...args: never[]) => unknown) | undefined) =>
     (...args: never[]) => {
@@ -224,9 +224,9 @@ if (!flag('no-detectors')) {
   type AnyCall = (...args: never[]) => unknown;
   const timed: Rule[] = detectors.map((rule) => {
     const id = rule.meta.id;
-    const own = rule as unknown as Record<'check' | 'begin' | 'visitFile' | 'program' | 'project', AnyCall | undefined>;
+    const own = rule as unknown as Record<'begin' | 'program' | 'project', AnyCall | undefined>;
     const wrapped: Record<string, unknown> = { ...rule };
-    for (const part of ['check', 'begin', 'visitFile', 'program', 'project'] as const) {
+    for (const part of ['begin', 'program', 'project'] as const) {
       const call = own[part];
       if (call) wrapped[part] = timedCall(id, call.bind(rule));
     }

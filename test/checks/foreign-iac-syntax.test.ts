@@ -55,7 +55,7 @@ ruleTester(foreignIacSyntax, {
     {
       name: 'TypeScript: HCL in a template literal that writes a .tf file',
       path: 'lib/tap-stack.ts',
-      code: "import * as pulumi from '@pulumi/pulumi';\n\nexport const tf = `\nresource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"\${var.prefix}-logs\"\n}\n`;\n",
+      code: "import * as pulumi from '@pulumi/pulumi';\n\nexport const tf = `\nresource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"${var.prefix}-logs\"\n}\n`;\n",
     },
     {
       name: 'TypeScript: a JavaScript interpolation of a variable named data',
