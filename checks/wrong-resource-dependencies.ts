@@ -15,8 +15,14 @@ import { itemsOf, option, referencedResources, stringOf } from '../src/pulumi/va
 import { methodOrderVisitors } from '../src/python/method-order.js';
 import { importsPulumiAsPulumi, natDependsOnFix, unitKey } from '../src/python/rule-fixes.js';
 
-/** Per review: the units (unitKey) that import `pulumi` under its name, so a fix may write `pulumi.ResourceOptions`. */
-type State = Set<string>;
+/**
+ * Per review, for fixes: the units (unitKey) that import `pulumi` under its name, so a fix may
+ * write `pulumi.ResourceOptions`; and per class (unitKey and name) the methods `__init__` runs.
+ */
+interface State {
+  pulumiUnits: Set<string>;
+  constructed: Map<string, ReadonlySet<string>>;
+}
 
 export const wrongResourceDependencies: ModelRule<State> = {
   meta: {
@@ -36,17 +42,20 @@ export const wrongResourceDependencies: ModelRule<State> = {
     languages: ['python', 'typescript'],
   },
   scope: 'model',
-  begin: () => new Set<string>(),
+  begin: () => ({ pulumiUnits: new Set(), constructed: new Map() }),
   visitors: {
     python(context) {
-      if (importsPulumiAsPulumi(context.unit.imports)) context.state.add(unitKey(context.unit));
+      const unit = unitKey(context.unit);
+      if (importsPulumiAsPulumi(context.unit.imports)) context.state.pulumiUnits.add(unit);
       if (context.unit.isTestFile) return {};
       const line = (row: number) => context.unit.lineOffset + row + 1;
-      return methodOrderVisitors(({ call, self, method, attribute, readRow, later, laterRow }) =>
-        context.report({
-          node: call,
-          message: `\`${self}.${method}()\` reads \`${self}.${attribute}\` (line ${line(readRow)}), which is only assigned by \`${self}.${later}()\`, called later (line ${line(laterRow)}): call \`${later}\` first.`,
-        }),
+      return methodOrderVisitors(
+        ({ call, self, method, attribute, readRow, later, laterRow }) =>
+          context.report({
+            node: call,
+            message: `\`${self}.${method}()\` reads \`${self}.${attribute}\` (line ${line(readRow)}), which is only assigned by \`${self}.${later}()\`, called later (line ${line(laterRow)}): call \`${later}\` first.`,
+          }),
+        (className, methods) => context.state.constructed.set(`${unit}\u0000${className}`, methods),
       );
     },
   },
@@ -176,7 +185,8 @@ function checkNatGateways(model: ProgramModel, context: ProgramContext<State>): 
     const where = gateway.site.path === nat.site.path ? `line ${gateway.site.line}` : `${gateway.site.path} line ${gateway.site.line}`;
     const reference = gateway.boundTo ?? (isAws(gateway, 'ec2.InternetGateway') ? 'igw' : 'attachment');
     const dependsOn = nat.language === 'python' ? `depends_on=[${reference}]` : `dependsOn: [${reference}]`;
-    const fix = natDependsOnFix(nat, gateway, context.state.has(unitKey(nat.site.source)));
+    const unit = unitKey(nat.site.source);
+    const fix = natDependsOnFix(nat, gateway, context.state.pulumiUnits.has(unit), (className) => context.state.constructed.get(`${unit}\u0000${className}`));
     context.report({
       at: nat,
       ...(fix ? { fix } : {}),

@@ -34,6 +34,7 @@ interface MethodFacts {
 type InitEvent = { kind: 'call'; method: string; node: SyntaxNode; at: number } | { kind: 'assign'; attribute: string; at: number };
 
 interface ClassFacts {
+  name: string;
   methods: Map<string, MethodFacts>;
   /** Class-level names (`nat_gateway = None`): reading them early is safe. */
   defaults: Set<string>;
@@ -64,8 +65,11 @@ function selfAttribute(node: SyntaxNode | null, self: string): string | undefine
   return object?.type === 'identifier' && object.text === self ? node.childForFieldName('attribute')?.text : undefined;
 }
 
-/** Visitors that hand every misordered `__init__` call to `found` when its class is left. */
-export function methodOrderVisitors(found: (misorder: MethodMisorder) => void): Visitors {
+/**
+ * Visitors that hand every misordered `__init__` call to `found` when its class is left, and to
+ * `constructed` the methods `__init__` runs (itself, the `self` methods it calls, theirs...).
+ */
+export function methodOrderVisitors(found: (misorder: MethodMisorder) => void, constructed?: (className: string, methods: ReadonlySet<string>) => void): Visitors {
   const frames: Frame[] = [];
   const top = () => frames[frames.length - 1];
   const method = () => {
@@ -87,11 +91,14 @@ export function methodOrderVisitors(found: (misorder: MethodMisorder) => void): 
   const leave = () => void frames.pop();
   return {
     class_definition(node) {
-      frames.push({ kind: 'class', facts: { methods: new Map(), defaults: new Set(), init: [], body: node.childForFieldName('body') } });
+      const name = node.childForFieldName('name')?.text ?? '';
+      frames.push({ kind: 'class', facts: { name, methods: new Map(), defaults: new Set(), init: [], body: node.childForFieldName('body') } });
     },
     'class_definition:exit'() {
       const frame = frames.pop();
-      if (frame?.kind === 'class') judge(frame.facts, found);
+      if (frame?.kind !== 'class') return;
+      judge(frame.facts, found);
+      if (constructed && frame.facts.methods.has('__init__')) constructed(frame.facts.name, runByInit(frame.facts.methods));
     },
     function_definition: enterFunction,
     'function_definition:exit': leave,
@@ -134,6 +141,21 @@ export function methodOrderVisitors(found: (misorder: MethodMisorder) => void): 
       if (!isCallee && !frame.facts.reads.has(attribute)) frame.facts.reads.set(attribute, node.startPosition.row);
     },
   };
+}
+
+/** `__init__` and the methods it calls, directly or through other methods. */
+function runByInit(methods: ReadonlyMap<string, MethodFacts>): Set<string> {
+  const reached = new Set<string>(['__init__']);
+  const pending = ['__init__'];
+  while (pending.length) {
+    for (const callee of methods.get(pending.pop() as string)?.calls ?? []) {
+      if (methods.has(callee) && !reached.has(callee)) {
+        reached.add(callee);
+        pending.push(callee);
+      }
+    }
+  }
+  return reached;
 }
 
 /** Reads and assignments including those of the methods a method calls (to a fixpoint). */

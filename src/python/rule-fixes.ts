@@ -123,16 +123,25 @@ function within(inner: Site, outer: Site): boolean {
 /** A local name or `self.<name>`: what the fix can write to reach a resource. */
 const PLAIN_REFERENCE = /^(?:self\.)?[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** The methods `__init__` of a class runs (itself included), as the unit's visitors saw them. */
+export type ConstructedBy = (className: string) => ReadonlySet<string> | undefined;
+
 /**
- * True when the code creating `user` can name `resource` by its variable: a local of the same
- * function (or module level), created before it in the text; or a `self` attribute of the same
- * class, assigned by code the evaluation ran before (an earlier method `__init__` called).
+ * True when the code creating `user` can name `resource` by its variable: a local or `self`
+ * attribute of the same function (or module level), created before it in the text; or a `self`
+ * attribute of the same class assigned while the instance is constructed (in `__init__` or a
+ * method it runs), when `user` is created afterwards: later in that run, or by another method.
  */
-function reachableByName(resource: Resource, user: Resource): boolean {
+function reachableByName(resource: Resource, user: Resource, constructedBy: ConstructedBy): boolean {
   const name = resource.boundTo;
-  if (!name || !PLAIN_REFERENCE.test(name) || resource.site.source !== user.site.source || resource.context.className !== user.context.className) return false;
-  if (name.startsWith('self.')) return user.context.className !== undefined && resource.id < user.id;
-  return resource.context.functionName === user.context.functionName && resource.site.end <= user.site.start;
+  const { className, functionName } = user.context;
+  if (!name || !PLAIN_REFERENCE.test(name) || resource.site.source !== user.site.source || resource.context.className !== className) return false;
+  if (resource.context.functionName === functionName) return resource.site.end <= user.site.start;
+  if (!name.startsWith('self.') || className === undefined) return false;
+  const construction = constructedBy(className);
+  if (!construction?.has(resource.context.functionName ?? '')) return false;
+  // Both during construction: the model ran `__init__`'s calls in their order, so creation order is run order.
+  return !construction.has(functionName ?? '') || resource.id < user.id;
 }
 
 /**
@@ -141,9 +150,9 @@ function reachableByName(resource: Resource, user: Resource): boolean {
  * has no options (and the unit imports `pulumi`). Only when the gateway is reachable by a plain
  * name there, and the options are written in the call itself and have no `depends_on` yet.
  */
-export function natDependsOnFix(nat: Resource, gateway: Resource, importsPulumi: boolean): ModelFix | undefined {
+export function natDependsOnFix(nat: Resource, gateway: Resource, importsPulumi: boolean, constructedBy: ConstructedBy): ModelFix | undefined {
   const reference = gateway.boundTo;
-  if (nat.language !== 'python' || !reference || !reachableByName(gateway, nat)) return undefined;
+  if (nat.language !== 'python' || !reference || !reachableByName(gateway, nat, constructedBy)) return undefined;
   const description = `Add \`depends_on=[${reference}]\``;
   const options = nat.options;
   if (!options.given) {

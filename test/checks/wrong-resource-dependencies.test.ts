@@ -220,6 +220,49 @@ ruleTester(wrongResourceDependencies, {
       output: null,
     },
     {
+      name: 'no fix: self.igw is assigned by a method construction does not run (the caller may call them in any order)',
+      code:
+        header +
+        'class Net:\n' +
+        '    def create_network(self):\n' +
+        '        self.vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16")\n' +
+        '        self.public = aws.ec2.Subnet("public", vpc_id=self.vpc.id, cidr_block="10.0.1.0/24")\n' +
+        '        self.igw = aws.ec2.InternetGateway("igw", vpc_id=self.vpc.id)\n' +
+        '    def create_nat(self):\n' +
+        '        eip = aws.ec2.Eip("nat", domain="vpc")\n' +
+        '        aws.ec2.NatGateway("nat", subnet_id=self.public.id, allocation_id=eip.id)\n',
+      errors: [{ line: 11, message: /does not depend on internet gateway `self\.igw`/ }],
+      output: null,
+    },
+    {
+      name: 'fix: self.igw made while the instance is constructed, the NAT gateway by a method called afterwards',
+      code:
+        header +
+        'class Net:\n' +
+        '    def __init__(self):\n' +
+        '        self._network()\n' +
+        '    def _network(self):\n' +
+        '        self.vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16")\n' +
+        '        self.public = aws.ec2.Subnet("public", vpc_id=self.vpc.id, cidr_block="10.0.1.0/24")\n' +
+        '        self.igw = aws.ec2.InternetGateway("igw", vpc_id=self.vpc.id)\n' +
+        '    def add_nat(self):\n' +
+        '        eip = aws.ec2.Eip("nat", domain="vpc")\n' +
+        '        aws.ec2.NatGateway("nat", subnet_id=self.public.id, allocation_id=eip.id)\n',
+      errors: [{ line: 13, message: /does not depend on internet gateway `self\.igw`/ }],
+      output:
+        header +
+        'class Net:\n' +
+        '    def __init__(self):\n' +
+        '        self._network()\n' +
+        '    def _network(self):\n' +
+        '        self.vpc = aws.ec2.Vpc("vpc", cidr_block="10.0.0.0/16")\n' +
+        '        self.public = aws.ec2.Subnet("public", vpc_id=self.vpc.id, cidr_block="10.0.1.0/24")\n' +
+        '        self.igw = aws.ec2.InternetGateway("igw", vpc_id=self.vpc.id)\n' +
+        '    def add_nat(self):\n' +
+        '        eip = aws.ec2.Eip("nat", domain="vpc")\n' +
+        '        aws.ec2.NatGateway("nat", subnet_id=self.public.id, allocation_id=eip.id, opts=pulumi.ResourceOptions(depends_on=[self.igw]))\n',
+    },
+    {
       name: 'no fix: the gateway is a local of another function',
       code:
         header +
