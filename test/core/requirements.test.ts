@@ -81,6 +81,15 @@ describe('requirements from the base commit', () => {
     ]);
   });
 
+  it('turning review.new_only off in the pull request is reported too (the base value keeps deciding)', () => {
+    const headConfig = parseConfigText('review:\n  new_only: false\n', catalogIds);
+    const files: InputFile[] = [{ path: '.github/iac-review.yml', content: 'review:\n  new_only: false\n', status: 'modified' }];
+    const result = review(files, baseOf({}, { headConfig: { config: headConfig } }), parseConfigText('', catalogIds));
+    expect(notices(result)).toEqual([
+      '.github/iac-review.yml: Review requirement changed: `review.new_only` in .github/iac-review.yml goes from (none) to false; this review keeps the base commit’s value; the new one takes effect once merged.',
+    ]);
+  });
+
   it('an invalid configuration at the head is a warning; the base configuration is used', () => {
     const files: InputFile[] = [{ path: '.github/iac-review.yml', content: 'fail_on: sometimes\n', status: 'modified' }];
     const result = review(files, baseOf({}, { headConfig: { invalid: 'fail_on: Invalid option' } }));
