@@ -206,8 +206,12 @@ function markdownProgram(state: State, unit: SourceUnit, language: MarkdownProgr
   return program;
 }
 
-/** The file a block belongs to: the one the answer names; blocks it names none for make up its main program. */
-const assembledFile = (unit: SourceUnit) => unit.assembledPath ?? '';
+/**
+ * The file a block belongs to: the one the answer names. Python blocks it names none for make up
+ * its main program; a TypeScript block without a file is an excerpt of its own (documents show
+ * `new aws.s3.Bucket(...)` fragments between prose, next to a block that imports).
+ */
+const assembledFile = (unit: SourceUnit) => unit.assembledPath ?? (unit.language === 'typescript' ? `block at line ${unit.lineOffset}` : '');
 
 function collectMarkdownPython(unit: PythonUnit, state: State): void {
   const program = markdownProgram(state, unit, 'python');

@@ -65,12 +65,16 @@ export const partialImplementation: ModelRule<{ project: ProjectView; sources: P
       },
     }),
     typescript(context) {
+      const { unit } = context;
+      // A Markdown block that neither imports nor is placed in a named file is an excerpt shown in
+      // prose (`{ ..., // ... other config }`): its elisions abbreviate on purpose.
+      const excerpt = unit.origin === 'markdown-block' && unit.imports.size === 0 && !unit.assembledPath;
       const placeholderRows = new Set<number>();
       const subclassed = new Set<string>();
       const stubs: { fn: SyntaxNode; body: SyntaxNode }[] = [];
       return {
         comment(node) {
-          if (!isTypeScriptPlaceholderComment(node.text)) return;
+          if (excerpt || !isTypeScriptPlaceholderComment(node.text)) return;
           placeholderRows.add(node.startPosition.row);
           context.report({ node, message: `Placeholder comment \`${shorten(node.text)}\` stands in for code that was never written: implement it or remove the claim.` });
         },
@@ -89,8 +93,8 @@ export const partialImplementation: ModelRule<{ project: ProjectView; sources: P
             const className = klass?.childForFieldName('name')?.text;
             const name = [className, fn.childForFieldName('name')?.text ?? functionVariable(fn)].filter(Boolean).join('.') || 'this function';
             if (stub.kind === 'empty') {
-              // A placeholder comment already reported says the same thing.
-              if (placeholderRows.has(stub.todo.startPosition.row)) continue;
+              // A placeholder comment already reported says the same thing; test doubles are empty on purpose.
+              if (placeholderRows.has(stub.todo.startPosition.row) || unit.isTestFile || TEST_DOUBLE.test(stub.todo.text) || TEST_DOUBLE.test(className ?? '')) continue;
               context.report({ node: stub.todo, message: `\`${name}\` is a placeholder: its body is empty but for \`${shorten(stub.todo.text)}\`, so nothing it should create is created.` });
               continue;
             }
@@ -108,6 +112,7 @@ export const partialImplementation: ModelRule<{ project: ProjectView; sources: P
   },
 };
 
+const TEST_DOUBLE = /\b(mock|stub|fake|dummy|no-?op)/i;
 const TYPESCRIPT_FUNCTIONS = new Set(['method_definition', 'function_declaration', 'function_expression', 'arrow_function', 'generator_function_declaration']);
 
 function enclosingTypeScriptClass(fn: SyntaxNode): SyntaxNode | undefined {

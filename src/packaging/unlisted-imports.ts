@@ -83,7 +83,7 @@ export class UnlistedImports {
     const seen = new Set<string>();
     for (const binding of typeScriptImportBindings(unit.root)) {
       const name = packageName(binding.module);
-      if (!name || binding.typeOnly || seen.has(name) || manifest.listed.has(name)) continue;
+      if (!name || binding.typeOnly || seen.has(name) || manifest.listed.has(name) || manifest.listed.has(typesPackage(name))) continue;
       const provider = TYPESCRIPT_PROVIDED_BY[binding.module] ?? TYPESCRIPT_PROVIDED_BY[name];
       if (provider && manifest.listed.has(provider)) continue;
       seen.add(name);
@@ -142,6 +142,11 @@ function packageName(specifier: string): string | undefined {
   const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? '');
   if (NODE_BUILTINS.has(name) || NODE_BUILTINS.has(specifier)) return undefined;
   return /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i.test(name) ? name : undefined;
+}
+
+/** `@types/aws-lambda` for `aws-lambda`, `@types/babel__core` for `@babel/core`: a package of types only is imported by the name it types. */
+function typesPackage(name: string): string {
+  return `@types/${name.startsWith('@') ? name.slice(1).replace('/', '__') : name}`;
 }
 
 function enclosing(node: SyntaxNode, type: string): SyntaxNode | undefined {

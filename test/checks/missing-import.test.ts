@@ -182,6 +182,8 @@ ruleTester(missingImport, {
     { name: 'TypeScript: named imports', path: 'lib/tap-stack.ts', code: "import { s3 } from '@pulumi/aws';\nimport pulumi from '@pulumi/pulumi';\nnew s3.Bucket('b');\nexport const x = pulumi.output(1);\n" },
     { name: 'TypeScript: a unit with a syntax error is left to IAC102', path: 'lib/tap-stack.ts', code: "new aws.s3.Bucket('b', {\n" },
     { name: 'TypeScript: a Markdown block using aws where another block imports it', path: 'lib/MODEL_RESPONSE.md', code: "## lib/tap-stack.ts\n\n```typescript\nimport * as aws from '@pulumi/aws';\n```\n\nThen:\n\n```typescript\nnew aws.s3.Bucket('b');\n```\n" },
+    { name: 'TypeScript: an unnamed excerpt between prose, beside a block that imports', path: 'lib/IDEAL_RESPONSE.md', code: "```typescript\nimport * as pulumi from '@pulumi/pulumi';\n```\n\nThe API:\n\n```typescript\nconst api = new aws.apigateway.RestApi('api', {});\n```\n" },
+    { name: 'TypeScript: a types package imported by the name it types', path: 'lib/lambda/index.ts', code: "import { Handler } from 'aws-lambda';\nexport const handler: Handler = async () => ({});\n", project: { 'lib/lambda/package.json': '{"dependencies": {"@types/aws-lambda": "^8"}}' } },
     { name: 'TypeScript: an excerpt without imports (a method quoted to explain a fix)', path: 'lib/MODEL_FAILURES.md', code: "```typescript\nconst bucket = new aws.s3.Bucket('b');\n```\n" },
     {
       name: 'TypeScript: every imported package listed in package.json (Node built-ins and relative paths need none)',
@@ -279,10 +281,10 @@ ruleTester(missingImport, {
       errors: [{ line: 3, column: 17, message: /`aws` is used but never imported or defined in this module \(2 uses\): add `import \* as aws from '@pulumi\/aws';`/ }],
     },
     {
-      name: 'TypeScript: Markdown answer whose blocks import pulumi but use fs',
+      name: 'TypeScript: Markdown answer whose blocks of one file import pulumi but use fs',
       path: 'lib/MODEL_RESPONSE.md',
-      code: "```typescript\nimport * as pulumi from '@pulumi/pulumi';\nconst cfg = new pulumi.Config();\n```\n\n```typescript\nconst policy = fs.readFileSync('policy.json', 'utf8');\n```\n",
-      errors: [{ line: 7, message: /`fs` is used but no TypeScript block of this document imports or defines it: add `import \* as fs from 'fs';`/ }],
+      code: "**lib/tap-stack.ts**\n\n```typescript\nimport * as pulumi from '@pulumi/pulumi';\nconst cfg = new pulumi.Config();\n```\n\n**lib/tap-stack.ts**\n\n```typescript\nconst policy = fs.readFileSync('policy.json', 'utf8');\n```\n",
+      errors: [{ line: 11, message: /`fs` is used but no TypeScript block of this document imports or defines it: add `import \* as fs from 'fs';`/ }],
     },
     {
       name: 'TypeScript: a package imported but not in package.json',

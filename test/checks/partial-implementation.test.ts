@@ -37,6 +37,21 @@ ruleTester(partialImplementation, {
       code: "abstract class Shape {\n  abstract area(): number;\n}\nclass BaseHandler {\n  handle(): void {\n    throw new Error('Not implemented');\n  }\n}\nconst noop = () => {};\nfunction onShutdown(): void {\n  // nothing to do\n}\n",
     },
     {
+      name: 'TypeScript: test doubles are empty on purpose',
+      path: 'test/tap-stack.unit.test.ts',
+      code: "class MockComponentResource {\n  constructor() {\n    // Mock implementation\n  }\n}\n",
+    },
+    {
+      name: 'TypeScript: a mock in the stack module, said to be one',
+      path: 'lib/index.ts',
+      code: "export class TapStack {\n  constructor() {\n    // Mock implementation for test compatibility\n  }\n}\n",
+    },
+    {
+      name: 'TypeScript: an elision in an excerpt shown between prose',
+      path: 'lib/IDEAL_RESPONSE.md',
+      code: "The bucket keeps versions:\n\n```typescript\nconst bucket = new aws.s3.Bucket('b', {\n  versioning: { enabled: true },\n  // ... other config\n});\n```\n",
+    },
+    {
       name: 'TypeScript: ordinary comments and an error that is not about implementation',
       path: 'lib/tap-stack.ts',
       code: "// Creates the VPC and the rest of the network.\nfunction check(x: number): void {\n  throw new Error('x must be positive');\n}\n",
