@@ -127,18 +127,25 @@ export const missingImport: ModelRule<State> = {
   scope: 'model',
   begin: (project) => ({ unlisted: new UnlistedImports(project), markdown: new Map() }),
   visitors: {
-    python: (context) => ({
-      'unit:exit'() {
-        const { unit } = context;
-        if (unit.path.toLowerCase().endsWith('.pyi')) return;
-        if (unit.origin === 'markdown-block') {
-          collectMarkdownPython(unit, context.state);
-          return;
-        }
-        checkModuleNames(unit, context);
-        context.state.unlisted.addPythonUnit(unit);
-      },
-    }),
+    python(context) {
+      let showsImport = false;
+      const sawImport = () => void (showsImport = true);
+      return {
+        import_statement: sawImport,
+        import_from_statement: sawImport,
+        future_import_statement: sawImport,
+        'unit:exit'() {
+          const { unit } = context;
+          if (unit.path.toLowerCase().endsWith('.pyi')) return;
+          if (unit.origin === 'markdown-block') {
+            collectMarkdownPython(unit, showsImport, context.state);
+            return;
+          }
+          checkModuleNames(unit, context);
+          context.state.unlisted.addPythonUnit(unit);
+        },
+      };
+    },
     typescript(context) {
       const { unit } = context;
       const names = new TypeScriptModuleNames(unit.imports);
@@ -213,12 +220,12 @@ function markdownProgram(state: State, unit: SourceUnit, language: MarkdownProgr
  */
 const assembledFile = (unit: SourceUnit) => unit.assembledPath ?? (unit.language === 'typescript' ? `block at line ${unit.lineOffset}` : '');
 
-function collectMarkdownPython(unit: PythonUnit, state: State): void {
+function collectMarkdownPython(unit: PythonUnit, showsImport: boolean, state: State): void {
   const program = markdownProgram(state, unit, 'python');
   const analysis = analyseNames(unit.root);
   program.unjudgeable ||= analysis.starImport || analysis.dynamicNames;
   for (const name of analysis.moduleBindings) program.bound.add(name);
-  if (unit.imports.size > 0 || /^[ \t]*(import|from)[ \t]/m.test(unit.text)) program.showingImports.add(assembledFile(unit));
+  if (unit.imports.size > 0 || showsImport) program.showingImports.add(assembledFile(unit));
   if (unit.root.hasError) return;
   for (const use of analysis.unresolved) {
     if (!isAttributeObject(use.node)) continue;
