@@ -14,14 +14,17 @@ import { spell, typeName } from '../src/pulumi/spelling.js';
 import { itemsOf, option, referencedResources, stringOf } from '../src/pulumi/values.js';
 import { methodOrderVisitors } from '../src/python/method-order.js';
 import { importsPulumiAsPulumi, natDependsOnFix, unitKey } from '../src/python/rule-fixes.js';
+import { emptyNatFixNotes, natDependsOnTypeScriptFix, natFixVisitors, type NatFixNotes } from '../src/typescript/nat-dependency-fix.js';
 
 /**
  * Per review, for fixes: the units (unitKey) that import `pulumi` under its name, so a fix may
- * write `pulumi.ResourceOptions`; and per class (unitKey and name) the methods `__init__` runs.
+ * write `pulumi.ResourceOptions`; per class (unitKey and name) the methods `__init__` runs; per
+ * TypeScript unit what its syntax says around NAT gateways.
  */
 interface State {
   pulumiUnits: Set<string>;
   constructed: Map<string, ReadonlySet<string>>;
+  typescript: Map<string, NatFixNotes>;
 }
 
 export const wrongResourceDependencies: ModelRule<State> = {
@@ -33,7 +36,7 @@ export const wrongResourceDependencies: ModelRule<State> = {
     severity: 'error',
     why: 'Pulumi creates resources in parallel unless one references another. A NAT gateway created before the VPC\'s internet gateway is attached fails; a `_create_*` method that reads an attribute a later method assigns raises AttributeError; a hard-coded ID hides the dependency on a resource the program is creating, so it is not waited for (and points at the wrong resource on the next deployment).',
     fix: 'Call the `_create_*` methods in dependency order; give NAT gateways (or their Elastic IPs) `opts=pulumi.ResourceOptions(depends_on=[igw])`; reference `vpc.id` instead of a `"vpc-..."` string.',
-    autofix: 'Python: a NAT gateway without the dependency gets `depends_on=[igw]` in its `pulumi.ResourceOptions(...)` (or new `opts=` when it has none and the module imports `pulumi`); when the gateway is a plain name or `self` attribute in scope there and the options are written in the call without a `depends_on`.',
+    autofix: 'A NAT gateway without the dependency gets it when the gateway is a plain name or `self`/`this` attribute in scope there and the options are written in the call without one. Python: `depends_on=[igw]` in its `pulumi.ResourceOptions(...)` (or new `opts=` when it has none and the module imports `pulumi`); TypeScript: `dependsOn: [igw]` in its options object (or a new `{ dependsOn: [igw] }` argument), the gateway a `const` of the same function or module created before it, or a `this` field a method assigns.',
     badExample:
       'igw = aws.ec2.InternetGateway("igw", vpc_id=vpc.id)\neip = aws.ec2.Eip("nat", domain="vpc")\nnat = aws.ec2.NatGateway("nat", subnet_id=public.id, allocation_id=eip.id)',
     goodExample:
@@ -42,7 +45,7 @@ export const wrongResourceDependencies: ModelRule<State> = {
     languages: ['python', 'typescript'],
   },
   scope: 'model',
-  begin: () => ({ pulumiUnits: new Set(), constructed: new Map() }),
+  begin: () => ({ pulumiUnits: new Set(), constructed: new Map(), typescript: new Map() }),
   visitors: {
     python(context) {
       const unit = unitKey(context.unit);
@@ -57,6 +60,12 @@ export const wrongResourceDependencies: ModelRule<State> = {
           }),
         (className, methods) => context.state.constructed.set(`${unit}\u0000${className}`, methods),
       );
+    },
+    typescript(context) {
+      if (context.unit.isTestFile) return {};
+      const notes = emptyNatFixNotes();
+      context.state.typescript.set(unitKey(context.unit), notes);
+      return natFixVisitors(notes, context.unit.text);
     },
   },
   program(model, context) {
@@ -186,7 +195,10 @@ function checkNatGateways(model: ProgramModel, context: ProgramContext<State>): 
     const reference = gateway.boundTo ?? (isAws(gateway, 'ec2.InternetGateway') ? 'igw' : 'attachment');
     const dependsOn = nat.language === 'python' ? `depends_on=[${reference}]` : `dependsOn: [${reference}]`;
     const unit = unitKey(nat.site.source);
-    const fix = natDependsOnFix(nat, gateway, context.state.pulumiUnits.has(unit), (className) => context.state.constructed.get(`${unit}\u0000${className}`));
+    const fix =
+      nat.language === 'python'
+        ? natDependsOnFix(nat, gateway, context.state.pulumiUnits.has(unit), (className) => context.state.constructed.get(`${unit}\u0000${className}`))
+        : natDependsOnTypeScriptFix(nat, gateway, context.state.typescript.get(unit));
     context.report({
       at: nat,
       ...(fix ? { fix } : {}),
