@@ -22,6 +22,19 @@ class TapStack:
         self.provider = aws.Provider("aws")
 `;
 
+/** A TypeScript network whose NAT gateway lacks its dependency on the internet gateway (IAC501), and a template literal over an Output (IAC109). */
+const NETWORK = `import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+
+const vpc = new aws.ec2.Vpc("vpc", { cidrBlock: "10.0.0.0/16" });
+const publicSubnet = new aws.ec2.Subnet("public", { vpcId: vpc.id, cidrBlock: "10.0.1.0/24" });
+const igw = new aws.ec2.InternetGateway("igw", { vpcId: vpc.id });
+const eip = new aws.ec2.Eip("nat", { domain: "vpc" });
+export const nat = new aws.ec2.NatGateway("nat", { subnetId: publicSubnet.id, allocationId: eip.id });
+const bucket = new aws.s3.Bucket("site");
+new aws.s3.BucketObject("index", { bucket: bucket.id, content: \`<a href="http://\${bucket.websiteEndpoint}">home</a>\` });
+`;
+
 interface PostedComment {
   path: string;
   line: number;
@@ -75,6 +88,23 @@ describe('review comments with suggested changes', () => {
     );
     // A finding without a fix is commented on as before, with no suggestion.
     for (const comment of comments.filter((entry) => !/^\*\*IAC(105|301|302) /.test(entry.body))) expect(comment.body).not.toContain('```suggestion');
+  });
+
+  it('suggests the TypeScript fixes of an added file: the NAT gateway\'s dependsOn (IAC501) and pulumi.interpolate (IAC109)', async () => {
+    const { comments } = await reviewComments([{ path: 'lib/network.ts', status: 'added', content: NETWORK }]);
+
+    const dependency = commentOf(comments, 'IAC501');
+    expect(dependency).toMatchObject({ path: 'lib/network.ts', line: 8, side: 'RIGHT' });
+    expect(dependency.start_line).toBeUndefined();
+    expect(dependency.body).toContain(
+      '**Suggested fix:** Add `dependsOn: [igw]`.\n\n```suggestion\nexport const nat = new aws.ec2.NatGateway("nat", { subnetId: publicSubnet.id, allocationId: eip.id }, { dependsOn: [igw] });\n```',
+    );
+
+    const template = commentOf(comments, 'IAC109');
+    expect(template).toMatchObject({ path: 'lib/network.ts', line: 10, side: 'RIGHT' });
+    expect(template.body).toContain(
+      '```suggestion\nnew aws.s3.BucketObject("index", { bucket: bucket.id, content: pulumi.interpolate`<a href="http://${bucket.websiteEndpoint}">home</a>` });\n```',
+    );
   });
 
   it('describes a fix in words when it rewrites lines the pull request did not add', async () => {

@@ -123,7 +123,7 @@ describe('iac-review scan --fix', () => {
     expect(readFileSync(join(root, 'infra/lib/tap_stack.py'), 'utf8')).toContain('self.provider = aws.Provider("aws", region="us-east-1")');
   });
 
-  it('adds the NAT gateway\'s depends_on (IAC501), and waits for Outputs in JSON and templates (IAC109)', () => {
+  it('adds the NAT gateway\'s depends_on / dependsOn (IAC501, Python and TypeScript), and waits for Outputs in JSON and templates (IAC109)', () => {
     const network = [
       '"""The network and its bucket policy."""',
       'import json',
@@ -141,16 +141,37 @@ describe('iac-review scan --fix', () => {
       '',
     ].join('\n');
     const site = 'import * as pulumi from "@pulumi/pulumi";\nimport * as aws from "@pulumi/aws";\n\nconst bucket = new aws.s3.Bucket("site");\nnew aws.s3.BucketObject("index", { bucket: bucket.id, content: `<a href="http://${bucket.websiteEndpoint}">home</a>` });\n';
-    const root = tempProject({ 'lib/network.py': network, 'lib/AWS_REGION': 'us-east-1\n', 'site/index.ts': site });
+    const tsNetwork = [
+      'import * as pulumi from "@pulumi/pulumi";',
+      'import * as aws from "@pulumi/aws";',
+      '',
+      'export class Network extends pulumi.ComponentResource {',
+      '    constructor(name: string, opts?: pulumi.ComponentResourceOptions) {',
+      '        super("x:net:Network", name, {}, opts);',
+      '        const vpc = new aws.ec2.Vpc("vpc", { cidrBlock: "10.0.0.0/16" }, { parent: this });',
+      '        const subnet = new aws.ec2.Subnet("public", { vpcId: vpc.id, cidrBlock: "10.0.1.0/24" }, { parent: this });',
+      '        const igw = new aws.ec2.InternetGateway("igw", { vpcId: vpc.id }, { parent: this });',
+      '        const eip = new aws.ec2.Eip("nat", { domain: "vpc" }, { parent: this });',
+      '        new aws.ec2.NatGateway("nat", { subnetId: subnet.id, allocationId: eip.id }, {',
+      '            parent: this,',
+      '        });',
+      '    }',
+      '}',
+      'new Network("net");',
+      '',
+    ].join('\n');
+    const root = tempProject({ 'lib/network.py': network, 'lib/AWS_REGION': 'us-east-1\n', 'site/index.ts': site, 'net/index.ts': tsNetwork });
     const result = scanCommand({ paths: [], format: 'text', colour: false, cwd: root, fix: true });
     expect(result.output).toMatch(/^fixed lib\/network\.py:11:7 IAC501: Add `depends_on=\[igw\]`$/m);
     expect(result.output).toMatch(/^fixed lib\/network\.py:13:\d+ IAC109: Use `pulumi\.Output\.json_dumps`$/m);
     expect(result.output).toMatch(/^fixed site\/index\.ts:5:\d+ IAC109: Tag the template literal with `pulumi\.interpolate`$/m);
-    expect(result.output).toMatch(/^Re-analysis of the written files: all 3 fixed finding\(s\) are gone\.$/m);
+    expect(result.output).toMatch(/^fixed net\/index\.ts:11:\d+ IAC501: Add `dependsOn: \[igw\]`$/m);
+    expect(result.output).toMatch(/^Re-analysis of the written files: all 4 fixed finding\(s\) are gone\.$/m);
     expect(readFileSync(join(root, 'lib/network.py'), 'utf8')).toBe(
       network.replace('opts=pulumi.ResourceOptions(protect=True)', 'opts=pulumi.ResourceOptions(protect=True, depends_on=[igw])').replace('policy=json.dumps(', 'policy=pulumi.Output.json_dumps('),
     );
     expect(readFileSync(join(root, 'site/index.ts'), 'utf8')).toBe(site.replace('content: `', 'content: pulumi.interpolate`'));
+    expect(readFileSync(join(root, 'net/index.ts'), 'utf8')).toBe(tsNetwork.replace('parent: this,\n', 'parent: this,\n            dependsOn: [igw],\n'));
     const after = findings(root);
     expect(after.filter((finding) => ['IAC501', 'IAC109', ...PARSE_RULES].includes(finding.ruleId))).toEqual([]);
   });
