@@ -33,6 +33,7 @@ import { missingRequiredArgument } from './missing-required-argument.js';
 import { unknownOutputAttribute } from './unknown-output-attribute.js';
 import { invalidArgumentValue } from './invalid-argument-value.js';
 import { outputUsedAsPlainValue } from './output-used-as-plain-value.js';
+import { assetPathOutsideProgramDirectory } from './asset-path-outside-program-directory.js';
 
 export const detectors: readonly Rule[] = [
   cidrConflict,
@@ -63,6 +64,7 @@ export const detectors: readonly Rule[] = [
   unknownOutputAttribute,
   invalidArgumentValue,
   outputUsedAsPlainValue,
+  assetPathOutsideProgramDirectory,
   packageVersionConflict,
   missingSetupDocumentation,
 ];

@@ -8,16 +8,17 @@
  * every reviewed unit that imports `pulumi_aws` and loads a table only then.
  */
 import type { ModelRule, ProjectView } from '../src/api/rule.js';
-import { resourceMember } from '../src/pulumi/aws-signatures.js';
 import type { ProgramModel } from '../src/pulumi/model.js';
 import { spell } from '../src/pulumi/spelling.js';
 import type { SourceUnit } from '../src/syntax/source-unit.js';
-import { typeScriptJudgeFor } from '../src/packaging/aws-provider-version.js';
 import { pythonModuleName } from '../src/aws/python-names.js';
 import { qualifiedTypeScriptName } from '../src/typescript/classes.js';
 import type { PythonUnit } from '../src/python/units.js';
 import { FUNCTION_KEYWORDS, PYTHON_PACKAGE, RESOURCE_KEYWORDS, type ApiMember } from '../src/aws/api.js';
-import { importsPulumiAws, judgeFor, type Judge } from '../src/packaging/aws-provider-version.js';
+import { importsPulumiAws, judgeFor, judgeForLanguage, typeScriptJudgeFor, type Judge } from '../src/packaging/aws-provider-version.js';
+import { unknownFields } from '../src/pulumi/argument-fields.js';
+import { onePerSite, resourceMember, resourceSignature } from '../src/pulumi/aws-signatures.js';
+import type { Site } from '../src/pulumi/site.js';
 import { pythonName } from '../src/aws/python-names.js';
 import { closestName, soleCloseMatch } from '../src/aws/suggest.js';
 import { TOP_LEVEL_MODULE as TOP_LEVEL } from '../src/aws/types.js';
@@ -63,13 +64,15 @@ export const unknownResourceOrArgument: ModelRule<State> = {
       new_expression: (node) => judgeTypeScriptConstructor(node, context.unit, typeScriptJudgeFor(context.state.project), judged(typeScriptJudgeFor(context.state.project), (report) => context.report(report))),
     }),
   },
-  // TypeScript: the arguments of every AWS resource in the model, wherever its arguments come from.
+  // The arguments of every AWS resource in the model (TypeScript), and the keys of the blocks
+  // nested in them (both languages), wherever their values come from.
   program(model, context) {
-    if (model.language !== 'typescript') return;
-    const judge = typeScriptJudgeFor(context.project);
-    judgeTypeScriptArguments(model, judge, (site, message) =>
-      context.report({ at: site, message: judge.uncertainty ? `${message} Only a warning: ${judge.uncertainty}.` : message, ...(judge.uncertainty ? { severity: 'warning' as const } : {}) }),
-    );
+    if (!model.resources.some((resource) => resource.type.provider === 'aws')) return;
+    const judge = judgeForLanguage(context.project, model.language);
+    const report = (site: Site, message: string) =>
+      context.report({ at: site, message: judge.uncertainty ? `${message} Only a warning: ${judge.uncertainty}.` : message, ...(judge.uncertainty ? { severity: 'warning' as const } : {}) });
+    if (model.language === 'typescript') judgeTypeScriptArguments(model, judge, report);
+    judgeNestedKeys(model, judge, report);
   },
 };
 
@@ -251,6 +254,33 @@ function judgeTypeScriptArguments(model: ProgramModel, judge: Judge, report: (si
       if (accepted.has(argument.name) || !argument.site) continue;
       const suggestion = closestName(argument.name, accepted);
       report(argument.site, `\`${argument.written}\` is not an argument of \`${resource.constructorText}\` in ${judge.label}${didYouMean(suggestion && spell(suggestion, 'typescript'))}`);
+    }
+  }
+}
+
+/**
+ * `retryPolicy: { maximumEventAge: 3600 }`: a key the nested block's input type does not have.
+ * TypeScript does not compile it; Python passes it on and the setting silently never applies.
+ */
+function judgeNestedKeys(model: ProgramModel, judge: Judge, report: (site: Site, message: string) => void): void {
+  const seen = new Set<string>();
+  for (const resource of onePerSite(model.resources.filter((candidate) => candidate.site !== undefined) as (ProgramModel['resources'][number] & { site: Site })[])) {
+    const signature = resourceSignature(judge.api, resource);
+    if (!signature) continue;
+    for (const argument of resource.args.values()) {
+      const spec = signature.args.get(argument.name);
+      if (!spec) continue;
+      for (const field of unknownFields(judge.api, argument.value, spec.type, argument.name)) {
+        if (!field.site) continue;
+        // A block shared by several resources (a constant, a helper's dict) is reported once.
+        const key = `${field.site.source.path}:${field.site.source.lineOffset}:${field.site.start}:${field.key}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const accepted = field.accepted.map((name) => spell(name, resource.language));
+        const suggestion = closestName(field.key, accepted);
+        const consequence = resource.language === 'typescript' ? 'tsc rejects it when `pulumi up` compiles the program' : 'the SDK passes it on and the setting never applies';
+        report(field.site, `\`${spell(field.key, resource.language)}\` is not a field of \`${spell(field.path.slice(0, field.path.lastIndexOf('.')), resource.language)}\` (\`${field.typeName}\` in ${judge.label}): ${consequence}${didYouMean(suggestion)}`);
+      }
     }
   }
 }

@@ -110,6 +110,17 @@ size = aws.ec2.InstanceType.T3_MICRO`),
     { path: 'lib/tap-stack.ts', code: `${TS}const vpc = new aws.ec2.Vpc("v", { cidrBlock: "10.0.0.0/16", enableDnsHostnames: true });\n` },
     { path: 'lib/tap-stack.ts', code: `${TS}import { lambda } from "@pulumi/aws";\nconst base = { runtime: "nodejs18.x", handler: "index.handler" };\nnew lambda.Function("f", { ...base, role: role.arn, code: new pulumi.asset.FileArchive("./app") });\n` },
     { name: 'TypeScript: other Pulumi packages are not judged', path: 'lib/tap-stack.ts', code: 'import * as awsx from "@pulumi/awsx";\nnew awsx.ec2.Vpc("v", { numberOfAvailabilityZones: 2 });\n' },
+    {
+      name: 'nested blocks with their own keys, in both spellings in Python; maps and spread blocks take any key',
+      code: aws(`target = aws.cloudwatch.EventTarget("t", rule="r", arn="arn", retry_policy={"maximum_retry_attempts": 2, "maximumEventAgeInSeconds": 3600})
+def group(extra):
+    return aws.ec2.SecurityGroup("sg", ingress=[{"protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_blocks": ["10.0.0.0/8"], **extra}], tags={"AnyKey": "x"})`),
+    },
+    {
+      name: 'TypeScript: nested blocks with their own keys, through a variable too',
+      path: 'lib/tap-stack.ts',
+      code: `${TS}const retry = { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 3600 };\nnew aws.cloudwatch.EventTarget("t", { rule: "r", arn: "arn", retryPolicy: retry, deadLetterConfig: { arn: "q" } });\n`,
+    },
   ],
   invalid: [
     {
@@ -234,6 +245,24 @@ size = aws.ec2.InstanceType.T3_MICRO`),
       code: '# Answer\n\n```python\nimport pulumi_aws as aws\n\nvpc = aws.ec2.Vpc("main",\n    cidr="10.0.0.0/16")\n```\n',
       path: 'answer.md',
       errors: [{ line: 7, column: 5, message: /did you mean `cidr_block`\?/ }],
+    },
+    {
+      name: 'a key the nested block does not have, also in a list of blocks',
+      code: aws(`target = aws.cloudwatch.EventTarget("t", rule="r", arn="arn", retry_policy={"maximum_retry_attempts": 2, "maximum_event_age": 3600})
+sg = aws.ec2.SecurityGroup("sg", ingress=[{"protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_block": "10.0.0.0/8"}])`),
+      errors: [
+        { line: 5, message: /^`maximum_event_age` is not a field of `retry_policy` \(`EventTargetRetryPolicyArgs` in pulumi-aws 7\.\d+\.\d+\): the SDK passes it on and the setting never applies; did you mean `maximum_event_age_in_seconds`\?$/ },
+        { line: 6, message: /^`cidr_block` is not a field of `ingress\[0\]` .*did you mean `cidr_blocks`\?$/ },
+      ],
+    },
+    {
+      name: 'TypeScript: a key a nested block does not have, written inline or in a constant',
+      path: 'lib/tap-stack.ts',
+      code: `${TS}new aws.appmesh.VirtualNode("n", { meshName: "m", spec: { listener: { portMapping: { port: 8080, protocol: "http" } } } });\nconst retry = { maximumEventAge: 3600 };\nnew aws.cloudwatch.EventTarget("t", { rule: "r", arn: "arn", retryPolicy: retry });\n`,
+      errors: [
+        { line: 2, message: /^`listener` is not a field of `spec` \(`VirtualNodeSpecArgs` in @pulumi\/aws [\d.]+\): tsc rejects it when `pulumi up` compiles the program; did you mean `listeners`\?$/ },
+        { line: 3, message: /^`maximumEventAge` is not a field of `retryPolicy` .*did you mean `maximumEventAgeInSeconds`\?$/ },
+      ],
     },
     // TypeScript
     {
