@@ -3,7 +3,8 @@
  * required (`cidr_blocks="0.0.0.0/0"`, `timeout="30"`), a boolean written as a string
  * (`enable_dns_hostnames="true"`), a dict where JSON text is required (`container_definitions={...}`),
  * a list of `Key`/`Value` pairs where a map is required (`tags=[...]`), a Lambda runtime or an
- * instance size that does not exist, an AWS-managed policy ARN with the wrong path. Judged on the
+ * instance size that does not exist, an AWS-managed policy ARN with the wrong path, a public hosted
+ * zone for a domain AWS reserves (`example.com`). Judged on the
  * program model (values through variables, dicts, helpers and loops), against the argument types
  * of the pinned pulumi-aws version, named in every message. Deprecated enum members are not wrong
  * values: IAC402 reports old Lambda runtimes, IAC104 the other deprecated values.
@@ -14,6 +15,7 @@ import { valueProblems } from '../src/pulumi/argument-values.js';
 import { invokeName, invokeSignature, resourceSignature } from '../src/pulumi/aws-signatures.js';
 import type { Invoke, Resource } from '../src/pulumi/model.js';
 import { spell, typeName } from '../src/pulumi/spelling.js';
+import { reservedDomainOf } from '../src/pulumi/reserved-domains.js';
 import { judgeForLanguage, type Judge } from '../src/packaging/aws-provider-version.js';
 
 export const invalidArgumentValue: ModelRule = {
@@ -23,7 +25,7 @@ export const invalidArgumentValue: ModelRule = {
     title: 'Invalid argument value',
     category: 'Code Generation',
     severity: 'error',
-    why: 'Models write values in the shape of another tool or from memory: a single CIDR string where a list is required, a dict where the provider wants JSON text, CloudFormation-style tag lists, Lambda runtimes and instance sizes that do not exist, AWS-managed policy ARNs with the wrong path. The provider rejects them at `pulumi up`. A number or boolean written as a string (`"30"`, `"true"`) is an error in TypeScript, where the program does not compile, and a notice in Python, where the provider converts it and only the SDK\'s declared type says otherwise.',
+    why: 'Models write values in the shape of another tool or from memory: a single CIDR string where a list is required, a dict where the provider wants JSON text, CloudFormation-style tag lists, Lambda runtimes and instance sizes that do not exist, AWS-managed policy ARNs with the wrong path, public hosted zones for documentation domains (`example.com`). The provider or AWS rejects them at `pulumi up`. A number or boolean written as a string (`"30"`, `"true"`) is an error in TypeScript, where the program does not compile, and a notice in Python, where the provider converts it and only the SDK\'s declared type says otherwise.',
     fix: 'Give the argument the type the provider declares for the pinned version (the finding names it): a list (`["0.0.0.0/0"]`), a real boolean or number, `json.dumps(...)` / `JSON.stringify(...)` for JSON documents, a dict / object for tags, an existing runtime or size.',
     badExample: 'aws.ec2.SecurityGroup("web", ingress=[{"protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_blocks": "0.0.0.0/0"}])',
     goodExample: 'aws.ec2.SecurityGroup("web", ingress=[{"protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_blocks": ["0.0.0.0/0"]}])',
@@ -38,6 +40,7 @@ export const invalidArgumentValue: ModelRule = {
     for (const resource of program.resources) {
       const signature = resourceSignature(judge.api, resource);
       if (signature) check(resource, signature, `\`${typeName(resource.type, resource.language)}\``, judge, context);
+      if (resource.type.key === 'route53.Zone') checkZoneName(resource, context);
     }
     for (const invoke of program.invokes) {
       const signature = invokeSignature(judge.api, invoke);
@@ -65,3 +68,15 @@ function check(call: Resource | Invoke, signature: Signature, shown: string, jud
   }
 }
 
+
+/** A public hosted zone for a domain AWS reserves (`example.com`): Route 53 refuses to create it. */
+function checkZoneName(zone: Resource, context: ProgramContext): void {
+  const name = zone.args.get('name');
+  if (!name || zone.args.has('vpcs')) return;
+  const domain = reservedDomainOf(name.value);
+  if (!domain) return;
+  context.report({
+    at: name.value.site ? name.value : name,
+    message: `\`${spell('name', zone.language)}\` of \`${typeName(zone.type, zone.language)}\` ends in \`${domain}\`, a domain reserved for documentation and tests: Route 53 does not create a public hosted zone for it (InvalidDomainName), so \`pulumi up\` fails. Use a domain the account owns, read from configuration.`,
+  });
+}

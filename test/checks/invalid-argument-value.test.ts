@@ -6,6 +6,9 @@ const ts = 'import * as pulumi from "@pulumi/pulumi";\nimport * as aws from "@pu
 
 ruleTester(invalidArgumentValue, {
   valid: [
+    // Hosted zones: a real domain, a private zone (attached to a VPC), a record under a reserved domain.
+    header + 'aws.route53.Zone("z", name="payments.acme-corp.io")\nvpc = aws.ec2.Vpc("v", cidr_block="10.0.0.0/16")\naws.route53.Zone("p", name="internal.example.com", vpcs=[{"vpc_id": vpc.id}])\n',
+    { path: 'index.ts', code: ts + 'const env = "dev";\nnew aws.route53.Zone("z", { name: `${env}.examples.com` });\nnew aws.route53.Zone("t", { name: `${env}-test` });\n' },
     header + 'aws.ec2.Vpc("v", cidr_block="10.0.0.0/16", enable_dns_hostnames=True, tags={"Name": "main"})\n',
     header + 'aws.ec2.SecurityGroup("sg", ingress=[{"protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_blocks": ["0.0.0.0/0"]}])\n',
     header + 'aws.lambda_.Function("f", role="r", runtime="python3.12", handler="index.handler", timeout=30, memory_size=256, code=pulumi.FileArchive("./app"))\n',
@@ -82,6 +85,17 @@ ruleTester(invalidArgumentValue, {
       path: 'index.ts',
       code: ts + 'const TYPES = ["t3.mega", "t3.micro"];\nfor (const type of TYPES) {\n  new aws.ec2.Instance(`i-${type}`, { ami: "ami-123", instanceType: type });\n}\n',
       errors: [{ line: 6, message: /the t3 family has no such size/ }],
+    },
+    {
+      name: 'a public hosted zone under a domain AWS reserves',
+      code: header + 'env = "dev"\nzone = aws.route53.Zone("z", name=f"payments-{env}.example.com")\n',
+      errors: [{ line: 6, message: /^`name` of `aws\.route53\.Zone` ends in `example\.com`, a domain reserved for documentation and tests: Route 53 does not create a public hosted zone for it \(InvalidDomainName\)/ }],
+    },
+    {
+      name: 'TypeScript: a public hosted zone under a reserved domain, with an unknown prefix too',
+      path: 'index.ts',
+      code: ts + 'export function zones(suffix: string) {\n  new aws.route53.Zone("z", { name: `tradingdb-${suffix}.example.com` });\n  new aws.route53.Zone("t", { name: "app.test" });\n}\n',
+      errors: [{ line: 5, message: /ends in `example\.com`/ }, { line: 6, message: /ends in `test`/ }],
     },
   ],
 });
