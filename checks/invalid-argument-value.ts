@@ -4,7 +4,8 @@
  * (`enable_dns_hostnames="true"`), a dict where JSON text is required (`container_definitions={...}`),
  * a list of `Key`/`Value` pairs where a map is required (`tags=[...]`), a Lambda runtime or an
  * instance size that does not exist, an AWS-managed policy ARN with the wrong path, a public hosted
- * zone for a domain AWS reserves (`example.com`). Judged on the
+ * zone for a domain AWS reserves (`example.com`), a Lambda environment variable the runtime
+ * reserves (`AWS_REGION`). Judged on the
  * program model (values through variables, dicts, helpers and loops), against the argument types
  * of the pinned pulumi-aws version, named in every message. Deprecated enum members are not wrong
  * values: IAC402 reports old Lambda runtimes, IAC104 the other deprecated values.
@@ -16,6 +17,8 @@ import { invokeName, invokeSignature, resourceSignature } from '../src/pulumi/aw
 import type { Invoke, Resource } from '../src/pulumi/model.js';
 import { spell, typeName } from '../src/pulumi/spelling.js';
 import { reservedDomainOf } from '../src/pulumi/reserved-domains.js';
+import { LAMBDA_RESERVED_VARIABLES } from '../src/aws/lambda-reserved-variables.js';
+import { entryOf } from '../src/pulumi/values.js';
 import { judgeForLanguage, type Judge } from '../src/packaging/aws-provider-version.js';
 
 export const invalidArgumentValue: ModelRule = {
@@ -25,7 +28,7 @@ export const invalidArgumentValue: ModelRule = {
     title: 'Invalid argument value',
     category: 'Code Generation',
     severity: 'error',
-    why: 'Models write values in the shape of another tool or from memory: a single CIDR string where a list is required, a dict where the provider wants JSON text, CloudFormation-style tag lists, Lambda runtimes and instance sizes that do not exist, AWS-managed policy ARNs with the wrong path, public hosted zones for documentation domains (`example.com`). The provider or AWS rejects them at `pulumi up`. A number or boolean written as a string (`"30"`, `"true"`) is an error in TypeScript, where the program does not compile, and a notice in Python, where the provider converts it and only the SDK\'s declared type says otherwise.',
+    why: 'Models write values in the shape of another tool or from memory: a single CIDR string where a list is required, a dict where the provider wants JSON text, CloudFormation-style tag lists, Lambda runtimes and instance sizes that do not exist, AWS-managed policy ARNs with the wrong path, public hosted zones for documentation domains (`example.com`), Lambda environment variables the runtime reserves (`AWS_REGION`). The provider or AWS rejects them at `pulumi up`. A number or boolean written as a string (`"30"`, `"true"`) is an error in TypeScript, where the program does not compile, and a notice in Python, where the provider converts it and only the SDK\'s declared type says otherwise.',
     fix: 'Give the argument the type the provider declares for the pinned version (the finding names it): a list (`["0.0.0.0/0"]`), a real boolean or number, `json.dumps(...)` / `JSON.stringify(...)` for JSON documents, a dict / object for tags, an existing runtime or size.',
     badExample: 'aws.ec2.SecurityGroup("web", ingress=[{"protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_blocks": "0.0.0.0/0"}])',
     goodExample: 'aws.ec2.SecurityGroup("web", ingress=[{"protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_blocks": ["0.0.0.0/0"]}])',
@@ -41,6 +44,7 @@ export const invalidArgumentValue: ModelRule = {
       const signature = resourceSignature(judge.api, resource);
       if (signature) check(resource, signature, `\`${typeName(resource.type, resource.language)}\``, judge, context);
       if (resource.type.key === 'route53.Zone') checkZoneName(resource, context);
+      if (resource.type.key === 'lambda.Function') checkReservedVariables(resource, context);
     }
     for (const invoke of program.invokes) {
       const signature = invokeSignature(judge.api, invoke);
@@ -79,4 +83,18 @@ function checkZoneName(zone: Resource, context: ProgramContext): void {
     at: name.value.site ? name.value : name,
     message: `\`${spell('name', zone.language)}\` of \`${typeName(zone.type, zone.language)}\` ends in \`${domain}\`, a domain reserved for documentation and tests: Route 53 does not create a public hosted zone for it (InvalidDomainName), so \`pulumi up\` fails. Use a domain the account owns, read from configuration.`,
   });
+}
+
+/** `environment.variables` setting a key the Lambda runtime reserves (`AWS_REGION`): CreateFunction refuses it. */
+function checkReservedVariables(fn: Resource, context: ProgramContext): void {
+  const variables = entryOf(fn.args.get('environment')?.value, 'variables');
+  if (variables?.kind !== 'dict') return;
+  for (const [key, value] of variables.entries) {
+    if (!LAMBDA_RESERVED_VARIABLES.has(key)) continue;
+    const site = variables.entrySites?.get(key) ?? value.site;
+    context.report({
+      at: site,
+      message: `\`${key}\` in the environment of \`${typeName(fn.type, fn.language)}\` is a variable the Lambda runtime sets itself: AWS refuses reserved keys (InvalidParameterValueException), so \`pulumi up\` fails. Drop it; the function reads \`${key}\` from its environment anyway${key === 'AWS_REGION' ? '' : ', or pass the value under another name'}.`,
+    });
+  }
 }

@@ -6,6 +6,7 @@ const ts = 'import * as pulumi from "@pulumi/pulumi";\nimport * as aws from "@pu
 
 ruleTester(invalidArgumentValue, {
   valid: [
+    header + 'aws.lambda_.Function("f", role="r", runtime="python3.12", handler="index.handler", environment={"variables": {"REGION": "us-east-1", "TABLE": "t"}})\n',
     // Hosted zones: a real domain, a private zone (attached to a VPC), a record under a reserved domain.
     header + 'aws.route53.Zone("z", name="payments.acme-corp.io")\nvpc = aws.ec2.Vpc("v", cidr_block="10.0.0.0/16")\naws.route53.Zone("p", name="internal.example.com", vpcs=[{"vpc_id": vpc.id}])\n',
     { path: 'index.ts', code: ts + 'const env = "dev";\nnew aws.route53.Zone("z", { name: `${env}.examples.com` });\nnew aws.route53.Zone("t", { name: `${env}-test` });\n' },
@@ -96,6 +97,17 @@ ruleTester(invalidArgumentValue, {
       path: 'index.ts',
       code: ts + 'export function zones(suffix: string) {\n  new aws.route53.Zone("z", { name: `tradingdb-${suffix}.example.com` });\n  new aws.route53.Zone("t", { name: "app.test" });\n}\n',
       errors: [{ line: 5, message: /ends in `example\.com`/ }, { line: 6, message: /ends in `test`/ }],
+    },
+    {
+      name: 'a Lambda environment variable the runtime reserves',
+      code: header + 'aws.lambda_.Function("f", role="r", runtime="python3.12", handler="index.handler",\n    environment=aws.lambda_.FunctionEnvironmentArgs(variables={"AWS_REGION": "us-east-1", "TABLE": "t"}))\n',
+      errors: [{ line: 6, message: /^`AWS_REGION` in the environment of `aws\.lambda_\.Function` is a variable the Lambda runtime sets itself: AWS refuses reserved keys/ }],
+    },
+    {
+      name: 'TypeScript: reserved Lambda environment variables through a variable',
+      path: 'index.ts',
+      code: ts + 'const env = { AWS_ACCESS_KEY_ID: "x", TABLE: "t" };\nnew aws.lambda.Function("f", { role: "r", environment: { variables: env } });\n',
+      errors: [{ line: 4, message: /^`AWS_ACCESS_KEY_ID` in the environment of `aws\.lambda\.Function`/ }],
     },
   ],
 });
