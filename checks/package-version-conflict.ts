@@ -47,6 +47,7 @@ export const packageVersionConflict: ModelRule = {
     fix: 'Pin one compatible set, e.g. `pulumi>=3.0.0,<4.0.0` with `pulumi-aws>=6.0.0,<7.0.0`; keep one entry per package; separate specifiers with commas (`>=6.0.0,<7.0.0`). Packages imported but not listed are reported by IAC103 at the import.',
     badExample: 'pulumi==2.25.0\npulumi-aws==6.0.0\nboto3==1.28.0\nboto3>=1.34',
     goodExample: 'pulumi>=3.0.0,<4.0.0\npulumi-aws>=6.0.0,<7.0.0\nboto3>=1.34,<2',
+    example: { path: 'requirements.txt' },
     seed: { report: 'model-failures-tracking', section: 'Package Management Issues' },
     languages: ['python', 'typescript'],
   },

@@ -35,6 +35,7 @@ export const regionDiffersFromRequirement: ModelRule = {
     fix: 'Use the required region in `aws.Provider(region=...)`, SDK clients, ARNs, availability zones and endpoints, or better derive them (`aws.get_availability_zones()`, `aws.get_region()`, resource outputs) instead of writing region literals.',
     badExample: '# lib/AWS_REGION: us-east-1\nprovider = aws.Provider("aws", region="us-west-2")\naws.ec2.Subnet("a", vpc_id=vpc.id, cidr_block="10.0.1.0/24", availability_zone="us-west-2a",\n    opts=pulumi.ResourceOptions(provider=provider))',
     goodExample: '# lib/AWS_REGION: us-east-1\nprovider = aws.Provider("aws", region="us-east-1")\nazs = aws.get_availability_zones(opts=pulumi.InvokeOptions(provider=provider)).names',
+    example: { project: { 'lib/AWS_REGION': 'us-east-1\n' } },
     seed: { report: 'model-failures-tracking', section: 'Ignoring Specific Requirements' },
     languages: ['python', 'typescript'],
   },

@@ -58,6 +58,7 @@ export const testWithoutAssertion: ModelRule<{ project: ProjectView; setsMocks: 
     badExample: 'def test_vpc():\n    stack = TapStack("t", TapStackArgs())',
     goodExample:
       'pulumi.runtime.set_mocks(MyMocks())\n\n@pulumi.runtime.test\ndef test_vpc():\n    stack = TapStack("t", TapStackArgs())\n    def check(cidr):\n        assert cidr == "10.0.0.0/16"\n    return stack.vpc.cidr_block.apply(check)',
+    example: { path: 'tests/unit/test_tap_stack.py' },
     seed: { report: 'model-failures-tracking', section: 'Testing Procedures' },
     languages: ['python', 'typescript'],
   },

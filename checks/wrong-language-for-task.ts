@@ -88,6 +88,7 @@ export const wrongLanguageForTask: ModelRule = {
     fix: 'Write the infrastructure in the task\'s language with its Pulumi SDK (metadata.json `language`, Pulumi.yaml `runtime`); keep other languages to what belongs beside it: shell commands, configuration, policies and application code.',
     badExample: '```typescript\nimport * as aws from "@pulumi/aws";\nconst bucket = new aws.s3.Bucket("logs");\n```',
     goodExample: '```python\nimport pulumi_aws as aws\n\nbucket = aws.s3.Bucket("logs")\n```',
+    example: { path: 'lib/MODEL_RESPONSE.md', project: { 'metadata.json': '{ "platform": "pulumi", "language": "py" }\n' } },
     seed: { report: 'model-failures-tracking', section: 'Pulumi-Specific Problems' },
     languages: ['python', 'typescript'],
   },

@@ -73,6 +73,20 @@ export interface RuleMeta {
   autofix?: string;
   badExample: string;
   goodExample: string;
+  /**
+   * Where the examples are judged, when not as the stack module (`lib/tap_stack.py`, or
+   * `lib/tap-stack.ts` for TypeScript examples): the file they are (`requirements.txt`), and the
+   * project files around them (`Pulumi.yaml`, `lib/AWS_REGION`). The catalog test reviews both
+   * examples this way: the bad one must draw the rule, the good one must not.
+   */
+  example?: {
+    path?: string;
+    project?: Readonly<Record<string, string>>;
+    /** Files the change adds beside the example (the stack a README documents). */
+    files?: Readonly<Record<string, string>>;
+    /** The examples are file paths, judged as files the change adds there. */
+    examplesArePaths?: boolean;
+  };
   seed: SeedReference;
   /** The languages the rule checks (language rules: those it has visitors for; IaC rules: every front-end's). */
   languages?: readonly LanguageId[];

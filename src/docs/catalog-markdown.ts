@@ -15,8 +15,19 @@ const SEED_REPORTS: Record<CatalogEntry['seed']['report'], string> = {
 
 const LANGUAGE_NAMES: Record<CatalogEntry['coveredLanguages'][number], string> = { python: 'Python', typescript: 'TypeScript' };
 
-function fence(code: string): string {
-  return ['```python', code, '```'].join('\n');
+/** The fence language of an example: what its file is, or TypeScript for TypeScript snippets. */
+function exampleLanguage(entry: CatalogEntry, code: string): string {
+  const path = entry.example?.path ?? '';
+  if (entry.example?.examplesArePaths || path.endsWith('.txt')) return 'text';
+  if (path.endsWith('.md')) return 'markdown';
+  if (path.endsWith('.ts') || /^(import \* as |import \{|const )|\bnew [A-Z]/m.test(code)) return 'typescript';
+  return 'python';
+}
+
+/** A fenced block, with a longer fence when the example holds fences itself (a Markdown answer). */
+function fence(code: string, language: string): string {
+  const ticks = code.includes('```') ? '````' : '```';
+  return [`${ticks}${language}`, code, ticks].join('\n');
 }
 
 export function renderCatalogMarkdown(entries: readonly CatalogEntry[]): string {
@@ -39,11 +50,11 @@ export function renderCatalogMarkdown(entries: readonly CatalogEntry[]): string 
       ...(entry.autofix ? [`**Automatic fix** (\`iac-review scan --fix\`, a suggested change in the App; see [Fixes](#fixes)). ${entry.autofix}`, ''] : []),
       'Bad:',
       '',
-      fence(entry.badExample),
+      fence(entry.badExample, exampleLanguage(entry, entry.badExample)),
       '',
       'Good:',
       '',
-      fence(entry.goodExample),
+      fence(entry.goodExample, exampleLanguage(entry, entry.goodExample)),
       '',
       `Suppress one occurrence with \`# iac-review: ignore[${entry.id}] <reason>\` on the line or the line above.`,
     ].join('\n'),
