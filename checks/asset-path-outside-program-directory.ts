@@ -83,7 +83,8 @@ function judge(context: UnitContext<State>, node: SyntaxNode, written: string, l
     const candidate = normalized(posix.join(base, written));
     if (candidate === resolved || candidate.startsWith('../')) continue;
     if (existing.has(candidate)) [meant, shown] = [candidate, candidate];
-    else if (parentOf(candidate) && existing.has(parentOf(candidate)) && !existing.has(parentOf(resolved))) [meant, shown] = [candidate, `${parentOf(candidate)}/`];
+    // The folder counts only when the path names it (`./lib/lambda/x/bootstrap`), not for a bare file name beside the code.
+    else if (parentOf(candidate) !== base && existing.has(parentOf(candidate)) && !existing.has(parentOf(resolved))) [meant, shown] = [candidate, `${parentOf(candidate)}/`];
     if (meant) break;
   }
   if (meant === undefined) return;

@@ -11,7 +11,7 @@ import { runCase } from './support/rule-tester.js';
 const PYTHON_IMPORTS = 'import json\nimport pulumi\nimport pulumi_aws as aws\n';
 
 /** TypeScript snippets: an `import`/`new`/`const` the Python ones never have. */
-const isTypeScript = (code: string) => /^\s*(import .* from |const |new )|\bnew [A-Za-z]/m.test(code);
+const isTypeScript = (code: string) => /^(import \* as |import \{|const )|\bnew [A-Z]/m.test(code);
 
 function exampleCase(rule: Rule, code: string) {
   const files = Object.entries(rule.meta.example?.files ?? {}).map(([path, content]) => ({ path, content, status: 'added' as const }));

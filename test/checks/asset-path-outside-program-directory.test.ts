@@ -13,6 +13,7 @@ ruleTester(assetPathOutsideProgramDirectory, {
     { name: 'TypeScript: built from __dirname', path: 'lib/tap-stack.ts', code: `${TS}new pulumi.asset.FileArchive(path.join(__dirname, "lambda"));\nnew pulumi.asset.FileArchive(\`\${__dirname}/lambda\`);\n`, project: BIN_MAIN },
     { name: 'TypeScript: main names a folder, the program runs there', path: 'lib/index.ts', code: `${TS}new pulumi.asset.FileArchive("./lambda");\n`, project: { 'Pulumi.yaml': 'name: tap\nruntime: nodejs\nmain: lib/\n', 'lib/lambda/index.js': '' } },
     { name: 'a path that exists nowhere (a build output) is not judged', path: 'lib/tap-stack.ts', code: `${TS}new pulumi.asset.FileArchive("./dist/handler.zip");\n`, project: BIN_MAIN },
+    { name: 'a bare file name beside the code that exists nowhere (the program writes it)', code: 'import pulumi\n\ncode = pulumi.FileArchive("./lambda_code.zip")\n', project: ROOT_MAIN },
     { name: 'no Pulumi.yaml: the working folder is not known', path: 'lib/tap-stack.ts', code: `${TS}new pulumi.asset.FileArchive("./lib/lambda");\n`, project: { 'lib/lambda/index.js': '' } },
     { name: 'tests run from the project root', path: 'test/tap-stack.unit.test.ts', code: `${TS}new pulumi.asset.FileArchive("./lib/lambda");\n`, project: BIN_MAIN },
     { name: 'Python: relative to the project root where the program runs', code: 'import pulumi\n\ncode = pulumi.FileArchive("./lib/lambda")\n', project: ROOT_MAIN },
