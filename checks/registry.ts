@@ -34,6 +34,7 @@ import { unknownOutputAttribute } from './unknown-output-attribute.js';
 import { invalidArgumentValue } from './invalid-argument-value.js';
 import { outputUsedAsPlainValue } from './output-used-as-plain-value.js';
 import { assetPathOutsideProgramDirectory } from './asset-path-outside-program-directory.js';
+import { invalidProjectFile } from './invalid-project-file.js';
 
 export const detectors: readonly Rule[] = [
   cidrConflict,
@@ -65,6 +66,7 @@ export const detectors: readonly Rule[] = [
   invalidArgumentValue,
   outputUsedAsPlainValue,
   assetPathOutsideProgramDirectory,
+  invalidProjectFile,
   packageVersionConflict,
   missingSetupDocumentation,
 ];

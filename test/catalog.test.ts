@@ -10,7 +10,7 @@ import { catalog } from '../src/core/catalog.js';
 import { SEVERITIES } from '../src/api/types.js';
 
 const TAXONOMY = [
-  'IAC101', 'IAC102', 'IAC103', 'IAC104', 'IAC105', 'IAC106', 'IAC107', 'IAC108', 'IAC109', 'IAC110', 'IAC201', 'IAC202', 'IAC203', 'IAC301', 'IAC302', 'IAC303', 'IAC304',
+  'IAC101', 'IAC102', 'IAC103', 'IAC104', 'IAC105', 'IAC106', 'IAC107', 'IAC108', 'IAC109', 'IAC110', 'IAC111', 'IAC201', 'IAC202', 'IAC203', 'IAC301', 'IAC302', 'IAC303', 'IAC304',
   'IAC305', 'IAC306', 'IAC307', 'IAC401', 'IAC402', 'IAC403', 'IAC501', 'IAC502', 'IAC503', 'IAC601', 'IAC602', 'IAC603', 'IAC701', 'IAC702',
 ];
 const checksFolder = new URL('../checks/', import.meta.url);
