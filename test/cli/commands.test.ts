@@ -222,7 +222,7 @@ describe('iac-review rules', () => {
     const { output, exitCode } = rulesCommand('text');
     expect(exitCode).toBe(0);
     for (const entry of catalog) expect(output).toContain(entry.id);
-    expect(output).toMatch(/30 detectors; IAC001, IAC002 and IAC003 are raised by the engine itself/);
+    expect(output).toMatch(/32 detectors; IAC001, IAC002 and IAC003 are raised by the engine itself/);
     expect(output).toMatch(/^IAC307 +error +.*checks\/unsafe-code-execution\.ts$/m);
     const json = JSON.parse(rulesCommand('json').output);
     expect(json.rules).toHaveLength(catalog.length);
