@@ -54,7 +54,7 @@ export function buildProgram(): Command {
   withReportOptions(
     program
       .command('scan')
-      .description('review every Python and Markdown file under the given folders or files (default: .)')
+      .description('review every Python, TypeScript and Markdown file, with the project files beside them, under the given folders or files (default: .)')
       .argument('[paths...]', 'folders or files to scan'),
     'configuration file (default: .github/iac-review.yml under the scanned folder)',
   )

@@ -52,9 +52,9 @@ describe('.pre-commit-hooks.yaml', () => {
     expect(manifest.files).toContain('dist');
   });
 
-  it('selects the Python, TypeScript and Markdown files scan reviews, not declarations or other files', () => {
-    const staged = ['lib/tap_stack.py', 'lib/stubs.pyi', 'lib/index.ts', 'lib/util.mts', 'MODEL_RESPONSE.md', 'docs/answer.markdown', 'lib/types.d.ts', 'index.js', 'package.json', 'Pulumi.yaml'];
-    expect(staged.filter(selected)).toEqual(['lib/tap_stack.py', 'lib/stubs.pyi', 'lib/index.ts', 'lib/util.mts', 'MODEL_RESPONSE.md', 'docs/answer.markdown']);
+  it('selects the Python, TypeScript and Markdown files and the project files scan reviews, not declarations or other files', () => {
+    const staged = ['lib/tap_stack.py', 'lib/stubs.pyi', 'lib/index.ts', 'lib/util.mts', 'MODEL_RESPONSE.md', 'docs/answer.markdown', 'lib/types.d.ts', 'index.js', 'package.json', 'Pulumi.yaml', 'Pulumi.dev.yaml', 'requirements.txt', 'config.yaml', 'package-lock.json'];
+    expect(staged.filter(selected)).toEqual(['lib/tap_stack.py', 'lib/stubs.pyi', 'lib/index.ts', 'lib/util.mts', 'MODEL_RESPONSE.md', 'docs/answer.markdown', 'package.json', 'Pulumi.yaml', 'Pulumi.dev.yaml', 'requirements.txt']);
   });
 
   it('fails a commit whose staged files have a finding, run as pre-commit runs it (file names from the repository root)', () => {
