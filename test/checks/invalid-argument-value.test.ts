@@ -7,6 +7,11 @@ const ts = 'import * as pulumi from "@pulumi/pulumi";\nimport * as aws from "@pu
 ruleTester(invalidArgumentValue, {
   valid: [
     header + 'aws.lambda_.Function("f", role="r", runtime="python3.12", handler="index.handler", environment={"variables": {"REGION": "us-east-1", "TABLE": "t"}})\n',
+    // Log groups encrypted with a key whose policy lets CloudWatch Logs use it, or a key the model cannot see.
+    header + 'region = "us-east-1"\nkey = aws.kms.Key("k", policy=json.dumps({"Statement": [{"Effect": "Allow", "Principal": {"Service": f"logs.{region}.amazonaws.com"}, "Action": "kms:*", "Resource": "*"}]}))\naws.cloudwatch.LogGroup("g", kms_key_id=key.arn)\n',
+    header + 'key = aws.kms.Key("k")\naws.kms.KeyPolicy("p", key_id=key.id, policy=json.dumps({"Statement": [{"Effect": "Allow", "Principal": {"Service": "logs.amazonaws.com"}, "Action": "kms:*", "Resource": "*"}]}))\naws.cloudwatch.LogGroup("g", kms_key_id=key.arn)\n',
+    header + 'def group(key_arn):\n    return aws.cloudwatch.LogGroup("g", kms_key_id=key_arn)\n',
+    { path: 'index.ts', code: ts + 'const key = new aws.kms.Key("k", { policy: pulumi.output(doc).apply((d) => JSON.stringify(d)) });\nnew aws.cloudwatch.LogGroup("g", { kmsKeyId: key.arn });\n' },
     // Hosted zones: a real domain, a private zone (attached to a VPC), a record under a reserved domain.
     header + 'aws.route53.Zone("z", name="payments.acme-corp.io")\nvpc = aws.ec2.Vpc("v", cidr_block="10.0.0.0/16")\naws.route53.Zone("p", name="internal.example.com", vpcs=[{"vpc_id": vpc.id}])\n',
     { path: 'index.ts', code: ts + 'const env = "dev";\nnew aws.route53.Zone("z", { name: `${env}.examples.com` });\nnew aws.route53.Zone("t", { name: `${env}-test` });\n' },
@@ -108,6 +113,17 @@ ruleTester(invalidArgumentValue, {
       path: 'index.ts',
       code: ts + 'const env = { AWS_ACCESS_KEY_ID: "x", TABLE: "t" };\nnew aws.lambda.Function("f", { role: "r", environment: { variables: env } });\n',
       errors: [{ line: 4, message: /^`AWS_ACCESS_KEY_ID` in the environment of `aws\.lambda\.Function`/ }],
+    },
+    {
+      name: 'a log group encrypted with a key that has no policy',
+      code: header + 'key = aws.kms.Key("k", enable_key_rotation=True)\naws.cloudwatch.LogGroup("g", retention_in_days=7, kms_key_id=key.arn)\n',
+      errors: [{ line: 6, message: /^`kms_key_id` of `aws\.cloudwatch\.LogGroup`: `aws\.kms\.Key` has no key policy, and the default one does not let CloudWatch Logs use the key, so creating the log group fails \(AccessDeniedException\)/ }],
+    },
+    {
+      name: 'TypeScript: a log group encrypted with a key whose policy leaves CloudWatch Logs out',
+      path: 'index.ts',
+      code: ts + 'const key = new aws.kms.Key("k", { policy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*" }] }) });\nnew aws.cloudwatch.LogGroup("g", { kmsKeyId: key.arn });\n',
+      errors: [{ line: 5, message: /^`kmsKeyId` of `aws\.cloudwatch\.LogGroup`: the policy of `aws\.kms\.Key` never names the CloudWatch Logs service/ }],
     },
   ],
 });
