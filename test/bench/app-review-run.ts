@@ -51,6 +51,8 @@ export interface AppRunResult {
   longestStallMs: number;
   /** The engine alone on the same files afterwards (warm), for the engine's share; 0 with the stub. */
   engineMs: number;
+  /** Why the engine alone did not finish, when it did not. */
+  engineError?: string;
 }
 
 /**
@@ -151,15 +153,29 @@ export async function measureAppReview(corpusFolder: string, githubUrl: string, 
   const writes = WRITE_ROUTES.reduce((total, route) => total + (byRoute[route] ?? 0), 0);
 
   const { files, bytes } = readPullCorpus(corpusFolder);
+  // The engine alone on the same files, afterwards and warm, through the same worker pool as the
+  // App's review: on the main thread it would need the whole corpus and its trees under the App's
+  // heap cap, which production never asks of it.
   const engineStarted = performance.now();
   const encoder = new TextEncoder();
-  const analyzed = (engine === 'stub' ? stubEngine : reviewWithCatalog)({
-    files: files.map((file) => ({ path: file.path, content: encoder.encode(file.load()), status: 'added' })),
+  const input = {
+    files: files.map((file) => ({ path: file.path, content: encoder.encode(file.load()), status: 'added' as const })),
     config: resolveConfig({}, catalogIds),
-    mode: 'change',
-    project: { paths: PROJECT_TREE.map((file) => file.path), readFile: (path) => PROJECT_TREE.find((file) => file.path === path)?.content },
-  });
+    mode: 'change' as const,
+  };
+  let findings = 0;
+  let engineError: string | undefined;
+  if (engine === 'stub') {
+    findings = stubEngine(input).findings.length;
+  } else {
+    try {
+      findings = (await pool.review({ ...input, project: { paths: PROJECT_TREE.map((file) => file.path), texts: new Map(PROJECT_TREE.map((file) => [file.path, file.content])) } })).findings.length;
+    } catch (error) {
+      engineError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    }
+  }
   const engineMs = engine === 'stub' ? 0 : performance.now() - engineStarted;
+  await pool.close();
 
   return {
     engine,
@@ -171,7 +187,8 @@ export async function measureAppReview(corpusFolder: string, githubUrl: string, 
     reviewRequests: requests - (byRoute.token ?? 0),
     byRoute,
     writes,
-    findings: analyzed.findings.length,
+    findings,
+    ...(engineError ? { engineError } : {}),
     conclusion: run?.conclusion,
     title: run?.title,
     baselineRssMb,

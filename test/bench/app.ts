@@ -104,7 +104,10 @@ function runReview(size: number, engine: Engine, folder: string, githubUrl: stri
       clearTimeout(timer);
       const line = stdout.trim().split('\n').at(-1) ?? '';
       if (code === 0 && line.startsWith('{')) resolve({ size, engine, result: JSON.parse(line) as AppRunResult });
-      else resolve({ size, engine, error: signal === 'SIGKILL' ? `over the ${LIMIT_MS / 60_000}-minute limit` : `exit ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}` });
+      else {
+        const fatal = stderr.split('\n').find((text) => /FATAL ERROR|Error:/.test(text))?.trim();
+        resolve({ size, engine, error: signal === 'SIGKILL' ? `over the ${LIMIT_MS / 60_000}-minute limit` : `exit ${code}: ${fatal ?? stderr.trim().split('\n').slice(-3).join(' | ')}` });
+      }
     });
   });
 }
@@ -150,6 +153,8 @@ function verdicts(results: readonly SizeResult[]): string[] {
   for (const { result, engine } of results) {
     if (!result || engine !== 'real') continue;
     lines.push(`${result.files} files: ${result.reviewRequests} requests ${result.reviewRequests <= requestBudget(result) ? 'within' : 'OVER'} the files/100 budget of ${requestBudget(result)}`);
+    // What the pull request's author saw: the check run's verdict (a stopped review says why in its title).
+    lines.push(`${result.files} files: check run ${result.conclusion ?? 'not completed'}${result.title ? `, "${result.title}"` : ''}${result.engineError ? `; the engine alone afterwards: ${result.engineError}` : ''}`);
   }
   for (const engine of ['real', 'stub'] as const) {
     const pulls = pullsFromArguments();
