@@ -59,8 +59,14 @@ export const hardcodedValues: ModelRule = {
   scope: 'model',
   visitors: {
     python: (context) => ({ 'unit:exit': () => checkPythonUnit(context.unit, context) }),
-    // TypeScript: literal secrets under secret-looking names (`password: "..."`, `const dbPassword = "..."`).
-    typescript: (context) => (context.unit.isTestFile ? {} : { pair: (node) => checkTypeScriptSecret(node, context), variable_declarator: (node) => checkTypeScriptSecret(node, context) }),
+    // TypeScript: literal secrets under secret-looking names (`password: "..."`, `const dbPassword = "..."`),
+    // and the literals Python's strings are judged for (access keys in tests too).
+    typescript: (context) => {
+      const testFile = context.unit.isTestFile;
+      const literal = (node: SyntaxNode) => checkTypeScriptLiteral(node, testFile, context);
+      if (testFile) return { string: literal, template_string: literal };
+      return { pair: (node) => checkTypeScriptSecret(node, context), variable_declarator: (node) => checkTypeScriptSecret(node, context), string: literal, template_string: literal };
+    },
   },
 };
 
@@ -89,36 +95,51 @@ function checkPythonUnit(unit: PythonUnit, context: UnitReporter): void {
 function checkString(node: SyntaxNode, unit: PythonUnit, testCode: boolean, context: UnitReporter): void {
   const text = stringTemplate(node);
   if (text === undefined) return;
+  // Fake account IDs and ARNs returned by Pulumi mocks and fixtures are test data; access keys never are.
+  judgeLiteralText(text, testCode || insideTestFixture(node, unit.imports), 'python', (message, severity) => context.report({ node, message, ...(severity ? { severity } : {}) }));
+}
+
+/**
+ * A string literal's text (holes as `\u0000`) judged for what does not belong in code: an AWS access
+ * key (always), and outside test data an AMI ID or an ARN with an account ID in it.
+ */
+function judgeLiteralText(text: string, testData: boolean, language: 'python' | 'typescript', report: (message: string, severity?: 'error') => void): void {
   const key = text.includes('AKIA') || text.includes('ASIA') ? ACCESS_KEY.exec(text) : null;
   if (key && !text.includes('EXAMPLE')) {
-    context.report({
-      node,
-      severity: 'error',
-      message: `Hard-coded AWS access key ID \`${key[0].slice(0, 8)}…\`: keys in code leak through version control; use an IAM role or credentials from the environment, and rotate this key.`,
-    });
+    report(`Hard-coded AWS access key ID \`${key[0].slice(0, 8)}…\`: keys in code leak through version control; use an IAM role or credentials from the environment, and rotate this key.`, 'error');
     return;
   }
-  // Fake account IDs and ARNs returned by Pulumi mocks and fixtures are test data.
-  if (testCode || insideTestFixture(node, unit.imports)) return;
+  if (testData) return;
   const trimmed = text.trim();
+  const lookups = language === 'python' ? { ami: 'aws.ec2.get_ami(...)', account: 'aws.get_caller_identity()', elb: 'aws.elb.get_service_account()' } : { ami: 'aws.ec2.getAmi(...)', account: 'aws.getCallerIdentity()', elb: 'aws.elb.getServiceAccount()' };
   if (AMI_ID.test(trimmed)) {
-    context.report({ node, message: `Hard-coded AMI ID \`${trimmed}\`: AMI IDs differ per region and go stale; look the image up with \`aws.ec2.get_ami(...)\` or an SSM public parameter.` });
+    report(`Hard-coded AMI ID \`${trimmed}\`: AMI IDs differ per region and go stale; look the image up with \`${lookups.ami}\` or an SSM public parameter.`);
     return;
   }
   // Interpolations (`\u0000` in the template) may stand for the region: `arn:aws:sns:{region}:123456789012:x`.
   if (!text.includes('arn:')) return;
   const accounts = [...new Set([...text.split('\u0000').join('{}').matchAll(ARN_ACCOUNT)].map((match) => match[1]))];
   if (accounts.length > 0 && accounts.every((account) => account !== undefined && ELB_ACCOUNTS.has(account))) {
-    context.report({
-      node,
-      message: `ARN hard-codes the regional Elastic Load Balancing account ${accounts.map((account) => `\`${account}\``).join(', ')}: use \`aws.elb.get_service_account()\` so the policy follows the stack's region.`,
-    });
+    report(`ARN hard-codes the regional Elastic Load Balancing account ${accounts.map((account) => `\`${account}\``).join(', ')}: use \`${lookups.elb}\` so the policy follows the stack's region.`);
   } else if (accounts.length > 0) {
-    context.report({
-      node,
-      message: `ARN hard-codes account ID ${accounts.map((account) => `\`${account}\``).join(', ')}: read the account from \`aws.get_caller_identity()\` (or the resource's \`.arn\` output) so the code works in any account.`,
-    });
+    report(`ARN hard-codes account ID ${accounts.map((account) => `\`${account}\``).join(', ')}: read the account from \`${lookups.account}\` (or the resource's \`.arn\` output) so the code works in any account.`);
   }
+}
+
+/** A TypeScript string or template literal's text, substitutions as `\u0000`. */
+function typeScriptLiteralText(node: SyntaxNode): string {
+  let text = '';
+  for (const child of node.namedChildren) {
+    if (child.type === 'string_fragment') text += child.text;
+    else if (child.type === 'escape_sequence') text += child.text.slice(1);
+    else if (child.type === 'template_substitution') text += '\u0000';
+  }
+  return text;
+}
+
+/** TypeScript literals: access keys anywhere, AMI IDs and account ARNs outside test files. */
+function checkTypeScriptLiteral(node: SyntaxNode, testFile: boolean, context: UnitReporter): void {
+  judgeLiteralText(typeScriptLiteralText(node), testFile, 'typescript', (message, severity) => context.report({ node, message, ...(severity ? { severity } : {}) }));
 }
 
 function checkZoneList(node: SyntaxNode, context: UnitReporter): void {

@@ -60,6 +60,8 @@ ruleTester(hardcodedValues, {
     // TypeScript
     { path: 'lib/tap-stack.ts', code: 'const config = new pulumi.Config();\nnew aws.rds.Instance("db", { password: config.requireSecret("dbPassword") });\nconst apiKey = config.get("apiKey") ?? "placeholder-api-key";\n' },
     { path: 'test/tap-stack.unit.test.ts', code: 'const password = "test-password";\n' },
+    { name: 'TypeScript: ARNs built from the account lookup, fake ARNs in test mocks', path: 'lib/tap-stack.ts', code: 'const id = aws.getCallerIdentityOutput();\nconst arn = pulumi.interpolate`arn:aws:iam::${id.accountId}:root`;\nconst ami = aws.ec2.getAmiOutput({ mostRecent: true, owners: ["amazon"] });\n' },
+    { path: 'test/tap-stack.unit.test.ts', code: 'pulumi.runtime.setMocks({ newResource: (args) => ({ id: "ami-0abcdef1234567890", state: { arn: "arn:aws:s3:::b", role: "arn:aws:iam::123456789012:role/r" } }) });\n' },
   ],
   invalid: [
     {
@@ -152,6 +154,17 @@ ruleTester(hardcodedValues, {
       errors: [
         { line: 2, severity: 'error', message: 'Hard-coded secret in `masterPassword`: a literal value in code leaks through version control and cannot be rotated; read it with `config.requireSecret(...)` or from Secrets Manager.' },
         { line: 3, severity: 'error', message: /^Hard-coded secret in `password`/ },
+      ],
+    },
+    {
+      name: 'TypeScript: AMI IDs and account ARNs in the stack, an access key even in a test',
+      path: 'lib/tap-stack.ts',
+      code: 'import * as aws from "@pulumi/aws";\nnew aws.ec2.Instance("web", { ami: "ami-0abcdef1234567890", instanceType: "t3.micro" });\nconst region = "us-east-1";\nconst topic = `arn:aws:sns:${region}:123456789012:alerts`;\n',
+      files: [{ path: 'test/tap-stack.unit.test.ts', content: 'const key = "AKIAIOSFODNN7ABCDEFG";\n' }],
+      errors: [
+        { line: 2, message: /^Hard-coded AMI ID `ami-0abcdef1234567890`: .*`aws\.ec2\.getAmi\(\.\.\.\)`/ },
+        { line: 4, message: /^ARN hard-codes account ID `123456789012`: read the account from `aws\.getCallerIdentity\(\)`/ },
+        { path: 'test/tap-stack.unit.test.ts', line: 1, severity: 'error', message: /^Hard-coded AWS access key ID `AKIAIOSF…`/ },
       ],
     },
   ],
