@@ -1,22 +1,31 @@
 /**
  * IAC307: real calls that execute code or shell commands built from data: `exec`, `eval`,
  * `exec(compile(...))`, `os.system`, `subprocess` with `shell=True`, `pickle.loads`.
- * Only calls count: the words in strings, comments or names like `self.evaluate` do not.
+ * Only calls count: the words in strings, comments or names like `self.evaluate` do not; a shell
+ * command that is one literal string (`os.system("pulumi preview")`) has no data to inject.
  */
 import type { ModelRule } from '../src/api/rule.js';
 import { callArguments, calleeName, constantValue } from '../src/python/calls.js';
 import { importsOf } from '../src/python/units.js';
+import { stringValue } from '../src/python/literal-values.js';
 import type { SyntaxNode } from '../src/syntax/flat-tree.js';
+
+const SHELL = 'runs a command through the shell';
+
+/** A command that is one plain string literal: nothing in it comes from data. */
+function isLiteralCommand(node: SyntaxNode | undefined): boolean {
+  return node !== undefined && stringValue(node) !== undefined;
+}
 
 /** Builtins that run code; shadowed when the module defines or imports the same name. */
 const CODE_BUILTINS = new Set(['exec', 'eval']);
 const ALWAYS_UNSAFE: Record<string, string> = {
   'builtins.exec': 'executes a string as Python code',
   'builtins.eval': 'evaluates a string as Python code',
-  'os.system': 'runs a command through the shell',
-  'os.popen': 'runs a command through the shell',
-  'subprocess.getoutput': 'runs a command through the shell',
-  'subprocess.getstatusoutput': 'runs a command through the shell',
+  'os.system': SHELL,
+  'os.popen': SHELL,
+  'subprocess.getoutput': SHELL,
+  'subprocess.getstatusoutput': SHELL,
   'pickle.loads': 'unpickling runs code chosen by whoever wrote the data',
   'pickle.load': 'unpickling runs code chosen by whoever wrote the data',
   'cPickle.loads': 'unpickling runs code chosen by whoever wrote the data',
@@ -27,8 +36,8 @@ const SHELL_CAPABLE = new Set(['subprocess.run', 'subprocess.call', 'subprocess.
 
 /** Node's ways of running code or shell commands, by the module member a TypeScript callee resolves to. */
 const TYPESCRIPT_UNSAFE: Record<string, string> = {
-  'child_process.exec': 'runs a command through the shell',
-  'child_process.execSync': 'runs a command through the shell',
+  'child_process.exec': SHELL,
+  'child_process.execSync': SHELL,
   'vm.runInNewContext': 'evaluates a string as JavaScript',
   'vm.runInThisContext': 'evaluates a string as JavaScript',
   'vm.runInContext': 'evaluates a string as JavaScript',
@@ -73,13 +82,16 @@ export const unsafeCodeExecution: ModelRule = {
             return;
           }
           const unsafe = ALWAYS_UNSAFE[name];
+          // A shell command that is one literal string (`os.system("pulumi preview")`) carries no data to inject.
+          if (unsafe === SHELL && isLiteralCommand(callArguments(call).positional[0])) return;
           if (unsafe) {
             context.report({ node: call, message: `\`${name}()\` ${unsafe}: code injection risk.` });
             return;
           }
           if (SHELL_CAPABLE.has(name)) {
-            const shell = callArguments(call).keywords.get('shell');
-            if (shell && constantValue(shell) === true) {
+            const { keywords, positional } = callArguments(call);
+            const shell = keywords.get('shell');
+            if (shell && constantValue(shell) === true && !isLiteralCommand(positional[0])) {
               context.report({ node: call, message: `\`${name}(..., shell=True)\` runs the command through the shell: command injection risk.` });
             }
           }
@@ -113,12 +125,16 @@ export const unsafeCodeExecution: ModelRule = {
         }
         const member = typeScriptMember(callee, imports);
         if (!member) return;
+        // A shell command that is one literal string carries no data to inject.
+        const command = node.childForFieldName('arguments')?.namedChildren[0];
+        const literalCommand = command?.type === 'string' || (command?.type === 'template_string' && !command.namedChildren.some((child) => child.type === 'template_substitution'));
         const unsafe = TYPESCRIPT_UNSAFE[member];
+        if (unsafe === SHELL && literalCommand) return;
         if (unsafe) {
           context.report({ node, message: `\`${callee.text}(...)\` ${unsafe}: code injection risk.` });
           return;
         }
-        if (TYPESCRIPT_SHELL_CAPABLE.has(member) && /\bshell\s*:\s*(true|['"`])/.test(node.childForFieldName('arguments')?.text ?? '')) {
+        if (TYPESCRIPT_SHELL_CAPABLE.has(member) && !literalCommand && /\bshell\s*:\s*(true|['"`])/.test(node.childForFieldName('arguments')?.text ?? '')) {
           context.report({ node, message: `\`${callee.text}(..., { shell: true })\` runs the command through the shell: command injection risk.` });
         }
       };

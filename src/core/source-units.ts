@@ -13,6 +13,7 @@ import { wholeFilePlacement, type Placement } from '../syntax/parsed-unit.js';
 import { languageOf, type AnswerFacts, type SourceUnit } from '../syntax/source-unit.js';
 import type { StoredText } from '../syntax/stored-text.js';
 import type { TreeCache } from '../syntax/tree-cache.js';
+import { isSymlinkText } from './symlink-text.js';
 import { typeScriptUnit } from '../typescript/units.js';
 
 /** Files a TypeScript block may name that are TypeScript (not `package.json` under a ```ts fence). */
@@ -31,6 +32,8 @@ interface PendingUnit {
  */
 export function unitsOf(path: string, text: string, parseBudgetMs = 0, cache?: TreeCache, stored?: StoredText): SourceUnit[] {
   const language = languageOf(path);
+  // A link stored as its target's path holds no code of its own (the target is reviewed as itself).
+  if (language !== 'markdown' && isSymlinkText(text)) return [];
   // `stored` holds this same text: the unit reads it from there, so it need not keep the string.
   if (language === 'python') return [pythonUnit(path, text, wholeFilePlacement(path, 'python-file'), parseBudgetMs, cache, stored)];
   if (language === 'typescript') return [typeScriptUnit(path, text, wholeFilePlacement(path, 'typescript-file'), parseBudgetMs, cache, stored)];

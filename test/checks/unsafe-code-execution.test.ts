@@ -17,6 +17,8 @@ ruleTester(unsafeCodeExecution, {
     'code = compile(source, "x.py", "exec")\n',
     // TypeScript: the same failures, written the TypeScript way, and their safe look-alikes.
     { path: 'test/tap-stack.unit.test.ts', code: 'import { execFileSync } from "child_process";\nexecFileSync("pulumi", ["preview"]);\n' },
+    { name: 'TypeScript: a shell command that is one literal string', path: 'test/tap-stack.int.test.ts', code: 'import { execSync } from "child_process";\nconst stack = execSync("pulumi stack --show-name").toString();\nexecSync(`pulumi preview`);\n' },
+    'import os\nimport subprocess\nos.system("pulumi preview")\nsubprocess.run("pulumi up --yes", shell=True, check=True)\n',
     { path: 'lib/tap-stack.ts', code: 'const value = JSON.parse(text);\nconst evaluate = (x: string) => x.length;\nevaluate("x");\n' },
     { path: 'lib/tap-stack.ts', code: 'function eval(x: string) { return x; }\neval("3");\n' },
     { path: 'test/a.test.ts', code: 'import { spawn } from "child_process";\nspawn("ls", ["-l"], { shell: false });\n' },
@@ -33,7 +35,7 @@ ruleTester(unsafeCodeExecution, {
     { code: 'exec(compile(src, "f.py", "exec"))\n', errors: [{ line: 1, message: /compiled from a string/ }] },
     { code: 'import os\nos.system(f"aws s3 rm {bucket}")\n', errors: [{ line: 2, message: /os.system/ }] },
     { code: 'import subprocess as sp\nsp.run(cmd, shell=True)\n', errors: [{ line: 2, message: /shell=True/ }] },
-    { code: 'from subprocess import Popen\nPopen("pulumi up", shell=True)\n', errors: [{ line: 2, message: /subprocess.Popen/ }] },
+    { code: 'from subprocess import Popen\nPopen("pulumi up " + stack, shell=True)\n', errors: [{ line: 2, message: /subprocess.Popen/ }] },
     { code: 'import pickle\nstate = pickle.loads(blob)\n', errors: [{ line: 2, message: /unpickling/ }] },
     { code: 'import builtins\nbuiltins.exec(code)\n', errors: [{ line: 2, message: /builtins.exec/ }] },
     {

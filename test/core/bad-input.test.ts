@@ -36,6 +36,14 @@ describe('bad input never crashes a run', () => {
     }
   });
 
+  it('a symbolic link stored as its target path is not judged as code', () => {
+    for (const [path, content] of [['tests/test_stack.py', '../test/test-analysis-infrastructure.py'], ['lib/index.ts', './tap-stack.ts']]) {
+      expect(reviewOne({ path, content }).findings).toEqual([]);
+    }
+    // A real one-line module is still code.
+    expect(reviewOne({ path: 'lib/one.py', content: 'import os.path\nx = (\n' }).findings.map((finding) => finding.ruleId)).toContain('IAC101');
+  });
+
   it('binary content (NUL bytes) in a .py file is reported, not parsed', () => {
     const file = { path: 'lib/blob.py', content: new Uint8Array([0x70, 0x00, 0x01, 0xff, 0x00]) };
     const result = reviewOne(file);
