@@ -5,8 +5,8 @@
  * A Markdown answer is a program of its own: its code blocks, which are one proposal. Test code
  * is in no program: it does not deploy.
  *
- * Units are added as the engine parses them; their trees are held until the models are built,
- * after every file was read.
+ * Units are added as the engine parses them; their trees are held until the models are built:
+ * an answer's right after its file was read, a project's after every file was.
  */
 import type { ProjectView } from '../api/rule.js';
 import type { ProgramModel } from '../pulumi/model.js';
@@ -67,18 +67,35 @@ export class ProgramCollector {
   build(failed: (root: string, error: unknown) => void): ProgramModel[] {
     this.addUnreviewedFiles();
     const models: ProgramModel[] = [];
-    for (const program of this.programs.values()) {
-      if (program.units.length === 0) continue;
-      const build = program.language === 'python' ? buildPythonProgram : buildTypeScriptProgram;
-      try {
-        models.push(build(program.units, program.root, program.kind));
-      } catch (error) {
-        if (error instanceof ParserUnavailableError) throw error;
-        failed(program.root, error);
-      }
-    }
+    for (const program of this.programs.values()) this.buildOne(program, models, failed);
     this.programs.clear();
     return models;
+  }
+
+  /**
+   * The models of one Markdown answer's programs, as soon as its file was read: an answer is
+   * complete then, so its trees and model need not wait for the rest of the review (a pull
+   * request of thousands of answers would hold all of them).
+   */
+  buildAnswers(path: string, failed: (root: string, error: unknown) => void): ProgramModel[] {
+    const models: ProgramModel[] = [];
+    for (const [key, program] of this.programs) {
+      if (program.kind !== 'answer' || program.root !== path) continue;
+      this.programs.delete(key);
+      this.buildOne(program, models, failed);
+    }
+    return models;
+  }
+
+  private buildOne(program: PendingProgram, models: ProgramModel[], failed: (root: string, error: unknown) => void): void {
+    if (program.units.length === 0) return;
+    const build = program.language === 'python' ? buildPythonProgram : buildTypeScriptProgram;
+    try {
+      models.push(build(program.units, program.root, program.kind));
+    } catch (error) {
+      if (error instanceof ParserUnavailableError) throw error;
+      failed(program.root, error);
+    }
   }
 
   private program(root: string, kind: ProgramModel['kind'], language: UnitLanguage): PendingProgram {

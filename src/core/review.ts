@@ -11,6 +11,7 @@ import { FILE_NOT_ANALYZED, INVALID_SUPPRESSION, REQUIREMENT_CHANGED } from './e
 import { FindingCollector } from './finding-collector.js';
 import type { FileStatus, ModelRule, ProjectView, ReviewedFile, ReviewSettings, Rule } from '../api/rule.js';
 import { ProgramCollector } from './programs.js';
+import type { ProgramModel } from '../pulumi/model.js';
 import { baseView, reportRequirementChanges, type BaseRequirements } from './requirements.js';
 import { reportRuleFailure } from './rule-failure.js';
 import { traverseUnit } from './unit-traversal.js';
@@ -132,6 +133,22 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
   // Program models are built only for rules that read them: building one holds its units' trees.
   const programs = judging.length ? new ProgramCollector(project) : undefined;
 
+  const reviewedPaths = new Set(reviewed.map((entry) => entry.path));
+  // Fail closed: a model that cannot be built leaves every rule that judges it unable to check.
+  const unbuilt = (root: string, error: unknown) => judging.forEach((rule) => reportRuleFailure(rule.meta, root, error, collector));
+  const judgeModel = (model: ProgramModel) => {
+    for (const rule of judging) {
+      options.onStep?.({ phase: 'judging', ruleId: rule.meta.id });
+      try {
+        rule.program?.(model, collector.programContext(rule.meta, settings, project, states.get(rule), reviewedPaths));
+      } catch (error) {
+        // Fail closed on every reviewed file of the program: none of them was checked by this rule.
+        const files = model.files.filter((path) => reviewedPaths.has(path));
+        for (const path of files.length ? files : [model.root]) reportRuleFailure(rule.meta, path, error, collector, 'the program this file belongs to');
+      }
+    }
+  };
+
   // Then each file is parsed and goes through every rule's visitors while its trees are fresh.
   for (const [index, entry] of reviewed.entries()) {
     options.onStep?.({ phase: 'analysing', path: entry.path, index, total: reviewed.length });
@@ -143,26 +160,18 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
     // Unit by unit: a Markdown file's blocks each stay the tree in hand for every rule's visitors,
     // which are per language: a unit meets only those for its own.
     for (const unit of entry.units) traverseUnit(unit, entry, traversing, states, settings, collector);
-    if (entry.units.length) programs?.addFile(entry.path, entry.units);
+    if (entry.units.length && programs) {
+      programs.addFile(entry.path, entry.units);
+      // An answer is a program of its own, complete now: judged before its trees are let go.
+      if (languageOf(entry.path) === 'markdown') for (const model of programs.buildAnswers(entry.path, unbuilt)) judgeModel(model);
+    }
     treeCache?.release();
     entry.cool();
     yield;
   }
   if (programs) {
-    const reviewedPaths = new Set(reviewed.map((entry) => entry.path));
-    // Fail closed: a model that cannot be built leaves every rule that judges it unable to check.
-    const unbuilt = (root: string, error: unknown) => judging.forEach((rule) => reportRuleFailure(rule.meta, root, error, collector));
     for (const model of programs.build(unbuilt)) {
-      for (const rule of judging) {
-        options.onStep?.({ phase: 'judging', ruleId: rule.meta.id });
-        try {
-          rule.program?.(model, collector.programContext(rule.meta, settings, project, states.get(rule), reviewedPaths));
-        } catch (error) {
-          // Fail closed on every reviewed file of the program: none of them was checked by this rule.
-          const files = model.files.filter((path) => reviewedPaths.has(path));
-          for (const path of files.length ? files : [model.root]) reportRuleFailure(rule.meta, path, error, collector, 'the program this file belongs to');
-        }
-      }
+      judgeModel(model);
       yield;
     }
   }

@@ -37,7 +37,7 @@ describe('bad input never crashes a run', () => {
   });
 
   it('a symbolic link stored as its target path is not judged as code', () => {
-    for (const [path, content] of [['tests/test_stack.py', '../test/test-analysis-infrastructure.py'], ['lib/index.ts', './tap-stack.ts']]) {
+    for (const [path, content] of [['tests/test_stack.py', '../test/test-analysis-infrastructure.py'], ['lib/index.ts', './tap-stack.ts']] as const) {
       expect(reviewOne({ path, content }).findings).toEqual([]);
     }
     // A real one-line module is still code.
