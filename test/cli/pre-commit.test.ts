@@ -61,7 +61,7 @@ describe('.pre-commit-hooks.yaml', () => {
     const root = tempProject({
       'lib/AWS_REGION': 'us-east-1\n',
       'tests/test_handler.py': '"""Tests for the handler."""\nimport sys\n\n\ndef test_handler():\n    exec(sys.argv[1])\n',
-      'MODEL_RESPONSE.md': '# Answer\n\n```python\n"""Runs code."""\nimport os\n\nos.system("rm -rf /tmp/x")\n```\n',
+      'MODEL_RESPONSE.md': '# Answer\n\n```python\n"""Runs code."""\nimport os\nimport sys\n\nos.system("rm -rf " + sys.argv[1])\n```\n',
       'index.js': 'eval(process.argv[2]);\n',
     });
     const staged = ['tests/test_handler.py', 'MODEL_RESPONSE.md', 'index.js'].filter(selected);
