@@ -61,7 +61,7 @@ export const publicOrUnencryptedStorage: ModelRule = {
     title: 'Public or unencrypted storage, wildcard IAM',
     category: 'Security',
     severity: 'error',
-    why: 'Public buckets, databases reachable from the internet, unencrypted storage and `*` on `*` IAM policies are the commonest cloud breaches; deletes, terminations and privilege-escalating IAM actions (`iam:PassRole`, `iam:*`) on every resource turn one leaked credential into a lost account; an API method without authorization can be called by anyone.',
+    why: 'Public buckets, databases reachable from the internet, unencrypted storage and `*` on `*` IAM policies are the commonest cloud breaches; deletes, terminations and privilege-escalating IAM actions (`iam:PassRole`, `iam:*`) on every resource turn one leaked credential into a lost account (a warning; an error when a whole service, `s3:*`, is granted on every resource); an API method without authorization can be called by anyone.',
     fix: 'Keep buckets private behind a public-access block with all four flags True (serve content through CloudFront with origin access control), set `publicly_accessible=False` and `storage_encrypted=True` on databases, grant specific actions on named resources (or add a Condition), and give API methods an authorizer, IAM auth or an API key.',
     badExample:
       'aws.rds.Instance("db", engine="postgres", instance_class="db.t3.micro", publicly_accessible=True)\naws.iam.RolePolicy("app", role=role.id, policy=json.dumps({"Statement": [\n    {"Effect": "Allow", "Action": "*", "Resource": "*"},\n    {"Effect": "Allow", "Action": ["iam:PassRole", "s3:*"], "Resource": "*"}]}))',
@@ -200,16 +200,22 @@ interface Grouped {
   sites: readonly (Site | undefined)[];
   names: string[];
   message: (names: readonly string[]) => string;
+  /** An error rather than a warning: a whole service (`s3:*`) on every resource. */
+  error: boolean;
 }
 
-function addNamed(groups: BySite<Grouped>, sites: readonly (Site | undefined)[], topic: string, names: readonly string[], message: Grouped['message']): void {
-  const entry = groups.at(sites.find((site) => site !== undefined), topic, () => ({ sites, names: [], message }));
+function addNamed(groups: BySite<Grouped>, sites: readonly (Site | undefined)[], topic: string, names: readonly string[], message: Grouped['message'], error = false): void {
+  const entry = groups.at(sites.find((site) => site !== undefined), topic, () => ({ sites, names: [], message, error }));
+  entry.error ||= error;
   for (const name of names) if (!entry.names.includes(name)) entry.names.push(name);
 }
 
 function reportGroups(groups: BySite<Grouped>, report: Report): void {
-  for (const { sites, names, message } of groups.values()) report(sites, message(names), 'warning');
+  for (const { sites, names, message, error } of groups.values()) report(sites, message(names), error ? undefined : 'warning');
 }
+
+/** `s3:*`: every action of one service, its deletes among them. */
+const SERVICE_WIDE = /^[a-z0-9-]+:\*$/i;
 
 function judgeStatement(statement: PolicyStatement, fallback: readonly (Site | undefined)[], report: Report, risky: BySite<Grouped>): void {
   const { facts } = statement;
@@ -227,7 +233,7 @@ function judgeStatement(statement: PolicyStatement, fallback: readonly (Site | u
   addNamed(risky, at, subject, risks.map((risk) => `\`${risk.pattern}\` (${riskReason(risk)})`), (listed) => {
     const more = listed.length > 4 ? ` and ${listed.length - 4} more` : '';
     return `${subject} allows ${listed.slice(0, 4).join(', ')}${more} on every resource (\`*\`): scope it to the ARNs it needs or add a Condition.`;
-  });
+  }, risks.some((risk) => SERVICE_WIDE.test(risk.pattern)));
 }
 
 function checkDatabase(inputs: Inputs, report: Report): void {

@@ -159,7 +159,7 @@ ruleTester(publicOrUnencryptedStorage, {
       ],
     },
     {
-      name: 'privilege escalation and service-wide wildcards on Resource *: one warning per statement',
+      name: 'privilege escalation and service-wide wildcards on Resource *: one finding per statement, an error for a whole service',
       code:
         header +
         'aws.iam.RolePolicy("deploy", role=role.id, policy=json.dumps({"Version": "2012-10-17", "Statement": [\n' +
@@ -168,7 +168,8 @@ ruleTester(publicOrUnencryptedStorage, {
         {
           line: 6,
           column: 35,
-          severity: 'warning',
+          // A whole service (`s3:*`) on every resource makes the finding an error.
+          severity: 'error',
           message: /IAM statement allows `iam:PassRole` \(privilege escalation\), `s3:\*` \(includes deletes\), `logs:\*` \(includes deletes\) on every resource \(`\*`\)/,
         },
       ],
@@ -192,8 +193,8 @@ ruleTester(publicOrUnencryptedStorage, {
       name: 'get_policy_document: kms:* and iam:* on every resource',
       code: header + 'doc = aws.iam.get_policy_document(statements=[{"actions": ["kms:*"], "resources": ["*"]}, {"effect": "Allow", "actions": ["iam:*"], "resources": ["*"]}])\n',
       errors: [
-        { line: 5, severity: 'warning', message: /`kms:\*` \(includes `kms:ScheduleKeyDeletion`\) on every resource/ },
-        { line: 5, severity: 'warning', message: /`iam:\*` \(includes privilege escalation such as `iam:PassRole`\) on every resource/ },
+        { line: 5, severity: 'error', message: /`kms:\*` \(includes `kms:ScheduleKeyDeletion`\) on every resource/ },
+        { line: 5, severity: 'error', message: /`iam:\*` \(includes privilege escalation such as `iam:PassRole`\) on every resource/ },
       ],
     },
     {
