@@ -36,6 +36,12 @@ export const DEFAULT_ALLOWED_STRUCTURE: readonly string[] = [
 
 export const DEFAULT_MAX_INLINE_COMMENTS = 30;
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+/**
+ * Code one program model is built from, at most. A model holds its program's trees until it is
+ * built; 8 MiB of code (about 200,000 lines, far more than a Pulumi project) stays within the App
+ * worker's default 512 MB heap, where a 20 MB program did not.
+ */
+export const DEFAULT_MAX_PROGRAM_BYTES = 8 * 1024 * 1024;
 /** Generous for real files (a 2 MB file parses in about 2 s here), short for pathological ones. */
 export const DEFAULT_PARSE_TIMEOUT_MS = 10_000;
 
@@ -61,7 +67,7 @@ function configSchema(knownRuleIds: readonly string[]) {
     comments: z.strictObject({ max_inline: z.number().int().min(0).max(100).optional() }).optional(),
     review: z.strictObject({ new_only: z.boolean().optional() }).optional(),
     limits: z
-      .strictObject({ max_file_bytes: z.number().int().positive().optional(), parse_timeout_ms: z.number().int().min(0).optional() })
+      .strictObject({ max_file_bytes: z.number().int().positive().optional(), max_program_bytes: z.number().int().positive().optional(), parse_timeout_ms: z.number().int().min(0).optional() })
       .optional(),
   });
 }
@@ -82,6 +88,8 @@ export interface ResolvedConfig {
    */
   newOnly: boolean | undefined;
   maxFileBytes: number;
+  /** Code one program model is built from at most; a larger program is left to the language rules, with an IAC002 error. */
+  maxProgramBytes: number;
   /** Per-file parse budget in milliseconds; 0 means no limit. */
   parseTimeoutMs: number;
 }
@@ -125,6 +133,7 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[], sou
     maxInlineComments: config.comments?.max_inline ?? DEFAULT_MAX_INLINE_COMMENTS,
     newOnly: config.review?.new_only,
     maxFileBytes: config.limits?.max_file_bytes ?? DEFAULT_MAX_FILE_BYTES,
+    maxProgramBytes: config.limits?.max_program_bytes ?? DEFAULT_MAX_PROGRAM_BYTES,
     parseTimeoutMs: config.limits?.parse_timeout_ms ?? DEFAULT_PARSE_TIMEOUT_MS,
   };
 }

@@ -27,13 +27,29 @@ interface PendingProgram {
   units: ProgramUnit[];
   /** Paths whose code is in the program. */
   paths: Set<string>;
+  /** Characters of code added so far. */
+  size: number;
+  /** Over the size limit: its units (and their trees) were let go, and no model is built. */
+  oversized: boolean;
+}
+
+/** A program too large to model: where it is and how large, for the finding that says so. */
+export interface OversizedProgram {
+  root: string;
+  language: UnitLanguage;
+  paths: readonly string[];
+  size: number;
 }
 
 export class ProgramCollector {
   private readonly programs = new Map<string, PendingProgram>();
   private readonly projectRoots: string[];
 
-  constructor(private readonly project: ProjectView) {
+  constructor(
+    private readonly project: ProjectView,
+    /** Code a program model is built from at most (characters); a larger program gets none. */
+    private readonly maxProgramSize = Infinity,
+  ) {
     // Deepest first, so a file belongs to its nearest project.
     this.projectRoots = project.paths
       .filter((path) => /(^|\/)Pulumi\.ya?ml$/.test(path))
@@ -57,17 +73,29 @@ export class ProgramCollector {
     if (language !== 'python' && language !== 'typescript') return;
     const program = this.program(this.projectOf(path), 'project', language);
     program.paths.add(path);
-    for (const unit of units) if (!unit.isTestFile) program.units.push(programUnit(unit));
+    for (const unit of units) {
+      if (unit.isTestFile) continue;
+      program.size += unit.text.length;
+      if (!program.oversized) program.units.push(programUnit(unit));
+    }
+    // Past the limit the trees held for the model are let go at once: the model will not be built.
+    if (program.size > this.maxProgramSize && !program.oversized) {
+      program.oversized = true;
+      program.units = [];
+    }
   }
 
   /**
    * The models of every program, built once; unreviewed source files of the projects are read for
    * them. A program whose model cannot be built is handed to `failed` (by its root) and left out.
    */
-  build(failed: (root: string, error: unknown) => void): ProgramModel[] {
+  build(failed: (root: string, error: unknown) => void, oversized: (program: OversizedProgram) => void = () => {}): ProgramModel[] {
     this.addUnreviewedFiles();
     const models: ProgramModel[] = [];
-    for (const program of this.programs.values()) this.buildOne(program, models, failed);
+    for (const program of this.programs.values()) {
+      if (program.oversized) oversized({ root: program.root, language: program.language, paths: [...program.paths], size: program.size });
+      else this.buildOne(program, models, failed);
+    }
     this.programs.clear();
     return models;
   }
@@ -102,7 +130,7 @@ export class ProgramCollector {
     const key = `${kind}:${language}:${root}`;
     let program = this.programs.get(key);
     if (!program) {
-      program = { root, kind, language, units: [], paths: new Set() };
+      program = { root, kind, language, units: [], paths: new Set(), size: 0, oversized: false };
       this.programs.set(key, program);
     }
     return program;
@@ -116,7 +144,7 @@ export class ProgramCollector {
       const language = languageOf(path);
       if (reviewed.has(path) || (language !== 'python' && language !== 'typescript')) continue;
       const program = this.programs.get(`project:${language}:${this.projectOf(path)}`);
-      if (!program || program.paths.has(path)) continue;
+      if (!program || program.oversized || program.paths.has(path)) continue;
       if (extra >= MAX_EXTRA_FILES) break;
       const text = this.project.readFile(path);
       if (text === undefined || text.length > MAX_EXTRA_BYTES) continue;

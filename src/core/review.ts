@@ -10,7 +10,7 @@ import { DeflatedText, RecentlyRead, StoredText } from '../syntax/stored-text.js
 import { FILE_NOT_ANALYZED, INVALID_SUPPRESSION, REQUIREMENT_CHANGED } from './engine-rules.js';
 import { FindingCollector } from './finding-collector.js';
 import type { FileStatus, ModelRule, ProjectView, ReviewedFile, ReviewSettings, Rule } from '../api/rule.js';
-import { ProgramCollector } from './programs.js';
+import { ProgramCollector, type OversizedProgram } from './programs.js';
 import type { ProgramModel } from '../pulumi/model.js';
 import { baseView, reportRequirementChanges, type BaseRequirements } from './requirements.js';
 import { reportRuleFailure } from './rule-failure.js';
@@ -131,7 +131,7 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
   const treeCache = options.treeCacheBytes === Infinity ? undefined : new TreeCache(options.treeCacheBytes ?? DEFAULT_TREE_CACHE_BYTES);
   const judging = modelRules.filter((rule) => rule.program && started(rule));
   // Program models are built only for rules that read them: building one holds its units' trees.
-  const programs = judging.length ? new ProgramCollector(project) : undefined;
+  const programs = judging.length ? new ProgramCollector(project, config.maxProgramBytes) : undefined;
 
   const reviewedPaths = new Set(reviewed.map((entry) => entry.path));
   // Fail closed: a model that cannot be built leaves every rule that judges it unable to check.
@@ -170,7 +170,14 @@ function* reviewSteps(options: ReviewOptions): Generator<void, ReviewResult> {
     yield;
   }
   if (programs) {
-    for (const model of programs.build(unbuilt)) {
+    // Fail closed, once for the program: the rules that judge models did not check its files.
+    const oversized = ({ root, paths, size }: OversizedProgram) => {
+      const at = paths.find((path) => reviewedPaths.has(path)) ?? root;
+      const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+      const ruleIds = judging.map((rule) => rule.meta.id).join(', ');
+      collector.addAt(FILE_NOT_ANALYZED, at, `the program in \`${root === '.' ? 'the reviewed root' : root}\` (${paths.length} files, ${mb(size)} MB of code) is over the ${mb(config.maxProgramBytes)} MB its model is built for (limits.max_program_bytes), so the rules that judge the program (${ruleIds}) did not check it; the other rules did.`, 'error');
+    };
+    for (const model of programs.build(unbuilt, oversized)) {
       judgeModel(model);
       yield;
     }

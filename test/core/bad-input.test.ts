@@ -176,3 +176,25 @@ describe('parse budget', () => {
     expect(result.findings.filter((f) => f.path === 'lib/next.py' && f.ruleId === 'IAC307').map((f) => f.line)).toEqual([4]);
   });
 });
+
+describe('program size limit', () => {
+  const stack = (index: number) => `"""Stack ${index}."""\nimport os\nimport pulumi_aws as aws\n\nbucket = aws.s3.Bucket("b${index}", acl="public-read")\nos.system(cmd)\n`;
+  const files = Array.from({ length: 4 }, (_, index) => ({ path: `lib/stack_${index}.py`, content: stack(index), status: 'added' as const }));
+
+  it('a program over limits.max_program_bytes gets one IAC002 error instead of a model, and the language rules still run', () => {
+    const result = reviewWithCatalog({ files, config: resolveConfig({ limits: { max_program_bytes: 200 } }, catalogIds), mode: 'change' });
+    const notChecked = result.findings.filter((finding) => finding.ruleId === 'IAC002');
+    expect(notChecked).toHaveLength(1);
+    expect(notChecked[0]?.severity).toBe('error');
+    expect(notChecked[0]?.message).toMatch(/^the program in `the reviewed root` \(4 files, 0\.0 MB of code\) is over the 0\.0 MB its model is built for \(limits\.max_program_bytes\), so the rules that judge the program \(.*IAC304.*\) did not check it; the other rules did\.$/);
+    // The model rule (public bucket) did not run; the language rule (os.system) did, on every file.
+    expect(result.findings.filter((finding) => finding.ruleId === 'IAC304')).toEqual([]);
+    expect(result.findings.filter((finding) => finding.ruleId === 'IAC307')).toHaveLength(4);
+  });
+
+  it('under the limit the same program is modelled', () => {
+    const result = reviewWithCatalog({ files, config: resolveConfig({}, catalogIds), mode: 'change' });
+    expect(result.findings.filter((finding) => finding.ruleId === 'IAC002')).toEqual([]);
+    expect(result.findings.filter((finding) => finding.ruleId === 'IAC304').length).toBeGreaterThan(0);
+  });
+});
