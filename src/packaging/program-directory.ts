@@ -7,6 +7,7 @@
 import { posix } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ProjectView } from '../api/rule.js';
+import { foldersAbove } from './folders-above.js';
 
 export interface ProgramDirectory {
   /** The project folder (where `Pulumi.yaml` is), `''` for the reviewed root. */
@@ -46,15 +47,6 @@ function mainOf(text: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** `a/b/c.ts` -> `a/b`, `a`, `''`. */
-function foldersAbove(path: string): string[] {
-  const parts = path.split('/');
-  parts.pop();
-  const result: string[] = [];
-  for (let length = parts.length; length >= 0; length--) result.push(parts.slice(0, length).join('/'));
-  return result;
 }
 
 /** A relative path without `./`, `''` for the root itself. */

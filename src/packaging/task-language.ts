@@ -6,6 +6,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import type { ProjectView } from '../api/rule.js';
+import { foldersAbove } from './folders-above.js';
 
 /** Pulumi's language runtimes (TypeScript and JavaScript share `nodejs`). */
 export type ProgramLanguage = 'python' | 'nodejs' | 'go' | 'java' | 'dotnet' | 'yaml';
@@ -29,14 +30,6 @@ const CODE_EXTENSIONS: Record<string, ProgramLanguage> = { py: 'python', ts: 'no
 
 export function programLanguageNamed(name: string | undefined): ProgramLanguage | undefined {
   return name === undefined ? undefined : LANGUAGE_NAMES[name.trim().toLowerCase()];
-}
-
-function folders(path: string): string[] {
-  const parts = path.split('/');
-  parts.pop();
-  const result: string[] = [];
-  for (let length = parts.length; length >= 0; length--) result.push(parts.slice(0, length).join('/'));
-  return result;
 }
 
 function inFolder(folder: string, name: string): string {
@@ -68,7 +61,7 @@ function fromPulumiYaml(text: string | undefined): string | undefined {
 /** The task language for the file at `path`, or undefined when nothing says. */
 export function taskLanguageFor(path: string, project: ProjectView): TaskLanguage | undefined {
   const known = new Set(project.paths);
-  for (const folder of folders(path)) {
+  for (const folder of foldersAbove(path)) {
     const metadata = inFolder(folder, 'metadata.json');
     const declared = known.has(metadata) ? fromMetadata(project.readFile(metadata)) : undefined;
     const fromDeclared = programLanguageNamed(declared);
