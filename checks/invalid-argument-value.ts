@@ -5,7 +5,8 @@
  * a list of `Key`/`Value` pairs where a map is required (`tags=[...]`), a Lambda runtime or an
  * instance size that does not exist, an AWS-managed policy ARN with the wrong path, a public hosted
  * zone for a domain AWS reserves (`example.com`), a Lambda environment variable the runtime
- * reserves (`AWS_REGION`), a log group encrypted with a key whose policy leaves CloudWatch Logs out. Judged on the
+ * reserves (`AWS_REGION`), a log group encrypted with a key whose policy leaves CloudWatch Logs out, a
+ * private REST API deployed without a resource policy. Judged on the
  * program model (values through variables, dicts, helpers and loops), against the argument types
  * of the pinned pulumi-aws version, named in every message. Deprecated enum members are not wrong
  * values: IAC402 reports old Lambda runtimes, IAC104 the other deprecated values.
@@ -20,6 +21,7 @@ import { reservedDomainOf } from '../src/pulumi/reserved-domains.js';
 import { LAMBDA_RESERVED_VARIABLES } from '../src/aws/lambda-reserved-variables.js';
 import { entryOf } from '../src/pulumi/values.js';
 import { unusableLogKeys, type UnusableLogKey } from '../src/pulumi/log-group-keys.js';
+import { privateApisWithoutPolicy } from '../src/pulumi/private-apis.js';
 import { judgeForLanguage, type Judge } from '../src/packaging/aws-provider-version.js';
 
 export const invalidArgumentValue: ModelRule = {
@@ -29,7 +31,7 @@ export const invalidArgumentValue: ModelRule = {
     title: 'Invalid argument value',
     category: 'Code Generation',
     severity: 'error',
-    why: 'Models write values in the shape of another tool or from memory: a single CIDR string where a list is required, a dict where the provider wants JSON text, CloudFormation-style tag lists, Lambda runtimes and instance sizes that do not exist, AWS-managed policy ARNs with the wrong path, public hosted zones for documentation domains (`example.com`), Lambda environment variables the runtime reserves (`AWS_REGION`), log groups encrypted with a KMS key whose policy does not let CloudWatch Logs use it. The provider or AWS rejects them at `pulumi up`. A number or boolean written as a string (`"30"`, `"true"`) is an error in TypeScript, where the program does not compile, and a notice in Python, where the provider converts it and only the SDK\'s declared type says otherwise.',
+    why: 'Models write values in the shape of another tool or from memory: a single CIDR string where a list is required, a dict where the provider wants JSON text, CloudFormation-style tag lists, Lambda runtimes and instance sizes that do not exist, AWS-managed policy ARNs with the wrong path, public hosted zones for documentation domains (`example.com`), Lambda environment variables the runtime reserves (`AWS_REGION`), log groups encrypted with a KMS key whose policy does not let CloudWatch Logs use it, private REST APIs without a resource policy. The provider or AWS rejects them at `pulumi up`. A number or boolean written as a string (`"30"`, `"true"`) is an error in TypeScript, where the program does not compile, and a notice in Python, where the provider converts it and only the SDK\'s declared type says otherwise.',
     fix: 'Give the argument the type the provider declares for the pinned version (the finding names it): a list (`["0.0.0.0/0"]`), a real boolean or number, `json.dumps(...)` / `JSON.stringify(...)` for JSON documents, a dict / object for tags, an existing runtime or size.',
     badExample: 'aws.ec2.SecurityGroup("web", ingress=[{"protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_blocks": "0.0.0.0/0"}])',
     goodExample: 'aws.ec2.SecurityGroup("web", ingress=[{"protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_blocks": ["0.0.0.0/0"]}])',
@@ -48,6 +50,7 @@ export const invalidArgumentValue: ModelRule = {
       if (resource.type.key === 'lambda.Function') checkReservedVariables(resource, context);
     }
     for (const unusable of unusableLogKeys(program)) reportUnusableLogKey(unusable, context);
+    for (const api of privateApisWithoutPolicy(program)) reportPrivateApiWithoutPolicy(api, context);
     for (const invoke of program.invokes) {
       const signature = invokeSignature(judge.api, invoke);
       if (signature) check(invoke, signature, `\`${invokeName(invoke)}\``, judge, context);
@@ -108,5 +111,14 @@ function reportUnusableLogKey({ logGroup, key, value, reason }: UnusableLogKey, 
   context.report({
     at: value.site ? value : logGroup.args.get('kms_key_id'),
     message: `\`${spell('kms_key_id', logGroup.language)}\` of \`${typeName(logGroup.type, logGroup.language)}\`: ${why}, so creating the log group fails (AccessDeniedException). Add a key policy statement allowing \`logs.<region>.amazonaws.com\` kms:Encrypt*, kms:Decrypt*, kms:ReEncrypt*, kms:GenerateDataKey* and kms:Describe*.`,
+  });
+}
+
+/** A private REST API deployed without a resource policy: API Gateway refuses the deployment. */
+function reportPrivateApiWithoutPolicy(api: Resource, context: ProgramContext): void {
+  const configuration = api.args.get('endpoint_configuration');
+  context.report({
+    at: configuration ?? api,
+    message: `\`${typeName(api.type, api.language)}\` is a PRIVATE API without a resource policy: API Gateway refuses to deploy it ("Private REST API doesn't have a resource policy attached to it"). Give it \`${spell('policy', api.language)}\` (or an \`aws.apigateway.RestApiPolicy\`) allowing \`execute-api:Invoke\` through your VPC endpoint, or make it REGIONAL.`,
   });
 }

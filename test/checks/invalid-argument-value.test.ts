@@ -12,6 +12,10 @@ ruleTester(invalidArgumentValue, {
     header + 'key = aws.kms.Key("k")\naws.kms.KeyPolicy("p", key_id=key.id, policy=json.dumps({"Statement": [{"Effect": "Allow", "Principal": {"Service": "logs.amazonaws.com"}, "Action": "kms:*", "Resource": "*"}]}))\naws.cloudwatch.LogGroup("g", kms_key_id=key.arn)\n',
     header + 'def group(key_arn):\n    return aws.cloudwatch.LogGroup("g", kms_key_id=key_arn)\n',
     { path: 'index.ts', code: ts + 'const key = new aws.kms.Key("k", { policy: pulumi.output(doc).apply((d) => JSON.stringify(d)) });\nnew aws.cloudwatch.LogGroup("g", { kmsKeyId: key.arn });\n' },
+    // Private REST APIs with a resource policy (argument or RestApiPolicy), and regional ones without.
+    header + 'api = aws.apigateway.RestApi("a", endpoint_configuration={"types": "PRIVATE"}, policy=json.dumps({"Statement": []}))\naws.apigateway.Deployment("d", rest_api=api.id)\n',
+    header + 'api = aws.apigateway.RestApi("a", endpoint_configuration={"types": "PRIVATE"})\naws.apigateway.RestApiPolicy("p", rest_api_id=api.id, policy="{}")\naws.apigateway.Deployment("d", rest_api=api.id)\n',
+    { path: 'index.ts', code: ts + 'const api = new aws.apigateway.RestApi("a", { endpointConfiguration: { types: "REGIONAL" } });\nnew aws.apigateway.Deployment("d", { restApi: api.id });\n' },
     // Hosted zones: a real domain, a private zone (attached to a VPC), a record under a reserved domain.
     header + 'aws.route53.Zone("z", name="payments.acme-corp.io")\nvpc = aws.ec2.Vpc("v", cidr_block="10.0.0.0/16")\naws.route53.Zone("p", name="internal.example.com", vpcs=[{"vpc_id": vpc.id}])\n',
     { path: 'index.ts', code: ts + 'const env = "dev";\nnew aws.route53.Zone("z", { name: `${env}.examples.com` });\nnew aws.route53.Zone("t", { name: `${env}-test` });\n' },
@@ -124,6 +128,17 @@ ruleTester(invalidArgumentValue, {
       path: 'index.ts',
       code: ts + 'const key = new aws.kms.Key("k", { policy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*" }] }) });\nnew aws.cloudwatch.LogGroup("g", { kmsKeyId: key.arn });\n',
       errors: [{ line: 5, message: /^`kmsKeyId` of `aws\.cloudwatch\.LogGroup`: the policy of `aws\.kms\.Key` never names the CloudWatch Logs service/ }],
+    },
+    {
+      name: 'a private REST API deployed without a resource policy',
+      code: header + 'api = aws.apigateway.RestApi("a", endpoint_configuration=aws.apigateway.RestApiEndpointConfigurationArgs(types="PRIVATE"))\naws.apigateway.Deployment("d", rest_api=api.id)\n',
+      errors: [{ line: 5, message: /^`aws\.apigateway\.RestApi` is a PRIVATE API without a resource policy: API Gateway refuses to deploy it/ }],
+    },
+    {
+      name: 'TypeScript: a private REST API deployed without a resource policy',
+      path: 'index.ts',
+      code: ts + 'const api = new aws.apigateway.RestApi("a", { endpointConfiguration: { types: "PRIVATE" } });\nnew aws.apigateway.Deployment("d", { restApi: api.id });\n',
+      errors: [{ line: 4, message: /PRIVATE API without a resource policy.*Give it `policy`/ }],
     },
   ],
 });
