@@ -1,7 +1,8 @@
 /**
  * IAC306: values that belong in lookups or configuration, written into the code: AMI IDs,
  * 12-digit account IDs inside ARNs, literal passwords, secrets, tokens and AWS access keys
- * (error), and lists of availability-zone names (notice). Values that cannot be seen (config,
+ * (error), IAM principals in AWS's documentation accounts (`arn:aws:iam::123456789012:root`, an
+ * error: they exist nowhere), and lists of availability-zone names (notice). Values that cannot be seen (config,
  * parameters, f-string interpolations) are never guessed; test code (test files, an answer's
  * test blocks, Pulumi mocks and fixtures anywhere) is left alone except for real-looking access keys.
  */
@@ -21,6 +22,8 @@ const AMI_ID = /^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 const ARN_ACCOUNT = /arn:aws[a-z-]*:[a-z0-9-]*:[a-z0-9{}-]*:(\d{12}):/g;
 /** AWS-owned Elastic Load Balancing accounts that models paste into access-log bucket policies. */
 const ELB_ACCOUNTS = new Set(['127311923021', '033677994240', '027434742980', '797873946194', '156460612806', '054676820928']);
+/** IAM principals in the accounts AWS documentation uses as examples (`arn:aws:iam::123456789012:role/x`): they exist nowhere. */
+const DOCUMENTATION_IAM_ARN = /arn:aws[a-z-]*:iam::(123456789012|111122223333|444455556666|777788889999|000000000000):/;
 const AVAILABILITY_ZONE = /^[a-z]{2}(?:-gov|-iso[a-z]*)?-[a-z]+-\d[a-z]$/;
 const SECRET_KEYS = [
   /(^|_)(password|passwd|passphrase)$/,
@@ -48,7 +51,7 @@ export const hardcodedValues: ModelRule = {
     title: 'Hard-coded AMI, account or secret',
     category: 'Best Practice',
     severity: 'warning',
-    why: 'AMI IDs differ per region and go stale; account IDs tie the code to one account; passwords, tokens and access keys in code leak through version control and cannot be rotated; fixed availability-zone names break in other regions and accounts.',
+    why: 'AMI IDs differ per region and go stale; account IDs tie the code to one account; passwords, tokens and access keys in code leak through version control and cannot be rotated; fixed availability-zone names break in other regions and accounts. An IAM principal in the account AWS documentation uses as an example (`arn:aws:iam::123456789012:root`) is an error: it exists nowhere, and IAM refuses the policy.',
     fix: 'Look AMIs up with `aws.ec2.get_ami(...)`, read the account from `aws.get_caller_identity()`, read secrets with `config.require_secret(...)` or from Secrets Manager (`manage_master_user_password=True` for RDS), and take zones from `aws.get_availability_zones()`.',
     badExample: 'aws.ec2.Instance("web", ami="ami-0abcdef1234567890", instance_type="t3.micro")\naws.rds.Instance("db", password="SuperSecret123!", ...)',
     goodExample:
@@ -119,6 +122,11 @@ function judgeLiteralText(text: string, testData: boolean, language: 'python' | 
   // Interpolations (`\u0000` in the template) may stand for the region: `arn:aws:sns:{region}:123456789012:x`.
   if (!text.includes('arn:')) return;
   const accounts = [...new Set([...text.split('\u0000').join('{}').matchAll(ARN_ACCOUNT)].map((match) => match[1]))];
+  const placeholder = DOCUMENTATION_IAM_ARN.exec(text);
+  if (placeholder) {
+    report(`\`${placeholder[0]}...\` names \`${placeholder[1]}\`, the account AWS documentation uses as an example: no such principal exists, so IAM refuses the policy or role that names it (MalformedPolicyDocument: Invalid principal). Read the account from \`${lookups.account}\` or take the ARN from configuration.`, 'error');
+    return;
+  }
   if (accounts.length > 0 && accounts.every((account) => account !== undefined && ELB_ACCOUNTS.has(account))) {
     report(`ARN hard-codes the regional Elastic Load Balancing account ${accounts.map((account) => `\`${account}\``).join(', ')}: use \`${lookups.elb}\` so the policy follows the stack's region.`);
   } else if (accounts.length > 0) {

@@ -78,10 +78,10 @@ ruleTester(hardcodedValues, {
       name: 'account ID in an ARN, also inside an f-string',
       code:
         header +
-        'role = "arn:aws:iam::123456789012:role/deployer"\n' +
+        'role = "arn:aws:iam::999988887777:role/deployer"\n' +
         'topic = f"arn:aws:sns:{region}:210987654321:alerts"\n',
       errors: [
-        { line: 6, message: /ARN hard-codes account ID `123456789012`/ },
+        { line: 6, message: /ARN hard-codes account ID `999988887777`/ },
         { line: 7, message: /account ID `210987654321`/ },
       ],
     },
@@ -165,6 +165,18 @@ ruleTester(hardcodedValues, {
         { line: 2, message: /^Hard-coded AMI ID `ami-0abcdef1234567890`: .*`aws\.ec2\.getAmi\(\.\.\.\)`/ },
         { line: 4, message: /^ARN hard-codes account ID `123456789012`: read the account from `aws\.getCallerIdentity\(\)`/ },
         { path: 'test/tap-stack.unit.test.ts', line: 1, severity: 'error', message: /^Hard-coded AWS access key ID `AKIAIOSF…`/ },
+      ],
+    },
+    {
+      name: 'an IAM principal in the documentation account, in both languages (not in test mocks)',
+      code: header + 'role = aws.iam.Role("r", assume_role_policy=json.dumps({"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:root"}, "Action": "sts:AssumeRole"}]}))\n',
+      files: [
+        { path: 'lib/audit.ts', content: 'import * as aws from "@pulumi/aws";\nconst auditor = "arn:aws:iam::111122223333:role/AuditorRole";\n' },
+        { path: 'tests/unit/test_stack.py', content: 'ROLE = "arn:aws:iam::123456789012:role/mock"\n' },
+      ],
+      errors: [
+        { path: 'lib/audit.ts', line: 2, severity: 'error', message: /^`arn:aws:iam::111122223333:\.\.\.` names `111122223333`, the account AWS documentation uses as an example: .*`aws\.getCallerIdentity\(\)`/ },
+        { line: 6, severity: 'error', message: /names `123456789012`.*`aws\.get_caller_identity\(\)`/ },
       ],
     },
   ],
