@@ -22,6 +22,7 @@ import { LAMBDA_RESERVED_VARIABLES } from '../src/aws/lambda-reserved-variables.
 import { entryOf } from '../src/pulumi/values.js';
 import { unusableLogKeys, type UnusableLogKey } from '../src/pulumi/log-group-keys.js';
 import { privateApisWithoutPolicy } from '../src/pulumi/private-apis.js';
+import { badMetricRows } from '../src/pulumi/dashboard-metrics.js';
 import { judgeForLanguage, type Judge } from '../src/packaging/aws-provider-version.js';
 
 export const invalidArgumentValue: ModelRule = {
@@ -48,6 +49,7 @@ export const invalidArgumentValue: ModelRule = {
       if (signature) check(resource, signature, `\`${typeName(resource.type, resource.language)}\``, judge, context);
       if (resource.type.key === 'route53.Zone') checkZoneName(resource, context);
       if (resource.type.key === 'lambda.Function') checkReservedVariables(resource, context);
+      if (resource.type.key === 'cloudwatch.Dashboard') checkDashboardRows(resource, context);
     }
     for (const unusable of unusableLogKeys(program)) reportUnusableLogKey(unusable, context);
     for (const api of privateApisWithoutPolicy(program)) reportPrivateApiWithoutPolicy(api, context);
@@ -121,4 +123,18 @@ function reportPrivateApiWithoutPolicy(api: Resource, context: ProgramContext): 
     at: configuration ?? api,
     message: `\`${typeName(api.type, api.language)}\` is a PRIVATE API without a resource policy: API Gateway refuses to deploy it ("Private REST API doesn't have a resource policy attached to it"). Give it \`${spell('policy', api.language)}\` (or an \`aws.apigateway.RestApiPolicy\`) allowing \`execute-api:Invoke\` through your VPC endpoint, or make it REGIONAL.`,
   });
+}
+
+/** Dashboard metric rows CloudWatch rejects: dimensions written as an object, options not last. */
+function checkDashboardRows(dashboard: Resource, context: ProgramContext): void {
+  const body = dashboard.args.get('dashboard_body');
+  for (const { options, keys, misplaced } of badMetricRows(body?.value)) {
+    const what = keys.length
+      ? `has ${keys.map((key) => `\`${key}\``).join(', ')}, which ${keys.length > 1 ? 'are' : 'is'} not a rendering property (dimensions go in the row as name, value pairs: \`["AWS/Lambda", "Errors", "FunctionName", name]\`)`
+      : 'is not the last element of its row';
+    context.report({
+      at: options.site ? options : body,
+      message: `A metric row's options object in the \`${spell('dashboard_body', dashboard.language)}\` of \`${typeName(dashboard.type, dashboard.language)}\` ${what}${misplaced && keys.length ? ', and is not the last element of its row' : ''}: CloudWatch rejects the dashboard body (InvalidParameterInput), so \`pulumi up\` fails.`,
+    });
+  }
 }

@@ -16,6 +16,8 @@ ruleTester(invalidArgumentValue, {
     header + 'api = aws.apigateway.RestApi("a", endpoint_configuration={"types": "PRIVATE"}, policy=json.dumps({"Statement": []}))\naws.apigateway.Deployment("d", rest_api=api.id)\n',
     header + 'api = aws.apigateway.RestApi("a", endpoint_configuration={"types": "PRIVATE"})\naws.apigateway.RestApiPolicy("p", rest_api_id=api.id, policy="{}")\naws.apigateway.Deployment("d", rest_api=api.id)\n',
     { path: 'index.ts', code: ts + 'const api = new aws.apigateway.RestApi("a", { endpointConfiguration: { types: "REGIONAL" } });\nnew aws.apigateway.Deployment("d", { restApi: api.id });\n' },
+    // Dashboard metric rows with dimensions as name, value pairs and rendering options last.
+    header + 'fn = aws.lambda_.Function("f", role="r")\naws.cloudwatch.Dashboard("d", dashboard_name="ops", dashboard_body=fn.name.apply(lambda name: json.dumps({"widgets": [{"type": "metric", "properties": {"metrics": [["AWS/Lambda", "Errors", "FunctionName", name, {"stat": "Sum", "label": "errors"}]]}}]})))\n',
     // Hosted zones: a real domain, a private zone (attached to a VPC), a record under a reserved domain.
     header + 'aws.route53.Zone("z", name="payments.acme-corp.io")\nvpc = aws.ec2.Vpc("v", cidr_block="10.0.0.0/16")\naws.route53.Zone("p", name="internal.example.com", vpcs=[{"vpc_id": vpc.id}])\n',
     { path: 'index.ts', code: ts + 'const env = "dev";\nnew aws.route53.Zone("z", { name: `${env}.examples.com` });\nnew aws.route53.Zone("t", { name: `${env}-test` });\n' },
@@ -139,6 +141,20 @@ ruleTester(invalidArgumentValue, {
       path: 'index.ts',
       code: ts + 'const api = new aws.apigateway.RestApi("a", { endpointConfiguration: { types: "PRIVATE" } });\nnew aws.apigateway.Deployment("d", { restApi: api.id });\n',
       errors: [{ line: 4, message: /PRIVATE API without a resource policy.*Give it `policy`/ }],
+    },
+    {
+      name: 'dashboard metric rows with dimensions as an object or under `dimensions`',
+      code: header + 'fn = aws.lambda_.Function("f", role="r")\naws.cloudwatch.Dashboard("d", dashboard_name="ops", dashboard_body=fn.name.apply(lambda name: json.dumps({"widgets": [{"type": "metric", "properties": {"metrics": [\n    ["AWS/Lambda", "Errors", {"FunctionName": name}],\n    ["AWS/Lambda", "Duration", {"stat": "Average", "dimensions": {"FunctionName": name}}]]}}]})))\n',
+      errors: [
+        { line: 7, message: /^A metric row's options object in the `dashboard_body` of `aws\.cloudwatch\.Dashboard` has `FunctionName`, which is not a rendering property/ },
+        { line: 8, message: /has `dimensions`, which is not a rendering property/ },
+      ],
+    },
+    {
+      name: 'TypeScript: a dashboard metric row with dimensions as an object, inside pulumi.all(...).apply',
+      path: 'index.ts',
+      code: ts + 'const asg = new aws.autoscaling.Group("g", { maxSize: 2, minSize: 1 });\nnew aws.cloudwatch.Dashboard("d", {\n  dashboardName: "ops",\n  dashboardBody: pulumi.all([asg.name]).apply(([name]) => JSON.stringify({ widgets: [{ type: "metric", properties: { metrics: [\n    ["AWS/AutoScaling", "GroupDesiredCapacity", { AutoScalingGroupName: name }],\n  ] } }] })),\n});\n',
+      errors: [{ line: 8, message: /has `AutoScalingGroupName`, which is not a rendering property.*`dashboardBody`|`dashboardBody` of `aws\.cloudwatch\.Dashboard` has `AutoScalingGroupName`/ }],
     },
   ],
 });
