@@ -6,7 +6,8 @@
  * instance size that does not exist, an AWS-managed policy ARN with the wrong path, a public hosted
  * zone for a domain AWS reserves (`example.com`), a Lambda environment variable the runtime
  * reserves (`AWS_REGION`), a log group encrypted with a key whose policy leaves CloudWatch Logs out, a
- * private REST API deployed without a resource policy. Judged on the
+ * private REST API deployed without a resource policy, closed strings the schema leaves open (DynamoDB
+ * `billing_mode`) and settings AWS refuses together (src/pulumi/impossible-settings.ts). Judged on the
  * program model (values through variables, dicts, helpers and loops), against the argument types
  * of the pinned pulumi-aws version, named in every message. Deprecated enum members are not wrong
  * values: IAC402 reports old Lambda runtimes, IAC104 the other deprecated values.
@@ -23,6 +24,7 @@ import { entryOf } from '../src/pulumi/values.js';
 import { unusableLogKeys, type UnusableLogKey } from '../src/pulumi/log-group-keys.js';
 import { privateApisWithoutPolicy } from '../src/pulumi/private-apis.js';
 import { badMetricRows } from '../src/pulumi/dashboard-metrics.js';
+import { impossibleSettings } from '../src/pulumi/impossible-settings.js';
 import { judgeForLanguage, type Judge } from '../src/packaging/aws-provider-version.js';
 
 export const invalidArgumentValue: ModelRule = {
@@ -50,6 +52,9 @@ export const invalidArgumentValue: ModelRule = {
       if (resource.type.key === 'route53.Zone') checkZoneName(resource, context);
       if (resource.type.key === 'lambda.Function') checkReservedVariables(resource, context);
       if (resource.type.key === 'cloudwatch.Dashboard') checkDashboardRows(resource, context);
+      for (const setting of impossibleSettings(resource)) {
+        context.report({ at: setting.at, message: `\`${spell(setting.path, resource.language)}\` of \`${typeName(resource.type, resource.language)}\` ${setting.message}` });
+      }
     }
     for (const unusable of unusableLogKeys(program)) reportUnusableLogKey(unusable, context);
     for (const api of privateApisWithoutPolicy(program)) reportPrivateApiWithoutPolicy(api, context);

@@ -18,6 +18,9 @@ ruleTester(invalidArgumentValue, {
     { path: 'index.ts', code: ts + 'const api = new aws.apigateway.RestApi("a", { endpointConfiguration: { types: "REGIONAL" } });\nnew aws.apigateway.Deployment("d", { restApi: api.id });\n' },
     // Dashboard metric rows with dimensions as name, value pairs and rendering options last.
     header + 'fn = aws.lambda_.Function("f", role="r")\naws.cloudwatch.Dashboard("d", dashboard_name="ops", dashboard_body=fn.name.apply(lambda name: json.dumps({"widgets": [{"type": "metric", "properties": {"metrics": [["AWS/Lambda", "Errors", "FunctionName", name, {"stat": "Sum", "label": "errors"}]]}}]})))\n',
+    // Closed strings with accepted values, settings given together.
+    header + 'aws.dynamodb.Table("t", billing_mode="PAY_PER_REQUEST", hash_key="id", attributes=[{"name": "id", "type": "S"}], stream_view_type="NEW_AND_OLD_IMAGES")\nq = aws.sqs.Queue("q")\naws.lambda_.EventSourceMapping("m", event_source_arn=q.arn, function_name="f")\n',
+    { path: 'index.ts', code: ts + 'new aws.cloudfront.Distribution("d", { enabled: true, customErrorResponses: [{ errorCode: 404, responseCode: 200, responsePagePath: "/index.html" }] } as any);\nnew aws.s3.BucketVersioning("v", { bucket: "b", versioningConfiguration: { status: "Enabled", mfaDelete: "Disabled" } });\nnew aws.lambda.Function("f", { role: "r", architectures: ["arm64"] });\n' },
     // Hosted zones: a real domain, a private zone (attached to a VPC), a record under a reserved domain.
     header + 'aws.route53.Zone("z", name="payments.acme-corp.io")\nvpc = aws.ec2.Vpc("v", cidr_block="10.0.0.0/16")\naws.route53.Zone("p", name="internal.example.com", vpcs=[{"vpc_id": vpc.id}])\n',
     { path: 'index.ts', code: ts + 'const env = "dev";\nnew aws.route53.Zone("z", { name: `${env}.examples.com` });\nnew aws.route53.Zone("t", { name: `${env}-test` });\n' },
@@ -155,6 +158,22 @@ ruleTester(invalidArgumentValue, {
       path: 'index.ts',
       code: ts + 'const asg = new aws.autoscaling.Group("g", { maxSize: 2, minSize: 1 });\nnew aws.cloudwatch.Dashboard("d", {\n  dashboardName: "ops",\n  dashboardBody: pulumi.all([asg.name]).apply(([name]) => JSON.stringify({ widgets: [{ type: "metric", properties: { metrics: [\n    ["AWS/AutoScaling", "GroupDesiredCapacity", { AutoScalingGroupName: name }],\n  ] } }] })),\n});\n',
       errors: [{ line: 8, message: /has `AutoScalingGroupName`, which is not a rendering property.*`dashboardBody`|`dashboardBody` of `aws\.cloudwatch\.Dashboard` has `AutoScalingGroupName`/ }],
+    },
+    {
+      name: 'closed strings the schema leaves open, and settings AWS refuses',
+      code: header + 'aws.dynamodb.Table("t", billing_mode="ON_DEMAND", hash_key="id", attributes=[{"name": "id", "type": "S"}])\nfn = aws.lambda_.Function("f", role="r", architectures=["arm"])\naws.lambda_.EventSourceMapping("m", event_source_arn=fn.arn, function_name="g")\naws.s3.BucketVersioningV2("v", bucket="b", versioning_configuration={"status": "Enabled", "mfa_delete": "Enabled"})\n',
+      errors: [
+        { line: 5, message: /^`billing_mode` of `aws\.dynamodb\.Table` is "ON_DEMAND", which AWS does not accept: one of "PROVISIONED", "PAY_PER_REQUEST"\.$/ },
+        { line: 6, message: /^`architectures` of `aws\.lambda_\.Function` holds "arm"/ },
+        { line: 7, message: /^`event_source_arn` of `aws\.lambda_\.EventSourceMapping` is a Lambda function/ },
+        { line: 8, message: /^`versioning_configuration\.mfa_delete` of `aws\.s3\.BucketVersioningV2` is "Enabled" without `mfa`/ },
+      ],
+    },
+    {
+      name: 'TypeScript: a CloudFront error page without its status code',
+      path: 'index.ts',
+      code: ts + 'new aws.cloudfront.Distribution("d", { enabled: true, customErrorResponses: [{ errorCode: 404, responsePagePath: "/404.html" }] } as any);\n',
+      errors: [{ line: 4, message: /^`customErrorResponses\[0\]\.responsePagePath` of `aws\.cloudfront\.Distribution` is set without `responseCode`/ }],
     },
   ],
 });
