@@ -7,7 +7,8 @@
  * zone for a domain AWS reserves (`example.com`), a Lambda environment variable the runtime
  * reserves (`AWS_REGION`), a log group encrypted with a key whose policy leaves CloudWatch Logs out, a
  * private REST API deployed without a resource policy, closed strings the schema leaves open (DynamoDB
- * `billing_mode`) and settings AWS refuses together (src/pulumi/impossible-settings.ts). Judged on the
+ * `billing_mode`) and settings AWS refuses together (src/pulumi/impossible-settings.ts), a Lambda dead-letter
+ * target or Active tracing its role may not use. Judged on the
  * program model (values through variables, dicts, helpers and loops), against the argument types
  * of the pinned pulumi-aws version, named in every message. Deprecated enum members are not wrong
  * values: IAC402 reports old Lambda runtimes, IAC104 the other deprecated values.
@@ -25,6 +26,7 @@ import { unusableLogKeys, type UnusableLogKey } from '../src/pulumi/log-group-ke
 import { privateApisWithoutPolicy } from '../src/pulumi/private-apis.js';
 import { badMetricRows } from '../src/pulumi/dashboard-metrics.js';
 import { impossibleSettings } from '../src/pulumi/impossible-settings.js';
+import { missingLambdaPermissions } from '../src/pulumi/lambda-role-checks.js';
 import { judgeForLanguage, type Judge } from '../src/packaging/aws-provider-version.js';
 
 export const invalidArgumentValue: ModelRule = {
@@ -34,7 +36,7 @@ export const invalidArgumentValue: ModelRule = {
     title: 'Invalid argument value',
     category: 'Code Generation',
     severity: 'error',
-    why: 'Models write values in the shape of another tool or from memory: a single CIDR string where a list is required, a dict where the provider wants JSON text, CloudFormation-style tag lists, Lambda runtimes and instance sizes that do not exist, AWS-managed policy ARNs with the wrong path, public hosted zones for documentation domains (`example.com`), Lambda environment variables the runtime reserves (`AWS_REGION`), log groups encrypted with a KMS key whose policy does not let CloudWatch Logs use it, private REST APIs without a resource policy. The provider or AWS rejects them at `pulumi up`. A number or boolean written as a string (`"30"`, `"true"`) is an error in TypeScript, where the program does not compile, and a notice in Python, where the provider converts it and only the SDK\'s declared type says otherwise.',
+    why: 'Models write values in the shape of another tool or from memory: a single CIDR string where a list is required, a dict where the provider wants JSON text, CloudFormation-style tag lists, Lambda runtimes and instance sizes that do not exist, AWS-managed policy ARNs with the wrong path, public hosted zones for documentation domains (`example.com`), Lambda environment variables the runtime reserves (`AWS_REGION`), log groups encrypted with a KMS key whose policy does not let CloudWatch Logs use it, private REST APIs without a resource policy, a Lambda dead-letter queue or Active X-Ray tracing the function\'s role is not allowed to use. The provider or AWS rejects them at `pulumi up`. A number or boolean written as a string (`"30"`, `"true"`) is an error in TypeScript, where the program does not compile, and a notice in Python, where the provider converts it and only the SDK\'s declared type says otherwise.',
     fix: 'Give the argument the type the provider declares for the pinned version (the finding names it): a list (`["0.0.0.0/0"]`), a real boolean or number, `json.dumps(...)` / `JSON.stringify(...)` for JSON documents, a dict / object for tags, an existing runtime or size.',
     badExample: 'aws.ec2.SecurityGroup("web", ingress=[{"protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_blocks": "0.0.0.0/0"}])',
     goodExample: 'aws.ec2.SecurityGroup("web", ingress=[{"protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_blocks": ["0.0.0.0/0"]}])',
@@ -58,6 +60,13 @@ export const invalidArgumentValue: ModelRule = {
     }
     for (const unusable of unusableLogKeys(program)) reportUnusableLogKey(unusable, context);
     for (const api of privateApisWithoutPolicy(program)) reportPrivateApiWithoutPolicy(api, context);
+    for (const missing of missingLambdaPermissions(program)) {
+      const { fn, role, setting, action, needs } = missing;
+      context.report({
+        at: setting,
+        message: `\`${spell(setting.name, fn.language)}\` of \`${typeName(fn.type, fn.language)}\` needs \`${action}\` for ${needs}, and no policy of its role \`${typeName(role.type, role.language)}\` allows it: Lambda checks the role when it creates the function and refuses it (InvalidParameterValueException). Grant \`${action}\` on that target in the role's policy.`,
+      });
+    }
     for (const invoke of program.invokes) {
       const signature = invokeSignature(judge.api, invoke);
       if (signature) check(invoke, signature, `\`${invokeName(invoke)}\``, judge, context);

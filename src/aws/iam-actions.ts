@@ -56,6 +56,11 @@ function globPattern(pattern: string, anchoredEnd: boolean): RegExp {
   return new RegExp(`^${body}${anchoredEnd ? '$' : ''}`, 'i');
 }
 
+/** True when the action pattern a policy grants (`sqs:*`, `sqs:Send*`) covers `action` (`sqs:SendMessage`). */
+export function grantsAction(pattern: string, action: string): boolean {
+  return globPattern(pattern.trim(), true).test(action);
+}
+
 /** True when the glob can match some text that starts with `prefix` (`De*`, `*Delete*` and `Delete*` all can for `Delete`). */
 function canStartWith(glob: string, prefix: string): boolean {
   const lowerGlob = glob.toLowerCase();

@@ -16,6 +16,8 @@ export interface StatementFacts {
   effect: string | undefined;
   /** The known action patterns (`Action`, `actions`). */
   actions: string[];
+  /** Every action pattern is known (none is a value the program computes). */
+  actionsKnown: boolean;
   /** `*` is among the resources. */
   allResources: boolean;
   /** The statement names a principal (a resource-based or trust policy): `Resource: "*"` there means the resource itself. */
@@ -38,6 +40,11 @@ function strings(value: Json | undefined): string[] {
   return [];
 }
 
+/** A string, or a list of strings only. */
+function allStrings(value: Json | undefined): boolean {
+  return typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
+}
+
 function first(entries: ReadonlyMap<string, Json | undefined>, keys: readonly string[]): { present: boolean; value: Json | undefined } {
   for (const key of keys) if (entries.has(key)) return { present: true, value: entries.get(key) };
   return { present: false, value: undefined };
@@ -51,6 +58,7 @@ export function statementFacts(entries: ReadonlyMap<string, Json | undefined>, f
   return {
     effect: effect.present ? (typeof effect.value === 'string' ? effect.value : undefined) : form === 'document' && !open ? 'Allow' : undefined,
     actions: strings(first(entries, keys.actions).value),
+    actionsKnown: allStrings(first(entries, keys.actions).value),
     allResources: strings(first(entries, keys.resources).value).includes('*'),
     hasPrincipal: principal.present,
     publicPrincipal: principal.present && principal.value !== undefined && (form === 'json' ? isPublicJsonPrincipal(principal.value) : isPublicDocumentPrincipal(principal.value)),

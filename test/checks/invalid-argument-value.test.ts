@@ -21,6 +21,9 @@ ruleTester(invalidArgumentValue, {
     // Closed strings with accepted values, settings given together.
     header + 'aws.dynamodb.Table("t", billing_mode="PAY_PER_REQUEST", hash_key="id", attributes=[{"name": "id", "type": "S"}], stream_view_type="NEW_AND_OLD_IMAGES")\nq = aws.sqs.Queue("q")\naws.lambda_.EventSourceMapping("m", event_source_arn=q.arn, function_name="f")\n',
     { path: 'index.ts', code: ts + 'new aws.cloudfront.Distribution("d", { enabled: true, customErrorResponses: [{ errorCode: 404, responseCode: 200, responsePagePath: "/index.html" }] } as any);\nnew aws.s3.BucketVersioning("v", { bucket: "b", versioningConfiguration: { status: "Enabled", mfaDelete: "Disabled" } });\nnew aws.lambda.Function("f", { role: "r", architectures: ["arm64"] });\n' },
+    // Lambda roles allowed what the function's dead-letter queue and tracing need, or not known whole.
+    header + 'role = aws.iam.Role("r", assume_role_policy="{}")\ndlq = aws.sqs.Queue("dlq")\naws.iam.RolePolicy("p", role=role.id, policy=dlq.arn.apply(lambda arn: json.dumps({"Statement": [{"Effect": "Allow", "Action": ["sqs:SendMessage"], "Resource": arn}]})))\naws.iam.RolePolicyAttachment("x", role=role.name, policy_arn="arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess")\naws.lambda_.Function("f", role=role.arn, dead_letter_config={"target_arn": dlq.arn}, tracing_config={"mode": "Active"})\n',
+    header + 'role = aws.iam.Role("r", assume_role_policy="{}")\ndlq = aws.sqs.Queue("dlq")\naws.iam.RolePolicyAttachment("x", role=role.name, policy_arn=config.require("policyArn"))\naws.lambda_.Function("f", role=role.arn, dead_letter_config={"target_arn": dlq.arn})\n',
     // Hosted zones: a real domain, a private zone (attached to a VPC), a record under a reserved domain.
     header + 'aws.route53.Zone("z", name="payments.acme-corp.io")\nvpc = aws.ec2.Vpc("v", cidr_block="10.0.0.0/16")\naws.route53.Zone("p", name="internal.example.com", vpcs=[{"vpc_id": vpc.id}])\n',
     { path: 'index.ts', code: ts + 'const env = "dev";\nnew aws.route53.Zone("z", { name: `${env}.examples.com` });\nnew aws.route53.Zone("t", { name: `${env}-test` });\n' },
@@ -174,6 +177,20 @@ ruleTester(invalidArgumentValue, {
       path: 'index.ts',
       code: ts + 'new aws.cloudfront.Distribution("d", { enabled: true, customErrorResponses: [{ errorCode: 404, responsePagePath: "/404.html" }] } as any);\n',
       errors: [{ line: 4, message: /^`customErrorResponses\[0\]\.responsePagePath` of `aws\.cloudfront\.Distribution` is set without `responseCode`/ }],
+    },
+    {
+      name: 'a Lambda dead-letter queue and Active tracing the role is not allowed to use',
+      code: header + 'role = aws.iam.Role("r", assume_role_policy="{}")\naws.iam.RolePolicyAttachment("basic", role=role.name, policy_arn="arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")\ndlq = aws.sqs.Queue("dlq")\naws.lambda_.Function("f", role=role.arn,\n    dead_letter_config={"target_arn": dlq.arn},\n    tracing_config={"mode": "Active"})\n',
+      errors: [
+        { line: 9, message: /^`dead_letter_config` of `aws\.lambda_\.Function` needs `sqs:SendMessage` for its SQS dead-letter queue, and no policy of its role `aws\.iam\.Role` allows it/ },
+        { line: 10, message: /^`tracing_config` .* needs `xray:PutTraceSegments` for Active X-Ray tracing/ },
+      ],
+    },
+    {
+      name: 'TypeScript: a Lambda dead-letter topic the role is not allowed to publish to',
+      path: 'index.ts',
+      code: ts + 'const role = new aws.iam.Role("r", { assumeRolePolicy: "{}", managedPolicyArns: ["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"] });\nconst topic = new aws.sns.Topic("t");\nnew aws.lambda.Function("f", { role: role.arn, deadLetterConfig: { targetArn: topic.arn } });\n',
+      errors: [{ line: 6, message: /^`deadLetterConfig` of `aws\.lambda\.Function` needs `sns:Publish` for its SNS dead-letter topic/ }],
     },
   ],
 });
