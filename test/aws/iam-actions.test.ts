@@ -61,7 +61,7 @@ describe('actionRisk', () => {
 describe('IAM statements over plain values', () => {
   it('reads the JSON grammar: effect, actions, all resources, public principals, conditions', () => {
     const facts = statementFacts(new Map(Object.entries({ Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::b', '*'], Principal: { AWS: ['*'] } })), 'json', false);
-    expect(facts).toEqual({ effect: 'Allow', actions: ['s3:GetObject', 's3:ListBucket'], allResources: true, hasPrincipal: true, publicPrincipal: true, conditioned: false });
+    expect(facts).toEqual({ effect: 'Allow', actions: ['s3:GetObject', 's3:ListBucket'], actionsKnown: true, allResources: true, hasPrincipal: true, publicPrincipal: true, conditioned: false });
   });
 
   it('reads get_policy_document statements, Allow by default, principals of type * or AWS', () => {
@@ -73,7 +73,9 @@ describe('IAM statements over plain values', () => {
 
   it('treats entries that are present but not known as not dangerous, and a condition or open statement as conditioned', () => {
     const facts = statementFacts(new Map<string, never | undefined>([['Effect', undefined], ['Action', undefined], ['Resource', undefined], ['Principal', undefined], ['Condition', undefined]]), 'json', false);
-    expect(facts).toEqual({ effect: undefined, actions: [], allResources: false, hasPrincipal: true, publicPrincipal: false, conditioned: true });
+    expect(facts).toEqual({ effect: undefined, actions: [], actionsKnown: false, allResources: false, hasPrincipal: true, publicPrincipal: false, conditioned: true });
+    // One computed action leaves the statement's actions not known whole.
+    expect(statementFacts(new Map<string, unknown>([['Effect', 'Allow'], ['Action', ['s3:GetObject', null]]]) as never, 'json', false).actionsKnown).toBe(false);
     expect(statementFacts(new Map(Object.entries({ Effect: 'Allow', Action: '*', Resource: '*' })), 'json', true).conditioned).toBe(true);
   });
 
