@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionRisk, IAM_ACTION_SOURCES, GRANTED_ON_ALL_RESOURCES, PRIVILEGE_ESCALATION_ACTIONS, riskReason } from '../../src/aws/iam-actions.js';
+import { actionRisk, grantsAction, IAM_ACTION_SOURCES, GRANTED_ON_ALL_RESOURCES, PRIVILEGE_ESCALATION_ACTIONS, riskReason } from '../../src/aws/iam-actions.js';
 import { jsonPolicyStatements, statementFacts } from '../../src/aws/iam-policy.js';
 
 describe('actionRisk', () => {
@@ -85,5 +85,19 @@ describe('IAM statements over plain values', () => {
     expect(jsonPolicyStatements('Statement: Action * on Resource *')).toEqual([]);
     expect(jsonPolicyStatements('{"Statement": [1, "x", null]')).toEqual([]);
     expect(jsonPolicyStatements('{"Statement": [1, "x", null]}')).toEqual([]);
+  });
+});
+
+describe('grantsAction', () => {
+  it.each([
+    ['sqs:SendMessage', true],
+    ['sqs:*', true],
+    ['SQS:send*', true],
+    ['*', true],
+    ['sqs:ReceiveMessage', false],
+    ['sqs:SendMessageBatch', false],
+    ['sns:*', false],
+  ])('%s grants sqs:SendMessage: %s', (pattern, expected) => {
+    expect(grantsAction(pattern, 'sqs:SendMessage')).toBe(expected);
   });
 });
