@@ -9,13 +9,13 @@
  */
 import { posix } from 'node:path';
 import type { ModelRule, ProjectView, UnitContext } from '../src/api/rule.js';
-import { normalized, programDirectoryFor } from '../src/packaging/program-directory.js';
+import { normalized, parentFolder, programDirectoryFor, type ProgramDirectory } from '../src/packaging/program-directory.js';
 import { calleeName } from '../src/python/calls.js';
 import { stringValue } from '../src/python/literal-values.js';
 import { importsOf } from '../src/python/units.js';
 import type { SyntaxNode } from '../src/syntax/flat-tree.js';
 import { qualifiedTypeScriptName } from '../src/typescript/classes.js';
-import { typeScriptStringValue } from '../src/typescript/strings.js';
+import { typeScriptLiteralString } from '../src/typescript/strings.js';
 
 const PYTHON_ASSETS = new Set(['pulumi.FileArchive', 'pulumi.FileAsset', 'pulumi.asset.FileArchive', 'pulumi.asset.FileAsset']);
 const TYPESCRIPT_ASSETS = new Set(['@pulumi/pulumi.asset.FileArchive', '@pulumi/pulumi.asset.FileAsset']);
@@ -24,6 +24,8 @@ interface State {
   project: ProjectView;
   /** Every file and folder of the project listing, relative to the reviewed root. */
   existing?: Set<string>;
+  /** The program directory by the folder of the file the code is in (one read of its Pulumi.yaml). */
+  directories: Map<string, ProgramDirectory | undefined>;
 }
 
 export const assetPathOutsideProgramDirectory: ModelRule<State> = {
@@ -42,7 +44,7 @@ export const assetPathOutsideProgramDirectory: ModelRule<State> = {
     languages: ['python', 'typescript'],
   },
   scope: 'model',
-  begin: (project) => ({ project }),
+  begin: (project) => ({ project, directories: new Map() }),
   visitors: {
     python: (context) => ({
       call(call) {
@@ -57,9 +59,8 @@ export const assetPathOutsideProgramDirectory: ModelRule<State> = {
         const constructor = node.childForFieldName('constructor');
         if (!constructor || !TYPESCRIPT_ASSETS.has(qualifiedTypeScriptName(constructor, context.unit.imports) ?? '')) return;
         const first = node.childForFieldName('arguments')?.namedChildren[0];
-        if (first?.type === 'string' || (first?.type === 'template_string' && !first.namedChildren.some((child) => child.type === 'template_substitution'))) {
-          judge(context, first, typeScriptStringValue(first), 'typescript');
-        }
+        const path = typeScriptLiteralString(first);
+        if (first && path !== undefined) judge(context, first, path, 'typescript');
       },
     }),
   },
@@ -68,15 +69,15 @@ export const assetPathOutsideProgramDirectory: ModelRule<State> = {
 function judge(context: UnitContext<State>, node: SyntaxNode, written: string, language: 'python' | 'typescript'): void {
   if (context.unit.isTestFile || !written.trim() || posix.isAbsolute(written) || /^[a-z]+:\/\//i.test(written)) return;
   const { state } = context;
-  const directory = programDirectoryFor(context.file.path, state.project);
+  const fileFolder = parentFolder(context.file.path);
+  if (!state.directories.has(fileFolder)) state.directories.set(fileFolder, programDirectoryFor(context.file.path, state.project));
+  const directory = state.directories.get(fileFolder);
   if (!directory) return;
   const existing = (state.existing ??= listing(state.project));
   const resolved = normalized(posix.join(directory.cwd, written));
   if (existing.has(resolved)) return;
-  const fileFolder = posix.dirname(context.file.path) === '.' ? '' : posix.dirname(context.file.path);
   // What the author meant: the path from the project root or the source file's folder, when the
   // listing has it, or has its folder (a file a build step puts there) while the resolved one has neither.
-  const parentOf = (path: string) => (posix.dirname(path) === '.' ? '' : posix.dirname(path));
   let shown: string | undefined;
   let meant: string | undefined;
   for (const base of [directory.root, fileFolder]) {
@@ -84,7 +85,7 @@ function judge(context: UnitContext<State>, node: SyntaxNode, written: string, l
     if (candidate === resolved || candidate.startsWith('../')) continue;
     if (existing.has(candidate)) [meant, shown] = [candidate, candidate];
     // The folder counts only when the path names it (`./lib/lambda/x/bootstrap`), not for a bare file name beside the code.
-    else if (parentOf(candidate) !== base && existing.has(parentOf(candidate)) && !existing.has(parentOf(resolved))) [meant, shown] = [candidate, `${parentOf(candidate)}/`];
+    else if (parentFolder(candidate) !== base && existing.has(parentFolder(candidate)) && !existing.has(parentFolder(resolved))) [meant, shown] = [candidate, `${parentFolder(candidate)}/`];
     if (meant) break;
   }
   if (meant === undefined) return;
@@ -103,7 +104,7 @@ function listing(project: ProjectView): Set<string> {
     let current = normalized(path);
     while (current && !existing.has(current)) {
       existing.add(current);
-      current = posix.dirname(current) === '.' ? '' : posix.dirname(current);
+      current = parentFolder(current);
     }
   }
   return existing;

@@ -15,6 +15,7 @@ import { keywordMapping, mappingOf, NameResolver, snakeKey, standaloneStrings, s
 import type { SyntaxNode } from '../src/python/parser.js';
 import { descendantsOfType } from '../src/syntax/walk.js';
 import { insideTestFixture, isTestUnit } from '../src/python/test-functions.js';
+import { typeScriptStringValue } from '../src/typescript/strings.js';
 
 const ACCESS_KEY = /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/;
 const AMI_ID = /^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
@@ -134,20 +135,9 @@ function judgeLiteralText(text: string, testData: boolean, language: 'python' | 
   }
 }
 
-/** A TypeScript string or template literal's text, substitutions as `\u0000`. */
-function typeScriptLiteralText(node: SyntaxNode): string {
-  let text = '';
-  for (const child of node.namedChildren) {
-    if (child.type === 'string_fragment') text += child.text;
-    else if (child.type === 'escape_sequence') text += child.text.slice(1);
-    else if (child.type === 'template_substitution') text += '\u0000';
-  }
-  return text;
-}
-
 /** TypeScript literals: access keys anywhere, AMI IDs and account ARNs outside test files. */
 function checkTypeScriptLiteral(node: SyntaxNode, testFile: boolean, context: UnitReporter): void {
-  judgeLiteralText(typeScriptLiteralText(node), testFile, 'typescript', (message, severity) => context.report({ node, message, ...(severity ? { severity } : {}) }));
+  judgeLiteralText(typeScriptStringValue(node, '\u0000'), testFile, 'typescript', (message, severity) => context.report({ node, message, ...(severity ? { severity } : {}) }));
 }
 
 function checkZoneList(node: SyntaxNode, context: UnitReporter): void {

@@ -9,6 +9,7 @@ import { callArguments, calleeName, constantValue } from '../src/python/calls.js
 import { importsOf } from '../src/python/units.js';
 import { stringValue } from '../src/python/literal-values.js';
 import type { SyntaxNode } from '../src/syntax/flat-tree.js';
+import { typeScriptLiteralString } from '../src/typescript/strings.js';
 
 const SHELL = 'runs a command through the shell';
 
@@ -126,8 +127,7 @@ export const unsafeCodeExecution: ModelRule = {
         const member = typeScriptMember(callee, imports);
         if (!member) return;
         // A shell command that is one literal string carries no data to inject.
-        const command = node.childForFieldName('arguments')?.namedChildren[0];
-        const literalCommand = command?.type === 'string' || (command?.type === 'template_string' && !command.namedChildren.some((child) => child.type === 'template_substitution'));
+        const literalCommand = typeScriptLiteralString(node.childForFieldName('arguments')?.namedChildren[0]) !== undefined;
         const unsafe = TYPESCRIPT_UNSAFE[member];
         if (unsafe === SHELL && literalCommand) return;
         if (unsafe) {

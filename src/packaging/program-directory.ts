@@ -36,7 +36,7 @@ function directoryOf(root: string, projectFile: string, main: string | undefined
   const target = normalized(posix.join(root, main));
   // `main: bin/tap.ts` names a file, `main: lib/` or `main: lib` a folder.
   const namesFolder = main.endsWith('/') || posix.extname(target) === '';
-  const cwd = namesFolder ? target : normalized(posix.dirname(target));
+  const cwd = namesFolder ? target : parentFolder(target);
   return { root, cwd, reason: `${projectFile} sets \`main: ${main}\`` };
 }
 
@@ -47,6 +47,11 @@ function mainOf(text: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The folder a relative path is in, `''` for the root. */
+export function parentFolder(path: string): string {
+  return normalized(posix.dirname(path));
 }
 
 /** A relative path without `./`, `''` for the root itself. */
